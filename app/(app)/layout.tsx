@@ -1,0 +1,19 @@
+import type { ReactNode } from "react";
+import { Sidebar } from "@/components/shell/sidebar";
+import { requireActor } from "@/lib/auth/actor";
+import { getI18n } from "@/lib/i18n/server";
+
+export default async function AppLayout({ children }: { children: ReactNode }) {
+  const [actor, { t, locale }] = await Promise.all([requireActor(), getI18n()]);
+  return (
+    <div className="md:flex">
+      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:p-2">
+        {t.common.skipToContent}
+      </a>
+      <Sidebar actor={actor} t={t} locale={locale} />
+      <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-8">
+        {children}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,29 @@
+// Auth.js v5 with email + password. Configured lazily, so secrets are read at request time.
+import NextAuth, { CredentialsSignin } from "next-auth";
+import Credentials from "next-auth/providers/credentials";
+import { authenticate } from "@/lib/auth/authenticate";
+import { baseAuthConfig } from "@/lib/auth/config";
+import { db } from "@/lib/db/client";
+
+/** Carries the refusal reason (invalid, locked, email_required, …) to the sign-in action. */
+export class SignInRefused extends CredentialsSignin {
+  constructor(reason: string) {
+    super(reason);
+    this.code = reason;
+  }
+}
+
+export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
+  ...baseAuthConfig(),
+  providers: [
+    Credentials({
+      credentials: { email: {}, password: {} },
+      async authorize(credentials) {
+        // Only email and password are read; any other field (a smuggled role or MSN) is ignored.
+        const outcome = await authenticate(await db(), { email: credentials?.email, password: credentials?.password });
+        if (!outcome.ok) throw new SignInRefused(outcome.reason);
+        return outcome.user;
+      },
+    }),
+  ],
+}));

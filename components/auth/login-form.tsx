@@ -1,0 +1,55 @@
+"use client";
+import { useActionState } from "react";
+import { signInAction, type SignInState } from "@/lib/actions/auth/sign-in";
+
+interface Labels {
+  email: string;
+  password: string;
+  submit: string;
+  submitting: string;
+}
+
+export function LoginForm({ labels, callbackUrl }: { labels: Labels; callbackUrl: string }) {
+  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const errorId = "login-error";
+  return (
+    <form action={action} className="flex flex-col gap-4" noValidate>
+      <input type="hidden" name="callbackUrl" value={callbackUrl} />
+      <label className="flex flex-col gap-1.5 text-sm font-medium">
+        {labels.email}
+        <input
+          name="email"
+          type="email"
+          autoComplete="username"
+          defaultValue={state.email}
+          key={state.email}
+          autoFocus
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? errorId : undefined}
+          className="rounded-lg border border-surface-line bg-surface px-3 py-2 text-base font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+        />
+      </label>
+      <label className="flex flex-col gap-1.5 text-sm font-medium">
+        {labels.password}
+        <input
+          name="password"
+          type="password"
+          autoComplete="current-password"
+          aria-invalid={state.error ? true : undefined}
+          aria-describedby={state.error ? errorId : undefined}
+          className="rounded-lg border border-surface-line bg-surface px-3 py-2 text-base font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+        />
+      </label>
+      <p id={errorId} data-testid="login-error" aria-live="polite" className={state.error ? "rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg" : "sr-only"}>
+        {state.error}
+      </p>
+      <button
+        type="submit"
+        disabled={pending}
+        className="rounded-lg bg-brand-500 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
+      >
+        {pending ? labels.submitting : labels.submit}
+      </button>
+    </form>
+  );
+}

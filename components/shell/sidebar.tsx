@@ -1,0 +1,56 @@
+import { can, type Actor, type Permission } from "@/lib/auth/permissions";
+import { signOutAction } from "@/lib/actions/auth/sign-out";
+import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
+import type { Locale } from "@/lib/i18n/locales";
+import { LanguageSwitch } from "./language-switch";
+import { NavLink } from "./nav-link";
+
+/** The sections that exist, each shown only to roles that may open it. */
+export const SECTIONS: { href: string; key: keyof Dictionary["nav"]; permission?: Permission }[] = [
+  { href: "/", key: "overview" },
+  { href: "/sales-units", key: "salesUnits", permission: "salesunits:read" },
+  { href: "/api-log", key: "apiLog", permission: "apilog:read" },
+  { href: "/users", key: "users", permission: "users:manage" },
+];
+
+export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; locale: Locale }) {
+  return (
+    <aside className="flex w-full flex-col gap-6 border-b border-surface-line bg-surface p-4 md:sticky md:top-0 md:h-screen md:w-60 md:border-r md:border-b-0">
+      <div className="flex items-center gap-2 px-1">
+        <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-500 text-sm font-bold text-white">
+          M
+        </span>
+        <div>
+          <p className="text-sm font-semibold leading-tight text-ink">{t.appName}</p>
+          <p className="text-xs leading-tight text-ink-faint">{t.tagline}</p>
+        </div>
+      </div>
+      <nav aria-label={t.nav.mainMenu} className="flex-1">
+        <ul className="flex flex-row gap-1 overflow-x-auto md:flex-col">
+          {SECTIONS.filter((s) => !s.permission || can(actor, s.permission)).map((s) => (
+            <li key={s.href}>
+              <NavLink href={s.href}>{t.nav[s.key]}</NavLink>
+            </li>
+          ))}
+        </ul>
+      </nav>
+      <div className="flex flex-col gap-3 border-t border-surface-line pt-4">
+        <div data-testid="whoami" className="px-1 text-sm">
+          <p className="text-xs text-ink-faint">{t.nav.signedInAs}</p>
+          <p className="truncate font-medium text-ink" title={actor.email}>
+            {actor.name}
+          </p>
+          <p className="truncate text-xs text-ink-muted">
+            {actor.email} · <span data-testid="role">{t.roles[actor.role]}</span>
+          </p>
+        </div>
+        <LanguageSwitch locale={locale} t={t} />
+        <form action={signOutAction}>
+          <button type="submit" className="w-full rounded-lg border border-surface-line px-3 py-2 text-left text-sm font-medium text-ink-muted hover:bg-surface-sunken hover:text-ink">
+            {t.nav.signOut}
+          </button>
+        </form>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,25 @@
+import type { ReactNode } from "react";
+
+export function Table({ head, children, empty, testId }: { head: ReactNode[]; children: ReactNode; empty?: ReactNode; testId?: string }) {
+  return (
+    <div className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
+      <table data-testid={testId} className="w-full text-left text-sm">
+        <thead className="border-b border-surface-line bg-surface-sunken text-xs uppercase tracking-wide text-ink-muted">
+          <tr>
+            {head.map((h, i) => (
+              <th key={i} scope="col" className="px-4 py-2.5 font-medium">
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-surface-line">{children}</tbody>
+      </table>
+      {empty ? <p className="px-4 py-8 text-center text-sm text-ink-muted">{empty}</p> : null}
+    </div>
+  );
+}
+
+export function Td({ children, className = "" }: { children: ReactNode; className?: string }) {
+  return <td className={`px-4 py-2.5 align-top ${className}`}>{children}</td>;
+}

@@ -1,0 +1,60 @@
+// Who may do what. Checked on the server for every page, action and API; the client's word is
+// never taken for a role or a sales unit. Everything fails closed.
+import type { Role } from "@/generated/prisma/enums";
+import { AppError } from "@/lib/errors";
+
+export const ROLES = ["admin", "finance", "support", "developer"] as const satisfies readonly Role[];
+
+export type Permission =
+  | "payments:read" // lookup, history, detail, "charged twice"
+  | "payments:money" // capture, cancel, release, refund
+  | "apilog:read" // API call log and error trends
+  | "salesunits:read"
+  | "salesunits:manage"
+  | "users:manage";
+
+const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  admin: ["payments:read", "payments:money", "apilog:read", "salesunits:read", "salesunits:manage", "users:manage"],
+  finance: ["payments:read", "payments:money", "salesunits:read"],
+  support: ["payments:read", "salesunits:read"],
+  developer: ["apilog:read", "salesunits:read"],
+};
+
+/** The caller as the server knows it (from the database, not from the cookie). */
+export interface Actor {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  /** Sales units (MSNs) this user may see. Admins see all: `allSalesUnits`. */
+  msns: readonly string[];
+  allSalesUnits: boolean;
+  canViewPayments: boolean;
+}
+
+export function can(actor: Actor | null | undefined, permission: Permission): boolean {
+  if (!actor) return false;
+  if (permission === "payments:read" && actor.role === "developer") return actor.canViewPayments;
+  return ROLE_PERMISSIONS[actor.role]?.includes(permission) ?? false;
+}
+
+export function assertCan(actor: Actor | null | undefined, permission: Permission): asserts actor is Actor {
+  if (!actor) throw new AppError("unauthenticated", "Not signed in");
+  if (!can(actor, permission)) throw new AppError("forbidden", `${actor.role} lacks ${permission}`);
+}
+
+export function canSeeMsn(actor: Actor | null | undefined, msn: string): boolean {
+  if (!actor) return false;
+  return actor.allSalesUnits || actor.msns.includes(msn);
+}
+
+export function assertMsn(actor: Actor | null | undefined, msn: string): asserts actor is Actor {
+  if (!actor) throw new AppError("unauthenticated", "Not signed in");
+  // Same error as "does not exist": a user must not learn which MSNs exist outside their scope.
+  if (!canSeeMsn(actor, msn)) throw new AppError("not_found", `MSN ${msn} outside scope of ${actor.id}`);
+}
+
+/** A Prisma `where` fragment limiting rows to the actor's sales units. */
+export function msnScope(actor: Actor): { msn?: { in: string[] } } {
+  return actor.allSalesUnits ? {} : { msn: { in: [...actor.msns] } };
+}

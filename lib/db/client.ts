@@ -1,0 +1,45 @@
+// The one database module. PGlite (embedded, default) or PostgreSQL (DATABASE_URL), same client.
+// Created lazily on first use, never at import time, so `next build` never opens the database.
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaClient } from "@/generated/prisma/client";
+import { env } from "@/lib/env";
+
+type Db = PrismaClient;
+const globalForDb = globalThis as unknown as { __merchantOpsDb?: { client: Db; close: () => Promise<void> } };
+
+async function open(): Promise<{ client: Db; close: () => Promise<void> }> {
+  const { database } = env();
+  if (database.driver === "pg") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 10 }) });
+    return { client, close: () => client.$disconnect() };
+  }
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PrismaPGlite } = await import("pglite-prisma-adapter");
+  mkdirSync(path.dirname(database.dir), { recursive: true });
+  const pglite = new PGlite(database.dir);
+  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  return {
+    client,
+    close: async () => {
+      await client.$disconnect();
+      await pglite.close();
+    },
+  };
+}
+
+let opening: Promise<{ client: Db; close: () => Promise<void> }> | undefined;
+
+export async function db(): Promise<Db> {
+  if (globalForDb.__merchantOpsDb) return globalForDb.__merchantOpsDb.client;
+  opening ??= open().then((h) => (globalForDb.__merchantOpsDb = h));
+  return (await opening).client;
+}
+
+export async function closeDb(): Promise<void> {
+  const handle = globalForDb.__merchantOpsDb;
+  globalForDb.__merchantOpsDb = undefined;
+  opening = undefined;
+  await handle?.close();
+}

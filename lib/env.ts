@@ -1,0 +1,68 @@
+// The one place that reads process.env. Everything else imports `env()` from here.
+import path from "node:path";
+import { z } from "zod";
+
+const bool = z
+  .enum(["true", "false", "1", "0"])
+  .transform((v) => v === "true" || v === "1");
+
+const schema = z
+  .object({
+    NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+    /** postgres:// or postgresql:// selects PostgreSQL; unset selects the embedded PGlite. */
+    DATABASE_URL: z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)")
+      .optional(),
+    DATA_DIR: z.string().min(1).default(".data"),
+    PGLITE_DIR: z.string().min(1).optional(),
+    AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+    /** 32 bytes, base64 or hex. Encrypts sales-unit credentials (AES-256-GCM). */
+    ENCRYPTION_KEY: z
+      .string()
+      .refine((v) => decodeKey(v) !== null, "ENCRYPTION_KEY must be 32 bytes as base64 (44 chars) or hex (64 chars)")
+      .optional(),
+    /** Demo users and data, and the demo credentials on the login page. Default: on for the embedded database. */
+    DEMO_MODE: bool.optional(),
+    PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+    SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+  })
+  .transform((e) => {
+    const dataDir = path.resolve(e.DATA_DIR);
+    const database = e.DATABASE_URL
+      ? ({ driver: "pg", url: e.DATABASE_URL } as const)
+      : ({ driver: "pglite", dir: path.resolve(e.PGLITE_DIR ?? path.join(dataDir, "pglite")) } as const);
+    return {
+      nodeEnv: e.NODE_ENV,
+      dataDir,
+      database,
+      authSecret: e.AUTH_SECRET,
+      encryptionKey: e.ENCRYPTION_KEY ? (decodeKey(e.ENCRYPTION_KEY) as Buffer) : undefined,
+      demoMode: e.DEMO_MODE ?? database.driver === "pglite",
+      port: e.PORT,
+      simulatorPort: e.SIMULATOR_PORT,
+    };
+  });
+
+export type Env = z.output<typeof schema>;
+
+export function decodeKey(value: string): Buffer | null {
+  const buf = /^[0-9a-fA-F]{64}$/.test(value) ? Buffer.from(value, "hex") : Buffer.from(value, "base64");
+  return buf.length === 32 ? buf : null;
+}
+
+/** Parses an environment. Throws one readable error listing every bad variable. */
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = schema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new Error(`Invalid configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}

@@ -1,0 +1,16 @@
+// One error type for expected failures. `code` is a closed set; `userMessage` is a dictionary key
+// safe to show; `message` is for logs only and never reaches the browser.
+export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict" | "upstream" | "internal";
+
+export class AppError extends Error {
+  constructor(
+    readonly code: AppErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "AppError";
+  }
+}
+
+export const isAppError = (e: unknown): e is AppError => e instanceof AppError;

@@ -1,0 +1,42 @@
+// Display helpers. Money is integer øre and is formatted without ever becoming a float:
+// Intl.NumberFormat formats a decimal string exactly.
+import type { Locale } from "@/lib/i18n/locales";
+
+const nok = new Intl.NumberFormat("nb-NO", { style: "currency", currency: "NOK" });
+
+function oreToDecimalString(ore: number | bigint): string {
+  if (typeof ore === "number" && !Number.isSafeInteger(ore)) throw new TypeError(`Amount must be an integer number of øre, got ${ore}`);
+  const value = BigInt(ore);
+  const abs = value < 0n ? -value : value;
+  const kroner = abs / 100n;
+  const rest = (abs % 100n).toString().padStart(2, "0");
+  return `${value < 0n ? "-" : ""}${kroner}.${rest}`;
+}
+
+/** 123450 → "1 234,50 kr" (nb-NO, whatever the UI language: NOK is always shown the Norwegian way). */
+export function formatOre(ore: number | bigint): string {
+  return nok.format(oreToDecimalString(ore) as unknown as number);
+}
+
+/**
+ * Parses kroner typed by a person ("1 234,50", "1234.5", "12") into øre, with integer arithmetic.
+ * Returns null for anything that is not a plain non-negative amount with at most two decimals.
+ */
+export function parseKronerToOre(input: string): number | null {
+  const cleaned = input.replace(/[\s\u00a0\u202f]/g, "").replace(/kr$/i, "");
+  const match = /^(\d{1,12})(?:[.,](\d{1,2}))?$/.exec(cleaned);
+  if (!match) return null;
+  const ore = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
+  return Number.isSafeInteger(ore) ? ore : null;
+}
+
+export const TIME_ZONE = "Europe/Oslo";
+const intlLocale: Record<Locale, string> = { nb: "nb-NO", en: "en-GB" };
+
+export function formatDateTime(date: Date | string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" }).format(new Date(date));
+}
+
+export function formatDate(date: Date | string, locale: Locale): string {
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "medium" }).format(new Date(date));
+}

@@ -1,0 +1,26 @@
+// Sends anyone not signed in to /login (remembering where they were going). This is routing, not
+// the security boundary: every page, action and API checks the actor again on the server.
+import NextAuth from "next-auth";
+import { NextResponse } from "next/server";
+import { baseAuthConfig } from "@/lib/auth/config";
+
+const { auth } = NextAuth(() => baseAuthConfig());
+
+const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/health"];
+
+export default auth((req) => {
+  const { pathname, search } = req.nextUrl;
+  if (req.auth?.user?.id || PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p))) {
+    return NextResponse.next();
+  }
+  if (pathname.startsWith("/api/")) {
+    return NextResponse.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401 });
+  }
+  const login = new URL("/login", req.nextUrl.origin);
+  if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+  return NextResponse.redirect(login);
+});
+
+export const config = {
+  matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],
+};
