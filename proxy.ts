@@ -1,14 +1,14 @@
 // Sends anyone not signed in to /login (remembering where they were going). This is routing, not
 // the security boundary: every page, action and API checks the actor again on the server.
 import NextAuth from "next-auth";
-import { NextResponse } from "next/server";
+import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/lib/auth/config";
 
 const { auth } = NextAuth(() => baseAuthConfig());
 
 const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/health"];
 
-export default auth((req) => {
+const handler = auth((req) => {
   const { pathname, search } = req.nextUrl;
   if (req.auth?.user?.id || PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p))) {
     return NextResponse.next();
@@ -20,6 +20,14 @@ export default auth((req) => {
   if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(login);
 });
+
+// With a lazily configured NextAuth, auth(callback) resolves to the wrapped handler.
+type Handler = (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
+const wrapped = handler as unknown as Promise<Handler>;
+
+export async function proxy(request: NextRequest, event: NextFetchEvent) {
+  return (await wrapped)(request, event);
+}
 
 export const config = {
   matcher: ["/((?!_next/static|_next/image|favicon.ico|icon.svg|robots.txt).*)"],

@@ -28,10 +28,11 @@ const schema = z
     SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
   })
   .transform((e) => {
-    const dataDir = path.resolve(e.DATA_DIR);
+    // turbopackIgnore: these are runtime paths, not files to trace into the build output.
+    const dataDir = path.resolve(/* turbopackIgnore: true */ e.DATA_DIR);
     const database = e.DATABASE_URL
       ? ({ driver: "pg", url: e.DATABASE_URL } as const)
-      : ({ driver: "pglite", dir: path.resolve(e.PGLITE_DIR ?? path.join(dataDir, "pglite")) } as const);
+      : ({ driver: "pglite", dir: path.resolve(/* turbopackIgnore: true */ e.PGLITE_DIR ?? path.join(dataDir, "pglite")) } as const);
     return {
       nodeEnv: e.NODE_ENV,
       dataDir,

@@ -38,7 +38,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <LoginForm labels={{ email: t.login.email, password: t.login.password, submit: t.login.submit, submitting: t.login.submitting }} callbackUrl={callbackUrl} />
       </div>
       {demo ? (
-        <section data-testid="demo-users" className="w-full max-w-sm rounded-card border border-dashed border-brand-500/40 bg-brand-50 p-4 text-sm">
+        <section data-testid="demo-users" className="w-full max-w-md rounded-card border border-dashed border-brand-500/40 bg-brand-50 p-4 text-sm">
           <h2 className="font-semibold text-brand-700">{t.login.demoTitle}</h2>
           <p className="mb-2 text-xs text-ink-muted">{t.login.demoHint}</p>
           <table className="w-full text-xs">
@@ -47,7 +47,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
                 <tr key={u.email}>
                   <td className="py-0.5 pr-2 text-ink-muted">{t.roles[u.role]}</td>
                   <td className="py-0.5 pr-2 font-mono">{u.email}</td>
-                  <td className="py-0.5 font-mono">{u.password}</td>
+                  <td className="whitespace-nowrap py-0.5 font-mono">{u.password}</td>
                 </tr>
               ))}
             </tbody>

@@ -40,8 +40,11 @@ export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; loc
           <p className="truncate font-medium text-ink" title={actor.email}>
             {actor.name}
           </p>
-          <p className="truncate text-xs text-ink-muted">
-            {actor.email} · <span data-testid="role">{t.roles[actor.role]}</span>
+          <p className="truncate text-xs text-ink-muted">{actor.email}</p>
+          <p className="mt-1">
+            <span data-testid="role" className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">
+              {t.roles[actor.role]}
+            </span>
           </p>
         </div>
         <LanguageSwitch locale={locale} t={t} />
