@@ -1,0 +1,90 @@
+// npm test — every suite: vitest (unit + integration on PGlite, and PostgreSQL when reachable),
+// then the Playwright journeys in real Chromium against the built app. Ends with one line
+// "N passed, N failed" totalling all suites.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
+import path from "node:path";
+import { hashPassword } from "@/lib/auth/password";
+import { openDirect } from "@/lib/db/direct";
+import { prepareDatabase } from "@/lib/db/prepare";
+import { parseEnv } from "@/lib/env";
+import { buildIfNeeded } from "./build-if-needed";
+
+const RESULTS = ".data/test-results";
+const E2E_DATA = ".data/e2e";
+const e2eOnly = process.argv.includes("--e2e-only");
+const log = (line: string) => console.log(`[test] ${line}`);
+const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}) {
+  return spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status ?? 1;
+}
+
+function ensureChromium(): boolean {
+  if (existsSync(chromium)) return true;
+  const canApt = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
+  if (!canApt) {
+    console.error(
+      `[test] No Chromium at ${chromium}. Install it, then run npm test again:\n` +
+        "  Debian/Ubuntu: sudo apt-get install -y chromium\n" +
+        "  Other systems: install Chromium or Chrome and set CHROMIUM_PATH to its executable.",
+    );
+    return false;
+  }
+  log("installing Debian's chromium package (about 40 s) …");
+  return run("bash", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"]) === 0 && existsSync(chromium);
+}
+
+async function prepareE2eDatabase() {
+  rmSync(E2E_DATA, { recursive: true, force: true });
+  const e = parseEnv({ DATA_DIR: E2E_DATA, DEMO_MODE: "true" });
+  await prepareDatabase(e, (line) => log(`e2e ${line}`));
+  // A user only the lockout journey uses, so locking it disturbs nothing else.
+  const handle = await openDirect(e.database);
+  try {
+    await handle.prisma.user.create({
+      data: { email: "lockout@e2e.test", name: "Lockout Test", role: "support", passwordHash: await hashPassword("right-password-e2e") },
+    });
+  } finally {
+    await handle.close();
+  }
+}
+
+function readJson(file: string): unknown {
+  try {
+    return JSON.parse(readFileSync(file, "utf8"));
+  } catch {
+    return null;
+  }
+}
+
+mkdirSync(RESULTS, { recursive: true });
+let passed = 0;
+let failed = 0;
+let exitCode = 0;
+
+if (!e2eOnly) {
+  rmSync(path.join(RESULTS, "vitest.json"), { force: true });
+  const code = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`]);
+  const v = readJson(path.join(RESULTS, "vitest.json")) as { numPassedTests?: number; numFailedTests?: number } | null;
+  passed += v?.numPassedTests ?? 0;
+  failed += v?.numFailedTests ?? (code === 0 ? 0 : 1);
+  if (code !== 0) exitCode = 1;
+}
+
+if (!ensureChromium()) {
+  failed += 1;
+  exitCode = 1;
+} else {
+  buildIfNeeded(log);
+  await prepareE2eDatabase();
+  rmSync(path.join(RESULTS, "playwright.json"), { force: true });
+  const code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
+  const p = readJson(path.join(RESULTS, "playwright.json")) as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
+  passed += (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
+  failed += p?.stats?.unexpected ?? (code === 0 ? 0 : 1);
+  if (code !== 0) exitCode = 1;
+}
+
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(exitCode || (failed > 0 ? 1 : 0));
