@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
+import { Brand } from "@/components/ui/brand";
 import { getActor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/config";
 import { DEMO_USERS } from "@/lib/auth/demo-users";
@@ -24,15 +25,7 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <LanguageSwitch locale={locale} t={t} />
       </div>
       <div className="w-full max-w-sm rounded-card border border-surface-line bg-surface p-8 shadow-card">
-        <div className="mb-6 flex items-center gap-2">
-          <span aria-hidden className="grid h-9 w-9 place-items-center rounded-lg bg-brand-500 font-bold text-white">
-            M
-          </span>
-          <div>
-            <p className="font-semibold leading-tight">{t.appName}</p>
-            <p className="text-xs text-ink-faint">{t.tagline}</p>
-          </div>
-        </div>
+        <Brand t={t} className="mb-6" />
         <h1 className="text-xl font-semibold">{t.login.title}</h1>
         <p className="mb-5 mt-1 text-sm text-ink-muted">{t.login.subtitle}</p>
         <LoginForm labels={{ email: t.login.email, password: t.login.password, submit: t.login.submit, submitting: t.login.submitting }} callbackUrl={callbackUrl} />

@@ -1,3 +1,4 @@
+import { Brand } from "@/components/ui/brand";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 import { signOutAction } from "@/lib/actions/auth/sign-out";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
@@ -16,15 +17,7 @@ export const SECTIONS: { href: string; key: keyof Dictionary["nav"]; permission?
 export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; locale: Locale }) {
   return (
     <aside className="flex w-full flex-col gap-6 border-b border-surface-line bg-surface p-4 md:sticky md:top-0 md:h-screen md:w-60 md:border-r md:border-b-0">
-      <div className="flex items-center gap-2 px-1">
-        <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-500 text-sm font-bold text-white">
-          M
-        </span>
-        <div>
-          <p className="text-sm font-semibold leading-tight text-ink">{t.appName}</p>
-          <p className="text-xs leading-tight text-ink-faint">{t.tagline}</p>
-        </div>
-      </div>
+      <Brand t={t} className="px-1" />
       <nav aria-label={t.nav.mainMenu} className="flex-1">
         <ul className="flex flex-row gap-1 overflow-x-auto md:flex-col">
           {SECTIONS.filter((s) => !s.permission || can(actor, s.permission)).map((s) => (

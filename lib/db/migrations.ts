@@ -2,12 +2,19 @@
 import { mkdir, readdir, readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
-import type { MigrationList, SchemaFilter } from "@prisma/schema-engine-wasm";
+import type { MigrationList, SchemaEngine, SchemaFilter } from "@prisma/schema-engine-wasm";
 import { openSchemaEngine } from "./schema-engine";
 
 const root = process.cwd();
 export const SCHEMA_PATH = path.join(root, "prisma", "schema.prisma");
 export const MIGRATIONS_DIR = path.join(root, "prisma", "migrations");
+
+/** Where the schema and migrations live (tests point these at a scratch copy). */
+export interface MigrationPaths {
+  schemaPath: string;
+  migrationsDir: string;
+}
+const DEFAULT_PATHS: MigrationPaths = { schemaPath: SCHEMA_PATH, migrationsDir: MIGRATIONS_DIR };
 const filters: SchemaFilter = { externalTables: [], externalEnums: [] };
 
 export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationList> {
@@ -37,57 +44,58 @@ export async function readMigrations(dir = MIGRATIONS_DIR): Promise<MigrationLis
   };
 }
 
-async function schemaFile() {
-  return { path: SCHEMA_PATH, content: await readFile(SCHEMA_PATH, "utf8") };
+type SchemaFile = { path: string; content: string };
+
+async function schemaFile(schemaPath: string): Promise<SchemaFile> {
+  return { path: schemaPath, content: await readFile(schemaPath, "utf8") };
+}
+
+async function withEngine<T>(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  paths: MigrationPaths,
+  fn: (engine: SchemaEngine, schema: SchemaFile) => Promise<T>,
+): Promise<T> {
+  const schema = await schemaFile(paths.schemaPath);
+  const engine = await openSchemaEngine(adapter, schema);
+  try {
+    return await fn(engine, schema);
+  } finally {
+    engine.free();
+  }
 }
 
 /** Applies every migration not yet recorded in _prisma_migrations. Returns the names applied. */
-export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string[]> {
-  const engine = await openSchemaEngine(adapter, await schemaFile());
-  try {
-    const out = await engine.applyMigrations({ migrationsList: await readMigrations(), filters });
+export async function applyMigrations(adapter: SqlMigrationAwareDriverAdapterFactory, paths = DEFAULT_PATHS): Promise<string[]> {
+  return withEngine(adapter, paths, async (engine) => {
+    const out = await engine.applyMigrations({ migrationsList: await readMigrations(paths.migrationsDir), filters });
     return out.appliedMigrationNames;
-  } finally {
-    engine.free();
-  }
+  });
 }
 
-/**
- * SQL that would take the database (as it is now) to schema.prisma. Empty when they agree.
- */
-export async function diffDatabaseToSchema(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
-  const schema = await schemaFile();
-  const engine = await openSchemaEngine(adapter, schema);
-  try {
+async function diffToSchema(adapter: SqlMigrationAwareDriverAdapterFactory, from: "database" | "migrations", paths: MigrationPaths): Promise<string> {
+  return withEngine(adapter, paths, async (engine, schema) => {
     const out = await engine.diff({
-      from: { tag: "schemaDatasource", files: [schema], configDir: root },
-      to: { tag: "schemaDatamodel", files: [schema] },
-      script: true,
-      exitCode: null,
-      filters,
-    });
-    return stripComments(out.stdout ?? "");
-  } finally {
-    engine.free();
-  }
-}
-
-/** SQL from the existing migrations (replayed on a shadow database) to schema.prisma. */
-export async function diffMigrationsToSchema(adapter: SqlMigrationAwareDriverAdapterFactory): Promise<string> {
-  const schema = await schemaFile();
-  const engine = await openSchemaEngine(adapter, schema);
-  try {
-    const out = await engine.diff({
-      from: { tag: "migrations", ...(await readMigrations()) },
+      from:
+        from === "database"
+          ? { tag: "schemaDatasource", files: [schema], configDir: root }
+          : { tag: "migrations", ...(await readMigrations(paths.migrationsDir)) },
       to: { tag: "schemaDatamodel", files: [schema] },
       script: true,
       exitCode: null,
       filters,
     });
     return out.stdout ?? "";
-  } finally {
-    engine.free();
-  }
+  });
+}
+
+/** SQL that would take the database (as it is now) to schema.prisma. Empty when they agree. */
+export async function diffDatabaseToSchema(adapter: SqlMigrationAwareDriverAdapterFactory, paths = DEFAULT_PATHS): Promise<string> {
+  return stripComments(await diffToSchema(adapter, "database", paths));
+}
+
+/** SQL from the existing migrations (replayed on a shadow database) to schema.prisma. */
+export async function diffMigrationsToSchema(adapter: SqlMigrationAwareDriverAdapterFactory, paths = DEFAULT_PATHS): Promise<string> {
+  return diffToSchema(adapter, "migrations", paths);
 }
 
 function stripComments(sql: string): string {
@@ -99,17 +107,21 @@ function stripComments(sql: string): string {
 }
 
 /** Writes prisma/migrations/<timestamp>_<name>/migration.sql. Returns its path, or null if nothing changed. */
-export async function createMigration(adapter: SqlMigrationAwareDriverAdapterFactory, name: string, now = new Date()): Promise<string | null> {
+export async function createMigration(
+  adapter: SqlMigrationAwareDriverAdapterFactory,
+  name: string,
+  { now = new Date(), paths = DEFAULT_PATHS }: { now?: Date; paths?: MigrationPaths } = {},
+): Promise<string | null> {
   if (!/^[a-z0-9_]{1,60}$/.test(name)) throw new Error("Migration name must be 1-60 characters of a-z, 0-9 and _");
-  await mkdir(MIGRATIONS_DIR, { recursive: true });
-  const lock = path.join(MIGRATIONS_DIR, "migration_lock.toml");
+  await mkdir(paths.migrationsDir, { recursive: true });
+  const lock = path.join(paths.migrationsDir, "migration_lock.toml");
   await readFile(lock).catch(() =>
     writeFile(lock, '# Please do not edit this file manually\n# It should be added in your version-control system (e.g., Git)\nprovider = "postgresql"\n'),
   );
-  const sql = await diffMigrationsToSchema(adapter);
+  const sql = await diffMigrationsToSchema(adapter, paths);
   if (stripComments(sql) === "") return null;
   const stamp = now.toISOString().replace(/\D/g, "").slice(0, 14);
-  const dir = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
+  const dir = path.join(paths.migrationsDir, `${stamp}_${name}`);
   await mkdir(dir, { recursive: true });
   await writeFile(path.join(dir, "migration.sql"), sql);
   return dir;

@@ -1,6 +1,8 @@
-import { readdirSync } from "node:fs";
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, diffDatabaseToSchema, diffMigrationsToSchema, MIGRATIONS_DIR } from "@/lib/db/migrations";
+import { applyMigrations, createMigration, diffDatabaseToSchema, diffMigrationsToSchema, MIGRATIONS_DIR, SCHEMA_PATH } from "@/lib/db/migrations";
 import { databaseKinds, emptyDatabase, type TestDb } from "../helpers/databases";
 
 const kinds = await databaseKinds();
@@ -46,6 +48,36 @@ describe("migration files", () => {
     try {
       const sql = await diffMigrationsToSchema(scratch.migrationAdapter);
       expect(sql.split("\n").filter((l) => l.trim() && !l.trim().startsWith("--"))).toEqual([]);
+    } finally {
+      await scratch.close();
+    }
+  });
+});
+
+describe("npm run db:migration (createMigration)", () => {
+  it("writes nothing when schema.prisma matches, and a new migration that closes the gap when it does not", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mo-migrations-"));
+    cpSync(MIGRATIONS_DIR, path.join(dir, "migrations"), { recursive: true });
+    const paths = { schemaPath: path.join(dir, "schema.prisma"), migrationsDir: path.join(dir, "migrations") };
+    writeFileSync(paths.schemaPath, readFileSync(SCHEMA_PATH, "utf8"));
+
+    const scratch = await emptyDatabase("pglite");
+    try {
+      expect(await createMigration(scratch.migrationAdapter, "nothing", { paths })).toBeNull();
+
+      appendFileSync(paths.schemaPath, '\nmodel Note {\n  id   Int    @id @default(autoincrement())\n  text String\n}\n');
+      const created = await createMigration(scratch.migrationAdapter, "add_note", { paths, now: new Date("2030-01-02T03:04:05Z") });
+      expect(created).toBe(path.join(paths.migrationsDir, "20300102030405_add_note"));
+      expect(readFileSync(path.join(created!, "migration.sql"), "utf8")).toContain('CREATE TABLE "Note"');
+
+      const target = await emptyDatabase("pglite");
+      try {
+        expect((await applyMigrations(target.migrationAdapter, paths)).at(-1)).toBe("20300102030405_add_note");
+        expect(await diffDatabaseToSchema(target.migrationAdapter, paths)).toBe("");
+      } finally {
+        await target.close();
+      }
+      await expect(createMigration(scratch.migrationAdapter, "Bad Name!", { paths })).rejects.toThrow(/a-z, 0-9/);
     } finally {
       await scratch.close();
     }
