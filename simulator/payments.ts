@@ -55,7 +55,8 @@ export function userActs(store: Store, p: SimPayment, outcome: UserOutcome, dire
   if (outcome.kind === "fail") {
     p.state = "FAILED";
     addLog(store, p, { operation: direct ? "SALE" : "RESERVE", amount: p.amount, operationSuccess: false, requestId: "", transactionText: p.transactionText, transactionId: p.initiateTransactionId });
-    return { ok: true, callbackStatus: direct ? "SALE_FAILED" : "RESERVE_FAILED", errorCode: outcome.code };
+    const guide = store.state.settings.failedCallbackStatus === "guide";
+    return { ok: true, callbackStatus: guide ? (direct ? "SALE_FAILED" : "RESERVE_FAILED") : "REJECTED", errorCode: outcome.code };
   }
   p.bin = outcome.bin ?? 492560;
   p.paymentInstrument = outcome.instrument ?? (String(p.bin).startsWith("5") ? "Mastercard" : "Visa");

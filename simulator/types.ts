@@ -118,6 +118,12 @@ export interface SimSettings {
   tokenTtlSeconds: Record<SimEnvironment, number>;
   captureDays: number;
   refundDays: number;
+  /**
+   * Callback status for a failed reservation or sale. The spec's enum has only RESERVED, SALE,
+   * CANCELLED and REJECTED, and the spec wins ("spec" → REJECTED with errorInfo); the guide's
+   * RESERVE_FAILED / SALE_FAILED is "guide".
+   */
+  failedCallbackStatus: "spec" | "guide";
   /** Shape of gateway errors: the spec's ErrorFromAzure, or the plain APIM {statusCode, message}. */
   gatewayErrorFormat: "azure" | "apim";
 }
@@ -148,6 +154,7 @@ export const defaultSettings = (): SimSettings => ({
   captureDays: 180,
   refundDays: 365,
   gatewayErrorFormat: "azure",
+  failedCallbackStatus: "spec",
 });
 
 export const emptyState = (): SimState => ({

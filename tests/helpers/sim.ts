@@ -40,6 +40,7 @@ export class SimDriver {
   }
 
   async control<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
+    if (path === "/clock" || path === "/reset") this.tokens.clear(); // tokens expire with the clock
     const res = await fetch(`${this.sim.url}/_sim${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
