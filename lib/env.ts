@@ -26,6 +26,8 @@ const schema = z
     DEMO_MODE: bool.optional(),
     PORT: z.coerce.number().int().min(1).max(65535).default(3000),
     SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
+    /** How many demo payments the first start seeds through the simulator. */
+    DEMO_PAYMENTS: z.coerce.number().int().min(0).max(100_000).default(5000),
   })
   .transform((e) => {
     // turbopackIgnore: these are runtime paths, not files to trace into the build output.
@@ -42,6 +44,7 @@ const schema = z
       demoMode: e.DEMO_MODE ?? database.driver === "pglite",
       port: e.PORT,
       simulatorPort: e.SIMULATOR_PORT,
+      demoPayments: e.DEMO_PAYMENTS,
     };
   });
 

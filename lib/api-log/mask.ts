@@ -33,7 +33,7 @@ const MAX_DEPTH = 32;
 
 const normaliseKey = (key: string) => key.toLowerCase().replace(/[-_\s]/g, "");
 
-const JWT = /\beyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
+const JWT = /eyJ[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]{2,}\.[A-Za-z0-9_-]*/g;
 const BEARER = /\bBearer\s+(?!\[masked\])[A-Za-z0-9._~+/=-]+/gi;
 const SECRET_QUERY = /([?&](?:token|access_token|client_secret|subscription-key)=)(?!\[masked\])[^&#\s"']+/gi;
 const NORWEGIAN_PHONE = /^(?:\+47|0047)?\d{8}$/;

@@ -1,21 +1,44 @@
 // Start-up work that must happen in the one process that owns the database before the server opens
-// it (PGlite has no cross-process lock): apply migrations, then seed demo data in demo mode.
+// it (PGlite has no cross-process lock): apply migrations, then, in demo mode, seed demo data — the
+// payments through the simulator and the eCom client (first run only), then the demo users.
+import { DbApiLogSink } from "@/lib/api-log/writer";
 import type { Env } from "@/lib/env";
 import { resolveSecrets } from "@/lib/secrets";
-import { seedDemo } from "@/lib/seed/demo";
+import { seedDemoUsers } from "@/lib/seed/demo";
+import { seedDemoPayments } from "@/lib/seed/payments";
 import { openDirect } from "./direct";
 import { applyMigrations } from "./migrations";
 
-export async function prepareDatabase(e: Env, log: (line: string) => void = () => {}) {
+export interface PrepareOptions {
+  /** A running simulator; without one, no demo payments are seeded. */
+  simulatorUrl?: string;
+  /** Where the simulator sends callbacks: the app's callback endpoint. */
+  callbackPrefix?: string;
+}
+
+export async function prepareDatabase(e: Env, log: (line: string) => void = () => {}, options: PrepareOptions = {}) {
   const keys = resolveSecrets(e); // creates .data/secrets.json on first run (embedded mode)
   const handle = await openDirect(e.database);
   try {
     const applied = await applyMigrations(handle.migrationAdapter);
     log(applied.length ? `migrations applied: ${applied.join(", ")}` : "migrations: up to date");
-    if (e.demoMode) {
-      const seeded = await seedDemo(handle.prisma, keys.encryptionKey);
-      log(seeded.users || seeded.salesUnits ? `demo data: ${seeded.users} users, ${seeded.salesUnits} sales units created` : "demo data: present");
+    if (!e.demoMode) return;
+    if (options.simulatorUrl && (await handle.prisma.payment.count()) === 0) {
+      log(`demo data: seeding ${e.demoPayments} payments through the simulator …`);
+      const sink = new DbApiLogSink(async () => handle.prisma, { batchSize: 500 });
+      const result = await seedDemoPayments({
+        simulatorUrl: options.simulatorUrl,
+        prisma: handle.prisma,
+        sink,
+        encryptionKey: keys.encryptionKey,
+        callbackPrefix: options.callbackPrefix ?? `http://127.0.0.1:${e.port}/api/vipps`,
+        count: e.demoPayments,
+      });
+      await sink.flush();
+      log(`demo data: ${result.payments} payments, ${result.apiCalls} API calls in ${(result.ms / 1000).toFixed(1)} s`);
     }
+    const seeded = await seedDemoUsers(handle.prisma);
+    log(seeded.users ? `demo data: ${seeded.users} users created` : "demo data: users present");
   } finally {
     await handle.close();
   }

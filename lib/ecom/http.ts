@@ -64,6 +64,16 @@ function describeNetworkError(error: unknown): { text: string; code?: string } {
   return { text: text.slice(0, 200), code };
 }
 
+/** Where a body failed its schema, looking inside union alternatives (refund has two shapes). */
+function issuePaths(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []): string[] {
+  const paths = issues.flatMap((i) => {
+    const here = [...prefix, ...i.path];
+    if (i.code === "invalid_union" && i.errors.length > 0) return i.errors.flatMap((alt) => issuePaths(alt, here));
+    return [here.map(String).join(".") || "(root)"];
+  });
+  return [...new Set(paths)];
+}
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   if (text.trim() === "") return { ok: true, value: undefined };
   try {
@@ -123,7 +133,7 @@ export async function attempt<T>(ctx: EcomContext, spec: CallSpec<T>, headers: R
     if (checked?.success) outcome = { ok: true, value: checked.data };
     else {
       // Paths only, never values: the body may hold personal data.
-      const where = checked ? checked.error.issues.map((i) => i.path.join(".") || "(root)").join(", ") : "not JSON";
+      const where = checked ? issuePaths(checked.error.issues).join(", ") : "not JSON";
       const error = new EcomError("invalid_response", `${operation}: unexpected response body (${where})`, {
         operation,
         httpStatus: status,

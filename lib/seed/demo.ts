@@ -1,47 +1,30 @@
-// Demo data for embedded/demo mode: users (one per role) and their sales units. Idempotent: runs
-// on every start, creates only what is missing, never resets a changed password.
-import { randomBytes } from "node:crypto";
+// Demo users, one per role, for embedded/demo mode. Idempotent: creates only what is missing and
+// never resets a changed password. Sales units and payments come from lib/seed/payments.ts.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { DEMO_USERS } from "@/lib/auth/demo-users";
 import { hashPassword } from "@/lib/auth/password";
-import { encrypt } from "@/lib/crypto";
+import { DEMO_UNITS } from "./scenarios";
 
-export const DEMO_SALES_UNITS = [
-  { msn: "212345", name: "Fjellsport Nettbutikk", captureType: "reserve" as const },
-  { msn: "212346", name: "Fjellsport Kiosk", captureType: "direct" as const },
-];
+/** Support sees three of the four sales units, so the demo shows scoping; the others see all. */
+const SUPPORT_MSNS = ["212345", "212346", "212347"];
 
-export async function seedDemo(prisma: PrismaClient, encryptionKey: Buffer): Promise<{ users: number; salesUnits: number }> {
-  let salesUnits = 0;
-  for (const su of DEMO_SALES_UNITS) {
-    const exists = await prisma.salesUnit.findUnique({ where: { msn: su.msn }, select: { id: true } });
-    if (exists) continue;
-    const credentials = JSON.stringify({
-      clientId: `demo-${su.msn}`,
-      clientSecret: randomBytes(24).toString("base64url"),
-      subscriptionKey: randomBytes(16).toString("hex"),
-    });
-    await prisma.salesUnit.create({
-      data: { ...su, environment: "simulator", credentialsEncrypted: encrypt(credentials, encryptionKey, su.msn) },
-    });
-    salesUnits++;
-  }
-  const allUnits = await prisma.salesUnit.findMany({ where: { msn: { in: DEMO_SALES_UNITS.map((s) => s.msn) } }, select: { id: true } });
-
+export async function seedDemoUsers(prisma: PrismaClient): Promise<{ users: number }> {
+  const units = await prisma.salesUnit.findMany({ where: { msn: { in: DEMO_UNITS.map((u) => u.msn) } }, select: { id: true, msn: true } });
   let users = 0;
   for (const u of DEMO_USERS) {
     const exists = await prisma.user.findUnique({ where: { email: u.email }, select: { id: true } });
     if (exists) continue;
+    const visible = u.role === "admin" ? [] : units.filter((s) => u.role !== "support" || SUPPORT_MSNS.includes(s.msn));
     await prisma.user.create({
       data: {
         email: u.email,
         name: u.name,
         role: u.role,
         passwordHash: await hashPassword(u.password),
-        salesUnits: u.role === "admin" ? undefined : { create: allUnits.map((s) => ({ salesUnitId: s.id })) },
+        salesUnits: { create: visible.map((s) => ({ salesUnitId: s.id })) },
       },
     });
     users++;
   }
-  return { users, salesUnits };
+  return { users };
 }

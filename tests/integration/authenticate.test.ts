@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "@/lib/auth/authenticate";
 import { DEMO_USERS } from "@/lib/auth/demo-users";
 import { hashPassword } from "@/lib/auth/password";
-import { DEMO_SALES_UNITS, seedDemo } from "@/lib/seed/demo";
+import { seedDemoUsers } from "@/lib/seed/demo";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
 
 const kinds = await databaseKinds();
@@ -16,7 +16,8 @@ describe.each(kinds)("sign-in on %s", (kind) => {
   let db: TestDb;
   beforeAll(async () => {
     db = await migratedDatabase(kind);
-    await seedDemo(db.prisma, randomBytes(32));
+    await createUnits(db);
+    await seedDemoUsers(db.prisma);
   });
   afterAll(async () => db?.close());
 
@@ -28,7 +29,7 @@ describe.each(kinds)("sign-in on %s", (kind) => {
     const out = await authenticate(db.prisma, { email: support.email.toUpperCase(), password: support.password }, t0);
     expect(out).toEqual({
       ok: true,
-      user: expect.objectContaining({ email: support.email, role: "support", msns: DEMO_SALES_UNITS.map((s) => s.msn).sort() }),
+      user: expect.objectContaining({ email: support.email, role: "support", msns: ["212345", "212346"] }),
     });
   });
 
@@ -116,19 +117,24 @@ describe.each(kinds)("sign-in on %s", (kind) => {
   });
 });
 
-describe("demo seed", () => {
-  it("is idempotent: a second run creates nothing and keeps changed passwords", async () => {
+describe("demo users", () => {
+  it("are seeded idempotently: a second run creates nothing and keeps changed passwords", async () => {
     const db = await migratedDatabase("pglite");
     try {
-      const key = randomBytes(32);
-      expect(await seedDemo(db.prisma, key)).toEqual({ users: 4, salesUnits: 2 });
+      await createUnits(db);
+      expect(await seedDemoUsers(db.prisma)).toEqual({ users: 4 });
       await db.prisma.user.update({ where: { email: admin.email }, data: { passwordHash: await hashPassword("changed") } });
-      expect(await seedDemo(db.prisma, key)).toEqual({ users: 0, salesUnits: 0 });
+      expect(await seedDemoUsers(db.prisma)).toEqual({ users: 0 });
       expect(await authenticate(db.prisma, { email: admin.email, password: "changed" })).toMatchObject({ ok: true });
-      const su = await db.prisma.salesUnit.findFirstOrThrow();
-      expect(su.credentialsEncrypted).not.toContain("clientSecret");
     } finally {
       await db.close();
     }
   });
 });
+
+/** Two of the demo's sales units; support is given 212345-212347, so it sees both of these. */
+async function createUnits(db: TestDb) {
+  for (const msn of ["212345", "212346", "212348"]) {
+    await db.prisma.salesUnit.create({ data: { msn, name: `Unit ${msn}`, environment: "simulator", credentialsEncrypted: randomBytes(40).toString("base64") } });
+  }
+}

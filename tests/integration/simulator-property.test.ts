@@ -3,7 +3,7 @@
 // definitions, and the log agrees with the summary.
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SimDriver, type Details, type Unit } from "../helpers/sim";
+import { SimDriver, type Details, type Reply, type Unit } from "../helpers/sim";
 
 let d: SimDriver;
 let units: Unit[];
@@ -21,7 +21,7 @@ const step = fc.oneof(
   fc.record({ kind: fc.constant("retry" as const) }),
 );
 
-function checkInvariants(det: Details, amount: number) {
+function checkInvariants(det: Reply<Details>, amount: number) {
   const s = det.body.transactionSummary!;
   const log = det.body.transactionLogHistory;
   const ok = (op: string) => log.filter((e) => e.operation === op && e.operationSuccess).reduce((sum, e) => sum + e.amount, 0);

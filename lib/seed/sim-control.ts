@@ -1,0 +1,33 @@
+// A small client for the simulator's own controls (/_sim): not part of the Vipps API.
+export interface SimUnit {
+  msn: string;
+  clientId: string;
+  clientSecret: string;
+  subscriptionKey: string;
+}
+
+export class SimControl {
+  constructor(private readonly baseUrl: string) {}
+
+  private async call<T>(method: string, path: string, body?: unknown): Promise<T> {
+    const res = await fetch(`${this.baseUrl}/_sim${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    if (!res.ok) throw new Error(`simulator control ${method} ${path} → ${res.status} ${text.slice(0, 200)}`);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  health = () => this.call<{ status: string }>("GET", "/health");
+  reset = () => this.call("POST", "/reset");
+  patchSettings = (settings: Record<string, unknown>) => this.call("PATCH", "/settings", settings);
+  setClock = (ms: number) => this.call("POST", "/clock", { set: new Date(ms).toISOString() });
+  createUnit = (msn: string, name: string, captureType: "reserve" | "direct") => this.call<SimUnit>("POST", "/sales-units", { msn, name, captureType, environment: "test" });
+  fault = (fault: Record<string, unknown>) => this.call("POST", "/faults", fault);
+  clearFaults = () => this.call("DELETE", "/faults");
+  async user(msn: string, orderId: string, action: "approve" | "reject" | "timeout" | "fail", body: Record<string, unknown> = {}) {
+    await this.call("POST", `/payments/${msn}/${encodeURIComponent(orderId)}/${action}`, body);
+  }
+}
