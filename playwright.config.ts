@@ -30,6 +30,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/api/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { NEXT_TELEMETRY_DISABLED: "1", DATA_DIR, DEMO_MODE: "true", PORT: String(PORT) },
+    // The simulator is started by scripts/test.ts on 3201, beside the prepared database.
+    env: { NEXT_TELEMETRY_DISABLED: "1", DATA_DIR, DEMO_MODE: "true", PORT: String(PORT), SIMULATOR_PORT: "3201" },
   },
 });

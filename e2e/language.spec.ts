@@ -18,5 +18,6 @@ test("the language switch changes every string and is remembered", async ({ page
   await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
   await page.goto("/sales-units");
   await expect(page.getByRole("heading", { name: "Sales units" })).toBeVisible();
-  await expect(page.getByText("Reserve, capture later")).toBeVisible();
+  await expect(page.getByText("Reserve, capture later").first()).toBeVisible();
+  await expect(page.getByText("Direct capture")).toBeVisible();
 });

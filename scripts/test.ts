@@ -1,26 +1,34 @@
 // npm test — every suite: vitest (unit + integration on PGlite, and PostgreSQL when reachable),
 // then the Playwright journeys in real Chromium against the built app. Ends with one line
 // "N passed, N failed" totalling all suites.
-import { spawnSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import { openDirect } from "@/lib/db/direct";
 import { prepareDatabase } from "@/lib/db/prepare";
 import { parseEnv } from "@/lib/env";
+import { startSimulator, type Simulator } from "@/simulator/server";
 import { buildIfNeeded } from "./build-if-needed";
 
 const RESULTS = ".data/test-results";
 const E2E_DATA = ".data/e2e";
+/** Must match playwright.config.ts (the app under test reaches the simulator here). */
+const E2E_SIMULATOR_PORT = 3201;
 const e2eOnly = process.argv.includes("--e2e-only");
 const log = (line: string) => console.log(`[test] ${line}`);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
-function run(cmd: string, args: string[], env: Record<string, string> = {}) {
-  return spawnSync(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } }).status ?? 1;
+/** Runs a command to its end without blocking this process (the e2e simulator lives here). */
+function run(cmd: string, args: string[], env: Record<string, string> = {}): Promise<number> {
+  return new Promise((resolve) => {
+    const child = spawn(cmd, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...env } });
+    child.on("exit", (code) => resolve(code ?? 1));
+    child.on("error", () => resolve(1));
+  });
 }
 
-function ensureChromium(): boolean {
+async function ensureChromium(): Promise<boolean> {
   if (existsSync(chromium)) return true;
   const canApt = process.getuid?.() === 0 && existsSync("/usr/bin/apt-get");
   if (!canApt) {
@@ -32,13 +40,14 @@ function ensureChromium(): boolean {
     return false;
   }
   log("installing Debian's chromium package (about 40 s) …");
-  return run("bash", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"]) === 0 && existsSync(chromium);
+  return (await run("bash", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"])) === 0 && existsSync(chromium);
 }
 
-async function prepareE2eDatabase() {
+async function prepareE2e(): Promise<Simulator> {
   rmSync(E2E_DATA, { recursive: true, force: true });
-  const e = parseEnv({ DATA_DIR: E2E_DATA, DEMO_MODE: "true" });
-  await prepareDatabase(e, (line) => log(`e2e ${line}`));
+  const simulator = await startSimulator({ port: E2E_SIMULATOR_PORT, stateFile: path.join(E2E_DATA, "simulator.json") });
+  const e = parseEnv({ DATA_DIR: E2E_DATA, DEMO_MODE: "true", DEMO_PAYMENTS: "300", PORT: "3200" });
+  await prepareDatabase(e, (line) => log(`e2e ${line}`), { simulatorUrl: simulator.url });
   // A user only the lockout journey uses, so locking it disturbs nothing else.
   const handle = await openDirect(e.database);
   try {
@@ -48,6 +57,7 @@ async function prepareE2eDatabase() {
   } finally {
     await handle.close();
   }
+  return simulator;
 }
 
 function readJson(file: string): unknown {
@@ -65,21 +75,22 @@ let exitCode = 0;
 
 if (!e2eOnly) {
   rmSync(path.join(RESULTS, "vitest.json"), { force: true });
-  const code = run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`]);
+  const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`]);
   const v = readJson(path.join(RESULTS, "vitest.json")) as { numPassedTests?: number; numFailedTests?: number } | null;
   passed += v?.numPassedTests ?? 0;
   failed += v?.numFailedTests ?? (code === 0 ? 0 : 1);
   if (code !== 0) exitCode = 1;
 }
 
-if (!ensureChromium()) {
+if (!(await ensureChromium())) {
   failed += 1;
   exitCode = 1;
 } else {
   buildIfNeeded(log);
-  await prepareE2eDatabase();
+  const simulator = await prepareE2e();
   rmSync(path.join(RESULTS, "playwright.json"), { force: true });
-  const code = run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
+  const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
+  await simulator.close();
   const p = readJson(path.join(RESULTS, "playwright.json")) as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
   passed += (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
   failed += p?.stats?.unexpected ?? (code === 0 ? 0 : 1);

@@ -87,6 +87,8 @@ export async function attempt<T>(ctx: EcomContext, spec: CallSpec<T>, headers: R
   const { operation } = spec;
   const url = ctx.baseUrl + spec.path.replace("{orderId}", encodeURIComponent(spec.orderId ?? ""));
   const started = ctx.now();
+  // Durations are real elapsed time, whatever clock the caller injected for timestamps.
+  const startedMono = performance.now();
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), ctx.timeouts[operation]);
   let status: number | undefined;
@@ -165,7 +167,7 @@ export async function attempt<T>(ctx: EcomContext, spec: CallSpec<T>, headers: R
       errorMessage: failure?.errorMessage ?? (failure && failure.kind !== "timeout" && failure.kind !== "network" ? failure.message : null),
       contextId: failure?.contextId ?? null,
       networkError,
-      durationMs: Math.max(0, Math.round(ctx.now() - started)),
+      durationMs: Math.max(0, Math.round(performance.now() - startedMono)),
       attempt: attemptNo,
       requestId: spec.requestId ?? null,
       requestBody: maskJson(spec.body),
