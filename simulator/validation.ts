@@ -147,8 +147,11 @@ export function validateCancel(body: unknown): { ok: true; input: CancelInput } 
   };
 }
 
-/** Vipps tries to fix phone formats (+47, 0047, spaces) before it gives up with 81. */
+/**
+ * Vipps tries to fix phone formats (+47, 0047, spaces) before it gives up with 81. Norwegian mobile
+ * numbers start with 4 or 9; any other number is "not a Vipps user" in the simulator.
+ */
 export function normalisePhone(raw: string): string | null {
   const digits = raw.replace(/[\s-]/g, "").replace(/^(\+47|0047)/, "");
-  return /^\d{8}$/.test(digits) ? digits : null;
+  return /^[49]\d{7}$/.test(digits) ? digits : null;
 }
