@@ -91,6 +91,7 @@ describe("documented errors, typed", () => {
     ["71 over-refund", async () => { await paid(kioskClient, "e71", 1000); return kioskClient.refundPayment({ orderId: "e71", amount: 5000, transactionText: "x", requestId: "e71" }); }, [400, "71"]],
     ["91 capture of a voided payment", async () => { await paid(client, "e91", 1000); await client.cancelPayment({ orderId: "e91", transactionText: "x" }); return client.capturePayment({ orderId: "e91", transactionText: "x", requestId: "e91" }); }, [400, "91"]],
     ["93 same X-Request-Id, another body", async () => { await paid(client, "e93", 5000); await client.capturePayment({ orderId: "e93", amount: 100, transactionText: "x", requestId: "e93" }); return client.capturePayment({ orderId: "e93", amount: 200, transactionText: "x", requestId: "e93" }); }, [400, "93"]],
+    ["38 skipLandingPage for a sales unit not allowed to", async () => client.initiatePayment({ ...base, orderId: "e38", amount: 100, mobileNumber: "91234567", skipLandingPage: true }), [400, "38"]],
     ["81 unknown phone number", async () => client.initiatePayment({ ...base, orderId: "e81", amount: 100, mobileNumber: "00000000" }), [400, "81"]],
   ])("%s", async (_name, call, expected) => {
     expect(await codeOf(call())).toEqual(expected);
