@@ -36,7 +36,7 @@ describe("API call log records", () => {
       errorMessage: null,
       contextId: null,
       networkError: null,
-      durationMs: 5,
+      durationMs: expect.any(Number) as number, // real elapsed time (performance.now), not the injected clock
       attempt: 1,
       requestId: null,
       requestBody: null,

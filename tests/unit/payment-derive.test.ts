@@ -8,7 +8,10 @@ const e = (operation: LogEntry["operation"], amount: number, ok = true, t = "202
 const details = (log: LogEntry[], summary?: [number, number, number, number]): PaymentDetails => ({
   orderId: "o-1",
   transactionLogHistory: log,
-  ...(summary ? { transactionSummary: { capturedAmount: summary[0], remainingAmountToCapture: summary[1], refundedAmount: summary[2], remainingAmountToRefund: summary[3] } } : {}),
+  shippingDetails: undefined,
+  userDetails: undefined,
+  sub: undefined,
+  ...(summary ? { transactionSummary: { capturedAmount: summary[0], remainingAmountToCapture: summary[1], refundedAmount: summary[2], remainingAmountToRefund: summary[3], bankIdentificationNumber: undefined } } : { transactionSummary: undefined }),
 });
 
 describe("status derived from /details", () => {

@@ -1,6 +1,14 @@
 import type { Dictionary } from "./nb";
+import { historyEn } from "./sections/history.en";
+import { ingestEn } from "./sections/ingest.en";
+import { lookupEn } from "./sections/lookup.en";
+import { paymentEn } from "./sections/payment.en";
 
 const en: Dictionary = {
+  history: historyEn,
+  ingest: ingestEn,
+  lookup: lookupEn,
+  payment: paymentEn,
   appName: "Merchant Ops",
   tagline: "Operations for Vipps payments",
   language: { label: "Language", nb: "Norsk", en: "English" },

@@ -1,5 +1,16 @@
 // Norwegian (bokmål): the reference dictionary. en.ts must have exactly the same keys (type-checked).
+// Feature strings live in sections/<feature>.nb.ts and are spread in below.
+import { historyNb } from "./sections/history.nb";
+import { ingestNb } from "./sections/ingest.nb";
+import { lookupNb } from "./sections/lookup.nb";
+import { paymentNb } from "./sections/payment.nb";
+import type { Widen } from "./widen";
+
 const nb = {
+  history: historyNb,
+  ingest: ingestNb,
+  lookup: lookupNb,
+  payment: paymentNb,
   appName: "Merchant Ops",
   tagline: "Drift for Vipps-betalinger",
   language: { label: "Språk", nb: "Norsk", en: "English" },
@@ -103,6 +114,5 @@ const nb = {
   common: { loading: "Laster …", skipToContent: "Hopp til innholdet" },
 };
 
-type Widen<T> = { [K in keyof T]: T[K] extends string ? string : Widen<T[K]> };
 export type Dictionary = Widen<typeof nb>;
 export default nb satisfies Dictionary as Dictionary;
