@@ -1,56 +1,76 @@
-import { Badge } from "@/components/ui/badge";
-import { Card } from "@/components/ui/card";
+// Home: the lookup for everyone who may read payments (customer service first), the overview for
+// the rest.
+import Link from "next/link";
+import { AskVipps } from "@/components/lookup/ask-vipps";
+import { SearchBox } from "@/components/lookup/search-box";
+import { StatusBadge } from "@/components/payments/status-badge";
+import { Overview } from "@/components/shell/overview";
 import { PageHeader } from "@/components/ui/page-header";
-import { countCallsSince } from "@/lib/api-log/queries";
+import { Table, Td } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/actor";
-import { can, type Permission } from "@/lib/auth/permissions";
+import { can } from "@/lib/auth/permissions";
+import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
-import { listSalesUnits } from "@/lib/sales-units/queries";
+import { checkQuery, lookupPayments } from "@/lib/payments/lookup";
 
-const ABILITIES: Permission[] = ["payments:read", "payments:money", "apilog:read", "salesunits:read", "salesunits:manage", "users:manage"];
-
-export default async function OverviewPage() {
-  const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
-  const [units, calls24h] = await Promise.all([
-    can(actor, "salesunits:read") ? listSalesUnits(actor) : Promise.resolve([]),
-    can(actor, "apilog:read") ? countCallsSince(actor, new Date(Date.now() - 86_400_000)) : Promise.resolve(null),
-  ]);
+export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+  const [actor, { t, locale }, params] = await Promise.all([requireActor(), getI18n(), searchParams]);
+  if (!can(actor, "payments:read")) return <Overview />;
+  const l = t.lookup;
+  const raw = typeof params.q === "string" ? params.q : "";
+  const checked = raw ? checkQuery(raw) : null;
+  const found = checked?.ok ? await lookupPayments(actor, checked.q) : null;
+  const q = checked?.ok ? checked.q : raw;
   return (
     <>
-      <PageHeader title={interpolate(t.overview.greeting, { name: actor.name })} description={interpolate(t.overview.roleIntro, { role: t.roles[actor.role] })} />
-      <div className="grid gap-4 lg:grid-cols-2">
-        <Card title={t.overview.canDo} testId="abilities">
-          <ul className="space-y-2 text-sm">
-            {ABILITIES.filter((p) => can(actor, p)).map((p) => (
-              <li key={p} className="flex items-center gap-2">
-                <span aria-hidden className="h-1.5 w-1.5 rounded-full bg-brand-500" />
-                {t.overview.abilities[p]}
-              </li>
-            ))}
-          </ul>
-        </Card>
-        <Card title={t.overview.salesUnitsCard} testId="my-sales-units">
-          {actor.allSalesUnits ? <Badge tone="brand">{t.overview.allSalesUnits}</Badge> : null}
-          {units.length === 0 ? (
-            <p className="text-sm text-ink-muted">{t.overview.noSalesUnits}</p>
-          ) : (
-            <ul className="mt-2 space-y-1.5 text-sm">
-              {units.map((u) => (
-                <li key={u.msn} className="flex items-center justify-between gap-3">
-                  <span>{u.name}</span>
-                  <span className="font-mono text-xs text-ink-muted">{u.msn}</span>
-                </li>
-              ))}
-            </ul>
-          )}
-        </Card>
-        {calls24h !== null ? (
-          <Card title={t.overview.apiCallsCard} testId="api-calls-24h">
-            <p className="text-3xl font-semibold tabular-nums">{calls24h.toLocaleString("nb-NO")}</p>
-          </Card>
-        ) : null}
+      <PageHeader title={l.title} description={l.description} />
+      <div className="max-w-2xl">
+        <SearchBox q={q} labels={{ label: l.label, placeholder: l.placeholder, submit: l.submit, shortcut: l.shortcut }} error={checked && !checked.ok ? l.errors[checked.problem] : undefined} />
       </div>
+      {found ? (
+        <section className="mt-8 flex flex-col gap-4" aria-live="polite">
+          {found.sharedOrderIds.map((orderId) => (
+            <p key={orderId} role="note" data-testid="shared-warning" className="rounded-card border border-warn-fg/30 bg-warn-bg px-4 py-3 text-sm text-warn-fg">
+              {interpolate(l.shared, { orderId, units: [...new Set(found.rows.filter((r) => r.orderId === orderId).map((r) => `${r.salesUnitName} (${r.msn})`))].join(", ") })}
+            </p>
+          ))}
+          {found.rows.length === 0 ? (
+            <div className="flex flex-col gap-4 rounded-card border border-surface-line bg-surface p-5">
+              <p data-testid="not-found">{interpolate(l.notFound, { q })}</p>
+              <AskVipps orderId={q} labels={l} />
+            </div>
+          ) : (
+            <>
+              <h2 className="text-sm font-semibold text-ink-muted">{interpolate(l.results, { count: found.rows.length, q })}</h2>
+              <Table testId="lookup-results" head={[l.columns.orderId, l.columns.salesUnit, l.columns.amount, l.columns.status, l.columns.created, l.columns.match]}>
+                {found.rows.map((r) => (
+                  <tr key={r.id} className="hover:bg-surface-sunken">
+                    <Td className="font-mono">
+                      <Link href={`/payments/${r.msn}/${encodeURIComponent(r.orderId)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                        {r.orderId}
+                      </Link>
+                    </Td>
+                    <Td>
+                      {r.salesUnitName} <span className="font-mono text-xs text-ink-faint">{r.msn}</span>
+                    </Td>
+                    <Td className="whitespace-nowrap tabular-nums">{formatOre(r.amount)}</Td>
+                    <Td>
+                      <StatusBadge status={r.status} t={t} />
+                    </Td>
+                    <Td className="whitespace-nowrap">{formatDateTime(r.createdAt, locale)}</Td>
+                    <Td className="text-ink-muted">{l.match[r.match]}</Td>
+                  </tr>
+                ))}
+              </Table>
+            </>
+          )}
+        </section>
+      ) : (
+        <div className="mt-10">
+          <Overview header={false} />
+        </div>
+      )}
     </>
   );
 }

@@ -22,7 +22,7 @@ export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; loc
         <ul className="flex flex-row gap-1 overflow-x-auto md:flex-col">
           {SECTIONS.filter((s) => !s.permission || can(actor, s.permission)).map((s) => (
             <li key={s.href}>
-              <NavLink href={s.href}>{t.nav[s.key]}</NavLink>
+              <NavLink href={s.href}>{s.href === "/" && can(actor, "payments:read") ? t.nav.lookup : t.nav[s.key]}</NavLink>
             </li>
           ))}
         </ul>

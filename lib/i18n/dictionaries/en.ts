@@ -15,6 +15,7 @@ const en: Dictionary = {
   roles: { admin: "Administrator", finance: "Finance", support: "Customer service", developer: "Developer" },
   nav: {
     overview: "Overview",
+    lookup: "Look up",
     salesUnits: "Sales units",
     apiLog: "API log",
     users: "Users",

@@ -17,6 +17,7 @@ const nb = {
   roles: { admin: "Administrator", finance: "Økonomi", support: "Kundeservice", developer: "Utvikler" },
   nav: {
     overview: "Oversikt",
+    lookup: "Oppslag",
     salesUnits: "Salgssteder",
     apiLog: "API-logg",
     users: "Brukere",

@@ -1,0 +1,74 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { Forbidden } from "@/components/shell/forbidden";
+import { AmountsCard } from "@/components/payments/amounts-card";
+import { ApiCalls } from "@/components/payments/api-calls";
+import { ChargedTwice } from "@/components/payments/charged-twice";
+import { DeadlinesCard } from "@/components/payments/deadlines-card";
+import { RefreshButton } from "@/components/payments/refresh-button";
+import { StatusBadge } from "@/components/payments/status-badge";
+import { Timeline } from "@/components/payments/timeline";
+import { requireActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { formatDateTime, formatOre } from "@/lib/format";
+import { interpolate } from "@/lib/i18n/locales";
+import { getI18n } from "@/lib/i18n/server";
+import { deadlines } from "@/lib/payments/deadlines";
+import { getPaymentDetail } from "@/lib/payments/detail";
+import { explainChargedTwice } from "@/lib/payments/explain";
+
+export default async function PaymentPage({ params }: { params: Promise<{ msn: string; orderId: string }> }) {
+  const [actor, { t, locale }, { msn, orderId: rawOrderId }] = await Promise.all([requireActor(), getI18n(), params]);
+  if (!can(actor, "payments:read")) return <Forbidden actor={actor} t={t} />;
+  const orderId = decodeURIComponent(rawOrderId);
+  if (!/^\d{5,7}$/.test(msn) || !/^[a-zA-Z0-9-]{1,50}$/.test(orderId)) notFound();
+  const data = await getPaymentDetail(actor, msn, orderId);
+  if (!data) notFound();
+  const { payment: p, apiCalls, duplicates } = data;
+  const d = deadlines(p, new Date());
+  const explanation = explainChargedTwice(
+    { orderId: p.orderId, status: p.status, capturedAmount: p.capturedAmount, refundedAmount: p.refundedAmount, remainingToCapture: p.remainingToCapture, scheme: d.scheme, events: p.events },
+    duplicates,
+  );
+  const x = t.payment;
+  return (
+    <div className="flex flex-col gap-5">
+      <Link href={`/?q=${encodeURIComponent(p.orderId)}`} className="text-sm text-brand-700 hover:underline">
+        ← {x.back}
+      </Link>
+      <header className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <h1 className="text-2xl font-semibold tracking-tight">
+            {interpolate(x.title, { orderId: "" })}
+            <span className="font-mono">{p.orderId}</span>
+          </h1>
+          <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
+            <StatusBadge status={p.status} t={t} />
+            <span>
+              {x.salesUnit}: {p.salesUnit.name} <span className="font-mono">{p.msn}</span>
+            </span>
+            <span>· {formatOre(p.amount)}</span>
+            <span data-testid="last-synced">· {p.lastSyncedAt ? interpolate(x.sync.lastSynced, { time: formatDateTime(p.lastSyncedAt, locale) }) : x.sync.never}</span>
+          </p>
+        </div>
+        <RefreshButton msn={p.msn} orderId={p.orderId} labels={{ button: x.refresh.button, working: x.refresh.working }} />
+      </header>
+      <div className="grid gap-5 xl:grid-cols-3">
+        <div className="xl:col-span-2">
+          <AmountsCard p={p} t={t} />
+        </div>
+        <DeadlinesCard d={d} t={t} locale={locale} />
+      </div>
+      <ChargedTwice
+        verdict={explanation.verdict}
+        text={explanation.text}
+        duplicates={explanation.duplicates.map((c) => ({ msn: c.msn, orderId: c.orderId, amountText: formatOre(c.amount), statusText: x.status[c.status], createdText: formatDateTime(c.createdAt, locale) }))}
+        labels={x.chargedTwice}
+      />
+      <div className="grid gap-5 xl:grid-cols-2">
+        <Timeline events={p.events} t={t} locale={locale} />
+        <ApiCalls calls={apiCalls} t={t} locale={locale} />
+      </div>
+    </div>
+  );
+}

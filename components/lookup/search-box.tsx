@@ -1,0 +1,55 @@
+"use client";
+// The search box: a plain GET form (works without JavaScript, the URL is shareable); "/" focuses it.
+import { useEffect, useRef } from "react";
+
+export function SearchBox({ q, labels, error }: { q: string; labels: { label: string; placeholder: string; submit: string; shortcut: string }; error?: string }) {
+  const input = useRef<HTMLInputElement>(null);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable);
+      if (e.key === "/" && !typing) {
+        e.preventDefault();
+        input.current?.focus();
+        input.current?.select();
+      }
+    };
+    window.addEventListener("keydown", onKey);
+    return () => window.removeEventListener("keydown", onKey);
+  }, []);
+  return (
+    <form role="search" action="/" method="get" className="flex flex-col gap-2">
+      <label htmlFor="q" className="text-sm font-medium">
+        {labels.label}
+      </label>
+      <div className="flex gap-2">
+        <input
+          ref={input}
+          id="q"
+          name="q"
+          type="search"
+          defaultValue={q}
+          maxLength={200}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={labels.placeholder}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? "q-error" : "q-hint"}
+          className="w-full rounded-lg border border-surface-line bg-surface px-3 py-2.5 font-mono text-base outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+        />
+        <button type="submit" className="rounded-lg bg-brand-500 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-600">
+          {labels.submit}
+        </button>
+      </div>
+      {error ? (
+        <p id="q-error" data-testid="search-error" className="text-sm text-bad-fg">
+          {error}
+        </p>
+      ) : (
+        <p id="q-hint" className="text-xs text-ink-faint">
+          <kbd className="rounded border border-surface-line bg-surface-sunken px-1 font-mono">/</kbd> {labels.shortcut.replace("/", "").trim()}
+        </p>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,51 @@
+// Everything the payment page shows, read within the actor's scope: a payment outside it is "not
+// found", exactly like one that does not exist.
+import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import { siblingBase } from "./lookup";
+
+const THIRTY_MIN = 30 * 60_000;
+
+export async function getPaymentDetail(actor: Actor, msn: string, orderId: string) {
+  assertCan(actor, "payments:read");
+  if (!canSeeMsn(actor, msn)) return null;
+  const prisma = await db();
+  const payment = await prisma.payment.findUnique({
+    where: { msn_orderId: { msn, orderId } },
+    include: {
+      salesUnit: { select: { name: true, captureType: true } },
+      events: { orderBy: [{ timeStamp: "desc" }, { id: "desc" }] },
+    },
+  });
+  if (!payment) return null;
+  const base = siblingBase(orderId);
+  const created = payment.createdAt.getTime();
+  const [apiCalls, candidates] = await Promise.all([
+    prisma.apiCallLog.findMany({
+      where: { msn, orderId },
+      orderBy: { at: "desc" },
+      take: 100,
+      select: { id: true, at: true, operation: true, method: true, path: true, httpStatus: true, errorGroup: true, errorCode: true, errorMessage: true, networkError: true, durationMs: true, attempt: true, requestId: true, requestBody: true, responseBody: true },
+    }),
+    prisma.payment.findMany({
+      where: {
+        msn,
+        amount: payment.amount,
+        id: { not: payment.id },
+        OR: [
+          { orderId: base },
+          { orderId: { startsWith: `${base}-` } },
+          { createdAt: { gte: new Date(created - THIRTY_MIN), lte: new Date(created + THIRTY_MIN) } },
+        ],
+      },
+      orderBy: { createdAt: "asc" },
+      take: 20,
+      select: { msn: true, orderId: true, amount: true, status: true, capturedAmount: true, reservedAmount: true, createdAt: true },
+    }),
+  ]);
+  // Siblings of a different base ("A-1" vs "A-10") are dropped; only "-<digits>" siblings count.
+  const duplicates = candidates.filter((c) => c.orderId === base || /^-\d{1,3}$/.test(c.orderId.slice(base.length)) || Math.abs(c.createdAt.getTime() - created) <= THIRTY_MIN);
+  return { payment, apiCalls, duplicates };
+}
+
+export type PaymentDetailData = NonNullable<Awaited<ReturnType<typeof getPaymentDetail>>>;

@@ -1,0 +1,70 @@
+// Customer service's search: an orderId (exact, prefix, and its -1, -2 … siblings) across every
+// sales unit the actor may see, or a transactionId. orderIds are unique per MSN only, so one
+// orderId can be several payments.
+import type { PaymentStatus } from "@/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/permissions";
+import { msnScope } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+
+export type QueryProblem = "empty" | "too_long" | "bad_characters";
+
+export function checkQuery(raw: unknown): { ok: true; q: string } | { ok: false; problem: QueryProblem } {
+  const q = typeof raw === "string" ? raw.trim() : "";
+  if (!q) return { ok: false, problem: "empty" };
+  if (q.length > 50) return { ok: false, problem: "too_long" };
+  if (!/^[a-zA-Z0-9-]+$/.test(q)) return { ok: false, problem: "bad_characters" };
+  return { ok: true, q };
+}
+
+export interface LookupRow {
+  id: string;
+  msn: string;
+  salesUnitName: string;
+  orderId: string;
+  amount: number;
+  status: PaymentStatus;
+  createdAt: Date;
+  match: "exact" | "sibling" | "prefix" | "transactionId";
+}
+
+const LIMIT = 50;
+
+/** The base of a sibling orderId: "A-123-2" → "A-123" (the shop's retry convention). */
+export const siblingBase = (orderId: string) => orderId.replace(/-\d{1,3}$/, "");
+
+export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: LookupRow[]; sharedOrderIds: string[] }> {
+  const prisma = await db();
+  const scope = msnScope(actor);
+  const base = siblingBase(q);
+  const select = { id: true, msn: true, orderId: true, amount: true, status: true, createdAt: true, salesUnit: { select: { name: true } } } as const;
+  const [byOrderId, byTransaction] = await Promise.all([
+    prisma.payment.findMany({
+      where: { ...scope, OR: [{ orderId: { startsWith: q } }, ...(base !== q ? [{ orderId: base }, { orderId: { startsWith: `${base}-` } }] : [])] },
+      orderBy: [{ createdAt: "desc" }],
+      take: LIMIT,
+      select,
+    }),
+    /^\d{6,}$/.test(q)
+      ? prisma.payment.findMany({ where: { ...scope, events: { some: { transactionId: q } } }, take: LIMIT, select })
+      : Promise.resolve([]),
+  ]);
+  const rank = { exact: 0, sibling: 1, transactionId: 2, prefix: 3 } as const;
+  const seen = new Map<string, LookupRow>();
+  for (const p of byTransaction) seen.set(p.id, toRow(p, "transactionId"));
+  for (const p of byOrderId) {
+    const match = p.orderId === q ? "exact" : siblingBase(p.orderId) === base && (p.orderId === base || /-\d{1,3}$/.test(p.orderId)) ? "sibling" : "prefix";
+    if (!seen.has(p.id)) seen.set(p.id, toRow(p, match));
+  }
+  const rows = [...seen.values()].sort((a, b) => rank[a.match] - rank[b.match] || b.createdAt.getTime() - a.createdAt.getTime()).slice(0, LIMIT);
+  const units = new Map<string, Set<string>>();
+  for (const r of rows) units.set(r.orderId, (units.get(r.orderId) ?? new Set()).add(r.msn));
+  const sharedOrderIds = [...units.entries()].filter(([, msns]) => msns.size > 1).map(([orderId]) => orderId);
+  return { rows, sharedOrderIds };
+}
+
+function toRow(
+  p: { id: string; msn: string; orderId: string; amount: number; status: PaymentStatus; createdAt: Date; salesUnit: { name: string } },
+  match: LookupRow["match"],
+): LookupRow {
+  return { id: p.id, msn: p.msn, salesUnitName: p.salesUnit.name, orderId: p.orderId, amount: p.amount, status: p.status, createdAt: p.createdAt, match };
+}
