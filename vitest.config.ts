@@ -10,5 +10,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     // Integration files each open their own databases; two at a time suits a 2-core machine.
     maxWorkers: 2,
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses;
+    // letting Vite process it resolves the import (server actions import auth.ts).
+    server: { deps: { inline: ["next-auth", "@auth/core"] } },
   },
 });

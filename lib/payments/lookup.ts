@@ -48,10 +48,15 @@ export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: L
       ? prisma.payment.findMany({ where: { ...scope, events: { some: { transactionId: q } } }, take: LIMIT, select })
       : Promise.resolve([]),
   ]);
+  // "X-12" may be a retry of "X" or simply an orderId: siblings through the base count only when
+  // the base itself exists, so "FS-100" does not list FS-1 … FS-999.
+  const baseExists = base !== q && byOrderId.some((p) => p.orderId === base);
+  const related = (orderId: string) => orderId.startsWith(q) || (baseExists && (orderId === base || new RegExp(`^${base}-\\d{1,3}$`).test(orderId)));
   const rank = { exact: 0, sibling: 1, transactionId: 2, prefix: 3 } as const;
   const seen = new Map<string, LookupRow>();
   for (const p of byTransaction) seen.set(p.id, toRow(p, "transactionId"));
   for (const p of byOrderId) {
+    if (!related(p.orderId)) continue;
     const match = p.orderId === q ? "exact" : siblingBase(p.orderId) === base && (p.orderId === base || /-\d{1,3}$/.test(p.orderId)) ? "sibling" : "prefix";
     if (!seen.has(p.id)) seen.set(p.id, toRow(p, match));
   }

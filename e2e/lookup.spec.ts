@@ -1,0 +1,69 @@
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./helpers";
+
+test("support finds an orderId in two sales units, opens the right one, reads the timeline and copies the answer", async ({ page, context }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signInAs(page, "support");
+  await page.keyboard.press("/");
+  await expect(page.getByLabel("orderId eller transaksjons-ID")).toBeFocused();
+  await page.keyboard.type("ORD-3100");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\?q=ORD-3100/);
+  await expect(page.getByTestId("shared-warning")).toContainText("en refusjon i ett salgssted påvirker ikke det andre");
+  const rows = page.getByTestId("lookup-results").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await rows.filter({ hasText: "Fjellsport Utsalg" }).getByRole("link", { name: "ORD-3100" }).click();
+  await expect(page).toHaveURL(/\/payments\/212347\/ORD-3100$/);
+  await expect(page.getByRole("heading", { name: /Betaling ORD-3100/ })).toBeVisible();
+  await expect(page.getByTestId("timeline-entry")).toHaveCount(3);
+  await expect(page.getByTestId("timeline")).toContainText("Reservert");
+  await expect(page.getByTestId("timeline")).toContainText("Trukket");
+  await expect(page.getByTestId("verdict")).toHaveText("Forklart: én betaling");
+  const answer = await page.getByTestId("explanation-nb").innerText();
+  expect(answer).toContain("Du betaler bare én gang");
+  await page.getByRole("button", { name: "Kopier svaret" }).first().click();
+  await expect(page.getByRole("button", { name: "Kopiert" })).toBeVisible();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(answer);
+});
+
+test("a genuine second payment is called out, with links to the others", async ({ page }) => {
+  await signInAs(page, "support", "/?q=DBL-7000");
+  await expect(page.getByTestId("lookup-results").locator("tbody tr")).toHaveCount(3);
+  await page.getByRole("link", { name: "DBL-7000-1" }).click();
+  await expect(page.getByTestId("verdict")).toHaveText("Ekte ny betaling: kanseller eller refunder den");
+  await expect(page.getByTestId("duplicates")).toContainText("DBL-7000-2");
+});
+
+test("bad input gets a specific message and no results", async ({ page }) => {
+  await signInAs(page, "support", "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  await expect(page.getByTestId("search-error")).toHaveText("En orderId kan bare inneholde a–z, A–Z, 0–9 og bindestrek.");
+  await page.goto(`/?q=${"a".repeat(51)}`);
+  await expect(page.getByTestId("search-error")).toHaveText("En orderId er på høyst 50 tegn.");
+  await expect(page.getByTestId("lookup-results")).toHaveCount(0);
+});
+
+test("not found here: look it up at Vipps in each sales unit", async ({ page }) => {
+  await signInAs(page, "support", "/?q=NOPE-404");
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  await page.getByRole("button", { name: "Slå opp hos Vipps" }).click();
+  await expect(page.getByTestId("vipps-results").locator("li")).toHaveCount(3);
+  await expect(page.getByTestId("vipps-results")).toContainText("Ikke i dette salgsstedet");
+});
+
+test("a payment outside the user's sales units is not found by URL, and not in search", async ({ page }) => {
+  await signInAs(page, "support", "/payments/212348/NOW-9002");
+  await expect(page.getByRole("heading", { name: "Fant ikke siden" })).toBeVisible();
+  await page.goto("/?q=NOW-9002");
+  await expect(page.getByTestId("not-found")).toBeVisible();
+  // The admin sees it.
+  await page.getByRole("button", { name: "Logg ut" }).click();
+  await signInAs(page, "admin", "/payments/212348/NOW-9002");
+  await expect(page.getByRole("heading", { name: /Betaling NOW-9002/ })).toBeVisible();
+});
+
+test("refresh from Vipps updates the last-synced time", async ({ page }) => {
+  await signInAs(page, "finance", "/payments/212345/ORD-3101");
+  await page.getByRole("button", { name: "Hent på nytt fra Vipps" }).click();
+  await expect(page.getByTestId("refresh-message")).toHaveText("Oppdatert fra Vipps.");
+  await expect(page.getByTestId("api-calls")).toContainText("details");
+});

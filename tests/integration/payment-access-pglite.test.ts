@@ -1,0 +1,3 @@
+import { accessSuite } from "./payment-access.suite";
+
+accessSuite("pglite");
