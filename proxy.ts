@@ -6,7 +6,8 @@ import { baseAuthConfig } from "@/lib/auth/config";
 
 const { auth } = NextAuth(() => baseAuthConfig());
 
-const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/health"];
+// /api/vipps/ (Vipps callbacks) and /api/v1/ (the shop, with its API key) check their own callers.
+const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/health", "/api/vipps/", "/api/v1/"];
 
 const handler = auth((req) => {
   const { pathname, search } = req.nextUrl;
@@ -17,7 +18,7 @@ const handler = auth((req) => {
     return NextResponse.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401 });
   }
   const login = new URL("/login", req.nextUrl.origin);
-  if (pathname !== "/") login.searchParams.set("callbackUrl", pathname + search);
+  if (pathname !== "/" || search) login.searchParams.set("callbackUrl", pathname + search);
   return NextResponse.redirect(login);
 });
 

@@ -4,8 +4,11 @@ import { signInAs } from "./helpers";
 test("support finds an orderId in two sales units, opens the right one, reads the timeline and copies the answer", async ({ page, context }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInAs(page, "support");
-  await page.keyboard.press("/");
-  await expect(page.getByLabel("orderId eller transaksjons-ID")).toBeFocused();
+  // "/" works once the page is interactive; retry until the handler is attached.
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(page.getByLabel("orderId eller transaksjons-ID")).toBeFocused({ timeout: 500 });
+  }).toPass();
   await page.keyboard.type("ORD-3100");
   await page.keyboard.press("Enter");
   await expect(page).toHaveURL(/\?q=ORD-3100/);
@@ -57,6 +60,7 @@ test("a payment outside the user's sales units is not found by URL, and not in s
   await expect(page.getByTestId("not-found")).toBeVisible();
   // The admin sees it.
   await page.getByRole("button", { name: "Logg ut" }).click();
+  await expect(page).toHaveURL(/\/login/);
   await signInAs(page, "admin", "/payments/212348/NOW-9002");
   await expect(page.getByRole("heading", { name: /Betaling NOW-9002/ })).toBeVisible();
 });
