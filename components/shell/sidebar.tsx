@@ -9,6 +9,7 @@ import { NavLink } from "./nav-link";
 /** The sections that exist, each shown only to roles that may open it. */
 export const SECTIONS: { href: string; key: keyof Dictionary["nav"]; permission?: Permission }[] = [
   { href: "/", key: "overview" },
+  { href: "/history", key: "history", permission: "payments:read" },
   { href: "/sales-units", key: "salesUnits", permission: "salesunits:read" },
   { href: "/api-log", key: "apiLog", permission: "apilog:read" },
   { href: "/users", key: "users", permission: "users:manage" },

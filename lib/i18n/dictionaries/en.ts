@@ -16,6 +16,7 @@ const en: Dictionary = {
   nav: {
     overview: "Overview",
     lookup: "Look up",
+    history: "History",
     salesUnits: "Sales units",
     apiLog: "API log",
     users: "Users",

@@ -18,6 +18,7 @@ const nb = {
   nav: {
     overview: "Oversikt",
     lookup: "Oppslag",
+    history: "Historikk",
     salesUnits: "Salgssteder",
     apiLog: "API-logg",
     users: "Brukere",

@@ -1,0 +1,5 @@
+import { HistorySkeleton } from "@/components/history/history-skeleton";
+
+export default function Loading() {
+  return <HistorySkeleton />;
+}

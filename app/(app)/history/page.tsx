@@ -1,0 +1,21 @@
+import { redirect } from "next/navigation";
+import { Forbidden } from "@/components/shell/forbidden";
+import { PageHeader } from "@/components/ui/page-header";
+import { requireActor } from "@/lib/auth/actor";
+import { can } from "@/lib/auth/permissions";
+import { getI18n } from "@/lib/i18n/server";
+import { listSalesUnits } from "@/lib/sales-units/queries";
+
+/** /history: straight to the first of the actor's sales units (the page itself has the switcher). */
+export default async function HistoryIndexPage() {
+  const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
+  if (!can(actor, "payments:read")) return <Forbidden actor={actor} t={t} />;
+  const [first] = await listSalesUnits(actor);
+  if (first) redirect(`/history/${encodeURIComponent(first.msn)}`);
+  return (
+    <>
+      <PageHeader title={t.history.pickTitle} />
+      <p className="text-sm text-ink-muted">{t.history.pickBody}</p>
+    </>
+  );
+}

@@ -1,0 +1,93 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { formatDateTime, formatOre } from "@/lib/format";
+import { interpolate, type Locale } from "@/lib/i18n/locales";
+import type { HistoryRow } from "@/lib/payments/history";
+import type { HistorySortField } from "@/lib/payments/history-cursor";
+import { historyHref, paymentHref, type HistoryUrlState } from "@/lib/payments/history-url";
+import { StatusBadge } from "./status-badge";
+import type { HistoryText } from "./types";
+
+const th = "px-4 py-2.5 font-medium";
+const td = "px-4 py-2.5 align-middle";
+const money = `${td} whitespace-nowrap text-right tabular-nums`;
+
+/** A sortable column head: a link that sorts by the column, or flips the direction if it already does. */
+function SortHead({ field, label, msn, state, t, align }: { field: HistorySortField; label: string; msn: string; state: HistoryUrlState; t: HistoryText; align?: "right" }) {
+  const active = state.sort === field;
+  const nextDir = active && state.dir === "desc" ? "asc" : "desc";
+  return (
+    <th scope="col" aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"} className={`${th} ${align === "right" ? "text-right" : ""}`}>
+      <Link
+        href={historyHref(msn, state, { sort: field, dir: nextDir })}
+        title={interpolate(t.sortBy, { column: label.toLowerCase() })}
+        className={`inline-flex items-center gap-1 uppercase hover:text-ink ${active ? "text-ink" : ""}`}
+      >
+        {label}
+        <span aria-hidden className={active ? "" : "opacity-30"}>
+          {active && state.dir === "asc" ? "▲" : "▼"}
+        </span>
+        {active ? <span className="sr-only">({state.dir === "asc" ? t.sortedAsc : t.sortedDesc})</span> : null}
+      </Link>
+    </th>
+  );
+}
+
+export function HistoryTable({ rows, msn, state, locale, t, empty }: { rows: HistoryRow[]; msn: string; state: HistoryUrlState; locale: Locale; t: HistoryText; empty?: ReactNode }) {
+  const c = t.columns;
+  return (
+    <div className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
+      <table data-testid="history-table" className="w-full text-left text-sm">
+        <thead className="border-b border-surface-line bg-surface-sunken text-xs uppercase tracking-wide text-ink-muted">
+          <tr>
+            <th scope="col" className={th}>
+              {c.orderId}
+            </th>
+            <th scope="col" className={th}>
+              {c.status}
+            </th>
+            <SortHead field="amount" label={c.amount} msn={msn} state={state} t={t} align="right" />
+            <th scope="col" className={`${th} text-right`}>
+              {c.captured}
+            </th>
+            <th scope="col" className={`${th} text-right`}>
+              {c.refunded}
+            </th>
+            <SortHead field="date" label={c.created} msn={msn} state={state} t={t} />
+            <th scope="col" className={th}>
+              {c.text}
+            </th>
+            <th scope="col" className={th}>
+              {c.bin}
+            </th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-surface-line">
+          {rows.map((r) => (
+            <tr key={r.id} className="hover:bg-surface-sunken/60">
+              <td className={td}>
+                <Link href={paymentHref(msn, r.orderId)} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">
+                  {r.orderId}
+                </Link>
+              </td>
+              <td className={td}>
+                <StatusBadge status={r.status} t={t} />
+              </td>
+              <td className={`${money} font-medium`}>{formatOre(r.amount)}</td>
+              <td className={`${money} ${r.capturedAmount === 0 ? "text-ink-faint" : ""}`}>{formatOre(r.capturedAmount)}</td>
+              <td className={`${money} ${r.refundedAmount === 0 ? "text-ink-faint" : ""}`}>{formatOre(r.refundedAmount)}</td>
+              <td className={`${td} whitespace-nowrap`}>
+                <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, locale)}</time>
+              </td>
+              <td className={`${td} max-w-64 truncate text-ink-muted`} title={r.transactionText ?? undefined}>
+                {r.transactionText ?? "—"}
+              </td>
+              <td className={`${td} font-mono text-xs text-ink-muted`}>{r.bankIdentificationNumber ?? "—"}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {empty ? <div className="px-4 py-10 text-center text-sm text-ink-muted">{empty}</div> : null}
+    </div>
+  );
+}

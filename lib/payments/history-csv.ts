@@ -1,0 +1,87 @@
+// CSV for the history export: RFC 4180 (comma, CRLF, fields quoted when needed, quotes doubled),
+// amounts as integer øre and as kroner with a dot decimal, made from integers (never a float), and
+// timestamps in ISO 8601 UTC (for scripts) and as Oslo wall-clock time (for people).
+import type { HistoryRow } from "./history";
+import { osloDateTime } from "./history-dates";
+
+export const CSV_HEADER = [
+  "msn",
+  "order_id",
+  "status",
+  "amount_ore",
+  "amount_nok",
+  "captured_ore",
+  "captured_nok",
+  "refunded_ore",
+  "refunded_nok",
+  "created_at_utc",
+  "created_at_oslo",
+  "transaction_text",
+  "bin",
+] as const;
+
+/** 123450 → "1234.50", -5 → "-0.05". Integer arithmetic only. */
+export function oreToKroner(ore: number): string {
+  if (!Number.isSafeInteger(ore)) throw new TypeError(`Amount must be an integer number of øre, got ${ore}`);
+  const abs = Math.abs(ore);
+  return `${ore < 0 ? "-" : ""}${Math.floor(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
+}
+
+/**
+ * One field. Free text that a spreadsheet would run as a formula (=, +, -, @, tab, CR at the start)
+ * gets a leading apostrophe (OWASP "CSV injection"); plain orderIds and numbers are left alone.
+ */
+export function csvField(value: string | number | null, opts: { text?: boolean } = {}): string {
+  if (value === null) return "";
+  let s = String(value);
+  if (opts.text && /^[=+\-@\t\r]/.test(s) && !/^-?\d+(\.\d+)?$/.test(s) && !/^[A-Za-z0-9-]+$/.test(s)) s = `'${s}`;
+  return /[",\r\n]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function csvLine(fields: string[]): string {
+  return `${fields.join(",")}\r\n`;
+}
+
+export function csvRow(msn: string, r: HistoryRow): string {
+  return csvLine([
+    csvField(msn),
+    csvField(r.orderId, { text: true }),
+    csvField(r.status),
+    csvField(r.amount),
+    csvField(oreToKroner(r.amount)),
+    csvField(r.capturedAmount),
+    csvField(oreToKroner(r.capturedAmount)),
+    csvField(r.refundedAmount),
+    csvField(oreToKroner(r.refundedAmount)),
+    csvField(r.createdAt.toISOString()),
+    csvField(osloDateTime(r.createdAt)),
+    csvField(r.transactionText, { text: true }),
+    csvField(r.bankIdentificationNumber),
+  ]);
+}
+
+export const csvHeaderLine = () => csvLine([...CSV_HEADER]);
+
+/** A byte stream of the header and every row the iterator yields; pulls one batch per read. */
+export function csvStream(msn: string, batches: AsyncIterator<HistoryRow[]>, onError: (err: unknown) => void): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(csvHeaderLine()));
+    },
+    async pull(controller) {
+      try {
+        const next = await batches.next();
+        if (next.done) controller.close();
+        else controller.enqueue(encoder.encode(next.value.map((r) => csvRow(msn, r)).join("")));
+      } catch (err) {
+        onError(err);
+        controller.error(err);
+      }
+    },
+    async cancel() {
+      // The browser went away: stop reading the database.
+      await batches.return?.(undefined);
+    },
+  });
+}
