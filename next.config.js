@@ -4,6 +4,9 @@ const config = {
   // PGlite loads its wasm and data files by path: bundling breaks that (see notes/stack.md §3).
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "@prisma/schema-engine-wasm"],
   poweredByHeader: false,
+  // The CSV import accepts files up to 2 MB (lib/ingest/csv.ts); room for the multipart overhead, so
+  // a file just over the limit reaches the action and gets its specific message.
+  experimental: { serverActions: { bodySizeLimit: "3mb" } },
   reactStrictMode: true,
   async headers() {
     return [

@@ -2,9 +2,9 @@ import { expect, test } from "@playwright/test";
 import { demo, navLinks, signInAs } from "./helpers";
 
 const expectations = {
-  admin: { role: "Administrator", nav: ["Oppslag", "Historikk", "Salgssteder", "API-logg", "Brukere"], denied: [] as string[] },
-  finance: { role: "Økonomi", nav: ["Oppslag", "Historikk", "Salgssteder"], denied: ["/users", "/api-log"] },
-  support: { role: "Kundeservice", nav: ["Oppslag", "Historikk", "Salgssteder"], denied: ["/users", "/api-log"] },
+  admin: { role: "Administrator", nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder", "API-logg", "Brukere", "API-nøkler"], denied: [] as string[] },
+  finance: { role: "Økonomi", nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder"], denied: ["/users", "/api-log"] },
+  support: { role: "Kundeservice", nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder"], denied: ["/users", "/api-log"] },
   developer: { role: "Utvikler", nav: ["Oversikt", "Salgssteder", "API-logg"], denied: ["/users"] },
 } as const;
 

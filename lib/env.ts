@@ -28,6 +28,12 @@ const schema = z
     SIMULATOR_PORT: z.coerce.number().int().min(1).max(65535).default(3100),
     /** How many demo payments the first start seeds through the simulator. */
     DEMO_PAYMENTS: z.coerce.number().int().min(0).max(100_000).default(5000),
+    /** The reconciler polling GET /details for payments that can still change, inside the app server. */
+    RECONCILER_ENABLED: bool.optional(),
+    RECONCILER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
+    RECONCILER_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
+    /** Set by Next.js itself; "phase-production-build" during `next build`, when nothing may run. */
+    NEXT_PHASE: z.string().optional(),
   })
   .transform((e) => {
     // turbopackIgnore: these are runtime paths, not files to trace into the build output.
@@ -45,6 +51,11 @@ const schema = z
       port: e.PORT,
       simulatorPort: e.SIMULATOR_PORT,
       demoPayments: e.DEMO_PAYMENTS,
+      reconciler: {
+        enabled: (e.RECONCILER_ENABLED ?? true) && e.NEXT_PHASE !== "phase-production-build",
+        intervalMs: e.RECONCILER_INTERVAL_MS,
+        batch: e.RECONCILER_BATCH,
+      },
     };
   });
 

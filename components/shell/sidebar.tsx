@@ -7,12 +7,16 @@ import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 
 /** The sections that exist, each shown only to roles that may open it. */
-export const SECTIONS: { href: string; key: keyof Dictionary["nav"]; permission?: Permission }[] = [
-  { href: "/", key: "overview" },
-  { href: "/history", key: "history", permission: "payments:read" },
-  { href: "/sales-units", key: "salesUnits", permission: "salesunits:read" },
-  { href: "/api-log", key: "apiLog", permission: "apilog:read" },
-  { href: "/users", key: "users", permission: "users:manage" },
+type Section = { href: string; label: (t: Dictionary, actor: Actor) => string; permission?: Permission };
+
+export const SECTIONS: Section[] = [
+  { href: "/", label: (t, actor) => (can(actor, "payments:read") ? t.nav.lookup : t.nav.overview) },
+  { href: "/history", label: (t) => t.nav.history, permission: "payments:read" },
+  { href: "/import", label: (t) => t.ingest.nav.import, permission: "payments:read" },
+  { href: "/sales-units", label: (t) => t.nav.salesUnits, permission: "salesunits:read" },
+  { href: "/api-log", label: (t) => t.nav.apiLog, permission: "apilog:read" },
+  { href: "/users", label: (t) => t.nav.users, permission: "users:manage" },
+  { href: "/admin/api-keys", label: (t) => t.ingest.nav.apiKeys, permission: "users:manage" },
 ];
 
 export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; locale: Locale }) {
@@ -23,7 +27,7 @@ export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; loc
         <ul className="flex flex-row gap-1 overflow-x-auto md:flex-col">
           {SECTIONS.filter((s) => !s.permission || can(actor, s.permission)).map((s) => (
             <li key={s.href}>
-              <NavLink href={s.href}>{s.href === "/" && can(actor, "payments:read") ? t.nav.lookup : t.nav[s.key]}</NavLink>
+              <NavLink href={s.href}>{s.label(t, actor)}</NavLink>
             </li>
           ))}
         </ul>

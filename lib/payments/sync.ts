@@ -1,16 +1,18 @@
-// Writes what GET /details says into our copy: the payment row (amounts, derived status) and one
-// PaymentEvent per log entry, stored exactly once (unique fingerprint per payment).
+// Writes what GET /details says into our copy: the payment row (amounts, derived status, when to poll
+// next) and one PaymentEvent per log entry, stored exactly once (unique fingerprint per payment).
+// Both in one transaction, so a payment never exists without the events it was read with.
 import type { PrismaClient } from "@/generated/prisma/client";
+import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { PaymentDetails } from "@/lib/ecom";
-import { derivePayment, eventFingerprint } from "./derive";
+import { derivePayment, eventFingerprint, type DerivedPayment } from "./derive";
+import { nextPollAt } from "./poll-policy";
 
-const FINAL = new Set(["refunded", "cancelled", "voided", "failed"]);
-
-/** When the reconciler should look again; null when nothing can change any more. */
-export function nextPoll(derived: ReturnType<typeof derivePayment>, now: Date): Date | null {
-  if (FINAL.has(derived.status) && derived.remainingToCapture === 0 && derived.remainingToRefund === 0) return null;
-  if (derived.status === "initiated") return new Date(now.getTime() + 60_000);
-  return new Date(now.getTime() + 6 * 3_600_000);
+/**
+ * For bulk imports of history (the demo seed): a payment waiting for the user is looked at within a
+ * minute, anything older at the backoff's cap, so thousands of quiet payments do not all fall due at once.
+ */
+export function nextPoll(derived: DerivedPayment, now: Date): Date | null {
+  return nextPollAt(derived, now, derived.status === "initiated" ? 0 : 20);
 }
 
 function eventRows(paymentId: string, details: PaymentDetails) {
@@ -27,18 +29,62 @@ function eventRows(paymentId: string, details: PaymentDetails) {
   }));
 }
 
-/** Upserts one payment from its details. Safe to call any number of times. */
-export async function applyDetails(db: PrismaClient, msn: string, details: PaymentDetails, now = new Date()) {
+export interface SyncOptions {
+  now?: Date;
+  /**
+   * The reconciler's poll: when nothing changed, wait longer next time (pollAttempts + 1). Any other
+   * caller (callback, registration, "Refresh from Vipps") starts the backoff again.
+   */
+  backoff?: boolean;
+}
+
+export interface SyncResult {
+  paymentId: string;
+  created: boolean;
+  /** Status, amounts or new log entries differ from what we had. */
+  changed: boolean;
+  newEvents: number;
+  status: PaymentStatus;
+  nextPollAt: Date | null;
+}
+
+const AMOUNTS = ["capturedAmount", "refundedAmount", "remainingToCapture", "remainingToRefund", "reservedAmount"] as const;
+
+/** Upserts one payment from its details and says what changed. Safe to call any number of times. */
+export async function syncDetails(db: PrismaClient, msn: string, details: PaymentDetails, options: SyncOptions = {}): Promise<SyncResult> {
+  const now = options.now ?? new Date();
   const d = derivePayment(details);
-  const data = { ...d, lastSyncedAt: now, nextPollAt: nextPoll(d, now) };
-  const payment = await db.payment.upsert({
-    where: { msn_orderId: { msn, orderId: d.orderId } },
-    create: { msn, ...data, createdAt: d.initiatedAt ?? now },
-    update: data,
-    select: { id: true },
+  return db.$transaction(async (tx) => {
+    const key = { msn_orderId: { msn, orderId: d.orderId } };
+    const before = await tx.payment.findUnique({
+      where: key,
+      select: { id: true, status: true, pollAttempts: true, capturedAmount: true, refundedAmount: true, remainingToCapture: true, remainingToRefund: true, reservedAmount: true },
+    });
+    const rows = eventRows(before?.id ?? "", details);
+    let newEvents = rows.length;
+    if (before) {
+      const known = await tx.paymentEvent.findMany({ where: { paymentId: before.id, fingerprint: { in: rows.map((r) => r.fingerprint) } }, select: { fingerprint: true } });
+      const seen = new Set(known.map((k) => k.fingerprint));
+      newEvents = new Set(rows.map((r) => r.fingerprint).filter((f) => !seen.has(f))).size;
+    }
+    const changed = !before || before.status !== d.status || AMOUNTS.some((k) => before[k] !== d[k]) || newEvents > 0;
+    const pollAttempts = options.backoff && before && !changed ? before.pollAttempts + 1 : 0;
+    const next = nextPollAt(d, now, pollAttempts);
+    const data = { ...d, lastSyncedAt: now, nextPollAt: next, pollAttempts };
+    const payment = await tx.payment.upsert({
+      where: key,
+      create: { msn, ...data, createdAt: d.initiatedAt ?? now },
+      update: data,
+      select: { id: true },
+    });
+    if (newEvents > 0) await tx.paymentEvent.createMany({ data: eventRows(payment.id, details), skipDuplicates: true });
+    return { paymentId: payment.id, created: !before, changed, newEvents, status: d.status, nextPollAt: next };
   });
-  await db.paymentEvent.createMany({ data: eventRows(payment.id, details), skipDuplicates: true });
-  return payment.id;
+}
+
+/** Upserts one payment from its details. Safe to call any number of times. Returns the payment id. */
+export async function applyDetails(db: PrismaClient, msn: string, details: PaymentDetails, now = new Date()): Promise<string> {
+  return (await syncDetails(db, msn, details, { now })).paymentId;
 }
 
 /** Bulk insert for a fresh database (the demo seed): one round trip per chunk instead of per row. */

@@ -1,0 +1,81 @@
+// API keys for the merchant's shop (POST /api/v1/payments). A key is 32 random bytes, shown once;
+// only its sha256 is stored, which is enough for a key of that entropy (no salt or slow hash needed:
+// nobody can guess it, and a database leak does not reveal it). Admins create and revoke them.
+import { createHash, randomBytes } from "node:crypto";
+import { z } from "zod";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { MSN_PATTERN } from "./problems";
+
+export const KEY_PREFIX = "mo_live_";
+const KEY_PATTERN = /^mo_live_[A-Za-z0-9_-]{43}$/;
+const LAST_USED_PRECISION_MS = 60_000;
+
+export const hashApiKey = (key: string) => createHash("sha256").update(key, "utf8").digest("hex");
+
+export function generateApiKey(): { key: string; keyHash: string; prefix: string } {
+  const key = KEY_PREFIX + randomBytes(32).toString("base64url");
+  return { key, keyHash: hashApiKey(key), prefix: key.slice(0, KEY_PREFIX.length + 4) };
+}
+
+export interface KeyPrincipal {
+  id: string;
+  name: string;
+  allSalesUnits: boolean;
+  msns: string[];
+}
+
+export const keyMayRegister = (key: KeyPrincipal, msn: string) => key.allSalesUnits || key.msns.includes(msn);
+
+/** The key named by `Authorization: Bearer mo_live_…`, if it exists and is not revoked. */
+export async function authenticateApiKey(db: PrismaClient, authorization: string | null, now = new Date()): Promise<KeyPrincipal | null> {
+  const match = /^Bearer (\S+)$/.exec(authorization ?? "");
+  if (!match || !KEY_PATTERN.test(match[1]!)) return null;
+  const row = await db.integrationApiKey.findUnique({ where: { keyHash: hashApiKey(match[1]!) } });
+  if (!row || row.revokedAt) return null;
+  // Once a minute is precise enough for "last used", and spares a write per request.
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > LAST_USED_PRECISION_MS) {
+    await db.integrationApiKey.update({ where: { id: row.id }, data: { lastUsedAt: now } });
+  }
+  return { id: row.id, name: row.name, allSalesUnits: row.allSalesUnits, msns: row.msns };
+}
+
+/** Shared by the form and the action. */
+export const createApiKeySchema = z
+  .object({
+    name: z.string().trim().min(1, "name").max(100, "name"),
+    allSalesUnits: z.boolean(),
+    msns: z.array(z.string().regex(MSN_PATTERN, "msns")).max(500, "msns"),
+  })
+  .refine((v) => v.allSalesUnits || v.msns.length > 0, { message: "scope", path: ["msns"] });
+export type CreateApiKeyInput = z.output<typeof createApiKeySchema>;
+
+export async function createApiKey(db: PrismaClient, actor: Actor | null, input: CreateApiKeyInput) {
+  assertCan(actor, "users:manage");
+  const msns = input.allSalesUnits ? [] : [...new Set(input.msns)].sort();
+  const units = await db.salesUnit.findMany({ where: { msn: { in: msns } }, select: { msn: true } });
+  if (units.length !== msns.length || msns.some((m) => !canSeeMsn(actor, m))) throw new AppError("invalid_input", "unknown sales unit in key scope", { field: "msns" });
+  const { key, keyHash, prefix } = generateApiKey();
+  const row = await db.integrationApiKey.create({ data: { name: input.name, keyHash, prefix, allSalesUnits: input.allSalesUnits, msns, createdById: actor.id } });
+  await db.auditLog.create({
+    data: { userId: actor.id, userEmail: actor.email, action: "api_key_created", outcome: "success", details: { keyId: row.id, name: row.name, prefix, allSalesUnits: row.allSalesUnits, msns } },
+  });
+  return { id: row.id, name: row.name, prefix, key };
+}
+
+export async function revokeApiKey(db: PrismaClient, actor: Actor | null, id: string, now = new Date()) {
+  assertCan(actor, "users:manage");
+  const row = await db.integrationApiKey.findUnique({ where: { id }, select: { id: true, name: true, revokedAt: true } });
+  if (!row) throw new AppError("not_found", `api key ${id} not found`);
+  if (!row.revokedAt) await db.integrationApiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  await db.auditLog.create({ data: { userId: actor.id, userEmail: actor.email, action: "api_key_revoked", outcome: "success", details: { keyId: id, name: row.name } } });
+}
+
+export async function listApiKeys(db: PrismaClient, actor: Actor | null) {
+  assertCan(actor, "users:manage");
+  return db.integrationApiKey.findMany({
+    orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
+    select: { id: true, name: true, prefix: true, allSalesUnits: true, msns: true, createdAt: true, revokedAt: true, lastUsedAt: true },
+  });
+}

@@ -1,0 +1,102 @@
+// The callback endpoint's logic (the route file only wires it up). A callback is a hint, never the
+// truth: it is not authenticated (we set no authToken at initiate, the shop does), so its content is
+// only used to decide whether to ask; what we store comes from GET /details, fetched after the
+// answer has gone out (Vipps waits 3 s, once). Unknown sales units are refused and audit-logged.
+import type { PrismaClient } from "@/generated/prisma/client";
+import { isEcomError } from "@/lib/ecom";
+import type { DetailsClient } from "@/lib/payments/reconciler";
+import { syncDetails } from "@/lib/payments/sync";
+import { parseCallback, type CallbackBody } from "./callback-body";
+import { problem, readBody } from "./http";
+
+const MAX_BODY_BYTES = 64 * 1024;
+
+export interface CallbackDeps {
+  db: () => Promise<PrismaClient>;
+  clientFor: (msn: string) => Promise<DetailsClient>;
+  /** Runs work after the response is sent: `after` from next/server in the app; tests collect it. */
+  schedule: (task: () => Promise<void>) => void;
+  now?: () => Date;
+  log?: (line: string) => void;
+  /** Least time between two /details reads for one payment caused by callbacks (rate limit 120/min). */
+  minSpacingMs?: number;
+}
+
+type RouteContext = { params: Promise<{ orderId: string }> };
+
+// One /details read per payment at a time in this process; callbacks arriving meanwhile cause one
+// more read afterwards, so a burst cannot spend the payment's rate limit.
+const flights = new Map<string, { again: boolean; done: Promise<void> }>();
+
+function singleFlight(key: string, spacingMs: number, task: () => Promise<void>): Promise<void> {
+  const running = flights.get(key);
+  if (running) {
+    running.again = true;
+    return running.done;
+  }
+  const entry = { again: false, done: Promise.resolve() };
+  entry.done = (async () => {
+    try {
+      do {
+        if (entry.again) await new Promise((r) => setTimeout(r, spacingMs));
+        entry.again = false;
+        await task();
+      } while (entry.again);
+    } finally {
+      flights.delete(key);
+    }
+  })();
+  flights.set(key, entry);
+  return entry.done;
+}
+
+/** GET /details for the payment a callback named, and store it. Never throws. */
+export async function syncFromCallback(deps: CallbackDeps, body: CallbackBody): Promise<void> {
+  const { merchantSerialNumber: msn, orderId } = body;
+  const log = deps.log ?? ((line: string) => console.warn(`[callback] ${line}`));
+  const now = () => deps.now?.() ?? new Date();
+  const db = await deps.db();
+  try {
+    const details = await (await deps.clientFor(msn)).getPaymentDetails(orderId);
+    await syncDetails(db, msn, details, { now: now() });
+  } catch (err) {
+    if (isEcomError(err) && err.httpStatus === 404) {
+      // Vipps does not know it: a mistaken or forged callback. Nothing is stored.
+      await db.auditLog
+        .create({ data: { action: "callback_unverified", outcome: "refused", msn, orderId, details: { reason: "not_found_at_vipps", status: body.transactionInfo.status } } })
+        .catch(() => {});
+      return;
+    }
+    // Vipps is away for now: remember the payment so the reconciler reads it as soon as it can.
+    log(`${msn}/${orderId}: details failed (${isEcomError(err) ? `${err.kind} ${err.httpStatus ?? ""}` : "internal"}); left to the reconciler`);
+    await db.payment
+      .createMany({ data: [{ msn, orderId, amount: body.transactionInfo.amount, nextPollAt: now() }], skipDuplicates: true })
+      .then(() => db.payment.updateMany({ where: { msn, orderId }, data: { nextPollAt: now() } }))
+      .catch(() => log(`${msn}/${orderId}: could not mark for the reconciler`));
+  }
+}
+
+export function createCallbackHandler(deps: CallbackDeps) {
+  return async function POST(request: Request, context: RouteContext): Promise<Response> {
+    const { orderId } = await context.params;
+    const read = await readBody(request, MAX_BODY_BYTES);
+    if (!read.ok) return problem(read.status, read.error, read.message);
+    const parsed = parseCallback(orderId, read.text);
+    if (!parsed.ok) return problem(400, parsed.error, parsed.message);
+    const body = parsed.body;
+    const msn = body.merchantSerialNumber;
+
+    const db = await deps.db();
+    const unit = await db.salesUnit.findUnique({ where: { msn }, select: { active: true } });
+    if (!unit?.active) {
+      // Logged with what identifies the callback, never its Authorization header.
+      await db.auditLog.create({
+        data: { action: "callback_refused", outcome: "refused", msn, orderId, details: { reason: "unknown_msn", status: body.transactionInfo.status } },
+      });
+      return problem(404, "unknown_msn", `Merchant serial number ${msn} is not a sales unit of this merchant.`);
+    }
+
+    deps.schedule(() => singleFlight(`${msn}/${orderId}`, deps.minSpacingMs ?? 1000, () => syncFromCallback(deps, body)));
+    return Response.json({ status: "accepted" });
+  };
+}

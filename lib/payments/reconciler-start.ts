@@ -1,0 +1,17 @@
+// Starts the reconciler inside the app server (called from instrumentation.ts), once per process,
+// with the settings from lib/env.ts. Nothing here opens the database before the first round.
+import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
+import { startReconciler, type ReconcilerLoop } from "./reconciler";
+import { ecomClientFor } from "./vipps";
+
+const globalForReconciler = globalThis as unknown as { __merchantOpsReconciler?: ReconcilerLoop };
+
+export function startAppReconciler(): void {
+  const { reconciler } = env();
+  if (!reconciler.enabled || globalForReconciler.__merchantOpsReconciler) return;
+  globalForReconciler.__merchantOpsReconciler = startReconciler(
+    async () => ({ db: await db(), clientFor: ecomClientFor, batch: reconciler.batch }),
+    reconciler.intervalMs,
+  );
+}

@@ -1,0 +1,153 @@
+// The callback endpoint Vipps calls: each status makes us read /details and store the payment, MSN
+// as a number is fine, a repeat changes nothing, an unknown MSN is refused and audit-logged, a
+// malformed body is a specific 400 with nothing written, and the simulator's own callbacks work.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createCallbackHandler, type CallbackDeps } from "@/lib/ingest/callback";
+import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
+import { addUnit, serveRoute, simPayment, startStack, type Outcome, type Stack } from "../helpers/ingest";
+
+const kinds = await databaseKinds();
+const RESERVE = "412345";
+const DIRECT = "412346";
+
+describe.each(kinds)("callback endpoint on %s", (kind) => {
+  let db: TestDb;
+  let stack: Stack;
+  let pending: Promise<void>[] = [];
+  let deps: CallbackDeps;
+  let POST: ReturnType<typeof createCallbackHandler>;
+
+  beforeAll(async () => {
+    db = await migratedDatabase(kind);
+    stack = await startStack();
+    await addUnit(stack, db.prisma, RESERVE, "reserve");
+    await addUnit(stack, db.prisma, DIRECT, "direct");
+    deps = { db: async () => db.prisma, clientFor: (msn) => stack.clientFor(msn), schedule: (task) => void pending.push(task()), log: () => {} };
+    POST = createCallbackHandler(deps);
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await db?.close();
+  });
+
+  const body = (msn: string | number, orderId: string, status: string, extra: Record<string, unknown> = {}) => ({
+    merchantSerialNumber: msn,
+    orderId,
+    transactionInfo: { amount: 10_000, status, timeStamp: "2026-11-21T10:00:00.000Z", transactionId: "5001234567" },
+    ...extra,
+  });
+  async function call(orderId: string, payload: unknown, raw?: string) {
+    const res = await POST(new Request(`http://app/api/vipps/v2/payments/${orderId}`, { method: "POST", body: raw ?? JSON.stringify(payload), headers: { "content-type": "application/json", authorization: "secret-token-123" } }), {
+      params: Promise.resolve({ orderId }),
+    });
+    const json = (await res.json()) as { status?: string; error?: string; message?: string };
+    await Promise.all(pending);
+    pending = [];
+    return { status: res.status, json };
+  }
+  const payment = (msn: string, orderId: string) => db.prisma.payment.findUnique({ where: { msn_orderId: { msn, orderId } }, include: { events: true } });
+
+  const cases: [string, string, Outcome, string][] = [
+    ["RESERVED", RESERVE, "approve", "reserved"],
+    ["RESERVE", RESERVE, "approve", "reserved"],
+    ["SALE", DIRECT, "approve", "captured"],
+    ["CANCELLED", RESERVE, "reject", "cancelled"],
+    ["REJECTED", RESERVE, "timeout", "cancelled"],
+    ["RESERVE_FAILED", RESERVE, "fail", "failed"],
+    ["SALE_FAILED", DIRECT, "fail", "failed"],
+  ];
+  it.each(cases)("%s: answers 200 at once, then stores what /details says", async (status, msn, outcome, stored) => {
+    const orderId = `cb-${status.toLowerCase().replace("_", "-")}`;
+    await simPayment(stack, msn, orderId, outcome);
+    const res = await call(orderId, body(msn, orderId, status));
+    expect(res).toEqual({ status: 200, json: { status: "accepted" } });
+    const p = await payment(msn, orderId);
+    expect(p?.status).toBe(stored);
+    expect(p?.events.length).toBeGreaterThanOrEqual(2);
+    expect(p?.lastSyncedAt).not.toBeNull();
+  });
+
+  it("accepts the MSN as a JSON number, and an Express body with user and shipping details", async () => {
+    await simPayment(stack, RESERVE, "cb-number", "approve");
+    const express = { userDetails: { email: "a@b.no", firstName: "A", lastName: "B", mobileNumber: "91234567", userId: "x==" }, shippingDetails: { shippingCost: 49, shippingMethod: "Posten" } };
+    expect((await call("cb-number", body(Number(RESERVE), "cb-number", "RESERVE", express))).status).toBe(200);
+    expect((await payment(RESERVE, "cb-number"))?.status).toBe("reserved");
+  });
+
+  it("is idempotent: a repeated callback stores no event twice", async () => {
+    await simPayment(stack, RESERVE, "cb-repeat", "approve");
+    await call("cb-repeat", body(RESERVE, "cb-repeat", "RESERVED"));
+    const before = await payment(RESERVE, "cb-repeat");
+    for (let i = 0; i < 3; i++) expect((await call("cb-repeat", body(RESERVE, "cb-repeat", "RESERVED"))).status).toBe(200);
+    const after = await payment(RESERVE, "cb-repeat");
+    expect(after?.events.length).toBe(before?.events.length);
+    expect(after?.status).toBe("reserved");
+    expect(await db.prisma.payment.count({ where: { orderId: "cb-repeat" } })).toBe(1);
+  });
+
+  it("refuses an unknown MSN with 404, and logs it without the Authorization header", async () => {
+    const res = await call("cb-unknown", body("499999", "cb-unknown", "RESERVED"));
+    expect(res.status).toBe(404);
+    expect(res.json).toMatchObject({ error: "unknown_msn", message: expect.stringContaining("499999") });
+    const audit = await db.prisma.auditLog.findFirst({ where: { action: "callback_refused", orderId: "cb-unknown" } });
+    expect(audit).toMatchObject({ msn: "499999", outcome: "refused" });
+    const everything = await db.prisma.auditLog.findMany({ select: { action: true, details: true, msn: true, orderId: true } });
+    expect(JSON.stringify(everything)).not.toContain("secret-token-123");
+    expect(await db.prisma.payment.count({ where: { orderId: "cb-unknown" } })).toBe(0);
+  });
+
+  const malformed: [string, string, unknown, string?][] = [
+    ["not JSON", "cb-bad-1", undefined, "{not json"],
+    ["an empty body", "cb-bad-2", undefined, ""],
+    ["an array", "cb-bad-3", [1, 2]],
+    ["no transactionInfo", "cb-bad-4", { merchantSerialNumber: RESERVE, orderId: "cb-bad-4" }],
+    ["an unknown status", "cb-bad-5", body(RESERVE, "cb-bad-5", "APPROVED")],
+    ["an amount in kroner", "cb-bad-6", { ...body(RESERVE, "cb-bad-6", "RESERVED"), transactionInfo: { amount: 99.5, status: "RESERVED", timeStamp: "2026-11-21T10:00:00Z" } }],
+    ["a 4-digit MSN", "cb-bad-7", body("1234", "cb-bad-7", "RESERVED")],
+    ["another orderId than the path", "cb-bad-8", body(RESERVE, "cb-other", "RESERVED")],
+    ["a bad timeStamp", "cb-bad-9", { ...body(RESERVE, "cb-bad-9", "RESERVED"), transactionInfo: { amount: 100, status: "RESERVED", timeStamp: "yesterday" } }],
+  ];
+  it.each(malformed)("answers 400 with a specific message for %s, and writes nothing", async (_label, orderId, payload, raw) => {
+    const res = await call(orderId, payload, raw);
+    expect(res.status).toBe(400);
+    expect(res.json.error).toMatch(/^invalid_|order_id_mismatch/);
+    expect(res.json.message?.length).toBeGreaterThan(10);
+    expect(await db.prisma.payment.count({ where: { orderId } })).toBe(0);
+  });
+
+  it("refuses a bad orderId in the path and an oversized body", async () => {
+    expect((await call("a".repeat(51), body(RESERVE, "a".repeat(51), "RESERVED"))).json.error).toBe("invalid_order_id");
+    expect((await call("has_underscore", body(RESERVE, "has_underscore", "RESERVED"))).status).toBe(400);
+    const big = JSON.stringify({ ...body(RESERVE, "cb-big", "RESERVED"), pad: "x".repeat(70_000) });
+    expect((await call("cb-big", undefined, big)).status).toBe(413);
+  });
+
+  it("leaves the payment to the reconciler when Vipps is down, and stores nothing for an orderId Vipps does not know", async () => {
+    await simPayment(stack, RESERVE, "cb-down", "approve");
+    await stack.control.fault({ msn: RESERVE, endpoint: "details", mode: "error500", count: 5 });
+    expect((await call("cb-down", body(RESERVE, "cb-down", "RESERVED"))).status).toBe(200);
+    await stack.control.clearFaults();
+    const p = await payment(RESERVE, "cb-down");
+    expect(p).toMatchObject({ lastSyncedAt: null, amount: 10_000 });
+    expect(p?.nextPollAt).not.toBeNull();
+
+    expect((await call("cb-forged", body(RESERVE, "cb-forged", "RESERVED"))).status).toBe(200);
+    expect(await payment(RESERVE, "cb-forged")).toBeNull();
+    expect(await db.prisma.auditLog.count({ where: { action: "callback_unverified", orderId: "cb-forged" } })).toBe(1);
+  });
+
+  it("handles the simulator's real callbacks over HTTP", async () => {
+    const server = await serveRoute(/^\/api\/vipps\/v2\/payments\/([^/?]+)$/, POST);
+    try {
+      await simPayment(stack, RESERVE, "cb-live", "initiated", 25_000, `${server.url}/api/vipps`);
+      await stack.control.user(RESERVE, "cb-live", "approve", { awaitCallback: true });
+      await Promise.all(pending);
+      pending = [];
+      const callbacks = (await (await fetch(`${stack.sim.url}/_sim/callbacks`)).json()) as { url: string; status?: number }[];
+      expect(callbacks.find((c) => c.url.endsWith("/cb-live"))?.status).toBe(200);
+      expect((await payment(RESERVE, "cb-live"))?.status).toBe("reserved");
+    } finally {
+      await server.close();
+    }
+  });
+});
