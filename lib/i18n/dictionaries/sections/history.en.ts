@@ -1,3 +1,4 @@
+import { paymentEn } from "./payment.en";
 import type { Widen } from "../widen";
 import type { historyNb } from "./history.nb";
 
@@ -22,17 +23,8 @@ export const historyEn: Widen<typeof historyNb> = {
   },
   statusFilter: "Filter by status",
   allStatuses: "All",
-  statuses: {
-    initiated: "Initiated",
-    reserved: "Reserved",
-    partially_captured: "Partially captured",
-    captured: "Captured",
-    partially_refunded: "Partially refunded",
-    refunded: "Refunded",
-    cancelled: "Cancelled",
-    voided: "Voided",
-    failed: "Failed",
-  },
+  // One set of status names for the whole app (the payment page owns them).
+  statuses: paymentEn.status,
   columns: {
     orderId: "Order ID",
     status: "Status",

@@ -1,3 +1,4 @@
+import { paymentNb } from "./payment.nb";
 // Strings for the history feature (bokmål, the reference). Add keys here and in history.en.ts.
 export const historyNb = {
   title: "Transaksjonshistorikk",
@@ -21,17 +22,8 @@ export const historyNb = {
   },
   statusFilter: "Filtrer på status",
   allStatuses: "Alle",
-  statuses: {
-    initiated: "Startet",
-    reserved: "Reservert",
-    partially_captured: "Delvis trukket",
-    captured: "Trukket",
-    partially_refunded: "Delvis refundert",
-    refunded: "Refundert",
-    cancelled: "Kansellert",
-    voided: "Annullert",
-    failed: "Feilet",
-  },
+  // One set of status names for the whole app (the payment page owns them).
+  statuses: paymentNb.status,
   columns: {
     orderId: "Ordre-ID",
     status: "Status",
