@@ -29,6 +29,13 @@ export interface LookupRow {
 
 const LIMIT = 50;
 
+/**
+ * "Starts with" as a range plus LIKE: the range lets the plain btree on orderId serve it on a
+ * code-point collation (PostgreSQL does not use a btree for LIKE 'q%' unless the collation is C);
+ * "~" sorts after every character an orderId may contain. The LIKE keeps it exact anyway.
+ */
+const prefix = (q: string) => ({ gte: q, lt: `${q}~`, startsWith: q });
+
 /** The base of a sibling orderId: "A-123-2" → "A-123" (the shop's retry convention). */
 export const siblingBase = (orderId: string) => orderId.replace(/-\d{1,3}$/, "");
 
@@ -39,7 +46,7 @@ export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: L
   const select = { id: true, msn: true, orderId: true, amount: true, status: true, createdAt: true, salesUnit: { select: { name: true } } } as const;
   const [byOrderId, byTransaction] = await Promise.all([
     prisma.payment.findMany({
-      where: { ...scope, OR: [{ orderId: { startsWith: q } }, ...(base !== q ? [{ orderId: base }, { orderId: { startsWith: `${base}-` } }] : [])] },
+      where: { ...scope, OR: [{ orderId: prefix(q) }, ...(base !== q ? [{ orderId: base }, { orderId: prefix(`${base}-`) }] : [])] },
       orderBy: [{ createdAt: "desc" }],
       take: LIMIT,
       select,
