@@ -22,6 +22,11 @@ export async function prepareDatabase(e: Env, log: (line: string) => void = () =
   try {
     const applied = await applyMigrations(handle.migrationAdapter);
     log(applied.length ? `migrations applied: ${applied.join(", ")}` : "migrations: up to date");
+    if (e.database.driver === "pg") {
+      // orderId prefix lookups are index ranges, which need a code-point collation (see README).
+      const [row] = await handle.prisma.$queryRaw<{ lc_collate: string }[]>`SELECT datcollate AS lc_collate FROM pg_database WHERE datname = current_database()`;
+      if (row && !/^(C|POSIX|C\.utf-?8)$/i.test(row.lc_collate)) log(`warning: database collation ${row.lc_collate}; create it with LC_COLLATE 'C.UTF-8' so orderId prefix search uses its index and finds every match`);
+    }
     if (!e.demoMode) return;
     if (options.simulatorUrl && (await handle.prisma.payment.count()) === 0) {
       log(`demo data: seeding ${e.demoPayments} payments through the simulator …`);
