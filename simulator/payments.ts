@@ -1,6 +1,6 @@
 // The payment state machine and summary arithmetic (ecom-api.md §4.2). Every refused money
 // operation on an existing payment is logged with operationSuccess=false, as the real log does.
-import { MESSAGES, vippsError, type SimResponse } from "./errors";
+import { invalidRequest, MESSAGES, vippsError, type SimResponse } from "./errors";
 import type { Store } from "./store";
 import type { LogEntry, LogOperation, SimPayment } from "./types";
 
@@ -73,14 +73,16 @@ export function userActs(store: Store, p: SimPayment, outcome: UserOutcome, dire
   return { ok: true, callbackStatus: "RESERVED" };
 }
 
-function actionResponse(p: SimPayment, key: "transactionInfo" | "transaction", entry: LogEntry, status: string) {
+function actionResponse(p: SimPayment, key: "transactionInfo" | "transaction", entry: LogEntry, status: string, amount = entry.amount) {
   return {
     orderId: p.orderId,
     ...(p.paymentInstrument && key === "transactionInfo" ? { paymentInstrument: p.paymentInstrument } : {}),
-    [key]: { amount: entry.amount, status, timeStamp: entry.timeStamp, transactionId: entry.transactionId, transactionText: entry.transactionText },
+    [key]: { amount, status, timeStamp: entry.timeStamp, transactionId: entry.transactionId, transactionText: entry.transactionText },
     transactionSummary: summary(p, false),
   };
 }
+
+const belowMinimum = () => invalidRequest("amount", "amount must be at least 100 øre (1 NOK)");
 
 export function capture(store: Store, p: SimPayment, amount: number | null, text: string, requestId: string): SimResponse {
   applyTimeout(store, p);
@@ -93,6 +95,8 @@ export function capture(store: Store, p: SimPayment, amount: number | null, text
   const remaining = remainingToCapture(p);
   const take = amount ?? remaining;
   if (take <= 0 || take > remaining) return refuse(store, p, "CAPTURE", take, requestId, text, vippsError(400, "Payment", "61", MESSAGES["61"]));
+  // The spec's minimum of 100 øre holds for every capture, also a remainder taken without an amount.
+  if (take < 100) return belowMinimum();
   p.captured += take;
   const entry = addLog(store, p, { operation: "CAPTURE", amount: take, operationSuccess: true, requestId, transactionText: text });
   return { status: 200, body: actionResponse(p, "transactionInfo", entry, "Captured") };
@@ -116,7 +120,9 @@ export function cancel(store: Store, p: SimPayment, text: string, release: boole
   if (p.captured === 0) p.state = "VOID";
   else p.released = true;
   const entry = addLog(store, p, { operation: "VOID", amount: remaining, operationSuccess: true, requestId, transactionText: text });
-  return { status: 200, body: actionResponse(p, "transactionInfo", entry, "Cancelled") };
+  // The response names the payment's amount (the spec's TransactionInfoCancel has a 100 øre minimum);
+  // the log entry keeps what was released.
+  return { status: 200, body: actionResponse(p, "transactionInfo", entry, "Cancelled", p.amount) };
 }
 
 export function refund(store: Store, p: SimPayment, amount: number | null, text: string, requestId: string): SimResponse {
@@ -130,6 +136,7 @@ export function refund(store: Store, p: SimPayment, amount: number | null, text:
   const remaining = p.captured - p.refunded;
   const take = amount ?? remaining;
   if (take <= 0 || take > remaining) return refuse(store, p, "REFUND", take, requestId, text, vippsError(400, "Payment", "71", MESSAGES["71"]));
+  if (take < 100) return belowMinimum();
   p.refunded += take;
   const entry = addLog(store, p, { operation: "REFUND", amount: take, operationSuccess: true, requestId, transactionText: text });
   return { status: 200, body: actionResponse(p, "transaction", entry, "Refund") };
