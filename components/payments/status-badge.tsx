@@ -2,7 +2,8 @@ import { Badge } from "@/components/ui/badge";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 
-const TONE: Record<PaymentStatus, "neutral" | "ok" | "warn" | "bad" | "info"> = {
+/** Money that has moved is green, money on hold blue, money going back amber, dead ends grey. */
+export const STATUS_TONE: Record<PaymentStatus, "neutral" | "ok" | "warn" | "bad" | "info"> = {
   initiated: "neutral",
   reserved: "info",
   partially_captured: "info",
@@ -15,5 +16,5 @@ const TONE: Record<PaymentStatus, "neutral" | "ok" | "warn" | "bad" | "info"> = 
 };
 
 export function StatusBadge({ status, t }: { status: PaymentStatus; t: Dictionary }) {
-  return <Badge tone={TONE[status]}>{t.payment.status[status]}</Badge>;
+  return <Badge tone={STATUS_TONE[status]}>{t.payment.status[status]}</Badge>;
 }
