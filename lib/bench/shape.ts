@@ -1,6 +1,7 @@
 // The benchmark data's shape, shared by the generator (SQL) and the query picker (JS): orderIds and
 // transactionIds are pure functions of the payment number g, so queries can be built without
 // reading the database.
+import { mulberry32 } from "@/lib/random";
 import { createHash } from "node:crypto";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 
@@ -45,14 +46,5 @@ export function orderIdOf(g: number): string {
 /** The transactionId of a payment's INITIATE/RESERVE entries. */
 export const transactionIdOf = (g: number) => String(4_000_000_000 + g);
 
-/** A small deterministic PRNG (mulberry32), so every run asks the same questions. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A deterministic PRNG, so every run asks the same questions. */
+export const prng = mulberry32;

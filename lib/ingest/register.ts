@@ -1,6 +1,7 @@
 // Registering payments the shop (ingest API) or a user (CSV upload) tells us about: for each
 // (MSN, orderId) not yet known, GET /details through the sales unit's client and store it with
 // syncDetails. Each item is written whole or not at all; items are independent of each other.
+import { forEachLimit } from "@/lib/concurrency";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isEcomError } from "@/lib/ecom";
 import { isAppError } from "@/lib/errors";
@@ -40,12 +41,6 @@ export interface RegisterDeps {
   refKind?: "row" | "item";
 }
 
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
-}
 
 function failure(err: unknown, item: RegisterItem): Pick<RegisterResult, "status" | "problem"> {
   if (isEcomError(err) && err.httpStatus === 404) return { status: "not_found_at_vipps", problem: { code: "not_found_at_vipps", params: { msn: item.msn, orderId: item.orderId } } };
@@ -101,7 +96,7 @@ export async function registerPayments(deps: RegisterDeps, items: readonly Regis
     put(i, { status: "already_known" });
     return false;
   });
-  await pool(fetchable, deps.concurrency ?? 8, async (item) => {
+  await forEachLimit(fetchable, deps.concurrency ?? 8, async (item) => {
     try {
       const details = await (await clientFor(item.msn)).getPaymentDetails(item.orderId);
       const synced = await syncDetails(deps.db, item.msn, details, { now: deps.now?.() });

@@ -4,6 +4,7 @@
 // lease), so another instance neither waits for nor picks up a payment that is being polled. If an
 // instance dies mid-round, the lease runs out and someone else polls the payment. Errors from Vipps
 // (timeouts, 5xx, 429, …) never escape a round: that payment is backed off instead.
+import { forEachLimit } from "@/lib/concurrency";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isEcomError, type EcomClient } from "@/lib/ecom";
 import { pollDelayMs } from "./poll-policy";
@@ -64,14 +65,6 @@ function describe(err: unknown): string {
   return err instanceof Error ? err.name : "unknown error";
 }
 
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await fn(items[next++]!);
-    }),
-  );
-}
 
 /** One round: claim, poll each claimed payment once, store, back off what failed. Never throws for a payment's error. */
 export async function reconcileOnce(deps: ReconcilerDeps): Promise<RoundResult> {
@@ -86,7 +79,7 @@ export async function reconcileOnce(deps: ReconcilerDeps): Promise<RoundResult> 
     return clients.get(msn)!;
   };
 
-  await pool(claimed, deps.concurrency ?? 4, async (p) => {
+  await forEachLimit(claimed, deps.concurrency ?? 4, async (p) => {
     try {
       const details = await (await clientFor(p.msn)).getPaymentDetails(p.orderId);
       const synced = await syncDetails(deps.db, p.msn, details, { now: now(), backoff: true });

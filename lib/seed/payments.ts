@@ -1,6 +1,7 @@
 // Plays the demo plan (lib/seed/scenarios.ts) through the simulator and the eCom client, on the
 // simulator's clock, then records what GET /details says in our database. Nothing is written to
 // the payment tables directly from the plan: what the dashboard shows came through the API.
+import { forEachLimit } from "@/lib/concurrency";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { ApiLogSink } from "@/lib/api-log/types";
 import { encrypt } from "@/lib/crypto";
@@ -25,12 +26,6 @@ export interface DemoSeedOptions {
 const BUCKET = 3_600_000;
 const USER_STEPS = new Set(["approve", "reject", "fail"]);
 
-async function pool<T>(items: readonly T[], limit: number, fn: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, async () => {
-    while (next < items.length) await fn(items[next++]!);
-  }));
-}
 
 export async function seedDemoPayments(o: DemoSeedOptions): Promise<{ payments: number; apiCalls: number; ms: number }> {
   const started = Date.now();
@@ -87,7 +82,7 @@ export async function seedDemoPayments(o: DemoSeedOptions): Promise<{ payments: 
     await sim.setClock(clock);
     const perPayment = new Map<PlannedPayment, Action[]>();
     for (const a of list) perPayment.set(a.p, [...(perPayment.get(a.p) ?? []), a]);
-    await pool([...perPayment.values()], o.concurrency ?? 24, async (chain) => {
+    await forEachLimit([...perPayment.values()], o.concurrency ?? 24, async (chain) => {
       for (const a of chain) await play(units.get(a.p.msn)!.client, sim, a.p, a.step, o.callbackPrefix);
     });
   }
@@ -98,7 +93,7 @@ export async function seedDemoPayments(o: DemoSeedOptions): Promise<{ payments: 
   await provokeApiErrors(sim, units, o.simulatorUrl, sink, () => clock);
 
   const fetched: { msn: string; details: PaymentDetails }[] = [];
-  await pool(plan, o.concurrency ?? 24, async (p) => {
+  await forEachLimit(plan, o.concurrency ?? 24, async (p) => {
     fetched.push({ msn: p.msn, details: await units.get(p.msn)!.client.getPaymentDetails(p.orderId) });
   });
   await insertPayments(o.prisma, fetched, new Date(now));

@@ -1,6 +1,8 @@
 // The demo's story, planned up front and deterministic (seeded PRNG): which payments exist in which
 // sales unit, when each was made, and what happens to it afterwards. lib/seed/payments.ts plays it
 // through the simulator and the eCom client.
+import { mulberry32 } from "@/lib/random";
+
 export interface DemoUnit {
   msn: string;
   name: string;
@@ -32,16 +34,6 @@ export interface PlannedPayment {
   steps: Step[];
 }
 
-export function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const HOUR = 3_600_000;
 const DAY = 24 * HOUR;

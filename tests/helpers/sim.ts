@@ -1,6 +1,6 @@
 // Drives the simulator over HTTP the way a merchant's system would, and checks every Vipps-path
 // response against the official spec.
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { validateEcomResponse } from "./openapi";
 
@@ -152,3 +152,16 @@ export interface Details {
 }
 
 export const errorCode = (body: unknown) => (Array.isArray(body) ? (body[0] as { errorCode?: string })?.errorCode : undefined);
+
+/**
+ * The usual test bed: an in-memory simulator with a reserve-capture unit ("shop") and a
+ * direct-capture unit ("kiosk"), started before the file's tests and closed after them.
+ */
+export function useSimulator(assign: (bed: { d: SimDriver; shop: Unit; kiosk: Unit }) => void | Promise<void>) {
+  let driver: SimDriver | undefined;
+  beforeAll(async () => {
+    driver = await SimDriver.start();
+    await assign({ d: driver, shop: await driver.unit("reserve"), kiosk: await driver.unit("direct") });
+  });
+  afterAll(async () => driver?.close());
+}

@@ -1,17 +1,12 @@
 // The simulator against the eCom v2 contract: tokens, validation, the state machine and its
 // summary arithmetic, over HTTP, every response checked against swagger.yaml.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCode, SimDriver, type Unit } from "../helpers/sim";
+import { describe, expect, it } from "vitest";
+import { errorCode, SimDriver, useSimulator, type Unit } from "../helpers/sim";
 
 let d: SimDriver;
 let shop: Unit;
 let kiosk: Unit;
-beforeAll(async () => {
-  d = await SimDriver.start();
-  shop = await d.unit("reserve");
-  kiosk = await d.unit("direct");
-});
-afterAll(async () => d.close());
+useSimulator((bed) => void ({ d, shop, kiosk } = bed));
 
 describe("access token", () => {
   it("returns string-valued fields and a 1-hour token for test keys, 24 hours for production keys", async () => {

@@ -7,17 +7,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateCallbackBody } from "../helpers/openapi";
-import { errorCode, SimDriver, type Unit } from "../helpers/sim";
+import { errorCode, SimDriver, useSimulator, type Unit } from "../helpers/sim";
 
 let d: SimDriver;
 let shop: Unit;
 let kiosk: Unit;
-beforeAll(async () => {
-  d = await SimDriver.start();
-  shop = await d.unit("reserve");
-  kiosk = await d.unit("direct");
-});
-afterAll(async () => d.close());
+useSimulator((bed) => void ({ d, shop, kiosk } = bed));
 
 describe("X-Request-Id idempotency per (MSN, orderId, endpoint)", () => {
   it("replays the stored response for the same id and body, and moves money once", async () => {

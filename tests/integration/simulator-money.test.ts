@@ -1,17 +1,12 @@
 // Capture, cancel (void and release) and refund: the state machine and summary arithmetic of
 // ecom-api.md §4.2, with failed attempts logged, over HTTP against the contract.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { errorCode, SimDriver, type Unit } from "../helpers/sim";
+import { describe, expect, it } from "vitest";
+import { errorCode, SimDriver, useSimulator, type Unit } from "../helpers/sim";
 
 let d: SimDriver;
 let shop: Unit;
 let kiosk: Unit;
-beforeAll(async () => {
-  d = await SimDriver.start();
-  shop = await d.unit("reserve");
-  kiosk = await d.unit("direct");
-});
-afterAll(async () => d.close());
+useSimulator((bed) => void ({ d, shop, kiosk } = bed));
 
 const summaryOf = async (u: Unit, orderId: string) => (await d.details(u, orderId)).body.transactionSummary;
 
