@@ -37,7 +37,8 @@ export interface LogEntry {
   transactionText: string;
 }
 
-export interface SimPayment {
+/** What the merchant asked for at initiate (validated). */
+export interface PaymentTerms {
   msn: string;
   orderId: string;
   amount: number;
@@ -47,6 +48,9 @@ export interface SimPayment {
   authToken?: string;
   isApp: boolean;
   mobileNumber?: string;
+}
+
+export interface SimPayment extends PaymentTerms {
   initiatedAt: number;
   urlToken: string;
   initiateTransactionId: string;

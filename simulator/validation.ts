@@ -1,6 +1,7 @@
 // Request validation as the real API does it: which mistakes give 400 with a field name, and which
 // blow up as HTTP 500 (an MSN sent as a number, a decimal amount, `fallback` miscased).
 import { internalError, invalidRequest, type SimResponse } from "./errors";
+import type { PaymentTerms } from "./types";
 
 export const ORDER_ID = /^[a-zA-Z0-9-]{1,50}$/;
 const MSN = /^\d{5,7}$/;
@@ -51,16 +52,7 @@ export function checkText(value: unknown, field: string): SimResponse | null {
   return null;
 }
 
-export interface InitiateInput {
-  msn: string;
-  orderId: string;
-  amount: number;
-  transactionText: string;
-  callbackPrefix: string;
-  fallBack: string;
-  authToken?: string;
-  isApp: boolean;
-  mobileNumber?: string;
+export interface InitiateInput extends PaymentTerms {
   skipLandingPage: boolean;
 }
 

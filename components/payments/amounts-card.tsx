@@ -1,15 +1,9 @@
 import { Card } from "@/components/ui/card";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { formatOre } from "@/lib/format";
+import type { DerivedPayment } from "@/lib/payments/derive";
 
-interface Amounts {
-  amount: number;
-  reservedAmount: number;
-  capturedAmount: number;
-  refundedAmount: number;
-  remainingToCapture: number;
-  remainingToRefund: number;
-}
+type Amounts = Pick<DerivedPayment, "amount" | "reservedAmount" | "capturedAmount" | "refundedAmount" | "remainingToCapture" | "remainingToRefund">;
 
 export function AmountsCard({ p, t }: { p: Amounts; t: Dictionary }) {
   const a = t.payment.amounts;

@@ -58,7 +58,8 @@ export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: L
   // "X-12" may be a retry of "X" or simply an orderId: siblings through the base count only when
   // the base itself exists, so "FS-100" does not list FS-1 … FS-999.
   const baseExists = base !== q && byOrderId.some((p) => p.orderId === base);
-  const related = (orderId: string) => orderId.startsWith(q) || (baseExists && (orderId === base || new RegExp(`^${base}-\\d{1,3}$`).test(orderId)));
+  const isSiblingOfBase = (orderId: string) => orderId.startsWith(`${base}-`) && /^\d{1,3}$/.test(orderId.slice(base.length + 1));
+  const related = (orderId: string) => orderId.startsWith(q) || (baseExists && (orderId === base || isSiblingOfBase(orderId)));
   const rank = { exact: 0, sibling: 1, transactionId: 2, prefix: 3 } as const;
   const seen = new Map<string, LookupRow>();
   for (const p of byTransaction) seen.set(p.id, toRow(p, "transactionId"));
