@@ -2,7 +2,7 @@
 // found", exactly like one that does not exist.
 import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { siblingBase } from "./lookup";
+import { isSiblingOf, siblingBase } from "./lookup";
 
 const THIRTY_MIN = 30 * 60_000;
 
@@ -44,7 +44,7 @@ export async function getPaymentDetail(actor: Actor, msn: string, orderId: strin
     }),
   ]);
   // Siblings of a different base ("A-1" vs "A-10") are dropped; only "-<digits>" siblings count.
-  const duplicates = candidates.filter((c) => c.orderId === base || /^-\d{1,3}$/.test(c.orderId.slice(base.length)) || Math.abs(c.createdAt.getTime() - created) <= THIRTY_MIN);
+  const duplicates = candidates.filter((c) => c.orderId === base || isSiblingOf(base, c.orderId) || Math.abs(c.createdAt.getTime() - created) <= THIRTY_MIN);
   return { payment, apiCalls, duplicates };
 }
 

@@ -39,6 +39,9 @@ const prefix = (q: string) => ({ gte: q, lt: `${q}~`, startsWith: q });
 /** The base of a sibling orderId: "A-123-2" → "A-123" (the shop's retry convention). */
 export const siblingBase = (orderId: string) => orderId.replace(/-\d{1,3}$/, "");
 
+/** "A-123-2" is a sibling of base "A-123"; "A-123-2000" and "A-1234" are not. */
+export const isSiblingOf = (base: string, orderId: string) => orderId.startsWith(`${base}-`) && /^\d{1,3}$/.test(orderId.slice(base.length + 1));
+
 export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: LookupRow[]; sharedOrderIds: string[] }> {
   const prisma = await db();
   const scope = msnScope(actor);
@@ -58,14 +61,13 @@ export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: L
   // "X-12" may be a retry of "X" or simply an orderId: siblings through the base count only when
   // the base itself exists, so "FS-100" does not list FS-1 … FS-999.
   const baseExists = base !== q && byOrderId.some((p) => p.orderId === base);
-  const isSiblingOfBase = (orderId: string) => orderId.startsWith(`${base}-`) && /^\d{1,3}$/.test(orderId.slice(base.length + 1));
-  const related = (orderId: string) => orderId.startsWith(q) || (baseExists && (orderId === base || isSiblingOfBase(orderId)));
+  const related = (orderId: string) => orderId.startsWith(q) || (baseExists && (orderId === base || isSiblingOf(base, orderId)));
   const rank = { exact: 0, sibling: 1, transactionId: 2, prefix: 3 } as const;
   const seen = new Map<string, LookupRow>();
   for (const p of byTransaction) seen.set(p.id, toRow(p, "transactionId"));
   for (const p of byOrderId) {
     if (!related(p.orderId)) continue;
-    const match = p.orderId === q ? "exact" : siblingBase(p.orderId) === base && (p.orderId === base || /-\d{1,3}$/.test(p.orderId)) ? "sibling" : "prefix";
+    const match = p.orderId === q ? "exact" : p.orderId === base || isSiblingOf(base, p.orderId) ? "sibling" : "prefix";
     if (!seen.has(p.id)) seen.set(p.id, toRow(p, match));
   }
   const rows = [...seen.values()].sort((a, b) => rank[a.match] - rank[b.match] || b.createdAt.getTime() - a.createdAt.getTime()).slice(0, LIMIT);

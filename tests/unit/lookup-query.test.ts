@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuery, siblingBase } from "@/lib/payments/lookup";
+import { checkQuery, isSiblingOf, siblingBase } from "@/lib/payments/lookup";
 
 describe("search input", () => {
   it("accepts orderIds and transactionIds, trimmed", () => {
@@ -31,5 +31,16 @@ describe("siblings", () => {
     expect(siblingBase("ORD-12-1")).toBe("ORD-12");
     expect(siblingBase("ABC")).toBe("ABC");
     expect(siblingBase("A-1234")).toBe("A-1234");
+  });
+});
+
+describe("isSiblingOf", () => {
+  it("accepts -1 … -999 after the base and nothing else", () => {
+    expect(isSiblingOf("DBL-7000", "DBL-7000-2")).toBe(true);
+    expect(isSiblingOf("DBL-7000", "DBL-7000-123")).toBe(true);
+    expect(isSiblingOf("DBL-7000", "DBL-7000-1234")).toBe(false);
+    expect(isSiblingOf("DBL-7000", "DBL-70001")).toBe(false);
+    expect(isSiblingOf("DBL-7000", "DBL-7000-a")).toBe(false);
+    expect(isSiblingOf("DBL-7000", "DBL-7000")).toBe(false);
   });
 });
