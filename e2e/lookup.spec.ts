@@ -56,6 +56,9 @@ test("not found here: look it up at Vipps in each sales unit", async ({ page }) 
 test("a payment outside the user's sales units is not found by URL, and not in search", async ({ page }) => {
   await signInAs(page, "support", "/payments/212348/NOW-9002");
   await expect(page.getByRole("heading", { name: "Fant ikke siden" })).toBeVisible();
+  // A real 404, not a 200 page that merely says so.
+  expect((await page.goto("/payments/212348/NOW-9002"))?.status()).toBe(404);
+  expect((await page.goto("/history/212348"))?.status()).toBe(404);
   await page.goto("/?q=NOW-9002");
   await expect(page.getByTestId("not-found")).toBeVisible();
   // The admin sees it.

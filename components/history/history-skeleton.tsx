@@ -22,16 +22,3 @@ export function ResultsSkeleton({ label }: { label?: string }) {
   );
 }
 
-/** The whole page while the route loads (header, filters, table). */
-export function HistorySkeleton({ label }: { label?: string }) {
-  return (
-    <div aria-busy="true" className="animate-pulse">
-      <div className="mb-6 space-y-2">
-        <div className="h-8 w-72 rounded bg-surface-line" />
-        <div className="h-4 w-48 rounded bg-surface-line" />
-      </div>
-      <div className="mb-4 h-20 rounded-card bg-surface-line" />
-      <ResultsSkeleton label={label} />
-    </div>
-  );
-}

@@ -1,5 +1,0 @@
-import { HistorySkeleton } from "@/components/history/history-skeleton";
-
-export default function Loading() {
-  return <HistorySkeleton />;
-}
