@@ -4,9 +4,9 @@
 // returns the client cached on globalThis.__merchantOpsDb when there is one. Putting our client in
 // that slot runs the real function, unchanged, against the benchmark database of our choice
 // (several in one process), without going through lib/env.ts.
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openPglite } from "@/lib/db/pglite";
 import { PrismaClient } from "@/generated/prisma/client";
 import type { SqlExecutor } from "./generate";
 
@@ -79,7 +79,7 @@ export async function openPgBenchDb(label: string, url: string): Promise<BenchDb
 
 /** PGlite has one connection: both clients and the raw executor share it. */
 export async function openPgliteBenchDb(label: string, dir: string): Promise<BenchDb> {
-  const lite = new PGlite(dir);
+  const lite = openPglite(dir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   const logging = new PrismaClient({ adapter: new PrismaPGlite(lite), log: [{ emit: "event", level: "query" }] });
   attachLog(logging);

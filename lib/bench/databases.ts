@@ -1,7 +1,7 @@
 // Benchmark databases: a dedicated PostgreSQL database (dropped and recreated) or a file-backed
 // PGlite in a temp dir, migrated with the project's migrations and filled by generate.ts.
 import { rmSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { openPglite } from "@/lib/db/pglite";
 import pg from "pg";
 import { openDirect } from "@/lib/db/direct";
 import { applyMigrations } from "@/lib/db/migrations";
@@ -79,7 +79,7 @@ export async function createPgliteBenchDb(dir: string, shape: BenchShape, log: (
   const t = performance.now();
   await migrate({ driver: "pglite", dir });
   const migrateMs = performance.now() - t;
-  const lite = new PGlite(dir);
+  const lite = openPglite(dir);
   try {
     const result = await generateBenchData(lite as unknown as SqlExecutor, shape, { log, batch: 25_000, maintenanceWorkMem: "128MB" });
     return { ...result, migrateMs };

@@ -15,10 +15,10 @@ async function open(): Promise<{ client: Db; close: () => Promise<void> }> {
     const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 10 }) });
     return { client, close: () => client.$disconnect() };
   }
-  const { PGlite } = await import("@electric-sql/pglite");
+  const { openPglite } = await import("./pglite");
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   mkdirSync(path.dirname(database.dir), { recursive: true });
-  const pglite = new PGlite(database.dir);
+  const pglite = openPglite(database.dir);
   const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     client,

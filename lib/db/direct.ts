@@ -2,12 +2,12 @@
 // (migrations) and by Prisma (seeding). The running app uses lib/db/client.ts instead.
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { pgliteMigrationAdapter, postgresMigrationAdapter } from "./migration-adapters";
+import { openPglite } from "./pglite";
 
 export type DatabaseTarget = { driver: "pg"; url: string } | { driver: "pglite"; dir?: string };
 
@@ -32,7 +32,7 @@ export async function openDirect(target: DatabaseTarget): Promise<DirectDb> {
     };
   }
   if (target.dir) mkdirSync(path.dirname(target.dir), { recursive: true });
-  const pglite = target.dir ? new PGlite(target.dir) : new PGlite();
+  const pglite = openPglite(target.dir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
   return {
     prisma,

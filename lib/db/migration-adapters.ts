@@ -1,9 +1,10 @@
 // Driver adapters for the schema engine. Kept apart from lib/db/client.ts: these are used by scripts
 // and tests that migrate, never by the running app.
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { openPglite } from "./pglite";
 import { ColumnTypeEnum, type SqlDriverAdapter, type SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 
 const CHAR_MARK = "\u0000char";
@@ -65,6 +66,17 @@ export function postgresMigrationAdapter(connectionString: string) {
   return { adapter, close: () => pool.end() };
 }
 
+/**
+ * The adapter's own shadow database is a bare in-memory PGlite; ours loads the same extensions as
+ * every other embedded database, so migrations that create them replay there too.
+ */
 export function pgliteMigrationAdapter(db: PGlite) {
-  return { adapter: new PrismaPGlite(db), close: async () => {} };
+  const inner = new PrismaPGlite(db);
+  const adapter: SqlMigrationAwareDriverAdapterFactory = {
+    provider: inner.provider,
+    adapterName: inner.adapterName,
+    connect: () => inner.connect(),
+    connectToShadowDb: () => new PrismaPGlite(openPglite("memory://shadow")).connect(),
+  };
+  return { adapter, close: async () => {} };
 }

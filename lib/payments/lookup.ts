@@ -30,11 +30,44 @@ export interface LookupRow {
 const LIMIT = 50;
 
 /**
- * "Starts with" as a range plus LIKE: the range lets the plain btree on orderId serve it on a
- * code-point collation (PostgreSQL does not use a btree for LIKE 'q%' unless the collation is C);
- * "~" sorts after every character an orderId may contain. The LIKE keeps it exact anyway.
+ * "Starts with". On a code-point collation (C, C.UTF-8, PGlite) every orderId that starts with q
+ * sorts in [q, q + "~"): "~" sorts after every character an orderId may contain, so the range lets
+ * the plain btree on orderId serve the search (PostgreSQL uses a btree for LIKE 'q%' only under
+ * "C"). Under a language collation (en_US, ICU) "FS-123" sorts after "FS-12~", so there the LIKE
+ * stands alone and the trigram index serves it. The LIKE keeps the result exact either way.
  */
-const prefix = (q: string) => ({ gte: q, lt: `${q}~`, startsWith: q });
+const prefix = (q: string, codePoint: boolean) => (codePoint ? { gte: q, lt: `${q}~`, startsWith: q } : { startsWith: q });
+
+export interface CollationInfo {
+  /** pg_database.datcollate */
+  collate: string;
+  /** pg_database.datlocprovider: c (libc), i (ICU), b (builtin, PostgreSQL 17); null before 15 (libc). */
+  provider: string | null;
+}
+
+/** Whether text in this database sorts by code point, so that a prefix is a range of the btree. */
+export function sortsByCodePoint({ collate, provider }: CollationInfo): boolean {
+  if (provider === "i") return false;
+  // builtin (17+): both of its locales, C and C.UTF-8, sort by code point.
+  if (provider === "b") return true;
+  return /^(C|POSIX|C\.UTF-?8)$/i.test(collate);
+}
+
+const collationOf = new WeakMap<object, Promise<boolean>>();
+
+/** Read once per client: the database's collation does not change under a running app. */
+function codePointCollation(prisma: Awaited<ReturnType<typeof db>>): Promise<boolean> {
+  let known = collationOf.get(prisma);
+  if (!known) {
+    known = prisma
+      .$queryRaw<CollationInfo[]>`SELECT d.datcollate AS collate, to_jsonb(d) ->> 'datlocprovider' AS provider FROM pg_database d WHERE d.datname = current_database()`
+      .then((rows) => (rows[0] ? sortsByCodePoint(rows[0]) : false));
+    // a failed read is tried again next time rather than remembered
+    known.catch(() => collationOf.delete(prisma));
+    collationOf.set(prisma, known);
+  }
+  return known;
+}
 
 /** The base of a sibling orderId: "A-123-2" → "A-123" (the shop's retry convention). */
 export const siblingBase = (orderId: string) => orderId.replace(/-\d{1,3}$/, "");
@@ -44,12 +77,13 @@ export const isSiblingOf = (base: string, orderId: string) => orderId.startsWith
 
 export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: LookupRow[]; sharedOrderIds: string[] }> {
   const prisma = await db();
+  const codePoint = await codePointCollation(prisma);
   const scope = msnScope(actor);
   const base = siblingBase(q);
   const select = { id: true, msn: true, orderId: true, amount: true, status: true, createdAt: true, salesUnit: { select: { name: true } } } as const;
   const [byOrderId, byTransaction] = await Promise.all([
     prisma.payment.findMany({
-      where: { ...scope, OR: [{ orderId: prefix(q) }, ...(base !== q ? [{ orderId: base }, { orderId: prefix(`${base}-`) }] : [])] },
+      where: { ...scope, OR: [{ orderId: prefix(q, codePoint) }, ...(base !== q ? [{ orderId: base }, { orderId: prefix(`${base}-`, codePoint) }] : [])] },
       orderBy: [{ createdAt: "desc" }],
       take: LIMIT,
       select,

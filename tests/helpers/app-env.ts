@@ -6,7 +6,7 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { startSimulator, type Simulator } from "@/simulator/server";
-import { emptyDatabase, type DbKind } from "./databases";
+import { emptyDatabase, type DatabaseOptions, type DbKind } from "./databases";
 
 export interface AppEnv {
   kind: DbKind;
@@ -14,7 +14,7 @@ export interface AppEnv {
   close(): Promise<void>;
 }
 
-export async function useAppEnv(kind: DbKind): Promise<AppEnv> {
+export async function useAppEnv(kind: DbKind, dbOptions: DatabaseOptions = {}): Promise<AppEnv> {
   const sim = await startSimulator();
   const dataDir = mkdtempSync(path.join(tmpdir(), "mo-app-"));
   process.env.DATA_DIR = dataDir;
@@ -23,7 +23,7 @@ export async function useAppEnv(kind: DbKind): Promise<AppEnv> {
   process.env.ENCRYPTION_KEY = randomBytes(32).toString("base64");
   let dropPg: (() => Promise<void>) | undefined;
   if (kind === "postgres") {
-    const db = await emptyDatabase("postgres");
+    const db = await emptyDatabase("postgres", dbOptions);
     process.env.DATABASE_URL = db.url;
     // Keep the database; close only our handle (the app opens its own pool).
     const { applyMigrations } = await import("@/lib/db/migrations");

@@ -34,13 +34,19 @@ export interface TestDb extends DirectDb {
   url?: string;
 }
 
+export interface DatabaseOptions {
+  /** PostgreSQL only: create the database with this ICU collation (e.g. "en-US") instead of the server's default. */
+  icuLocale?: string;
+}
+
 /** An empty database of the given kind. PostgreSQL: a new database, dropped on close. */
-export async function emptyDatabase(kind: DbKind): Promise<TestDb> {
+export async function emptyDatabase(kind: DbKind, opts: DatabaseOptions = {}): Promise<TestDb> {
   if (kind === "pglite") return { kind, ...(await openDirect({ driver: "pglite" })) };
   const name = `mo_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
+  if (opts.icuLocale && !/^[a-zA-Z-]+$/.test(opts.icuLocale)) throw new Error(`bad ICU locale ${opts.icuLocale}`);
+  await admin.query(opts.icuLocale ? `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${opts.icuLocale}' LOCALE 'C.UTF-8'` : `CREATE DATABASE ${name}`);
   await admin.end();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { checkQuery, isSiblingOf, siblingBase } from "@/lib/payments/lookup";
+import { checkQuery, isSiblingOf, siblingBase, sortsByCodePoint } from "@/lib/payments/lookup";
 
 describe("search input", () => {
   it("accepts orderIds and transactionIds, trimmed", () => {
@@ -42,5 +42,20 @@ describe("isSiblingOf", () => {
     expect(isSiblingOf("DBL-7000", "DBL-70001")).toBe(false);
     expect(isSiblingOf("DBL-7000", "DBL-7000-a")).toBe(false);
     expect(isSiblingOf("DBL-7000", "DBL-7000")).toBe(false);
+  });
+});
+
+describe("prefix search as an index range", () => {
+  it.each([
+    [{ collate: "C", provider: "c" }, true],
+    [{ collate: "POSIX", provider: "c" }, true],
+    [{ collate: "C.UTF-8", provider: "c" }, true],
+    [{ collate: "C.utf8", provider: null }, true],
+    [{ collate: "C.UTF-8", provider: "b" }, true],
+    [{ collate: "en_US.UTF-8", provider: "c" }, false],
+    [{ collate: "nb_NO.UTF-8", provider: null }, false],
+    [{ collate: "C.UTF-8", provider: "i" }, false],
+  ])("collation %j sorts by code point: %s", (info, expected) => {
+    expect(sortsByCodePoint(info)).toBe(expected);
   });
 });

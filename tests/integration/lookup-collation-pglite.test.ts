@@ -1,0 +1,3 @@
+import { lookupCollationSuite } from "./lookup-collation.suite";
+
+lookupCollationSuite("pglite", "PGlite (C collation)");
