@@ -7,13 +7,12 @@
 //      units) and admin; target p95 ≤ 15 ms, ratio 1M/10k ≤ 1.5.
 //   3. history: server time of loadHistoryView() and HTTP time of /history/<msn> under `next start`
 //      (built first if the sources changed; signed in as an admin); target HTTP p95 ≤ 150 ms, ratio ≤ 1.5.
-//   4. EXPLAIN (ANALYZE, BUFFERS) of the SQL Prisma sends, and two index experiments measured
-//      before/after (lib/bench/experiment.ts): the orderId prefix index for the lookup, and the
-//      history indexes. Both are reverted afterwards; the schema is never changed.
+//   4. EXPLAIN (ANALYZE, BUFFERS) of the SQL Prisma sends, and the size of every Payment index.
 // Prints a table and writes .data/bench/payments.json. Reports; never fails (exit code 0).
 //
 // Flags (after `npm run bench -- payments`):
 //   --reuse            keep mo_bench / mo_bench_10k when they already hold a set of the same size
+//                      (pending migrations are applied to them first)
 //   --drop             drop both databases at the end (default: keep them for --reuse, ~1.5 GB)
 //   --payments=N       big set size (default 1000000); --small=N (10000); --pglite=N (100000, 0 = skip)
 //   --runs=N           measured runs per kind (default 200; 20 warm-up runs more, not recorded)
@@ -26,8 +25,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openPgBenchDb, openPgliteBenchDb, releaseAppDb, type BenchDb } from "@/lib/bench/clients";
-import { createPgBenchDb, createPgliteBenchDb, databaseUrl, DEFAULT_ADMIN_URL, dropPgBenchDb, pgBenchDbMatches, withPgClient } from "@/lib/bench/databases";
-import { applyHistoryFix, applyOrderIdFix, collationInfo, HISTORY_FIX, indexSizes, ORDER_ID_FIX, revertHistoryFix, revertOrderIdFix } from "@/lib/bench/experiment";
+import { createPgBenchDb, createPgliteBenchDb, databaseUrl, DEFAULT_ADMIN_URL, dropPgBenchDb, migrate, pgBenchDbMatches, withPgClient } from "@/lib/bench/databases";
+import { collationInfo, indexSizes } from "@/lib/bench/catalog";
 import { explainAll, type ExplainResult } from "@/lib/bench/explain";
 import type { GenerateResult } from "@/lib/bench/generate";
 import { benchHistoryServer, historyKinds, historyQueries, type HistoryServerResult } from "@/lib/bench/history";
@@ -89,13 +88,9 @@ interface DatasetReport {
   generation?: GenerateResult & { migrateMs: number; reused?: boolean };
   collation?: Record<string, string>;
   lookup?: LookupResult[];
-  lookupWithFix?: LookupResult[];
   historyServer?: HistoryServerResult[];
-  historyServerWithFix?: HistoryServerResult[];
   http?: { pages: "history" | "fallback"; results: HttpResult[]; signInMs: number; startMs: number } | { skipped: string };
-  httpWithFix?: HttpResult[];
-  fixBuildMs?: { lookup?: number; history?: number };
-  indexSizes?: { asMigrated?: Record<string, string>; withFixes?: Record<string, string> };
+  indexSizes?: Record<string, string>;
   errors: string[];
 }
 
@@ -148,6 +143,9 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
     try {
       if (opts.reuse && (await pgBenchDbMatches(opts.adminUrl, set.db, shape))) {
         log(`${set.name}: reusing database ${set.db}`);
+        const t = performance.now();
+        await migrate({ driver: "pg", url: databaseUrl(opts.adminUrl, set.db) });
+        log(`${set.name}: migrations applied in ${seconds(performance.now() - t)}`);
         report.generation = { payments: set.payments, events: 0, loadMs: 0, indexMs: 0, analyzeMs: 0, totalMs: 0, migrateMs: 0, reused: true };
         // reused data keeps the "now" it was generated with: take it from the data
         shape.now = await withPgClient(databaseUrl(opts.adminUrl, set.db), async (c) => {
@@ -167,28 +165,25 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
 
     let db: BenchDb | undefined;
     let http: HttpSession | undefined;
-    let lookupFixed = false;
-    let historyFixed = false;
     try {
       db = await openPgBenchDb(set.name, databaseUrl(opts.adminUrl, set.db));
       report.collation = await collationInfo(db.sql);
       const counts = await db.sql.query<{ e: string }>(`SELECT count(*)::text AS e FROM "PaymentEvent"`);
       report.events = Number(counts.rows[0]!.e);
       if (report.generation?.reused) report.generation.events = report.events;
-      report.indexSizes = { asMigrated: await indexSizes(db.sql) };
+      report.indexSizes = await indexSizes(db.sql);
 
-      // 1. As migrated: lookup, history (server), EXPLAIN, history over HTTP.
-      log(`${set.name}: lookup (as migrated) …`);
+      log(`${set.name}: lookup …`);
       report.lookup = await benchLookup(db, set.payments, shape.salesUnits, plan, log);
       explains.push(...(await explainAll(db.sql, await lookupQueries(db, set.payments, shape.salesUnits), set.name)));
-      log(`${set.name}: history, server time (as migrated) …`);
+      log(`${set.name}: history, server time …`);
       report.historyServer = await benchHistoryServer(db, shape, historyPlan, log);
       explains.push(...(await explainAll(db.sql, await historyQueries(db, shape, HISTORY_EXPLAIN), set.name)));
       if (!opts.http) report.http = { skipped: "--no-http" };
       else {
         try {
           http = await openHttp(db, set.db, opts, outDir, log, notes);
-          log(`${set.name}: HTTP (as migrated) …`);
+          log(`${set.name}: HTTP …`);
           report.http = { pages: http.pages, results: await httpKinds(http, db, shape, httpPlan, log), signInMs: http.signInMs, startMs: http.startMs };
         } catch (err) {
           report.http = { skipped: (err as Error).message };
@@ -196,40 +191,11 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
           log(`${set.name}: HTTP skipped: ${(err as Error).message}`);
         }
       }
-
-      // 2. Experiment: the orderId index for the lookup.
-      log(`${set.name}: experiment 1 — ${ORDER_ID_FIX.summary} …`);
-      lookupFixed = true;
-      report.fixBuildMs = { lookup: await applyOrderIdFix(db.sql) };
-      log(`  built in ${seconds(report.fixBuildMs.lookup!)}`);
-      report.lookupWithFix = await benchLookup(db, set.payments, shape.salesUnits, plan, log);
-      explains.push(...(await explainAll(db.sql, await lookupQueries(db, set.payments, shape.salesUnits), `${set.name} +lookup index`)));
-
-      // 3. Experiment: the history indexes (on top of 2).
-      log(`${set.name}: experiment 2 — ${HISTORY_FIX.summary} …`);
-      historyFixed = true;
-      report.fixBuildMs.history = await applyHistoryFix(db.sql);
-      log(`  built in ${seconds(report.fixBuildMs.history)}`);
-      report.indexSizes.withFixes = await indexSizes(db.sql);
-      report.historyServerWithFix = await benchHistoryServer(db, shape, historyPlan, log);
-      explains.push(...(await explainAll(db.sql, await historyQueries(db, shape, HISTORY_EXPLAIN), `${set.name} +history indexes`)));
-      // the lookup must keep its btree with the trigram index present
-      explains.push(...(await explainAll(db.sql, (await lookupQueries(db, set.payments, shape.salesUnits)).filter((g) => / (exact|prefix) admin /.test(g.name)), `${set.name} +both`)));
-      if (http) {
-        log(`${set.name}: HTTP with both index changes (${HTTP_FIX_KINDS.join(", ")}) …`);
-        report.httpWithFix = await httpKinds(http, db, shape, httpPlan, log, HTTP_FIX_KINDS);
-      }
     } catch (err) {
       report.errors.push((err as Error).message);
       log(`${set.name}: ${(err as Error).stack}`);
     } finally {
       await http?.server.stop();
-      try {
-        if (historyFixed && db) await revertHistoryFix(db.sql);
-        if (lookupFixed && db) await revertOrderIdFix(db.sql);
-      } catch (err) {
-        report.errors.push(`reverting the experiment: ${(err as Error).message} (regenerate with npm run bench -- payments)`);
-      }
     }
     releaseAppDb();
     await db?.close();
@@ -286,7 +252,6 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
         targets: { lookupP95Ms: 15, historyHttpP95Ms: 150, ratio: 1.5 },
         datasets,
         ratios: summary.ratios,
-        recommendations: { lookup: ORDER_ID_FIX, history: HISTORY_FIX },
         notes,
         explain: explains,
         totalMs: Math.round(totalMs),
@@ -301,8 +266,6 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
 const redact = (url: string) => url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
 
 const HISTORY_EXPLAIN = ["first", "next", "status", "dates", "amount", "text", "all"];
-/** Views re-measured over HTTP with the index changes: the slow ones, and the first page as a control. */
-const HTTP_FIX_KINDS = ["first", "amount", "text", "all", "lookupPage"];
 
 interface HttpSession {
   server: AppServer;
@@ -413,15 +376,13 @@ function printReport(datasets: DatasetReport[], explains: ExplainResult[], notes
   log(`\nCross-sales-unit lookup: server time of lookupPayments(actor, q); scoped = 20 of 50 sales units. Targets: p95 ≤ 15 ms, ${bigName}/${smallName} ≤ 1.5`);
   log(
     table(
-      ["question", "actor", `${bigName} as migrated`, `${smallName}`, lite?.name ?? "pglite", `${bigName} +index`, "≤15", `${smallName} +index`, "ratio p50/p95 +index", "≤1.5"],
+      ["question", "actor", bigName, "≤15", smallName, lite?.name ?? "pglite", "ratio p50/p95", "≤1.5"],
       LOOKUP_KINDS.flatMap((kind) =>
         (["scoped", "admin"] as const).map((actor) => {
-          const f = (d: DatasetReport | undefined, fix: boolean) => (fix ? d?.lookupWithFix : d?.lookup)?.find((r) => r.kind === kind && r.actor === actor)?.summary;
-          const r0 = both(f(big, false), f(small, false));
-          const r1 = both(f(big, true), f(small, true));
-          ratios[`lookup ${kind} ${actor}`] = r0;
-          ratios[`lookup ${kind} ${actor} +index`] = r1;
-          return [LOOKUP_KIND_LABELS[kind], actor, fmt(f(big, false)), fmt(f(small, false)), fmt(f(lite, false)), fmt(f(big, true)), verdict(f(big, true)?.p95, 15), fmt(f(small, true)), `${r1.p50 ?? "—"} / ${r1.p95 ?? "—"}`, verdict(r1.p95, 1.5)];
+          const f = (d: DatasetReport | undefined) => d?.lookup?.find((r) => r.kind === kind && r.actor === actor)?.summary;
+          const r = both(f(big), f(small));
+          ratios[`lookup ${kind} ${actor}`] = r;
+          return [LOOKUP_KIND_LABELS[kind], actor, fmt(f(big)), verdict(f(big)?.p95, 15), fmt(f(small)), fmt(f(lite)), `${r.p50 ?? "—"} / ${r.p95 ?? "—"}`, verdict(r.p95, 1.5)];
         }),
       ),
     ),
@@ -432,15 +393,14 @@ function printReport(datasets: DatasetReport[], explains: ExplainResult[], notes
   const kinds = big?.historyServer ?? small?.historyServer ?? lite?.historyServer ?? [];
   log(
     table(
-      ["view", `${bigName}`, "rows/total", smallName, "ratio p50/p95", lite?.name ?? "pglite", `${bigName} +indexes`, `${smallName} +indexes`, "ratio p50/p95 +indexes"],
+      ["view", bigName, "rows/matches", smallName, "rows/matches", "ratio p50/p95", lite?.name ?? "pglite"],
       kinds.map((k) => {
-        const f = (d: DatasetReport | undefined, fix: boolean) => (fix ? d?.historyServerWithFix : d?.historyServer)?.find((x) => x.kind === k.kind);
-        const r0 = both(f(big, false)?.summary, f(small, false)?.summary);
-        const r1 = both(f(big, true)?.summary, f(small, true)?.summary);
-        ratios[`history server ${k.kind}`] = r0;
-        ratios[`history server ${k.kind} +indexes`] = r1;
-        const b = f(big, false);
-        return [k.label, fmt(b?.summary), b ? `${b.rows}/${b.total.toLocaleString("en")}` : "", fmt(f(small, false)?.summary), `${r0.p50 ?? "—"} / ${r0.p95 ?? "—"}`, fmt(f(lite, false)?.summary), fmt(f(big, true)?.summary), fmt(f(small, true)?.summary), `${r1.p50 ?? "—"} / ${r1.p95 ?? "—"}`];
+        const f = (d: DatasetReport | undefined) => d?.historyServer?.find((x) => x.kind === k.kind);
+        const r = both(f(big)?.summary, f(small)?.summary);
+        ratios[`history server ${k.kind}`] = r;
+        const b = f(big);
+        const sm = f(small);
+        return [k.label, fmt(b?.summary), b ? `${b.rows}/${b.total}` : "", fmt(sm?.summary), sm ? `${sm.rows}/${sm.total}` : "", `${r.p50 ?? "—"} / ${r.p95 ?? "—"}`, fmt(f(lite)?.summary)];
       }),
     ),
   );
@@ -454,14 +414,12 @@ function printReport(datasets: DatasetReport[], explains: ExplainResult[], notes
     log(`\nHTTP under next start: ${pages === "history" ? "GET /history/<msn>?…" : "FALLBACK (no history page in the build)"}, signed-in admin, whole streamed body. Targets: p95 ≤ 150 ms, ratio ≤ 1.5`);
     log(
       table(
-        ["page", bigName, "≤150", smallName, "ratio p50/p95", "≤1.5", `${bigName} +indexes`, "≤150", `${smallName} +indexes`, "ratio p50/p95 +indexes"],
+        ["page", bigName, "≤150", smallName, "ratio p50/p95", "≤1.5"],
         (bh ?? sh)!.results.map((k) => {
-          const f = (d: DatasetReport | undefined, fix: boolean) => (fix ? d?.httpWithFix : httpOf(d)?.results)?.find((x) => x.kind === k.kind)?.summary;
-          const r0 = both(f(big, false), f(small, false));
-          const r1 = both(f(big, true), f(small, true));
-          ratios[`http ${k.kind}`] = r0;
-          if (f(big, true)) ratios[`http ${k.kind} +indexes`] = r1;
-          return [k.label, fmt(f(big, false)), verdict(f(big, false)?.p95, 150), fmt(f(small, false)), `${r0.p50 ?? "—"} / ${r0.p95 ?? "—"}`, verdict(r0.p95, 1.5), fmt(f(big, true)), f(big, true) ? verdict(f(big, true)?.p95, 150) : "", fmt(f(small, true)), f(big, true) ? `${r1.p50 ?? "—"} / ${r1.p95 ?? "—"}` : ""];
+          const f = (d: DatasetReport | undefined) => httpOf(d)?.results.find((x) => x.kind === k.kind)?.summary;
+          const r = both(f(big), f(small));
+          ratios[`http ${k.kind}`] = r;
+          return [k.label, fmt(f(big)), verdict(f(big)?.p95, 150), fmt(f(small)), `${r.p50 ?? "—"} / ${r.p95 ?? "—"}`, verdict(r.p95, 1.5)];
         }),
       ),
     );
@@ -477,23 +435,7 @@ function printReport(datasets: DatasetReport[], explains: ExplainResult[], notes
       explains.map((e) => [e.name.length > 80 ? `${e.name.slice(0, 79)}…` : e.name, e.executionMs.toFixed(2), e.scans.join("; ")]),
     ),
   );
-
-  // ── recommendations ──
-  for (const d of [big]) {
-    if (!d?.indexSizes) continue;
-    const a = d.indexSizes.asMigrated ?? {};
-    const w = d.indexSizes.withFixes ?? {};
-    log(`\nPayment index sizes on ${d.name}: ${Object.entries(a).map(([k, v]) => `${k} ${v}`).join(", ")}`);
-    log(`  with both changes: ${Object.entries(w).map(([k, v]) => `${k} ${v}`).join(", ")}`);
-    if (d.fixBuildMs) log(`  build time on ${d.name}: lookup index ${seconds(d.fixBuildMs.lookup ?? 0)}, history indexes ${seconds(d.fixBuildMs.history ?? 0)}`);
-  }
-  log(`\nRecommendation 1 (lookup): ${ORDER_ID_FIX.summary}`);
-  log(`  schema.prisma, model Payment: ${ORDER_ID_FIX.schema}`);
-  log(`  migration SQL (what prisma generates for it):\n${ORDER_ID_FIX.migration.map((l) => `    ${l}`).join("\n")}`);
-  log(`\nRecommendation 2 (history): ${HISTORY_FIX.summary}`);
-  log(`  schema.prisma, model Payment:\n${HISTORY_FIX.schema.map((l) => `    ${l}`).join("\n")}`);
-  log(`  migration SQL:\n${HISTORY_FIX.migration.map((l) => `    ${l}`).join("\n")}`);
-  log("  PGlite needs the extension loaded: new PGlite(dir, { extensions: { pg_trgm } }) from @electric-sql/pglite/contrib/pg_trgm (lib/db/client.ts, lib/db/direct.ts).");
+  if (big?.indexSizes) log(`\nPayment index sizes on ${big.name}: ${Object.entries(big.indexSizes).map(([k, v]) => `${k} ${v}`).join(", ")}`);
   for (const n of notes) log(`note: ${n}`);
   for (const d of datasets) for (const e of d.errors) log(`error (${d.name}): ${e}`);
   log(`\ntotal ${seconds(totalMs)}`);

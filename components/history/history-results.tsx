@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
-import type { HistoryView } from "@/lib/payments/history";
+import { TEXT_COUNT_CAP, type HistoryView, type MatchCount } from "@/lib/payments/history";
 import { historyExportHref, type HistoryUrlState } from "@/lib/payments/history-url";
 import { formatCount } from "./format-count";
 import { HistoryTable } from "./history-table";
@@ -33,16 +33,20 @@ export async function HistoryResults({ view, msn, state, filtered, locale, t }: 
     );
   return (
     <>
-      <StatusChips msn={msn} state={state} counts={counts} total={totalOf(counts)} locale={locale} t={t} />
+      <StatusChips msn={msn} state={state} counts={counts} all={allOf(counts)} locale={locale} t={t} />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-        <p data-testid="history-total" className="text-sm text-ink-muted" aria-live="polite">
-          {total === 1 ? t.matchesOne : interpolate(t.matches, { count: formatCount(total, locale) })}
+        <p data-testid="history-total" data-more={total.more ? "true" : undefined} className="text-sm text-ink-muted" aria-live="polite">
+          {total.more
+            ? interpolate(t.matchesMore, { count: formatCount(total.n, locale) })
+            : total.n === 1
+              ? t.matchesOne
+              : interpolate(t.matches, { count: formatCount(total.n, locale) })}
         </p>
-        {total > 0 ? (
+        {total.n > 0 ? (
           <a
             href={historyExportHref(msn, state)}
             download
-            title={interpolate(t.exportHint, { count: formatCount(total, locale) })}
+            title={interpolate(total.more ? t.exportHintMore : t.exportHint, { count: formatCount(total.n, locale) })}
             className="rounded-lg border border-surface-line bg-surface px-3 py-1.5 text-sm font-medium text-ink hover:bg-surface-sunken"
           >
             ↓ {t.exportCsv}
@@ -55,4 +59,5 @@ export async function HistoryResults({ view, msn, state, filtered, locale, t }: 
   );
 }
 
-const totalOf = (counts: HistoryView["counts"]) => Object.values(counts).reduce((a, b) => a + b, 0);
+/** The "All" chip: every status under the other filters. */
+const allOf = (counts: HistoryView["counts"]): MatchCount => (counts ? { n: Object.values(counts).reduce((a, b) => a + b, 0), more: false } : { n: TEXT_COUNT_CAP, more: true });

@@ -1,8 +1,8 @@
 import Link from "next/link";
-import type { Locale } from "@/lib/i18n/locales";
-import type { StatusCounts } from "@/lib/payments/history";
+import { interpolate, type Locale } from "@/lib/i18n/locales";
+import type { MatchCount, StatusCounts } from "@/lib/payments/history";
 import { historyHref, PAYMENT_STATUSES, toggleStatus, type HistoryUrlState } from "@/lib/payments/history-url";
-import { formatCount } from "./format-count";
+import { formatCount, formatMatchCount } from "./format-count";
 import type { HistoryText } from "./types";
 
 const chip = (selected: boolean, empty: boolean) =>
@@ -12,9 +12,10 @@ const chip = (selected: boolean, empty: boolean) =>
 
 /**
  * Counts per status under the other filters. Each chip toggles its status in the URL, so several
- * can be chosen; "All" clears the status filter.
+ * can be chosen; "All" clears the status filter. Without counts (a text search past the cap) the
+ * chips still filter, and a line says when the counts come back.
  */
-export function StatusChips({ msn, state, counts, total, locale, t }: { msn: string; state: HistoryUrlState; counts: StatusCounts; total: number; locale: Locale; t: HistoryText }) {
+export function StatusChips({ msn, state, counts, all, locale, t }: { msn: string; state: HistoryUrlState; counts: StatusCounts | null; all: MatchCount; locale: Locale; t: HistoryText }) {
   const n = (v: number) => formatCount(v, locale);
   const none = state.status.length === 0;
   return (
@@ -23,7 +24,7 @@ export function StatusChips({ msn, state, counts, total, locale, t }: { msn: str
         <li>
           <Link href={historyHref(msn, state, { status: [] })} aria-current={none ? "true" : undefined} className={chip(none, false)}>
             {t.allStatuses}
-            <span className="tabular-nums text-xs">{n(total)}</span>
+            <span className="tabular-nums text-xs">{formatMatchCount(all, locale)}</span>
           </Link>
         </li>
         {PAYMENT_STATUSES.map((s) => {
@@ -34,17 +35,22 @@ export function StatusChips({ msn, state, counts, total, locale, t }: { msn: str
                 href={historyHref(msn, state, { status: toggleStatus(state.status, s) })}
                 aria-current={selected ? "true" : undefined}
                 data-status={s}
-                data-count={counts[s]}
-                className={chip(selected, counts[s] === 0)}
+                data-count={counts?.[s]}
+                className={chip(selected, counts?.[s] === 0)}
               >
                 {selected ? <span aria-hidden>✓</span> : null}
                 {t.statuses[s]}
-                <span className="tabular-nums text-xs">{n(counts[s])}</span>
+                {counts ? <span className="tabular-nums text-xs">{n(counts[s])}</span> : null}
               </Link>
             </li>
           );
         })}
       </ul>
+      {counts ? null : (
+        <p data-testid="counts-capped" className="mt-2 text-xs text-ink-muted">
+          {interpolate(t.countsCapped, { count: formatCount(all.n, locale) })}
+        </p>
+      )}
     </nav>
   );
 }

@@ -67,7 +67,8 @@ export interface HistoryServerResult {
   summary: Summary;
   /** rows on the page and the filtered total */
   rows: number;
-  total: number;
+  /** Matches as the page shows them: "200+" when a text search passed the count cap. */
+  total: string;
 }
 
 export async function benchHistoryServer(db: BenchDb, shape: BenchShape, plan: RunPlan, log: (line: string) => void): Promise<HistoryServerResult[]> {
@@ -75,10 +76,10 @@ export async function benchHistoryServer(db: BenchDb, shape: BenchShape, plan: R
   for (const kind of historyKinds(shape)) {
     const parsed = parseHistoryParams(kind.msn, new URLSearchParams(await searchFor(db, kind)), cursorKey);
     if (parsed.problems.length > 0) throw new Error(`history params refused: ${JSON.stringify(parsed.problems)}`);
-    let last = { rows: 0, total: 0 };
+    let last = { rows: 0, total: "0" };
     const summary = await measure(plan, async () => {
       const view = await loadHistoryView(historyAdmin, kind.msn, parsed.query, cursorKey, { client: db.prisma });
-      last = { rows: view.rows.length, total: view.total };
+      last = { rows: view.rows.length, total: `${view.total.n}${view.total.more ? "+" : ""}` };
     });
     out.push({ kind: kind.id, label: kind.label, summary, ...last });
     log(`  ${db.label} history server ${kind.id.padEnd(11)} p50 ${summary.p50.toFixed(2)} p95 ${summary.p95.toFixed(2)} p99 ${summary.p99.toFixed(2)} ms (n=${summary.n}${summary.truncated ? ", budget" : ""}; ${last.rows} rows of ${last.total})`);

@@ -131,16 +131,68 @@ export async function listHistoryPage(actor: Actor, msn: string, q: HistoryQuery
   };
 }
 
+/**
+ * How far a text search is counted. Without text the counts are exact (index-only scans of
+ * (msn, status, createdAt, amount), cheap at any size); a text filter has to read rows, so it stops
+ * after this many and says "more than". Bounded work per page view, however large the unit.
+ */
+export const TEXT_COUNT_CAP = 200;
+
+/** Payments per status under the other filters (the chips). */
 export type StatusCounts = Record<PaymentStatus, number>;
 
-/** Payments per status for the current filters, ignoring the status filter itself (for the chips). */
+/** A number of matches: exact, or more than `n` (a text search past TEXT_COUNT_CAP). */
+export interface MatchCount {
+  n: number;
+  more: boolean;
+}
+
+const zeroCounts = () => Object.fromEntries(PAYMENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
+
+/** Payments per status for the current filters, ignoring the status filter itself (for the chips). Exact. */
 export async function countHistoryByStatus(actor: Actor, msn: string, filters: HistoryFilters, opts: { client?: PrismaClient } = {}): Promise<StatusCounts> {
   assertCan(actor, "payments:read");
   const client = opts.client ?? (await db());
   const groups = await client.payment.groupBy({ by: ["status"], where: baseWhere(actor, msn, filters, false), _count: { _all: true } });
-  const counts = Object.fromEntries(PAYMENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
+  const counts = zeroCounts();
   for (const g of groups) counts[g.status] = g._count._all;
   return counts;
+}
+
+/** Statuses of at most cap + 1 matching rows, in no order: exact counts when there are at most `cap`. */
+async function cappedStatuses(client: PrismaClient, where: PaymentWhereInput, cap: number): Promise<PaymentStatus[]> {
+  const rows = await client.payment.findMany({ where, select: { status: true }, take: cap + 1 });
+  return rows.map((r) => r.status);
+}
+
+/**
+ * The chips' counts and the number of matches. Exact without a text filter. With one: exact up to
+ * TEXT_COUNT_CAP matches, beyond that "more than TEXT_COUNT_CAP" and no per-status counts (a
+ * partial sample per status would mislead).
+ */
+export async function countHistory(
+  actor: Actor,
+  msn: string,
+  filters: HistoryFilters,
+  opts: { client?: PrismaClient; textCap?: number } = {},
+): Promise<{ counts: StatusCounts | null; total: MatchCount }> {
+  assertCan(actor, "payments:read");
+  const client = opts.client ?? (await db());
+  if (!filters.text) {
+    const counts = await countHistoryByStatus(actor, msn, filters, { client });
+    return { counts, total: { n: totalFor(counts, filters.statuses), more: false } };
+  }
+  const cap = opts.textCap ?? TEXT_COUNT_CAP;
+  const statuses = await cappedStatuses(client, baseWhere(actor, msn, filters, false), cap);
+  if (statuses.length <= cap) {
+    const counts = zeroCounts();
+    for (const s of statuses) counts[s] += 1;
+    return { counts, total: { n: totalFor(counts, filters.statuses), more: false } };
+  }
+  if (filters.statuses.length === 0) return { counts: null, total: { n: cap, more: true } };
+  // Past the cap without the status filter; the chosen statuses alone may still be few.
+  const chosen = await cappedStatuses(client, baseWhere(actor, msn, filters, true), cap);
+  return { counts: null, total: chosen.length <= cap ? { n: chosen.length, more: false } : { n: cap, more: true } };
 }
 
 /** How many rows the full filter (status included) matches, from the per-status counts. */
@@ -171,9 +223,10 @@ export async function* iterateHistory(
 
 export interface HistoryView {
   rows: HistoryRow[];
-  counts: StatusCounts;
+  /** Per status under the other filters; null when a text search matched more than TEXT_COUNT_CAP. */
+  counts: StatusCounts | null;
   /** Rows matching every filter, status included. */
-  total: number;
+  total: MatchCount;
   /** Signed cursor tokens for the page links. */
   next: string | null;
   previous: string | null;
@@ -181,11 +234,11 @@ export interface HistoryView {
 
 /** What the page shows: the page of rows and the counts, read in parallel. */
 export async function loadHistoryView(actor: Actor, msn: string, q: HistoryQuery, cursorKey: Buffer, opts: { client?: PrismaClient } = {}): Promise<HistoryView> {
-  const [page, counts] = await Promise.all([listHistoryPage(actor, msn, q, opts), countHistoryByStatus(actor, msn, q.filters, opts)]);
+  const [page, { counts, total }] = await Promise.all([listHistoryPage(actor, msn, q, opts), countHistory(actor, msn, q.filters, opts)]);
   return {
     rows: page.rows,
     counts,
-    total: totalFor(counts, q.filters.statuses),
+    total,
     next: page.next ? encodeCursor(page.next, cursorKey) : null,
     previous: page.previous ? encodeCursor(page.previous, cursorKey) : null,
   };

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/permissions";
 import type { HistoryCursor } from "@/lib/payments/history-cursor";
-import { countHistoryByStatus, iterateHistory, listHistoryPage, totalFor, type HistoryRow } from "@/lib/payments/history";
+import { countHistory, countHistoryByStatus, iterateHistory, listHistoryPage, totalFor, type HistoryRow } from "@/lib/payments/history";
 import { parseHistoryParams, type HistoryQuery } from "@/lib/payments/history-params";
 import { PAYMENT_STATUSES } from "@/lib/payments/history-url";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
@@ -207,6 +207,33 @@ describe.each(kinds)("history queries on %s", (kind) => {
     for (const s of PAYMENT_STATUSES) expect(counts[s], s).toBe(inA.filter((r) => r.status === s && r.amount >= 3000).length);
     expect(totalFor(counts, q.filters.statuses)).toBe(inA.filter((r) => r.status === "captured" && r.amount >= 3000).length);
     expect(totalFor(counts, [])).toBe(inA.filter((r) => r.amount >= 3000).length);
+  });
+
+  it("counts a text search exactly up to the cap, then says only 'more than'", async () => {
+    const ord = inA.filter((r) => r.orderId.startsWith("ord-"));
+    const under = await countHistory(userA, A, query(A, { q: "ord-00" }).filters, { ...opts(), textCap: 200 });
+    const ord00 = ord.filter((r) => r.orderId.startsWith("ord-00"));
+    expect(under.total).toEqual({ n: ord00.length, more: false });
+    for (const s of PAYMENT_STATUSES) expect(under.counts![s], s).toBe(ord00.filter((r) => r.status === s).length);
+
+    // 130 matches, cap 50: no per-status counts, "more than 50"
+    const over = await countHistory(userA, A, query(A, { q: "ord" }).filters, { ...opts(), textCap: 50 });
+    expect(over).toEqual({ counts: null, total: { n: 50, more: true } });
+    // with a status chosen, its own matches are counted when they are few enough
+    const reserved = ord.filter((r) => r.status === "reserved").length;
+    expect(reserved).toBeLessThanOrEqual(50);
+    const chosen = await countHistory(userA, A, query(A, { q: "ord", status: "reserved" }).filters, { ...opts(), textCap: 50 });
+    expect(chosen).toEqual({ counts: null, total: { n: reserved, more: false } });
+    const many = await countHistory(userA, A, query(A, { q: "ord", status: ["reserved", "captured", "failed", "refunded", "cancelled", "voided", "initiated"] }).filters, { ...opts(), textCap: 50 });
+    expect(many.total).toEqual({ n: 50, more: true });
+    // the rows themselves are not capped: paging a text search still reaches every match
+    expect((await walk(A, query(A, { q: "ord" }), 40)).forward.flat()).toHaveLength(ord.length);
+  });
+
+  it("counts without a text filter exactly, however many rows match", async () => {
+    const all = await countHistory(userA, A, query(A, {}).filters, { ...opts(), textCap: 5 });
+    expect(all.total).toEqual({ n: inA.length, more: false });
+    expect(all.counts).toEqual(await countHistoryByStatus(userA, A, query(A, {}).filters, opts()));
   });
 
   it("exports the whole filtered set in order, in batches", async () => {

@@ -40,6 +40,8 @@ export const historyEn: Widen<typeof historyNb> = {
   sortedDesc: "descending",
   matches: "{count} payments",
   matchesOne: "1 payment",
+  matchesMore: "More than {count} payments — narrow the search to count them",
+  countsCapped: "Counts per status show when the search matches {count} payments or fewer.",
   pagination: {
     label: "Pages",
     previous: "Previous page",
@@ -48,6 +50,7 @@ export const historyEn: Widen<typeof historyNb> = {
   },
   exportCsv: "Download CSV",
   exportHint: "All {count} payments matching the filters, not just this page.",
+  exportHintMore: "All payments matching the filters (more than {count}), not just this page.",
   empty: "No payments match the filters.",
   emptyUnit: "This sales unit has no payments yet.",
   clearFilters: "Clear all filters",

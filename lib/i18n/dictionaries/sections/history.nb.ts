@@ -39,6 +39,8 @@ export const historyNb = {
   sortedDesc: "synkende",
   matches: "{count} betalinger",
   matchesOne: "1 betaling",
+  matchesMore: "Mer enn {count} betalinger – avgrens søket for å telle dem",
+  countsCapped: "Antall per status vises når søket gir {count} treff eller færre.",
   pagination: {
     label: "Sider",
     previous: "Forrige side",
@@ -47,6 +49,7 @@ export const historyNb = {
   },
   exportCsv: "Last ned CSV",
   exportHint: "Alle {count} betalingene som passer filtrene, ikke bare denne siden.",
+  exportHintMore: "Alle betalingene som passer filtrene (mer enn {count}), ikke bare denne siden.",
   empty: "Ingen betalinger passer filtrene.",
   emptyUnit: "Dette salgsstedet har ingen betalinger ennå.",
   clearFilters: "Fjern alle filtre",
