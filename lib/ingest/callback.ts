@@ -1,12 +1,14 @@
 // The callback endpoint's logic (the route file only wires it up). A callback is a hint, never the
 // truth: it is not authenticated (we set no authToken at initiate, the shop does), so its content is
 // only used to decide whether to ask; what we store comes from GET /details, fetched after the
-// answer has gone out (Vipps waits 3 s, once). Unknown sales units are refused and audit-logged.
+// answer has gone out (Vipps waits 3 s, once). Unknown sales units are refused and audit-logged;
+// what a flood may cost is bounded in callback-guard.ts.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isEcomError } from "@/lib/ecom";
 import type { DetailsClient } from "@/lib/payments/reconciler";
 import { syncDetails } from "@/lib/payments/sync";
 import { parseCallback, type CallbackBody } from "./callback-body";
+import { createCallbackGuard, DEFAULT_CALLBACK_LIMITS, type CallbackLimits, type RefusedCallback } from "./callback-guard";
 import { problem, readBody } from "./http";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -20,6 +22,7 @@ export interface CallbackDeps {
   log?: (line: string) => void;
   /** Least time between two /details reads for one payment caused by callbacks (rate limit 120/min). */
   minSpacingMs?: number;
+  limits?: CallbackLimits;
 }
 
 type RouteContext = { params: Promise<{ orderId: string }> };
@@ -50,8 +53,10 @@ function singleFlight(key: string, spacingMs: number, task: () => Promise<void>)
   return entry.done;
 }
 
+type Audit = (row: RefusedCallback) => Promise<void>;
+
 /** GET /details for the payment a callback named, and store it. Never throws. */
-export async function syncFromCallback(deps: CallbackDeps, body: CallbackBody): Promise<void> {
+export async function syncFromCallback(deps: CallbackDeps, body: CallbackBody, audit: Audit): Promise<void> {
   const { merchantSerialNumber: msn, orderId } = body;
   const log = deps.log ?? ((line: string) => console.warn(`[callback] ${line}`));
   const now = () => deps.now?.() ?? new Date();
@@ -62,9 +67,7 @@ export async function syncFromCallback(deps: CallbackDeps, body: CallbackBody): 
   } catch (err) {
     if (isEcomError(err) && err.httpStatus === 404) {
       // Vipps does not know it: a mistaken or forged callback. Nothing is stored.
-      await db.auditLog
-        .create({ data: { action: "callback_unverified", outcome: "refused", msn, orderId, details: { reason: "not_found_at_vipps", status: body.transactionInfo.status } } })
-        .catch(() => {});
+      await audit({ action: "callback_unverified", msn, orderId, details: { reason: "not_found_at_vipps", status: body.transactionInfo.status } }).catch(() => {});
       return;
     }
     // Vipps is away for now: remember the payment so the reconciler reads it as soon as it can.
@@ -77,6 +80,17 @@ export async function syncFromCallback(deps: CallbackDeps, body: CallbackBody): 
 }
 
 export function createCallbackHandler(deps: CallbackDeps) {
+  const limits = deps.limits ?? DEFAULT_CALLBACK_LIMITS;
+  // Logged with what identifies the callback, never its Authorization header.
+  const guard = createCallbackGuard(limits, {
+    row: async ({ action, msn, orderId, details }) => {
+      await (await deps.db()).auditLog.create({ data: { action, outcome: "refused", msn, orderId, details } });
+    },
+    summary: async ({ action, details }) => {
+      await (await deps.db()).auditLog.create({ data: { action, outcome: "refused", details } });
+    },
+  });
+
   return async function POST(request: Request, context: RouteContext): Promise<Response> {
     const { orderId } = await context.params;
     const read = await readBody(request, MAX_BODY_BYTES);
@@ -89,14 +103,25 @@ export function createCallbackHandler(deps: CallbackDeps) {
     const db = await deps.db();
     const unit = await db.salesUnit.findUnique({ where: { msn }, select: { active: true } });
     if (!unit?.active) {
-      // Logged with what identifies the callback, never its Authorization header.
-      await db.auditLog.create({
-        data: { action: "callback_refused", outcome: "refused", msn, orderId, details: { reason: "unknown_msn", status: body.transactionInfo.status } },
-      });
+      await guard.audit({ action: "callback_refused", msn, orderId, details: { reason: "unknown_msn", status: body.transactionInfo.status } });
       return problem(404, "unknown_msn", `Merchant serial number ${msn} is not a sales unit of this merchant.`);
     }
+    const known = await db.payment.findUnique({ where: { msn_orderId: { msn, orderId } }, select: { id: true } });
+    if (!known) {
+      const allowed = await guard.allowNewOrder(msn);
+      if (!allowed.ok) {
+        await guard.audit({ action: "callback_throttled", msn, orderId, details: { reason: "new_orders_per_window", status: body.transactionInfo.status } });
+        return problem(
+          429,
+          "too_many_callbacks",
+          `More than ${limits.newOrdersPerWindow} callbacks in ${limits.windowSeconds} s for orders sales unit ${msn} has not registered; try again in ${allowed.retryAfterSeconds} s.`,
+          {},
+          { "Retry-After": String(allowed.retryAfterSeconds) },
+        );
+      }
+    }
 
-    deps.schedule(() => singleFlight(`${msn}/${orderId}`, deps.minSpacingMs ?? 1000, () => syncFromCallback(deps, body)));
+    deps.schedule(() => singleFlight(`${msn}/${orderId}`, deps.minSpacingMs ?? 1000, () => syncFromCallback(deps, body, guard.audit)));
     return Response.json({ status: "accepted" });
   };
 }

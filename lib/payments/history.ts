@@ -159,9 +159,13 @@ export async function countHistoryByStatus(actor: Actor, msn: string, filters: H
   return counts;
 }
 
-/** Statuses of at most cap + 1 matching rows, in no order: exact counts when there are at most `cap`. */
+/**
+ * Statuses of at most cap + 1 matching rows: exact counts when there are at most `cap`. Read newest
+ * first along (msn, createdAt) — without an order Prisma sorts by id, and the planner walks the
+ * primary key through every sales unit's rows.
+ */
 async function cappedStatuses(client: PrismaClient, where: PaymentWhereInput, cap: number): Promise<PaymentStatus[]> {
-  const rows = await client.payment.findMany({ where, select: { status: true }, take: cap + 1 });
+  const rows = await client.payment.findMany({ where, select: { status: true }, orderBy: { createdAt: "desc" }, take: cap + 1 });
   return rows.map((r) => r.status);
 }
 
@@ -183,15 +187,18 @@ export async function countHistory(
     return { counts, total: { n: totalFor(counts, filters.statuses), more: false } };
   }
   const cap = opts.textCap ?? TEXT_COUNT_CAP;
-  const statuses = await cappedStatuses(client, baseWhere(actor, msn, filters, false), cap);
+  // With statuses chosen, their own matches are read alongside (in parallel): they may be few
+  // enough to count when all statuses together are past the cap.
+  const [statuses, chosen] = await Promise.all([
+    cappedStatuses(client, baseWhere(actor, msn, filters, false), cap),
+    filters.statuses.length > 0 ? cappedStatuses(client, baseWhere(actor, msn, filters, true), cap) : null,
+  ]);
   if (statuses.length <= cap) {
     const counts = zeroCounts();
     for (const s of statuses) counts[s] += 1;
     return { counts, total: { n: totalFor(counts, filters.statuses), more: false } };
   }
-  if (filters.statuses.length === 0) return { counts: null, total: { n: cap, more: true } };
-  // Past the cap without the status filter; the chosen statuses alone may still be few.
-  const chosen = await cappedStatuses(client, baseWhere(actor, msn, filters, true), cap);
+  if (!chosen) return { counts: null, total: { n: cap, more: true } };
   return { counts: null, total: chosen.length <= cap ? { n: chosen.length, more: false } : { n: cap, more: true } };
 }
 

@@ -36,14 +36,14 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     transactionInfo: { amount: 10_000, status, timeStamp: "2026-11-21T10:00:00.000Z", transactionId: "5001234567" },
     ...extra,
   });
-  async function call(orderId: string, payload: unknown, raw?: string) {
-    const res = await POST(new Request(`http://app/api/vipps/v2/payments/${orderId}`, { method: "POST", body: raw ?? JSON.stringify(payload), headers: { "content-type": "application/json", authorization: "secret-token-123" } }), {
+  async function call(orderId: string, payload: unknown, raw?: string, handler = POST) {
+    const res = await handler(new Request(`http://app/api/vipps/v2/payments/${orderId}`, { method: "POST", body: raw ?? JSON.stringify(payload), headers: { "content-type": "application/json", authorization: "secret-token-123" } }), {
       params: Promise.resolve({ orderId }),
     });
     const json = (await res.json()) as { status?: string; error?: string; message?: string };
     await Promise.all(pending);
     pending = [];
-    return { status: res.status, json };
+    return { status: res.status, json, retryAfter: res.headers.get("retry-after") };
   }
   const payment = (msn: string, orderId: string) => db.prisma.payment.findUnique({ where: { msn_orderId: { msn, orderId } }, include: { events: true } });
 
@@ -60,7 +60,7 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     const orderId = `cb-${status.toLowerCase().replace("_", "-")}`;
     await simPayment(stack, msn, orderId, outcome);
     const res = await call(orderId, body(msn, orderId, status));
-    expect(res).toEqual({ status: 200, json: { status: "accepted" } });
+    expect(res).toMatchObject({ status: 200, json: { status: "accepted" } });
     const p = await payment(msn, orderId);
     expect(p?.status).toBe(stored);
     expect(p?.events.length).toBeGreaterThanOrEqual(2);
@@ -113,6 +113,39 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     expect(res.json.error).toMatch(/^invalid_|order_id_mismatch/);
     expect(res.json.message?.length).toBeGreaterThan(10);
     expect(await db.prisma.payment.count({ where: { orderId } })).toBe(0);
+  });
+
+  it("a flood of callbacks for made-up MSNs writes a few audit rows and one summary, not a row each", async () => {
+    const flood = createCallbackHandler({ ...deps, limits: { auditPerWindow: 3, newOrdersPerWindow: 100, windowSeconds: 1 } });
+    const tag = `fl${Date.now().toString(36)}`;
+    const answers = [];
+    for (let i = 0; i < 25; i++) answers.push((await call(`${tag}-${i}`, body(String(480000 + i), `${tag}-${i}`, "RESERVED"), undefined, flood)).status);
+    expect(answers.every((s) => s === 404)).toBe(true);
+    expect(await db.prisma.auditLog.count({ where: { action: "callback_refused", orderId: { startsWith: tag } } })).toBe(3);
+    // the window ends: one row tells how many were left out, and which MSNs they named
+    await expect
+      .poll(() => db.prisma.auditLog.findFirst({ where: { action: "callback_refused", orderId: null, msn: null }, orderBy: { id: "desc" } }), { timeout: 3000 })
+      .toMatchObject({ outcome: "refused", details: { reason: "flood", suppressed: 22, windowSeconds: 1, msns: expect.arrayContaining(["480003", "480022"]) } });
+    // it names at most 20 of the MSNs
+    const summary = await db.prisma.auditLog.findFirst({ where: { action: "callback_refused", orderId: null, msn: null }, orderBy: { id: "desc" } });
+    expect((summary!.details as { msns: string[] }).msns).toHaveLength(20);
+  });
+
+  it("limits callbacks for orderIds it does not hold per sales unit (429 + Retry-After), never those for payments it holds", async () => {
+    const limited = createCallbackHandler({ ...deps, limits: { auditPerWindow: 100, newOrdersPerWindow: 4, windowSeconds: 30 } });
+    await simPayment(stack, RESERVE, "cb-held", "approve");
+    expect((await call("cb-held", body(RESERVE, "cb-held", "RESERVED"), undefined, limited)).status).toBe(200);
+    const answers = [];
+    for (let i = 0; i < 6; i++) answers.push(await call(`cb-new-${i}`, body(RESERVE, `cb-new-${i}`, "RESERVED"), undefined, limited));
+    expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429, 429, 429]);
+    expect(answers[3]!.json).toMatchObject({ error: "too_many_callbacks", message: expect.stringContaining(RESERVE) });
+    expect(Number(answers[3]!.retryAfter)).toBeGreaterThanOrEqual(1);
+    expect(Number(answers[3]!.retryAfter)).toBeLessThanOrEqual(30);
+    expect(await db.prisma.auditLog.count({ where: { action: "callback_throttled", msn: RESERVE } })).toBe(3);
+    // a payment it holds is still read, and another sales unit has its own allowance
+    expect((await call("cb-held", body(RESERVE, "cb-held", "RESERVED"), undefined, limited)).status).toBe(200);
+    await simPayment(stack, DIRECT, "cb-other-unit", "approve");
+    expect((await call("cb-other-unit", body(DIRECT, "cb-other-unit", "SALE"), undefined, limited)).status).toBe(200);
   });
 
   it("refuses a bad orderId in the path and an oversized body", async () => {
