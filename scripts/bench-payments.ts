@@ -4,7 +4,8 @@
 //      and mo_bench_10k (10,000, same shape), dropped and recreated; a file-backed PGlite with
 //      100,000 in a temp dir. Generated inside the database (lib/bench/generate.ts).
 //   2. lookup: server time of the real lookupPayments() per kind of question, scoped (20 of 50 sales
-//      units) and admin; target p95 ≤ 15 ms, ratio 1M/10k ≤ 1.5.
+//      units) and admin, on both PostgreSQL sets interleaved run by run (so load on the machine hits
+//      both alike); target p95 ≤ 15 ms, ratio 1M/10k ≤ 1.5.
 //   3. history: server time of loadHistoryView() and HTTP time of /history/<msn> under `next start`
 //      (built first if the sources changed; signed in as an admin); target HTTP p95 ≤ 150 ms, ratio ≤ 1.5.
 //   4. EXPLAIN (ANALYZE, BUFFERS) of the SQL Prisma sends, and the size of every Payment index.
@@ -31,7 +32,7 @@ import { explainAll, type ExplainResult } from "@/lib/bench/explain";
 import type { GenerateResult } from "@/lib/bench/generate";
 import { benchHistoryServer, historyKinds, historyQueries, type HistoryServerResult } from "@/lib/bench/history";
 import { buildInfo, BENCH_USER, benchSecrets, ensureBenchUser, getPage, nextLinkOf, runningBuilds, signIn, startApp, timeGets, waitForBuilds, type AppServer } from "@/lib/bench/http";
-import { benchLookup, LOOKUP_KIND_LABELS, LOOKUP_KINDS, lookupQueries, lookupQuestions, type LookupResult } from "@/lib/bench/lookup";
+import { benchLookup, benchLookupPaired, LOOKUP_KIND_LABELS, LOOKUP_KINDS, lookupQueries, lookupQuestions, type LookupResult } from "@/lib/bench/lookup";
 import { fmt, seconds, table, verdict } from "@/lib/bench/report";
 import type { BenchShape } from "@/lib/bench/shape";
 import { ratio, type RunPlan, type Summary } from "@/lib/bench/stats";
@@ -173,8 +174,6 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
       if (report.generation?.reused) report.generation.events = report.events;
       report.indexSizes = await indexSizes(db.sql);
 
-      log(`${set.name}: lookup …`);
-      report.lookup = await benchLookup(db, set.payments, shape.salesUnits, plan, log);
       explains.push(...(await explainAll(db.sql, await lookupQueries(db, set.payments, shape.salesUnits), set.name)));
       log(`${set.name}: history, server time …`);
       report.historyServer = await benchHistoryServer(db, shape, historyPlan, log);
@@ -200,6 +199,35 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
     releaseAppDb();
     await db?.close();
     sampleLoad(`after ${set.name}`);
+  }
+
+  // Lookup on both PostgreSQL sets at once, interleaved run by run (lib/bench/lookup.ts).
+  const [bigSet, smallSet] = pgSets;
+  const bigReport = datasets.find((d) => d.name === bigSet?.name);
+  const smallReport = datasets.find((d) => d.name === smallSet?.name);
+  if (bigSet && smallSet && bigReport?.generation && smallReport?.generation) {
+    const opened: BenchDb[] = [];
+    try {
+      log(`lookup: ${bigSet.name} and ${smallSet.name}, interleaved …`);
+      for (const set of [bigSet, smallSet]) opened.push(await openPgBenchDb(set.name, databaseUrl(opts.adminUrl, set.db)));
+      const [b, s] = await benchLookupPaired(
+        [
+          { db: opened[0]!, payments: bigSet.payments },
+          { db: opened[1]!, payments: smallSet.payments },
+        ],
+        shapeOf(bigSet.payments).salesUnits,
+        plan,
+        log,
+      );
+      bigReport.lookup = b;
+      smallReport.lookup = s;
+    } catch (err) {
+      bigReport.errors.push(`lookup: ${(err as Error).message}`);
+      log(`lookup: ${(err as Error).stack}`);
+    } finally {
+      releaseAppDb();
+      for (const d of opened) await d.close();
+    }
   }
 
   // ── PGlite ──────────────────────────────────────────────────────────────────────────────────

@@ -4,7 +4,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { lookupPayments } from "@/lib/payments/lookup";
 import { captureQueries, useAsAppDb, type BenchDb, type CapturedQuery } from "./clients";
 import { benchMsn, orderIdOf, prng, transactionIdOf } from "./shape";
-import { measure, type RunPlan, type Summary } from "./stats";
+import { measure, measureEach, type RunPlan, type Summary } from "./stats";
 
 export const LOOKUP_KINDS = ["exact", "prefix", "shortPrefix", "sibling", "transactionId"] as const;
 export type LookupKind = (typeof LOOKUP_KINDS)[number];
@@ -78,6 +78,38 @@ export async function benchLookup(db: BenchDb, payments: number, salesUnits: num
       });
       out.push({ kind, actor: who, summary, meanRows: Math.round((rows / Math.max(1, calls)) * 10) / 10 });
       log(`  ${db.label} lookup ${kind.padEnd(13)} ${who.padEnd(6)} p50 ${summary.p50.toFixed(2)} p95 ${summary.p95.toFixed(2)} p99 ${summary.p99.toFixed(2)} ms (n=${summary.n}${summary.truncated ? ", budget" : ""}, ${out[out.length - 1]!.meanRows} rows)`);
+    }
+  }
+  return out;
+}
+
+/**
+ * The same questions on two data sets, interleaved run by run (big, small, big, small …), so a
+ * moment of load on this machine lands on both sets alike and the ratio compares like with like.
+ */
+export async function benchLookupPaired(
+  sets: readonly [{ db: BenchDb; payments: number }, { db: BenchDb; payments: number }],
+  salesUnits: number,
+  plan: RunPlan,
+  log: (line: string) => void,
+): Promise<[LookupResult[], LookupResult[]]> {
+  const actors = benchActors(salesUnits);
+  const out: [LookupResult[], LookupResult[]] = [[], []];
+  for (const kind of LOOKUP_KINDS) {
+    for (const who of ["scoped", "admin"] as const) {
+      const questions = sets.map((set) => lookupQuestions(kind, set.payments));
+      const rows = [0, 0];
+      const calls = [0, 0];
+      const summaries = await measureEach(plan, sets.length, async (which) => {
+        useAsAppDb(sets[which]!.db.prisma);
+        const r = await lookupPayments(actors[who], questions[which]!(0));
+        rows[which]! += r.rows.length;
+        calls[which]! += 1;
+      });
+      summaries.forEach((summary, which) => {
+        out[which as 0 | 1].push({ kind, actor: who, summary, meanRows: Math.round((rows[which]! / Math.max(1, calls[which]!)) * 10) / 10 });
+        log(`  ${sets[which]!.db.label} lookup ${kind.padEnd(13)} ${who.padEnd(6)} p50 ${summary.p50.toFixed(2)} p95 ${summary.p95.toFixed(2)} p99 ${summary.p99.toFixed(2)} ms (n=${summary.n})`);
+      });
     }
   }
   return out;

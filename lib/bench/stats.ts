@@ -64,5 +64,19 @@ export async function measure(plan: RunPlan, fn: (i: number) => Promise<unknown>
   return summarize(samples, truncated);
 }
 
+/** `n` targets measured in turn within each run (0, 1, …, n-1, 0, 1 …): all runs, no early stop. */
+export async function measureEach(plan: RunPlan, n: number, fn: (which: number) => Promise<unknown>): Promise<Summary[]> {
+  for (let i = 0; i < plan.warmup; i++) for (let w = 0; w < n; w++) await fn(w);
+  const samples: number[][] = Array.from({ length: n }, () => []);
+  for (let i = 0; i < plan.runs; i++) {
+    for (let w = 0; w < n; w++) {
+      const t = performance.now();
+      await fn(w);
+      samples[w]!.push(performance.now() - t);
+    }
+  }
+  return samples.map((s) => summarize(s, false));
+}
+
 export const ratio = (big: Summary | undefined, small: Summary | undefined, at: "p50" | "p95" = "p95"): number | null =>
   big && small && small[at] > 0 ? Math.round((big[at] / small[at]) * 100) / 100 : null;
