@@ -6,6 +6,7 @@ import type { Env } from "@/lib/env";
 import { resolveSecrets } from "@/lib/secrets";
 import { seedDemoUsers } from "@/lib/seed/demo";
 import { seedDemoPayments } from "@/lib/seed/payments";
+import { databaseCollation, sortsByCodePoint } from "@/lib/payments/lookup";
 import { openDirect } from "./direct";
 import { applyMigrations } from "./migrations";
 
@@ -23,9 +24,11 @@ export async function prepareDatabase(e: Env, log: (line: string) => void = () =
     const applied = await applyMigrations(handle.migrationAdapter);
     log(applied.length ? `migrations applied: ${applied.join(", ")}` : "migrations: up to date");
     if (e.database.driver === "pg") {
-      // orderId prefix lookups are index ranges, which need a code-point collation (see README).
-      const [row] = await handle.prisma.$queryRaw<{ lc_collate: string }[]>`SELECT datcollate AS lc_collate FROM pg_database WHERE datname = current_database()`;
-      if (row && !/^(C|POSIX|C\.utf-?8)$/i.test(row.lc_collate)) log(`warning: database collation ${row.lc_collate}; create it with LC_COLLATE 'C.UTF-8' so orderId prefix search uses its index and finds every match`);
+      // orderId prefix lookups are index ranges on a code-point collation, trigram searches otherwise.
+      const info = await databaseCollation(handle.prisma);
+      if (info && !sortsByCodePoint(info)) {
+        log(`note: database collation ${info.collate}${info.provider === "i" ? " (ICU)" : ""}: orderId prefix search uses the trigram index; a database with LC_COLLATE 'C.UTF-8' lets it use an index range (faster, see README)`);
+      }
     }
     if (!e.demoMode) return;
     if (options.simulatorUrl && (await handle.prisma.payment.count()) === 0) {

@@ -46,8 +46,10 @@ export function encodeCursor(cursor: HistoryCursor, key: Buffer): string {
 export function decodeCursor(token: string, key: Buffer): HistoryCursor | null {
   if (token.length > MAX_TOKEN_LENGTH || !/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+$/.test(token)) return null;
   const [body = "", sig = ""] = token.split(".");
-  const given = Buffer.from(sig, "base64url");
-  const expected = sign(body, key);
+  // Compared as text, not as decoded bytes: base64url's last character carries unused bits, and a
+  // token is valid only in the one spelling encodeCursor wrote.
+  const given = Buffer.from(sig, "utf8");
+  const expected = Buffer.from(sign(body, key).toString("base64url"), "utf8");
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
   let json: unknown;
   try {

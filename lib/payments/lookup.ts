@@ -55,13 +55,19 @@ export function sortsByCodePoint({ collate, provider }: CollationInfo): boolean 
 
 const collationOf = new WeakMap<object, Promise<boolean>>();
 
+type Client = Awaited<ReturnType<typeof db>>;
+
+/** The database's default collation (datlocprovider read through jsonb: the column is new in 15). */
+export async function databaseCollation(prisma: Client): Promise<CollationInfo | null> {
+  const rows = await prisma.$queryRaw<CollationInfo[]>`SELECT d.datcollate AS collate, to_jsonb(d) ->> 'datlocprovider' AS provider FROM pg_database d WHERE d.datname = current_database()`;
+  return rows[0] ?? null;
+}
+
 /** Read once per client: the database's collation does not change under a running app. */
-function codePointCollation(prisma: Awaited<ReturnType<typeof db>>): Promise<boolean> {
+function codePointCollation(prisma: Client): Promise<boolean> {
   let known = collationOf.get(prisma);
   if (!known) {
-    known = prisma
-      .$queryRaw<CollationInfo[]>`SELECT d.datcollate AS collate, to_jsonb(d) ->> 'datlocprovider' AS provider FROM pg_database d WHERE d.datname = current_database()`
-      .then((rows) => (rows[0] ? sortsByCodePoint(rows[0]) : false));
+    known = databaseCollation(prisma).then((info) => (info ? sortsByCodePoint(info) : false));
     // a failed read is tried again next time rather than remembered
     known.catch(() => collationOf.delete(prisma));
     collationOf.set(prisma, known);
