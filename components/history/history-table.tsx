@@ -65,7 +65,7 @@ export function HistoryTable({ rows, msn, state, locale, t, empty }: { rows: His
         <tbody className="divide-y divide-surface-line">
           {rows.map((r) => (
             <tr key={r.id} className="hover:bg-surface-sunken/60">
-              <td className={td}>
+              <td className={`${td} whitespace-nowrap`}>
                 <Link href={paymentHref(msn, r.orderId)} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">
                   {r.orderId}
                 </Link>
