@@ -1,5 +1,6 @@
 // A tiny Vipps stand-in on an ephemeral port for the eCom client tests: real HTTP, scripted replies.
 import { createServer, type IncomingHttpHeaders, type Server } from "node:http";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import type { AddressInfo } from "node:net";
 import { MemoryApiLogSink } from "@/lib/api-log/types";
 import { createEcomClient, TokenCache, type EcomClientOptions } from "@/lib/ecom";
@@ -115,6 +116,19 @@ export async function startStub(): Promise<Stub> {
 }
 
 /** A client against the stub with a fresh token cache, an in-memory sink and no real backoff waits. */
+/** One stub per test file: started before the tests, closed after, its request log emptied before each. */
+export function useStub(assign: (stub: Stub) => void) {
+  let stub: Stub | undefined;
+  beforeAll(async () => {
+    stub = await startStub();
+    assign(stub);
+  });
+  afterAll(() => stub?.close());
+  beforeEach(() => {
+    if (stub) stub.requests.length = 0;
+  });
+}
+
 export function stubClient(stub: Stub, overrides: Partial<EcomClientOptions> = {}) {
   const sink = new MemoryApiLogSink();
   const sleeps: number[] = [];

@@ -1,18 +1,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createEcomClient, EcomError, TokenCache } from "@/lib/ecom";
 import { MemoryApiLogSink } from "@/lib/api-log/types";
-import { SECRETS, startStub, stubClient, type Stub, type StubReply } from "../helpers/ecom-stub";
+import { SECRETS, useStub, stubClient, type Stub, type StubReply } from "../helpers/ecom-stub";
 
 let stub: Stub;
-beforeAll(async () => {
-  stub = await startStub();
-});
-afterAll(() => stub.close());
-beforeEach(() => {
-  stub.requests.length = 0;
-});
+useStub((s) => (stub = s));
 
 async function refundFailure(reply: StubReply): Promise<EcomError> {
   stub.on("POST /ecomm/v2/payments/{orderId}/refund", () => reply);

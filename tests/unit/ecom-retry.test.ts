@@ -1,15 +1,9 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { EcomError } from "@/lib/ecom";
-import { detailsBody, paymentBody, startStub, stubClient, type Stub, type StubReply } from "../helpers/ecom-stub";
+import { detailsBody, paymentBody, useStub, stubClient, type Stub, type StubReply } from "../helpers/ecom-stub";
 
 let stub: Stub;
-beforeAll(async () => {
-  stub = await startStub();
-});
-afterAll(() => stub.close());
-beforeEach(() => {
-  stub.requests.length = 0;
-});
+useStub((s) => (stub = s));
 
 const serverError: StubReply = { status: 500, body: [{ errorGroup: "VippsError", errorCode: "99", errorMessage: "Internal error", contextId: "c" }] };
 const locked: StubReply = { status: 400, body: [{ errorGroup: "VippsError", errorCode: "94", errorMessage: "Order locked", contextId: "c" }] };

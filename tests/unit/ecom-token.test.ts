@@ -1,15 +1,11 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { EcomError } from "@/lib/ecom";
 import { lifetimeOf } from "@/lib/ecom/token-cache";
-import { detailsBody, fakeJwt, startStub, stubClient, tokenReply, type Stub } from "../helpers/ecom-stub";
+import { detailsBody, fakeJwt, useStub, stubClient, tokenReply, type Stub } from "../helpers/ecom-stub";
 
 let stub: Stub;
-beforeAll(async () => {
-  stub = await startStub();
-});
-afterAll(() => stub.close());
+useStub((s) => (stub = s));
 beforeEach(() => {
-  stub.requests.length = 0;
   stub.on("POST /accesstoken/get", (_req, n) => tokenReply(n));
   stub.on("GET /ecomm/v2/payments/{orderId}/details", () => ({ body: detailsBody("o-1") }));
 });
