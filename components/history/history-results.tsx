@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
-import { TEXT_COUNT_CAP, type HistoryView, type MatchCount } from "@/lib/payments/history";
+import type { HistoryView } from "@/lib/payments/history";
 import { historyExportHref, type HistoryUrlState } from "@/lib/payments/history-url";
 import { formatCount } from "./format-count";
 import { HistoryTable } from "./history-table";
@@ -19,7 +19,7 @@ interface Props {
 }
 
 export async function HistoryResults({ view, msn, state, filtered, locale, t }: Props) {
-  const { rows, counts, total, next, previous } = await view;
+  const { rows, counts, all, total, next, previous } = await view;
   const empty =
     rows.length > 0 ? undefined : (
       <div className="space-y-2">
@@ -33,7 +33,7 @@ export async function HistoryResults({ view, msn, state, filtered, locale, t }: 
     );
   return (
     <>
-      <StatusChips msn={msn} state={state} counts={counts} all={allOf(counts)} locale={locale} t={t} />
+      <StatusChips msn={msn} state={state} counts={counts} all={all} locale={locale} t={t} />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
         <p data-testid="history-total" data-more={total.more ? "true" : undefined} className="text-sm text-ink-muted" aria-live="polite">
           {total.more
@@ -58,6 +58,3 @@ export async function HistoryResults({ view, msn, state, filtered, locale, t }: 
     </>
   );
 }
-
-/** The "All" chip: every status under the other filters. */
-const allOf = (counts: HistoryView["counts"]): MatchCount => (counts ? { n: Object.values(counts).reduce((a, b) => a + b, 0), more: false } : { n: TEXT_COUNT_CAP, more: true });

@@ -169,6 +169,15 @@ async function cappedStatuses(client: PrismaClient, where: PaymentWhereInput, ca
   return rows.map((r) => r.status);
 }
 
+export interface HistoryCounts {
+  /** Per status under the other filters; null when a text search matched more than the cap. */
+  counts: StatusCounts | null;
+  /** Every status under the other filters (the "All" chip). */
+  all: MatchCount;
+  /** Rows matching every filter, status included. */
+  total: MatchCount;
+}
+
 /**
  * The chips' counts and the number of matches. Exact without a text filter. With one: exact up to
  * TEXT_COUNT_CAP matches, beyond that "more than TEXT_COUNT_CAP" and no per-status counts (a
@@ -179,13 +188,15 @@ export async function countHistory(
   msn: string,
   filters: HistoryFilters,
   opts: { client?: PrismaClient; textCap?: number } = {},
-): Promise<{ counts: StatusCounts | null; total: MatchCount }> {
+): Promise<HistoryCounts> {
   assertCan(actor, "payments:read");
   const client = opts.client ?? (await db());
-  if (!filters.text) {
-    const counts = await countHistoryByStatus(actor, msn, filters, { client });
-    return { counts, total: { n: totalFor(counts, filters.statuses), more: false } };
-  }
+  const exact = (counts: StatusCounts): HistoryCounts => ({
+    counts,
+    all: { n: totalFor(counts, []), more: false },
+    total: { n: totalFor(counts, filters.statuses), more: false },
+  });
+  if (!filters.text) return exact(await countHistoryByStatus(actor, msn, filters, { client }));
   const cap = opts.textCap ?? TEXT_COUNT_CAP;
   // With statuses chosen, their own matches are read alongside (in parallel): they may be few
   // enough to count when all statuses together are past the cap.
@@ -196,10 +207,10 @@ export async function countHistory(
   if (statuses.length <= cap) {
     const counts = zeroCounts();
     for (const s of statuses) counts[s] += 1;
-    return { counts, total: { n: totalFor(counts, filters.statuses), more: false } };
+    return exact(counts);
   }
-  if (!chosen) return { counts: null, total: { n: cap, more: true } };
-  return { counts: null, total: chosen.length <= cap ? { n: chosen.length, more: false } : { n: cap, more: true } };
+  const past = { n: cap, more: true };
+  return { counts: null, all: past, total: chosen && chosen.length <= cap ? { n: chosen.length, more: false } : past };
 }
 
 /** How many rows the full filter (status included) matches, from the per-status counts. */
@@ -228,12 +239,8 @@ export async function* iterateHistory(
   }
 }
 
-export interface HistoryView {
+export interface HistoryView extends HistoryCounts {
   rows: HistoryRow[];
-  /** Per status under the other filters; null when a text search matched more than TEXT_COUNT_CAP. */
-  counts: StatusCounts | null;
-  /** Rows matching every filter, status included. */
-  total: MatchCount;
   /** Signed cursor tokens for the page links. */
   next: string | null;
   previous: string | null;
@@ -241,11 +248,10 @@ export interface HistoryView {
 
 /** What the page shows: the page of rows and the counts, read in parallel. */
 export async function loadHistoryView(actor: Actor, msn: string, q: HistoryQuery, cursorKey: Buffer, opts: { client?: PrismaClient } = {}): Promise<HistoryView> {
-  const [page, { counts, total }] = await Promise.all([listHistoryPage(actor, msn, q, opts), countHistory(actor, msn, q.filters, opts)]);
+  const [page, counts] = await Promise.all([listHistoryPage(actor, msn, q, opts), countHistory(actor, msn, q.filters, opts)]);
   return {
     rows: page.rows,
-    counts,
-    total,
+    ...counts,
     next: page.next ? encodeCursor(page.next, cursorKey) : null,
     previous: page.previous ? encodeCursor(page.previous, cursorKey) : null,
   };

@@ -214,16 +214,17 @@ describe.each(kinds)("history queries on %s", (kind) => {
     const under = await countHistory(userA, A, query(A, { q: "ord-00" }).filters, { ...opts(), textCap: 200 });
     const ord00 = ord.filter((r) => r.orderId.startsWith("ord-00"));
     expect(under.total).toEqual({ n: ord00.length, more: false });
+    expect(under.all).toEqual(under.total);
     for (const s of PAYMENT_STATUSES) expect(under.counts![s], s).toBe(ord00.filter((r) => r.status === s).length);
 
     // 130 matches, cap 50: no per-status counts, "more than 50"
     const over = await countHistory(userA, A, query(A, { q: "ord" }).filters, { ...opts(), textCap: 50 });
-    expect(over).toEqual({ counts: null, total: { n: 50, more: true } });
+    expect(over).toEqual({ counts: null, all: { n: 50, more: true }, total: { n: 50, more: true } });
     // with a status chosen, its own matches are counted when they are few enough
     const reserved = ord.filter((r) => r.status === "reserved").length;
     expect(reserved).toBeLessThanOrEqual(50);
     const chosen = await countHistory(userA, A, query(A, { q: "ord", status: "reserved" }).filters, { ...opts(), textCap: 50 });
-    expect(chosen).toEqual({ counts: null, total: { n: reserved, more: false } });
+    expect(chosen).toEqual({ counts: null, all: { n: 50, more: true }, total: { n: reserved, more: false } });
     const many = await countHistory(userA, A, query(A, { q: "ord", status: ["reserved", "captured", "failed", "refunded", "cancelled", "voided", "initiated"] }).filters, { ...opts(), textCap: 50 });
     expect(many.total).toEqual({ n: 50, more: true });
     // the rows themselves are not capped: paging a text search still reaches every match
