@@ -56,25 +56,30 @@ export async function captureQueries<T>(fn: () => Promise<T>): Promise<{ result:
   }
 }
 
+/** A bench handle: the measured client, a query-logging client for EXPLAIN, and raw SQL. */
+function benchDb(label: string, driver: BenchDb["driver"], prisma: PrismaClient, logging: PrismaClient, sql: SqlExecutor, closeSql: () => Promise<void>): BenchDb {
+  attachLog(logging);
+  return {
+    label,
+    driver,
+    prisma,
+    logging,
+    sql,
+    close: async () => {
+      await prisma.$disconnect();
+      await logging.$disconnect();
+      await closeSql();
+    },
+  };
+}
+
 export async function openPgBenchDb(label: string, url: string): Promise<BenchDb> {
   const { default: pg } = await import("pg");
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
   const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
-  attachLog(logging);
   const raw = new pg.Client({ connectionString: url });
   await raw.connect();
-  return {
-    label,
-    driver: "pg",
-    prisma,
-    logging,
-    sql: raw as unknown as SqlExecutor,
-    close: async () => {
-      await prisma.$disconnect();
-      await logging.$disconnect();
-      await raw.end();
-    },
-  };
+  return benchDb(label, "pg", prisma, logging, raw as unknown as SqlExecutor, () => raw.end());
 }
 
 /** PGlite has one connection: both clients and the raw executor share it. */
@@ -82,19 +87,7 @@ export async function openPgliteBenchDb(label: string, dir: string): Promise<Ben
   const lite = openPglite(dir);
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(lite) });
   const logging = new PrismaClient({ adapter: new PrismaPGlite(lite), log: [{ emit: "event", level: "query" }] });
-  attachLog(logging);
-  return {
-    label,
-    driver: "pglite",
-    prisma,
-    logging,
-    sql: lite as unknown as SqlExecutor,
-    close: async () => {
-      await prisma.$disconnect();
-      await logging.$disconnect();
-      await lite.close();
-    },
-  };
+  return benchDb(label, "pglite", prisma, logging, lite as unknown as SqlExecutor, () => lite.close());
 }
 
 const slot = globalThis as unknown as { __merchantOpsDb?: { client: PrismaClient; close: () => Promise<void> } };
