@@ -6,7 +6,7 @@ import type { Env } from "@/lib/env";
 import { resolveSecrets } from "@/lib/secrets";
 import { seedDemoUsers } from "@/lib/seed/demo";
 import { seedDemoPayments } from "@/lib/seed/payments";
-import { databaseCollation, sortsByCodePoint } from "@/lib/payments/lookup";
+import { databaseCollation, sortsByCodePoint } from "./collation";
 import { openDirect } from "./direct";
 import { applyMigrations } from "./migrations";
 

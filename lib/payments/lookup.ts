@@ -4,6 +4,8 @@
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/permissions";
 import { msnScope } from "@/lib/auth/permissions";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { databaseCollation, sortsByCodePoint } from "@/lib/db/collation";
 import { db } from "@/lib/db/client";
 
 export type QueryProblem = "empty" | "too_long" | "bad_characters";
@@ -38,33 +40,10 @@ const LIMIT = 50;
  */
 const prefix = (q: string, codePoint: boolean) => (codePoint ? { gte: q, lt: `${q}~`, startsWith: q } : { startsWith: q });
 
-export interface CollationInfo {
-  /** pg_database.datcollate */
-  collate: string;
-  /** pg_database.datlocprovider: c (libc), i (ICU), b (builtin, PostgreSQL 17); null before 15 (libc). */
-  provider: string | null;
-}
-
-/** Whether text in this database sorts by code point, so that a prefix is a range of the btree. */
-export function sortsByCodePoint({ collate, provider }: CollationInfo): boolean {
-  if (provider === "i") return false;
-  // builtin (17+): both of its locales, C and C.UTF-8, sort by code point.
-  if (provider === "b") return true;
-  return /^(C|POSIX|C\.UTF-?8)$/i.test(collate);
-}
-
 const collationOf = new WeakMap<object, Promise<boolean>>();
 
-type Client = Awaited<ReturnType<typeof db>>;
-
-/** The database's default collation (datlocprovider read through jsonb: the column is new in 15). */
-export async function databaseCollation(prisma: Client): Promise<CollationInfo | null> {
-  const rows = await prisma.$queryRaw<CollationInfo[]>`SELECT d.datcollate AS collate, to_jsonb(d) ->> 'datlocprovider' AS provider FROM pg_database d WHERE d.datname = current_database()`;
-  return rows[0] ?? null;
-}
-
 /** Read once per client: the database's collation does not change under a running app. */
-function codePointCollation(prisma: Client): Promise<boolean> {
+function codePointCollation(prisma: PrismaClient): Promise<boolean> {
   let known = collationOf.get(prisma);
   if (!known) {
     known = databaseCollation(prisma).then((info) => (info ? sortsByCodePoint(info) : false));

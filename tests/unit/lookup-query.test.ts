@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { checkQuery, isSiblingOf, siblingBase, sortsByCodePoint } from "@/lib/payments/lookup";
+import { sortsByCodePoint } from "@/lib/db/collation";
+import { checkQuery, isSiblingOf, siblingBase } from "@/lib/payments/lookup";
 
 describe("search input", () => {
   it("accepts orderIds and transactionIds, trimmed", () => {
