@@ -8,7 +8,11 @@ import "./globals.css";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
-  return { title: { default: t.appName, template: `%s · ${t.appName}` }, description: t.tagline, robots: { index: false } };
+  return {
+    title: { default: t.appName, template: `%s · ${t.appName}` },
+    description: t.tagline,
+    robots: { index: false },
+  };
 }
 
 export default async function RootLayout({ children }: { children: ReactNode }) {

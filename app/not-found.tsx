@@ -5,7 +5,12 @@ export default async function NotFound() {
   const { t } = await getI18n();
   return (
     <div className="px-6">
-      <MessagePage code="404" title={t.notFound.title} body={t.notFound.body} action={<PrimaryLink href="/">{t.notFound.home}</PrimaryLink>} />
+      <MessagePage
+        code="404"
+        title={t.notFound.title}
+        body={t.notFound.body}
+        action={<PrimaryLink href="/">{t.notFound.home}</PrimaryLink>}
+      />
     </div>
   );
 }

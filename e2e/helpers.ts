@@ -14,7 +14,9 @@ export async function signIn(page: Page, email: string, password: string) {
 
 /** Submits and waits for the server action's answer, so attempts never overlap. */
 export async function submitLogin(page: Page) {
-  const answered = page.waitForResponse((r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login");
+  const answered = page.waitForResponse(
+    (r) => r.request().method() === "POST" && new URL(r.url()).pathname === "/login",
+  );
   await loginForm(page).getByRole("button").click();
   await answered;
   // Either we left the login page (success) or the form is idle again with its message.

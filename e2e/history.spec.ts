@@ -18,7 +18,8 @@ async function settledIds(page: Page, notThese: string[] = []): Promise<string[]
     .toBe(true);
   return ids;
 }
-const countOf = async (page: Page, status: string) => Number(await chips(page).locator(`[data-status=${status}]`).getAttribute("data-count"));
+const countOf = async (page: Page, status: string) =>
+  Number(await chips(page).locator(`[data-status=${status}]`).getAttribute("data-count"));
 
 test("finance filters the history by status, pages forward and back, reloads, and exports CSV", async ({ page }) => {
   await signInAs(page, "finance", "/history/212345");
@@ -27,7 +28,9 @@ test("finance filters the history by status, pages forward and back, reloads, an
   await expect(rows(page)).toHaveCount(50);
 
   // Choose statuses by their chips, largest first, until there is more than one page of them.
-  const statuses = await chips(page).locator("[data-status]").evaluateAll((els) => els.map((e) => e.getAttribute("data-status")!));
+  const statuses = await chips(page)
+    .locator("[data-status]")
+    .evaluateAll((els) => els.map((e) => e.getAttribute("data-status")!));
   const counts = await Promise.all(statuses.map(async (s) => [s, await countOf(page, s)] as const));
   const chosen: string[] = [];
   let total = 0;
@@ -40,7 +43,9 @@ test("finance filters the history by status, pages forward and back, reloads, an
     await expect(chips(page).locator(`[data-status=${status}]`)).toHaveAttribute("aria-current", "true");
   }
   expect(total).toBeGreaterThan(50);
-  await expect.poll(async () => Number((await page.getByTestId("history-total").textContent())?.replace(/\D/g, ""))).toBe(total);
+  await expect
+    .poll(async () => Number((await page.getByTestId("history-total").textContent())?.replace(/\D/g, "")))
+    .toBe(total);
   await expect(rows(page)).toHaveCount(50);
   const page1 = await orderIds(page);
 
@@ -69,7 +74,9 @@ test("finance filters the history by status, pages forward and back, reloads, an
   expect(download.suggestedFilename()).toMatch(/^history-212345-\d{4}-\d{2}-\d{2}\.csv$/);
   const csv = await readFile((await download.path())!, "utf8");
   const lines = csv.split("\r\n").filter((l) => l !== "");
-  expect(lines[0]).toBe("msn,order_id,status,amount_ore,amount_nok,captured_ore,captured_nok,refunded_ore,refunded_nok,created_at_utc,created_at_oslo,transaction_text,bin");
+  expect(lines[0]).toBe(
+    "msn,order_id,status,amount_ore,amount_nok,captured_ore,captured_nok,refunded_ore,refunded_nok,created_at_utc,created_at_oslo,transaction_text,bin",
+  );
   expect(lines.length - 1).toBeGreaterThan(0);
   expect(lines.length - 1).toBe(total);
   for (const line of lines.slice(1)) expect(chosen).toContain(line.split(",")[2]);

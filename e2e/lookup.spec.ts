@@ -1,7 +1,10 @@
 import { expect, test } from "@playwright/test";
 import { signInAs } from "./helpers";
 
-test("support finds an orderId in two sales units, opens the right one, reads the timeline and copies the answer", async ({ page, context }) => {
+test("support finds an orderId in two sales units, opens the right one, reads the timeline and copies the answer", async ({
+  page,
+  context,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signInAs(page, "support");
   // "/" works once the page is interactive; retry until the handler is attached.
@@ -39,7 +42,9 @@ test("a genuine second payment is called out, with links to the others", async (
 
 test("bad input gets a specific message and no results", async ({ page }) => {
   await signInAs(page, "support", "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
-  await expect(page.getByTestId("search-error")).toHaveText("En orderId kan bare inneholde a–z, A–Z, 0–9 og bindestrek.");
+  await expect(page.getByTestId("search-error")).toHaveText(
+    "En orderId kan bare inneholde a–z, A–Z, 0–9 og bindestrek.",
+  );
   await page.goto(`/?q=${"a".repeat(51)}`);
   await expect(page.getByTestId("search-error")).toHaveText("En orderId er på høyst 50 tegn.");
   await expect(page.getByTestId("lookup-results")).toHaveCount(0);

@@ -2,13 +2,28 @@ import { expect, test } from "@playwright/test";
 import { demo, navLinks, signInAs } from "./helpers";
 
 const expectations = {
-  admin: { role: "Administrator", nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder", "API-logg", "Brukere", "API-nøkler"], denied: [] as string[] },
-  finance: { role: "Økonomi", nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder"], denied: ["/users", "/api-log"] },
-  support: { role: "Kundeservice", nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder"], denied: ["/users", "/api-log"] },
+  admin: {
+    role: "Administrator",
+    nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder", "API-logg", "Brukere", "API-nøkler"],
+    denied: [] as string[],
+  },
+  finance: {
+    role: "Økonomi",
+    nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder"],
+    denied: ["/users", "/api-log"],
+  },
+  support: {
+    role: "Kundeservice",
+    nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder"],
+    denied: ["/users", "/api-log"],
+  },
   developer: { role: "Utvikler", nav: ["Oversikt", "Salgssteder", "API-logg"], denied: ["/users"] },
 } as const;
 
-for (const [role, want] of Object.entries(expectations) as [keyof typeof expectations, (typeof expectations)[keyof typeof expectations]][]) {
+for (const [role, want] of Object.entries(expectations) as [
+  keyof typeof expectations,
+  (typeof expectations)[keyof typeof expectations],
+][]) {
   test(`${role} sees their role, their sections and nothing more`, async ({ page }) => {
     await signInAs(page, role);
     await expect(page.getByTestId("role")).toHaveText(want.role);
@@ -35,7 +50,8 @@ test("finance may move money, support may not (what each is told they can do)", 
 test("admin sees every user with role and sales units", async ({ page }) => {
   await signInAs(page, "admin", "/users");
   const table = page.getByTestId("users");
-  for (const role of ["admin", "finance", "support", "developer"] as const) await expect(table).toContainText(demo(role).email);
+  for (const role of ["admin", "finance", "support", "developer"] as const)
+    await expect(table).toContainText(demo(role).email);
 });
 
 test("sales units list never exposes stored keys", async ({ page }) => {

@@ -54,7 +54,13 @@ test("a callbackUrl to another site is ignored", async ({ page }) => {
 });
 
 test("a forged session cookie is refused", async ({ page, context, baseURL }) => {
-  await context.addCookies([{ name: "authjs.session-token", value: "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged.forged", url: baseURL! }]);
+  await context.addCookies([
+    {
+      name: "authjs.session-token",
+      value: "eyJhbGciOiJkaXIiLCJlbmMiOiJBMjU2R0NNIn0.forged.forged.forged.forged",
+      url: baseURL!,
+    },
+  ]);
   await page.goto("/users");
   await expect(page).toHaveURL(/\/login/);
   const api = await page.request.get("/api/auth/session");
@@ -64,7 +70,11 @@ test("a forged session cookie is refused", async ({ page, context, baseURL }) =>
 test("a role or MSN smuggled into the sign-in form changes nothing", async ({ page }) => {
   await page.goto("/login");
   await page.locator("form:has(input[name=password])").evaluate((form) => {
-    const smuggled: [string, string][] = [["role", "admin"], ["msns", "999999"], ["id", "00000000-0000-0000-0000-000000000000"]];
+    const smuggled: [string, string][] = [
+      ["role", "admin"],
+      ["msns", "999999"],
+      ["id", "00000000-0000-0000-0000-000000000000"],
+    ];
     for (const [name, value] of smuggled) {
       const input = document.createElement("input");
       input.type = "hidden";

@@ -2,9 +2,7 @@
 import path from "node:path";
 import { z } from "zod";
 
-const bool = z
-  .enum(["true", "false", "1", "0"])
-  .transform((v) => v === "true" || v === "1");
+const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const schema = z
   .object({
@@ -12,7 +10,10 @@ const schema = z
     /** postgres:// or postgresql:// selects PostgreSQL; unset selects the embedded PGlite. */
     DATABASE_URL: z
       .string()
-      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)")
+      .regex(
+        /^postgres(ql)?:\/\//,
+        "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
+      )
       .optional(),
     DATA_DIR: z.string().min(1).default(".data"),
     PGLITE_DIR: z.string().min(1).optional(),
@@ -40,7 +41,10 @@ const schema = z
     const dataDir = path.resolve(/* turbopackIgnore: true */ e.DATA_DIR);
     const database = e.DATABASE_URL
       ? ({ driver: "pg", url: e.DATABASE_URL } as const)
-      : ({ driver: "pglite", dir: path.resolve(/* turbopackIgnore: true */ e.PGLITE_DIR ?? path.join(dataDir, "pglite")) } as const);
+      : ({
+          driver: "pglite",
+          dir: path.resolve(/* turbopackIgnore: true */ e.PGLITE_DIR ?? path.join(dataDir, "pglite")),
+        } as const);
     return {
       nodeEnv: e.NODE_ENV,
       dataDir,

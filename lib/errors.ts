@@ -1,6 +1,7 @@
 // One error type for expected failures. `code` is a closed set; `userMessage` is a dictionary key
 // safe to show; `message` is for logs only and never reaches the browser.
-export type AppErrorCode = "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict" | "upstream" | "internal";
+export type AppErrorCode =
+  "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict" | "upstream" | "internal";
 
 export class AppError extends Error {
   constructor(

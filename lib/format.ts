@@ -5,7 +5,8 @@ import type { Locale } from "@/lib/i18n/locales";
 const nok = new Intl.NumberFormat("nb-NO", { style: "currency", currency: "NOK" });
 
 function oreToDecimalString(ore: number | bigint): string {
-  if (typeof ore === "number" && !Number.isSafeInteger(ore)) throw new TypeError(`Amount must be an integer number of øre, got ${ore}`);
+  if (typeof ore === "number" && !Number.isSafeInteger(ore))
+    throw new TypeError(`Amount must be an integer number of øre, got ${ore}`);
   const value = BigInt(ore);
   const abs = value < 0n ? -value : value;
   const kroner = abs / 100n;
@@ -34,9 +35,15 @@ export const TIME_ZONE = "Europe/Oslo";
 const intlLocale: Record<Locale, string> = { nb: "nb-NO", en: "en-GB" };
 
 export function formatDateTime(date: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "medium", timeStyle: "short" }).format(new Date(date));
+  return new Intl.DateTimeFormat(intlLocale[locale], {
+    timeZone: TIME_ZONE,
+    dateStyle: "medium",
+    timeStyle: "short",
+  }).format(new Date(date));
 }
 
 export function formatDate(date: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "medium" }).format(new Date(date));
+  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "medium" }).format(
+    new Date(date),
+  );
 }

@@ -19,17 +19,23 @@ function readOrCreate(dataDir: string): z.infer<typeof fileSchema> {
     return fileSchema.parse(JSON.parse(readFileSync(file, "utf8")));
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== "ENOENT") {
-      throw new Error(`${file} is unreadable or malformed; remove it to generate new secrets (signs everyone out and loses stored sales-unit keys)`);
+      throw new Error(
+        `${file} is unreadable or malformed; remove it to generate new secrets (signs everyone out and loses stored sales-unit keys)`,
+      );
     }
   }
   mkdirSync(dataDir, { recursive: true });
-  const fresh = { authSecret: randomBytes(32).toString("base64url"), encryptionKey: randomBytes(32).toString("base64") };
+  const fresh = {
+    authSecret: randomBytes(32).toString("base64url"),
+    encryptionKey: randomBytes(32).toString("base64"),
+  };
   try {
     // "wx": if another process created it first, we read theirs instead.
     writeFileSync(file, JSON.stringify(fresh), { flag: "wx", mode: 0o600 });
     return fresh;
   } catch (err) {
-    if ((err as NodeJS.ErrnoException).code === "EEXIST") return fileSchema.parse(JSON.parse(readFileSync(file, "utf8")));
+    if ((err as NodeJS.ErrnoException).code === "EEXIST")
+      return fileSchema.parse(JSON.parse(readFileSync(file, "utf8")));
     throw err;
   }
 }

@@ -26,13 +26,43 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { openPgBenchDb, openPgliteBenchDb, releaseAppDb, type BenchDb } from "@/lib/bench/clients";
-import { createPgBenchDb, createPgliteBenchDb, databaseUrl, DEFAULT_ADMIN_URL, dropPgBenchDb, migrate, pgBenchDbMatches, withPgClient } from "@/lib/bench/databases";
+import {
+  createPgBenchDb,
+  createPgliteBenchDb,
+  databaseUrl,
+  DEFAULT_ADMIN_URL,
+  dropPgBenchDb,
+  migrate,
+  pgBenchDbMatches,
+  withPgClient,
+} from "@/lib/bench/databases";
 import { collationInfo, indexSizes } from "@/lib/bench/catalog";
 import { explainAll, type ExplainResult } from "@/lib/bench/explain";
 import type { GenerateResult } from "@/lib/bench/generate";
 import { benchHistoryServer, historyKinds, historyQueries, type HistoryServerResult } from "@/lib/bench/history";
-import { buildInfo, BENCH_USER, benchSecrets, ensureBenchUser, getPage, nextLinkOf, runningBuilds, signIn, startApp, timeGets, waitForBuilds, type AppServer } from "@/lib/bench/http";
-import { benchLookup, benchLookupPaired, LOOKUP_KIND_LABELS, LOOKUP_KINDS, lookupQueries, lookupQuestions, type LookupResult } from "@/lib/bench/lookup";
+import {
+  buildInfo,
+  BENCH_USER,
+  benchSecrets,
+  ensureBenchUser,
+  getPage,
+  nextLinkOf,
+  runningBuilds,
+  signIn,
+  startApp,
+  timeGets,
+  waitForBuilds,
+  type AppServer,
+} from "@/lib/bench/http";
+import {
+  benchLookup,
+  benchLookupPaired,
+  LOOKUP_KIND_LABELS,
+  LOOKUP_KINDS,
+  lookupQueries,
+  lookupQuestions,
+  type LookupResult,
+} from "@/lib/bench/lookup";
 import { fmt, seconds, table, verdict } from "@/lib/bench/report";
 import type { BenchShape } from "@/lib/bench/shape";
 import { ratio, type RunPlan, type Summary } from "@/lib/bench/stats";
@@ -72,7 +102,12 @@ function parseFlags(flags: readonly string[]): Options {
   };
 }
 
-const label = (n: number) => (n >= 1_000_000 && n % 1_000_000 === 0 ? `${n / 1_000_000}M` : n >= 1000 && n % 1000 === 0 ? `${n / 1000}k` : String(n));
+const label = (n: number) =>
+  n >= 1_000_000 && n % 1_000_000 === 0
+    ? `${n / 1_000_000}M`
+    : n >= 1000 && n % 1000 === 0
+      ? `${n / 1000}k`
+      : String(n);
 
 interface HttpResult {
   kind: string;
@@ -90,7 +125,8 @@ interface DatasetReport {
   collation?: Record<string, string>;
   lookup?: LookupResult[];
   historyServer?: HistoryServerResult[];
-  http?: { pages: "history" | "fallback"; results: HttpResult[]; signInMs: number; startMs: number } | { skipped: string };
+  http?:
+    { pages: "history" | "fallback"; results: HttpResult[]; signInMs: number; startMs: number } | { skipped: string };
   indexSizes?: Record<string, string>;
   errors: string[];
 }
@@ -118,7 +154,9 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
   const sampleLoad = (at: string) => load.push({ at, loadavg1m: Math.round(os.loadavg()[0]! * 100) / 100 });
   sampleLoad("start");
 
-  log(`payments bench: ${opts.payments.toLocaleString("en")} / ${opts.small.toLocaleString("en")} payments on PostgreSQL, ${opts.pglite.toLocaleString("en")} on PGlite; ${opts.runs} runs per kind (+${plan.warmup} warm-up)`);
+  log(
+    `payments bench: ${opts.payments.toLocaleString("en")} / ${opts.small.toLocaleString("en")} payments on PostgreSQL, ${opts.pglite.toLocaleString("en")} on PGlite; ${opts.runs} runs per kind (+${plan.warmup} warm-up)`,
+  );
 
   // ── PostgreSQL ──────────────────────────────────────────────────────────────────────────────
   let pgOk = true;
@@ -126,7 +164,9 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
     await withPgClient(opts.adminUrl, (c) => c.query("SELECT 1"));
   } catch (err) {
     pgOk = false;
-    notes.push(`PostgreSQL not reachable at ${redact(opts.adminUrl)}: ${(err as Error).message}; PostgreSQL parts skipped`);
+    notes.push(
+      `PostgreSQL not reachable at ${redact(opts.adminUrl)}: ${(err as Error).message}; PostgreSQL parts skipped`,
+    );
     log(`  ${notes[notes.length - 1]}`);
   }
 
@@ -147,7 +187,16 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
         const t = performance.now();
         await migrate({ driver: "pg", url: databaseUrl(opts.adminUrl, set.db) });
         log(`${set.name}: migrations applied in ${seconds(performance.now() - t)}`);
-        report.generation = { payments: set.payments, events: 0, loadMs: 0, indexMs: 0, analyzeMs: 0, totalMs: 0, migrateMs: 0, reused: true };
+        report.generation = {
+          payments: set.payments,
+          events: 0,
+          loadMs: 0,
+          indexMs: 0,
+          analyzeMs: 0,
+          totalMs: 0,
+          migrateMs: 0,
+          reused: true,
+        };
         // reused data keeps the "now" it was generated with: take it from the data
         shape.now = await withPgClient(databaseUrl(opts.adminUrl, set.db), async (c) => {
           const r = await c.query<{ t: Date }>(`SELECT max("createdAt") AS t FROM "Payment"`);
@@ -156,7 +205,9 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
       } else {
         log(`${set.name}: generating ${set.payments.toLocaleString("en")} payments into ${set.db} …`);
         report.generation = await createPgBenchDb(opts.adminUrl, set.db, shape, log);
-        log(`${set.name}: ${report.generation.payments.toLocaleString("en")} payments, ${report.generation.events.toLocaleString("en")} events in ${seconds(report.generation.totalMs)} (load ${seconds(report.generation.loadMs)}, indexes ${seconds(report.generation.indexMs)}, vacuum/analyze ${seconds(report.generation.analyzeMs)}; migrate ${seconds(report.generation.migrateMs)})`);
+        log(
+          `${set.name}: ${report.generation.payments.toLocaleString("en")} payments, ${report.generation.events.toLocaleString("en")} events in ${seconds(report.generation.totalMs)} (load ${seconds(report.generation.loadMs)}, indexes ${seconds(report.generation.indexMs)}, vacuum/analyze ${seconds(report.generation.analyzeMs)}; migrate ${seconds(report.generation.migrateMs)})`,
+        );
       }
     } catch (err) {
       report.errors.push(`generation: ${(err as Error).message}`);
@@ -183,7 +234,12 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
         try {
           http = await openHttp(db, set.db, opts, outDir, log, notes);
           log(`${set.name}: HTTP …`);
-          report.http = { pages: http.pages, results: await httpKinds(http, db, shape, httpPlan, log), signInMs: http.signInMs, startMs: http.startMs };
+          report.http = {
+            pages: http.pages,
+            results: await httpKinds(http, db, shape, httpPlan, log),
+            signInMs: http.signInMs,
+            startMs: http.startMs,
+          };
         } catch (err) {
           report.http = { skipped: (err as Error).message };
           report.errors.push(`http: ${(err as Error).message}`);
@@ -209,7 +265,8 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
     const opened: BenchDb[] = [];
     try {
       log(`lookup: ${bigSet.name} and ${smallSet.name}, interleaved …`);
-      for (const set of [bigSet, smallSet]) opened.push(await openPgBenchDb(set.name, databaseUrl(opts.adminUrl, set.db)));
+      for (const set of [bigSet, smallSet])
+        opened.push(await openPgBenchDb(set.name, databaseUrl(opts.adminUrl, set.db)));
       const [b, s] = await benchLookupPaired(
         [
           { db: opened[0]!, payments: bigSet.payments },
@@ -241,7 +298,9 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
       log(`${name}: generating ${opts.pglite.toLocaleString("en")} payments into a file-backed PGlite (${dir}) …`);
       report.generation = await createPgliteBenchDb(dir, shape, log);
       report.events = report.generation.events;
-      log(`${name}: ${report.generation.payments.toLocaleString("en")} payments, ${report.generation.events.toLocaleString("en")} events in ${seconds(report.generation.totalMs)} (load ${seconds(report.generation.loadMs)}, indexes ${seconds(report.generation.indexMs)}, vacuum/analyze ${seconds(report.generation.analyzeMs)}; migrate ${seconds(report.generation.migrateMs)})`);
+      log(
+        `${name}: ${report.generation.payments.toLocaleString("en")} payments, ${report.generation.events.toLocaleString("en")} events in ${seconds(report.generation.totalMs)} (load ${seconds(report.generation.loadMs)}, indexes ${seconds(report.generation.indexMs)}, vacuum/analyze ${seconds(report.generation.analyzeMs)}; migrate ${seconds(report.generation.migrateMs)})`,
+      );
       const db = await openPgliteBenchDb(name, dir);
       try {
         report.collation = await collationInfo(db.sql);
@@ -265,7 +324,10 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
   if (opts.drop) for (const set of pgSets) await dropPgBenchDb(opts.adminUrl, set.db).catch(() => {});
   sampleLoad("end");
   const busiest = Math.max(...load.map((l) => l.loadavg1m));
-  if (busiest > os.cpus().length) notes.push(`the machine was busy (1-minute load average up to ${busiest} on ${os.cpus().length} CPUs): percentiles, p95/p99 above all, include time spent waiting for a CPU`);
+  if (busiest > os.cpus().length)
+    notes.push(
+      `the machine was busy (1-minute load average up to ${busiest} on ${os.cpus().length} CPUs): percentiles, p95/p99 above all, include time spent waiting for a CPU`,
+    );
   const totalMs = performance.now() - started;
   const summary = printReport(datasets, explains, notes, opts, totalMs);
   const file = path.join(outDir, "payments.json");
@@ -274,7 +336,13 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
     JSON.stringify(
       {
         generatedAt: new Date().toISOString(),
-        machine: { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model, memoryGb: Math.round(os.totalmem() / 2 ** 30), node: process.version, load },
+        machine: {
+          cpus: os.cpus().length,
+          cpuModel: os.cpus()[0]?.model,
+          memoryGb: Math.round(os.totalmem() / 2 ** 30),
+          node: process.version,
+          load,
+        },
         options: { ...opts, adminUrl: redact(opts.adminUrl) },
         plans: { lookup: plan, historyServer: historyPlan, http: httpPlan },
         targets: { lookupP95Ms: 15, historyHttpP95Ms: 150, ratio: 1.5 },
@@ -304,7 +372,14 @@ interface HttpSession {
 }
 
 /** Builds if needed (waiting for someone else's build), starts next start on the bench database, signs in. */
-async function openHttp(db: BenchDb, dbName: string, opts: Options, outDir: string, log: (line: string) => void, notes: string[]): Promise<HttpSession> {
+async function openHttp(
+  db: BenchDb,
+  dbName: string,
+  opts: Options,
+  outDir: string,
+  log: (line: string) => void,
+  notes: string[],
+): Promise<HttpSession> {
   if (opts.build) {
     if (runningBuilds().length > 0) await waitForBuilds(log);
     try {
@@ -323,7 +398,13 @@ async function openHttp(db: BenchDb, dbName: string, opts: Options, outDir: stri
   const server = await startApp({
     port: opts.port,
     logFile: path.join(outDir, `next-${dbName}.log`),
-    env: { DATABASE_URL: databaseUrl(opts.adminUrl, dbName), ...benchSecrets(), DEMO_MODE: "false", RECONCILER_ENABLED: "false", DATA_DIR: path.join(outDir, "app-data") },
+    env: {
+      DATABASE_URL: databaseUrl(opts.adminUrl, dbName),
+      ...benchSecrets(),
+      DEMO_MODE: "false",
+      RECONCILER_ENABLED: "false",
+      DATA_DIR: path.join(outDir, "app-data"),
+    },
   });
   const startMs = performance.now() - t0;
   try {
@@ -331,7 +412,8 @@ async function openHttp(db: BenchDb, dbName: string, opts: Options, outDir: stri
     const cookie = await signIn(server.url, BENCH_USER.email, BENCH_USER.password);
     const pages = info.hasHistory ? "history" : "fallback";
     if (pages === "fallback") {
-      const msg = "the .next build has no /history/[msn] page: HTTP measured on /payments/<msn>/<orderId> and /?q=<orderId> instead";
+      const msg =
+        "the .next build has no /history/[msn] page: HTTP measured on /payments/<msn>/<orderId> and /?q=<orderId> instead";
       if (!notes.includes(msg)) notes.push(msg);
       log(`  ${msg}`);
     }
@@ -342,7 +424,14 @@ async function openHttp(db: BenchDb, dbName: string, opts: Options, outDir: stri
   }
 }
 
-async function httpKinds(http: HttpSession, db: BenchDb, shape: BenchShape, plan: RunPlan, log: (line: string) => void, only?: readonly string[]): Promise<HttpResult[]> {
+async function httpKinds(
+  http: HttpSession,
+  db: BenchDb,
+  shape: BenchShape,
+  plan: RunPlan,
+  log: (line: string) => void,
+  only?: readonly string[],
+): Promise<HttpResult[]> {
   const { server, cookie } = http;
   const results: HttpResult[] = [];
   const marker = /data-testid="history-total"/;
@@ -356,12 +445,18 @@ async function httpKinds(http: HttpSession, db: BenchDb, shape: BenchShape, plan
       }
       const summary = await timeGets(plan, () => `${server.url}${pathAndQuery}`, cookie, marker);
       results.push({ kind: kind.id, label: kind.label, path: pathAndQuery, summary });
-      log(`  ${db.label} HTTP ${kind.id.padEnd(11)} p50 ${summary.p50.toFixed(1)} p95 ${summary.p95.toFixed(1)} p99 ${summary.p99.toFixed(1)} ms (n=${summary.n}${summary.truncated ? ", budget" : ""})`);
+      log(
+        `  ${db.label} HTTP ${kind.id.padEnd(11)} p50 ${summary.p50.toFixed(1)} p95 ${summary.p95.toFixed(1)} p99 ${summary.p99.toFixed(1)} ms (n=${summary.n}${summary.truncated ? ", budget" : ""})`,
+      );
     }
     return results;
   }
   // The build has no history page yet: the payment page and the lookup page instead.
-  const sample = await db.prisma.payment.findMany({ select: { msn: true, orderId: true }, where: { msn: { in: ["300001", "300010", "300026"] } }, take: 300 });
+  const sample = await db.prisma.payment.findMany({
+    select: { msn: true, orderId: true },
+    where: { msn: { in: ["300001", "300010", "300026"] } },
+    take: 300,
+  });
   const byIndex = (i: number) => sample[i % sample.length]!;
   const exact = lookupQuestions("exact", shape.payments, 3);
   for (const [kind, urlFor] of [
@@ -370,19 +465,35 @@ async function httpKinds(http: HttpSession, db: BenchDb, shape: BenchShape, plan
   ] as const) {
     if (only && !only.includes(kind)) continue;
     const summary = await timeGets(plan, urlFor, cookie);
-    results.push({ kind, label: kind === "payment" ? "payment detail page" : "lookup page, exact orderId", path: kind === "payment" ? "/payments/<msn>/<orderId>" : "/?q=<orderId>", summary });
-    log(`  ${db.label} HTTP ${kind.padEnd(11)} p50 ${summary.p50.toFixed(1)} p95 ${summary.p95.toFixed(1)} p99 ${summary.p99.toFixed(1)} ms (n=${summary.n})`);
+    results.push({
+      kind,
+      label: kind === "payment" ? "payment detail page" : "lookup page, exact orderId",
+      path: kind === "payment" ? "/payments/<msn>/<orderId>" : "/?q=<orderId>",
+      summary,
+    });
+    log(
+      `  ${db.label} HTTP ${kind.padEnd(11)} p50 ${summary.p50.toFixed(1)} p95 ${summary.p95.toFixed(1)} p99 ${summary.p99.toFixed(1)} ms (n=${summary.n})`,
+    );
   }
   return results;
 }
 
-function printReport(datasets: DatasetReport[], explains: ExplainResult[], notes: string[], opts: Options, totalMs: number) {
+function printReport(
+  datasets: DatasetReport[],
+  explains: ExplainResult[],
+  notes: string[],
+  opts: Options,
+  totalMs: number,
+) {
   const log = (s = "") => console.log(s);
   const big = datasets.find((d) => d.driver === "pg" && d.payments === opts.payments);
   const small = datasets.find((d) => d.driver === "pg" && d.payments === opts.small);
   const lite = datasets.find((d) => d.driver === "pglite");
   const ratios: Record<string, { p50: number | null; p95: number | null }> = {};
-  const both = (b: Summary | undefined, s: Summary | undefined) => ({ p50: ratio(b, s, "p50"), p95: ratio(b, s, "p95") });
+  const both = (b: Summary | undefined, s: Summary | undefined) => ({
+    p50: ratio(b, s, "p50"),
+    p95: ratio(b, s, "p95"),
+  });
   const bigName = big?.name ?? "big";
   const smallName = small?.name ?? "small";
 
@@ -393,31 +504,72 @@ function printReport(datasets: DatasetReport[], explains: ExplainResult[], notes
       ["set", "payments", "events", "migrate", "load", "indexes", "vacuum+analyze", "total", "all-visible"],
       datasets.map((d) => {
         const g = d.generation;
-        if (!g || g.reused) return [d.name, d.payments.toLocaleString("en"), (d.events ?? g?.events)?.toLocaleString("en"), g ? "reused (--reuse)" : "failed", "", "", "", "", ""];
-        return [d.name, d.payments.toLocaleString("en"), (d.events ?? g.events).toLocaleString("en"), seconds(g.migrateMs), seconds(g.loadMs), seconds(g.indexMs), seconds(g.analyzeMs), seconds(g.totalMs), g.allVisiblePct === undefined ? "" : `${g.allVisiblePct} %`];
+        if (!g || g.reused)
+          return [
+            d.name,
+            d.payments.toLocaleString("en"),
+            (d.events ?? g?.events)?.toLocaleString("en"),
+            g ? "reused (--reuse)" : "failed",
+            "",
+            "",
+            "",
+            "",
+            "",
+          ];
+        return [
+          d.name,
+          d.payments.toLocaleString("en"),
+          (d.events ?? g.events).toLocaleString("en"),
+          seconds(g.migrateMs),
+          seconds(g.loadMs),
+          seconds(g.indexMs),
+          seconds(g.analyzeMs),
+          seconds(g.totalMs),
+          g.allVisiblePct === undefined ? "" : `${g.allVisiblePct} %`,
+        ];
       }),
     ),
   );
-  for (const d of datasets) if (d.collation) log(`  ${d.name}: ${Object.entries(d.collation).map(([k, v]) => `${k}=${v}`).join(", ")}`);
+  for (const d of datasets)
+    if (d.collation)
+      log(
+        `  ${d.name}: ${Object.entries(d.collation)
+          .map(([k, v]) => `${k}=${v}`)
+          .join(", ")}`,
+      );
 
   // ── lookup ──
-  log(`\nCross-sales-unit lookup: server time of lookupPayments(actor, q); scoped = 20 of 50 sales units. Targets: p95 ≤ 15 ms, ${bigName}/${smallName} ≤ 1.5`);
+  log(
+    `\nCross-sales-unit lookup: server time of lookupPayments(actor, q); scoped = 20 of 50 sales units. Targets: p95 ≤ 15 ms, ${bigName}/${smallName} ≤ 1.5`,
+  );
   log(
     table(
       ["question", "actor", bigName, "≤15", smallName, lite?.name ?? "pglite", "ratio p50/p95", "≤1.5"],
       LOOKUP_KINDS.flatMap((kind) =>
         (["scoped", "admin"] as const).map((actor) => {
-          const f = (d: DatasetReport | undefined) => d?.lookup?.find((r) => r.kind === kind && r.actor === actor)?.summary;
+          const f = (d: DatasetReport | undefined) =>
+            d?.lookup?.find((r) => r.kind === kind && r.actor === actor)?.summary;
           const r = both(f(big), f(small));
           ratios[`lookup ${kind} ${actor}`] = r;
-          return [LOOKUP_KIND_LABELS[kind], actor, fmt(f(big)), verdict(f(big)?.p95, 15), fmt(f(small)), fmt(f(lite)), `${r.p50 ?? "—"} / ${r.p95 ?? "—"}`, verdict(r.p95, 1.5)];
+          return [
+            LOOKUP_KIND_LABELS[kind],
+            actor,
+            fmt(f(big)),
+            verdict(f(big)?.p95, 15),
+            fmt(f(small)),
+            fmt(f(lite)),
+            `${r.p50 ?? "—"} / ${r.p95 ?? "—"}`,
+            verdict(r.p95, 1.5),
+          ];
         }),
       ),
     ),
   );
 
   // ── history, server ──
-  log(`\nHistory: server time of loadHistoryView() (rows + per-status counts, what the page awaits); admin; largest sales unit unless noted`);
+  log(
+    `\nHistory: server time of loadHistoryView() (rows + per-status counts, what the page awaits); admin; largest sales unit unless noted`,
+  );
   const kinds = big?.historyServer ?? small?.historyServer ?? lite?.historyServer ?? [];
   log(
     table(
@@ -428,7 +580,15 @@ function printReport(datasets: DatasetReport[], explains: ExplainResult[], notes
         ratios[`history server ${k.kind}`] = r;
         const b = f(big);
         const sm = f(small);
-        return [k.label, fmt(b?.summary), b ? `${b.rows}/${b.total}` : "", fmt(sm?.summary), sm ? `${sm.rows}/${sm.total}` : "", `${r.p50 ?? "—"} / ${r.p95 ?? "—"}`, fmt(f(lite)?.summary)];
+        return [
+          k.label,
+          fmt(b?.summary),
+          b ? `${b.rows}/${b.total}` : "",
+          fmt(sm?.summary),
+          sm ? `${sm.rows}/${sm.total}` : "",
+          `${r.p50 ?? "—"} / ${r.p95 ?? "—"}`,
+          fmt(f(lite)?.summary),
+        ];
       }),
     ),
   );
@@ -439,7 +599,9 @@ function printReport(datasets: DatasetReport[], explains: ExplainResult[], notes
   const sh = httpOf(small);
   if (bh || sh) {
     const pages = (bh ?? sh)!.pages;
-    log(`\nHTTP under next start: ${pages === "history" ? "GET /history/<msn>?…" : "FALLBACK (no history page in the build)"}, signed-in admin, whole streamed body. Targets: p95 ≤ 150 ms, ratio ≤ 1.5`);
+    log(
+      `\nHTTP under next start: ${pages === "history" ? "GET /history/<msn>?…" : "FALLBACK (no history page in the build)"}, signed-in admin, whole streamed body. Targets: p95 ≤ 150 ms, ratio ≤ 1.5`,
+    );
     log(
       table(
         ["page", bigName, "≤150", smallName, "ratio p50/p95", "≤1.5"],
@@ -447,23 +609,40 @@ function printReport(datasets: DatasetReport[], explains: ExplainResult[], notes
           const f = (d: DatasetReport | undefined) => httpOf(d)?.results.find((x) => x.kind === k.kind)?.summary;
           const r = both(f(big), f(small));
           ratios[`http ${k.kind}`] = r;
-          return [k.label, fmt(f(big)), verdict(f(big)?.p95, 150), fmt(f(small)), `${r.p50 ?? "—"} / ${r.p95 ?? "—"}`, verdict(r.p95, 1.5)];
+          return [
+            k.label,
+            fmt(f(big)),
+            verdict(f(big)?.p95, 150),
+            fmt(f(small)),
+            `${r.p50 ?? "—"} / ${r.p95 ?? "—"}`,
+            verdict(r.p95, 1.5),
+          ];
         }),
       ),
     );
     log(`  next start ready in ${seconds((bh ?? sh)!.startMs)}; sign-in ${(bh ?? sh)!.signInMs.toFixed(0)} ms`);
   }
-  for (const d of [big, small]) if (d?.http && "skipped" in d.http) log(`\nHTTP (${d.name}): skipped — ${d.http.skipped}`);
+  for (const d of [big, small])
+    if (d?.http && "skipped" in d.http) log(`\nHTTP (${d.name}): skipped — ${d.http.skipped}`);
 
   // ── EXPLAIN ──
   log("\nEXPLAIN (ANALYZE, BUFFERS) of the SQL Prisma sent — scans and indexes (full plans and SQL in payments.json)");
   log(
     table(
       ["query", "exec ms", "scans"],
-      explains.map((e) => [e.name.length > 80 ? `${e.name.slice(0, 79)}…` : e.name, e.executionMs.toFixed(2), e.scans.join("; ")]),
+      explains.map((e) => [
+        e.name.length > 80 ? `${e.name.slice(0, 79)}…` : e.name,
+        e.executionMs.toFixed(2),
+        e.scans.join("; "),
+      ]),
     ),
   );
-  if (big?.indexSizes) log(`\nPayment index sizes on ${big.name}: ${Object.entries(big.indexSizes).map(([k, v]) => `${k} ${v}`).join(", ")}`);
+  if (big?.indexSizes)
+    log(
+      `\nPayment index sizes on ${big.name}: ${Object.entries(big.indexSizes)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`,
+    );
   for (const n of notes) log(`note: ${n}`);
   for (const d of datasets) for (const e of d.errors) log(`error (${d.name}): ${e}`);
   log(`\ntotal ${seconds(totalMs)}`);
@@ -472,5 +651,7 @@ function printReport(datasets: DatasetReport[], explains: ExplainResult[], notes
 
 // Run directly: tsx scripts/bench-payments.ts [flags]
 if (import.meta.url === `file://${process.argv[1]}`) {
-  await runPaymentsBench(process.argv.slice(2)).catch((err) => console.error(`payments bench failed: ${(err as Error).stack}`));
+  await runPaymentsBench(process.argv.slice(2)).catch((err) =>
+    console.error(`payments bench failed: ${(err as Error).stack}`),
+  );
 }

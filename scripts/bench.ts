@@ -23,7 +23,8 @@ const only = args.filter((a) => !a.startsWith("--"));
 const flags = args.filter((a) => a.startsWith("--"));
 const want = (name: string) => only.length === 0 || only.includes(name);
 
-const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 if (["throughput", "capture", "seed"].some(want)) await simulatorBenches();
@@ -34,7 +35,10 @@ if (want("payments")) {
 
 async function simulatorBenches(): Promise<void> {
   const dir = mkdtempSync(path.join(tmpdir(), "mo-bench-"));
-  const child = spawn(process.execPath, ["--import", "tsx", "simulator/main.ts"], { env: { ...process.env, SIMULATOR_PORT: String(PORT), DATA_DIR: dir }, stdio: "ignore" });
+  const child = spawn(process.execPath, ["--import", "tsx", "simulator/main.ts"], {
+    env: { ...process.env, SIMULATOR_PORT: String(PORT), DATA_DIR: dir },
+    stdio: "ignore",
+  });
   try {
     const control = new SimControl(url);
     for (let i = 0; i < 100; i++) {
@@ -49,27 +53,51 @@ async function simulatorBenches(): Promise<void> {
     const unit = await control.createUnit("299001", "Bench", "reserve");
     const sink = { record: () => {} };
     const client = createEcomClient({
-      salesUnit: { msn: unit.msn, environment: "simulator", credentials: { clientId: unit.clientId, clientSecret: unit.clientSecret, subscriptionKey: unit.subscriptionKey } },
+      salesUnit: {
+        msn: unit.msn,
+        environment: "simulator",
+        credentials: {
+          clientId: unit.clientId,
+          clientSecret: unit.clientSecret,
+          subscriptionKey: unit.subscriptionKey,
+        },
+      },
       baseUrl: url,
       sink,
       tokenCache: new TokenCache(),
     });
-    const { url: payUrl } = await client.initiatePayment({ orderId: "bench-1", amount: 100_000_000, transactionText: "Bench", callbackPrefix: "http://127.0.0.1:9/cb", fallBack: "https://x.example/" });
-    await client.approvePaymentIntegrationTest({ orderId: "bench-1", token: new URL(payUrl).searchParams.get("token")! });
+    const { url: payUrl } = await client.initiatePayment({
+      orderId: "bench-1",
+      amount: 100_000_000,
+      transactionText: "Bench",
+      callbackPrefix: "http://127.0.0.1:9/cb",
+      fallBack: "https://x.example/",
+    });
+    await client.approvePaymentIntegrationTest({
+      orderId: "bench-1",
+      token: new URL(payUrl).searchParams.get("token")!,
+    });
     const token = (await client.fetchAccessToken()).accessToken;
-    const headers = { Authorization: `Bearer ${token}`, "Ocp-Apim-Subscription-Key": unit.subscriptionKey, "Merchant-Serial-Number": unit.msn, "Content-Type": "application/json" };
+    const headers = {
+      Authorization: `Bearer ${token}`,
+      "Ocp-Apim-Subscription-Key": unit.subscriptionKey,
+      "Merchant-Serial-Number": unit.msn,
+      "Content-Type": "application/json",
+    };
 
     if (want("throughput")) {
       for (const concurrency of [1, 16, 64]) {
         let done = 0;
         const until = Date.now() + 4000;
-        await Promise.all(Array.from({ length: concurrency }, async () => {
-          while (Date.now() < until) {
-            const res = await fetch(`${url}/ecomm/v2/payments/bench-1/details`, { headers });
-            await res.arrayBuffer();
-            done++;
-          }
-        }));
+        await Promise.all(
+          Array.from({ length: concurrency }, async () => {
+            while (Date.now() < until) {
+              const res = await fetch(`${url}/ecomm/v2/payments/bench-1/details`, { headers });
+              await res.arrayBuffer();
+              done++;
+            }
+          }),
+        );
         console.log(`simulator throughput, GET details, ${concurrency} parallel: ${Math.round(done / 4)} req/s`);
       }
     }
@@ -78,13 +106,25 @@ async function simulatorBenches(): Promise<void> {
       const raw: number[] = [];
       const viaClient: number[] = [];
       for (let i = 0; i < 400; i++) {
-        const body = JSON.stringify({ merchantInfo: { merchantSerialNumber: unit.msn }, transaction: { amount: 100, transactionText: "Bench" } });
+        const body = JSON.stringify({
+          merchantInfo: { merchantSerialNumber: unit.msn },
+          transaction: { amount: 100, transactionText: "Bench" },
+        });
         let t = performance.now();
-        const res = await fetch(`${url}/ecomm/v2/payments/bench-1/capture`, { method: "POST", headers: { ...headers, "X-Request-Id": `raw-${i}` }, body });
+        const res = await fetch(`${url}/ecomm/v2/payments/bench-1/capture`, {
+          method: "POST",
+          headers: { ...headers, "X-Request-Id": `raw-${i}` },
+          body,
+        });
         await res.json();
         raw.push(performance.now() - t);
         t = performance.now();
-        await client.capturePayment({ orderId: "bench-1", amount: 100, transactionText: "Bench", requestId: `client-${i}` });
+        await client.capturePayment({
+          orderId: "bench-1",
+          amount: 100,
+          transactionText: "Bench",
+          requestId: `client-${i}`,
+        });
         viaClient.push(performance.now() - t);
       }
       const w = 50; // warm-up rounds left out
@@ -92,7 +132,9 @@ async function simulatorBenches(): Promise<void> {
       const c = viaClient.slice(w);
       console.log(`capture, raw HTTP: p50 ${ms(pct(r, 50))}, p95 ${ms(pct(r, 95))}`);
       console.log(`capture, eCom client: p50 ${ms(pct(c, 50))}, p95 ${ms(pct(c, 95))}`);
-      console.log(`client overhead: p50 ${ms(pct(c, 50) - pct(r, 50))}, p95 ${ms(pct(c, 95) - pct(r, 95))} (validation, zod parsing, masking, log record)`);
+      console.log(
+        `client overhead: p50 ${ms(pct(c, 50) - pct(r, 50))}, p95 ${ms(pct(c, 95) - pct(r, 95))} (validation, zod parsing, masking, log record)`,
+      );
     }
 
     if (want("seed")) {
@@ -100,9 +142,18 @@ async function simulatorBenches(): Promise<void> {
       await applyMigrations(handle.migrationAdapter);
       const logSink = new DbApiLogSink(async () => handle.prisma, { batchSize: 500 });
       const started = Date.now();
-      const result = await seedDemoPayments({ simulatorUrl: url, prisma: handle.prisma, sink: logSink, encryptionKey: Buffer.alloc(32, 1), callbackPrefix: "http://127.0.0.1:9/api/vipps", count: 5000 });
+      const result = await seedDemoPayments({
+        simulatorUrl: url,
+        prisma: handle.prisma,
+        sink: logSink,
+        encryptionKey: Buffer.alloc(32, 1),
+        callbackPrefix: "http://127.0.0.1:9/api/vipps",
+        count: 5000,
+      });
       await logSink.flush();
-      console.log(`demo seed: ${result.payments} payments, ${result.apiCalls} API calls, ${((Date.now() - started) / 1000).toFixed(1)} s (target ≤ 60 s)`);
+      console.log(
+        `demo seed: ${result.payments} payments, ${result.apiCalls} API calls, ${((Date.now() - started) / 1000).toFixed(1)} s (target ≤ 60 s)`,
+      );
       await handle.close();
     }
   } finally {

@@ -4,7 +4,20 @@ import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
-const INPUTS = ["app", "components", "lib", "prisma/schema.prisma", "auth.ts", "proxy.ts", "instrumentation.ts", "next.config.js", "tailwind.config.ts", "postcss.config.mjs", "package-lock.json", "tsconfig.json"];
+const INPUTS = [
+  "app",
+  "components",
+  "lib",
+  "prisma/schema.prisma",
+  "auth.ts",
+  "proxy.ts",
+  "instrumentation.ts",
+  "next.config.js",
+  "tailwind.config.ts",
+  "postcss.config.mjs",
+  "package-lock.json",
+  "tsconfig.json",
+];
 const STAMP = path.join(".next", ".source-hash");
 
 function* files(p: string): Generator<string> {
@@ -18,7 +31,8 @@ function* files(p: string): Generator<string> {
 
 export function sourceHash(): string {
   const h = createHash("sha256");
-  for (const input of INPUTS) for (const f of files(input)) h.update(f).update("\0").update(readFileSync(f)).update("\0");
+  for (const input of INPUTS)
+    for (const f of files(input)) h.update(f).update("\0").update(readFileSync(f)).update("\0");
   return h.digest("hex");
 }
 

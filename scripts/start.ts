@@ -20,12 +20,16 @@ process.on("SIGINT", () => stop("SIGINT"));
 process.on("SIGTERM", () => stop("SIGTERM"));
 
 function start(name: string, args: string[], extraEnv: Record<string, string> = {}) {
-  const child = spawn(process.execPath, args, { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv } });
+  const child = spawn(process.execPath, args, {
+    stdio: "inherit",
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", ...extraEnv },
+  });
   children.push(child);
   child.on("exit", (code, signal) => {
     if (!stopping) log(`${name} stopped (${signal ?? `exit ${code}`}); stopping the rest`);
     stop("SIGTERM");
-    if (children.every((c) => c.exitCode !== null || c.signalCode !== null)) process.exit(stopping && !code ? 0 : (code ?? 1));
+    if (children.every((c) => c.exitCode !== null || c.signalCode !== null))
+      process.exit(stopping && !code ? 0 : (code ?? 1));
   });
   return child;
 }
@@ -49,7 +53,9 @@ if (e.database.driver === "pglite" || e.demoMode) {
   start("simulator", ["--import", "tsx", "simulator/main.ts"]);
   await waitFor(`${simulatorUrl}/_sim/health`, 15);
 }
-log(e.database.driver === "pg" ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PGlite in ${e.database.dir}`);
+log(
+  e.database.driver === "pg" ? "database: PostgreSQL (DATABASE_URL)" : `database: embedded PGlite in ${e.database.dir}`,
+);
 // Migrate and seed here, before the server opens the database: PGlite allows one owner at a time.
 await prepareDatabase(e, log, { simulatorUrl });
 buildIfNeeded(log);

@@ -40,19 +40,32 @@ async function ensureChromium(): Promise<boolean> {
     return false;
   }
   log("installing Debian's chromium package (about 40 s) …");
-  return (await run("bash", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null"])) === 0 && existsSync(chromium);
+  return (
+    (await run("bash", [
+      "-c",
+      "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null",
+    ])) === 0 && existsSync(chromium)
+  );
 }
 
 async function prepareE2e(): Promise<Simulator> {
   rmSync(E2E_DATA, { recursive: true, force: true });
-  const simulator = await startSimulator({ port: E2E_SIMULATOR_PORT, stateFile: path.join(E2E_DATA, "simulator.json") });
+  const simulator = await startSimulator({
+    port: E2E_SIMULATOR_PORT,
+    stateFile: path.join(E2E_DATA, "simulator.json"),
+  });
   const e = parseEnv({ DATA_DIR: E2E_DATA, DEMO_MODE: "true", DEMO_PAYMENTS: "300", PORT: "3200" });
   await prepareDatabase(e, (line) => log(`e2e ${line}`), { simulatorUrl: simulator.url });
   // A user only the lockout journey uses, so locking it disturbs nothing else.
   const handle = await openDirect(e.database);
   try {
     await handle.prisma.user.create({
-      data: { email: "lockout@e2e.test", name: "Lockout Test", role: "support", passwordHash: await hashPassword("right-password-e2e") },
+      data: {
+        email: "lockout@e2e.test",
+        name: "Lockout Test",
+        role: "support",
+        passwordHash: await hashPassword("right-password-e2e"),
+      },
     });
   } finally {
     await handle.close();
@@ -74,8 +87,23 @@ let failed = 0;
 let exitCode = 0;
 
 if (!e2eOnly) {
+  // Lint and format first: zero warnings, or the run fails (counted as one check).
+  log("lint: eslint (zero warnings) and prettier --check");
+  const lint = await run("npm", ["run", "-s", "lint"]);
+  if (lint === 0) passed += 1;
+  else {
+    failed += 1;
+    exitCode = 1;
+  }
+
   rmSync(path.join(RESULTS, "vitest.json"), { force: true });
-  const code = await run(process.execPath, ["node_modules/vitest/vitest.mjs", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${RESULTS}/vitest.json`]);
+  const code = await run(process.execPath, [
+    "node_modules/vitest/vitest.mjs",
+    "run",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${RESULTS}/vitest.json`,
+  ]);
   const v = readJson(path.join(RESULTS, "vitest.json")) as { numPassedTests?: number; numFailedTests?: number } | null;
   passed += v?.numPassedTests ?? 0;
   failed += v?.numFailedTests ?? (code === 0 ? 0 : 1);
@@ -91,7 +119,9 @@ if (!(await ensureChromium())) {
   rmSync(path.join(RESULTS, "playwright.json"), { force: true });
   const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
   await simulator.close();
-  const p = readJson(path.join(RESULTS, "playwright.json")) as { stats?: { expected?: number; unexpected?: number; flaky?: number } } | null;
+  const p = readJson(path.join(RESULTS, "playwright.json")) as {
+    stats?: { expected?: number; unexpected?: number; flaky?: number };
+  } | null;
   passed += (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
   failed += p?.stats?.unexpected ?? (code === 0 ? 0 : 1);
   if (code !== 0) exitCode = 1;

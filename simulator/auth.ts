@@ -7,7 +7,12 @@ import type { IssuedToken } from "./types";
 const b64url = (v: unknown) => Buffer.from(JSON.stringify(v)).toString("base64url");
 
 function jwt(now: number, exp: number, subject: string): string {
-  const header = { typ: "JWT", alg: "RS256", x5t: randomBytes(20).toString("base64url"), kid: randomBytes(20).toString("base64url") };
+  const header = {
+    typ: "JWT",
+    alg: "RS256",
+    x5t: randomBytes(20).toString("base64url"),
+    kid: randomBytes(20).toString("base64url"),
+  };
   const payload = {
     aud: "00000002-0000-0000-c000-000000000000",
     iss: "https://sts.windows.net/simulator/",
@@ -29,10 +34,23 @@ export function issueToken(store: Store, headers: Record<string, string | undefi
   const partner = unit ? undefined : Object.values(store.state.partners).find((p) => p.clientId === clientId);
   const owner = unit ?? partner;
   if (!key || !owner || owner.subscriptionKey !== key) {
-    return gatewayError(401, "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.");
+    return gatewayError(
+      401,
+      "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.",
+    );
   }
-  if (!clientId) return tokenError(400, "invalid_request", "AADSTS900144: The request body must contain the following parameter: 'client_id'.");
-  if (owner.clientSecret !== secret) return tokenError(401, "invalid_client", "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.");
+  if (!clientId)
+    return tokenError(
+      400,
+      "invalid_request",
+      "AADSTS900144: The request body must contain the following parameter: 'client_id'.",
+    );
+  if (owner.clientSecret !== secret)
+    return tokenError(
+      401,
+      "invalid_client",
+      "AADSTS7000215: Invalid client secret provided. Ensure the secret being sent in the request is the client secret value.",
+    );
   const ttl = store.state.settings.tokenTtlSeconds[unit ? unit.environment : "production"];
   const now = store.now();
   const expiresAt = now + ttl * 1000;
@@ -60,25 +78,51 @@ function pruneTokens(store: Store, now: number) {
   for (const [t, v] of Object.entries(tokens)) if (v.expiresAt < now) delete tokens[t];
 }
 
-export type Caller = { ok: true; msn: string; subscriptionKey: string; token: IssuedToken } | { ok: false; response: SimResponse };
+export type Caller =
+  { ok: true; msn: string; subscriptionKey: string; token: IssuedToken } | { ok: false; response: SimResponse };
 
 /** Bearer token + subscription key + MSN, checked the way the gateway does. */
 export function authenticateCall(store: Store, headers: Record<string, string | undefined>): Caller {
   const key = headers["ocp-apim-subscription-key"];
-  if (!key) return { ok: false, response: gatewayError(401, "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.") };
+  if (!key)
+    return {
+      ok: false,
+      response: gatewayError(
+        401,
+        "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.",
+      ),
+    };
   const auth = headers["authorization"] ?? "";
   // "Bearer" is case-sensitive.
   const token = auth.startsWith("Bearer ") ? store.state.tokens[auth.slice(7)] : undefined;
-  if (!token || token.expiresAt <= store.now()) return { ok: false, response: gatewayError(401, "Unauthorized. Access token is missing, invalid or expired.") };
-  if (token.subscriptionKey !== key) return { ok: false, response: gatewayError(401, "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.") };
+  if (!token || token.expiresAt <= store.now())
+    return { ok: false, response: gatewayError(401, "Unauthorized. Access token is missing, invalid or expired.") };
+  if (token.subscriptionKey !== key)
+    return {
+      ok: false,
+      response: gatewayError(
+        401,
+        "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.",
+      ),
+    };
   const headerMsn = headers["merchant-serial-number"];
   if (token.partnerId) {
     const partner = store.state.partners[token.partnerId];
     if (!headerMsn || !partner?.msns.includes(headerMsn)) {
-      return { ok: false, response: gatewayError(403, "Partner keys need a Merchant-Serial-Number header naming a sales unit the partner may act for.") };
+      return {
+        ok: false,
+        response: gatewayError(
+          403,
+          "Partner keys need a Merchant-Serial-Number header naming a sales unit the partner may act for.",
+        ),
+      };
     }
     return { ok: true, msn: headerMsn, subscriptionKey: key, token };
   }
-  if (headerMsn && headerMsn !== token.msn) return { ok: false, response: gatewayError(403, "The Merchant-Serial-Number header does not match the keys used.") };
+  if (headerMsn && headerMsn !== token.msn)
+    return {
+      ok: false,
+      response: gatewayError(403, "The Merchant-Serial-Number header does not match the keys used."),
+    };
   return { ok: true, msn: token.msn as string, subscriptionKey: key, token };
 }

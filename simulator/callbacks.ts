@@ -16,7 +16,14 @@ export function callbackBody(p: SimPayment, status: string, errorCode?: string) 
       transactionId: last?.transactionId ?? p.initiateTransactionId,
     },
     ...(errorCode
-      ? { errorInfo: { errorGroup: "Payment", errorCode, errorMessage: MESSAGES[errorCode as keyof typeof MESSAGES] ?? "Payment failed", contextId: crypto.randomUUID() } }
+      ? {
+          errorInfo: {
+            errorGroup: "Payment",
+            errorCode,
+            errorMessage: MESSAGES[errorCode as keyof typeof MESSAGES] ?? "Payment failed",
+            contextId: crypto.randomUUID(),
+          },
+        }
       : {}),
   };
 }
@@ -25,12 +32,20 @@ export async function sendCallback(store: Store, p: SimPayment, status: string, 
   const url = `${p.callbackPrefix.replace(/\/$/, "")}/v2/payments/${encodeURIComponent(p.orderId)}`;
   const body = callbackBody(p, status, errorCode);
   const started = Date.now();
-  const record: { at: string; url: string; body: unknown; status?: number; error?: string; durationMs: number } = { at: store.iso(), url, body, durationMs: 0 };
+  const record: { at: string; url: string; body: unknown; status?: number; error?: string; durationMs: number } = {
+    at: store.iso(),
+    url,
+    body,
+    durationMs: 0,
+  };
   try {
     const res = await fetch(url, {
       method: "POST",
       redirect: "manual",
-      headers: { "Content-Type": "application/json;charset=UTF-8", ...(p.authToken ? { Authorization: p.authToken } : {}) },
+      headers: {
+        "Content-Type": "application/json;charset=UTF-8",
+        ...(p.authToken ? { Authorization: p.authToken } : {}),
+      },
       body: JSON.stringify(body),
       signal: AbortSignal.timeout(store.state.settings.callbackTimeoutMs),
     });

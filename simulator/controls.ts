@@ -6,12 +6,27 @@ import type { SimResponse } from "./errors";
 import type { RateLimiter } from "./limits";
 import { applyTimeout, userActs, type UserOutcome } from "./payments";
 import { randomKey, type Store } from "./store";
-import { paymentKey, type CaptureType, type Fault, type FaultMode, type SimEnvironment, type SimSettings } from "./types";
+import {
+  paymentKey,
+  type CaptureType,
+  type Fault,
+  type FaultMode,
+  type SimEnvironment,
+  type SimSettings,
+} from "./types";
 
 type Obj = Record<string, unknown>;
 const ok = (body: unknown, status = 200): SimResponse => ({ status, body });
 const bad = (message: string, status = 400): SimResponse => ({ status, body: { error: message } });
-const FAULT_MODES: FaultMode[] = ["latency", "error500", "locked94", "rateLimit429", "reset", "lostResponse", "vippsError"];
+const FAULT_MODES: FaultMode[] = [
+  "latency",
+  "error500",
+  "locked94",
+  "rateLimit429",
+  "reset",
+  "lostResponse",
+  "vippsError",
+];
 
 export function sweepTimeouts(store: Store): number {
   let fired = 0;
@@ -25,7 +40,13 @@ export function sweepTimeouts(store: Store): number {
   return fired;
 }
 
-export async function handleControl(store: Store, limiter: RateLimiter, method: string, path: string, body: unknown): Promise<SimResponse> {
+export async function handleControl(
+  store: Store,
+  limiter: RateLimiter,
+  method: string,
+  path: string,
+  body: unknown,
+): Promise<SimResponse> {
   const b = (body ?? {}) as Obj;
   const parts = path.split("/").filter(Boolean).slice(1); // drop "_sim"
   const [section, a, c, action] = parts;
@@ -46,8 +67,14 @@ export async function handleControl(store: Store, limiter: RateLimiter, method: 
       const captureType: CaptureType = b.captureType === "direct" ? "direct" : "reserve";
       const environment: SimEnvironment = b.environment === "production" ? "production" : "test";
       const unit = {
-        msn, name: typeof b.name === "string" ? b.name : `Sales unit ${msn}`, captureType, environment,
-        clientId: randomUUID(), clientSecret: randomKey(24), subscriptionKey: randomKey(16), skipLandingPageAllowed: b.skipLandingPageAllowed === true,
+        msn,
+        name: typeof b.name === "string" ? b.name : `Sales unit ${msn}`,
+        captureType,
+        environment,
+        clientId: randomUUID(),
+        clientSecret: randomKey(24),
+        subscriptionKey: randomKey(16),
+        skipLandingPageAllowed: b.skipLandingPageAllowed === true,
       };
       store.state.salesUnits[msn] = unit;
       store.changed();
@@ -57,7 +84,13 @@ export async function handleControl(store: Store, limiter: RateLimiter, method: 
 
   if (section === "partners" && method === "POST") {
     const msns = Array.isArray(b.msns) ? b.msns.filter((m): m is string => typeof m === "string") : [];
-    const partner = { partnerId: randomUUID(), msns, clientId: randomUUID(), clientSecret: randomKey(24), subscriptionKey: randomKey(16) };
+    const partner = {
+      partnerId: randomUUID(),
+      msns,
+      clientId: randomUUID(),
+      clientSecret: randomKey(24),
+      subscriptionKey: randomKey(16),
+    };
     store.state.partners[partner.partnerId] = partner;
     store.changed();
     return ok(partner, 201);
@@ -74,7 +107,8 @@ export async function handleControl(store: Store, limiter: RateLimiter, method: 
       else if (action === "reject") outcome = { kind: "reject" };
       else if (action === "fail") {
         const code = b.reason === "insufficient_funds" ? "42" : String(b.code ?? "45");
-        if (!["41", "42", "43", "44", "45"].includes(code)) return bad("code must be 41-45 (or reason: insufficient_funds)");
+        if (!["41", "42", "43", "44", "45"].includes(code))
+          return bad("code must be 41-45 (or reason: insufficient_funds)");
         outcome = { kind: "fail", code: code as "41" };
       } else if (action === "timeout") {
         if (p.state !== "INITIATE") return bad(`payment is ${p.state}, not waiting for the user`, 409);
@@ -121,7 +155,8 @@ export async function handleControl(store: Store, limiter: RateLimiter, method: 
   if (section === "clock") {
     if (method === "POST") {
       if (typeof b.advanceSeconds === "number") store.state.clockOffsetMs += b.advanceSeconds * 1000;
-      else if (typeof b.set === "string" && !Number.isNaN(Date.parse(b.set))) store.state.clockOffsetMs = Date.parse(b.set) - Date.now();
+      else if (typeof b.set === "string" && !Number.isNaN(Date.parse(b.set)))
+        store.state.clockOffsetMs = Date.parse(b.set) - Date.now();
       else if (b.reset === true) store.state.clockOffsetMs = 0;
       else return bad("give advanceSeconds (number), set (ISO time) or reset: true");
       sweepTimeouts(store);

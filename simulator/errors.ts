@@ -32,7 +32,12 @@ export function inGatewayFormat(r: SimResponse, format: "azure" | "apim"): SimRe
   return r.gateway && format === "apim" ? { ...r, body: { statusCode: r.status, message: r.gateway.message } } : r;
 }
 
-const REASONS: Record<number, string> = { 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 429: "Too Many Requests" };
+const REASONS: Record<number, string> = {
+  401: "Unauthorized",
+  403: "Forbidden",
+  404: "Not Found",
+  429: "Too Many Requests",
+};
 
 /** Azure AD's format, used by the token endpoint. */
 export function tokenError(status: number, error: string, description: string): SimResponse {
@@ -50,7 +55,12 @@ export function tokenError(status: number, error: string, description: string): 
 }
 
 export const internalError = () =>
-  vippsError(500, "VippsError", "99", "Internal error. In some cases, this is caused by an incorrect API request. Please check the request.");
+  vippsError(
+    500,
+    "VippsError",
+    "99",
+    "Internal error. In some cases, this is caused by an incorrect API request. Please check the request.",
+  );
 
 export const invalidRequest = (field: string, message: string) => vippsError(400, "InvalidRequest", field, message);
 
@@ -81,4 +91,9 @@ export const notFound35 = (orderId: string, msn: string) =>
   vippsError(404, "Merchant", "35", `The orderId '${orderId}' does not exist for MSN ${msn}.`);
 
 export const idempotencyConflict = (what: "capture" | "refund" | "cancel" | "approve") =>
-  vippsError(400, "VippsError", "93", `The ${what} request must be identical to the previous request(s) in an idempotent retry.`);
+  vippsError(
+    400,
+    "VippsError",
+    "93",
+    `The ${what} request must be identical to the previous request(s) in an idempotent retry.`,
+  );

@@ -47,7 +47,11 @@ function send(res: ServerResponse, r: SimResponse) {
     return;
   }
   const payload = JSON.stringify(r.body);
-  res.writeHead(r.status, { ...headers, "Content-Type": "application/json;charset=UTF-8", "Content-Length": Buffer.byteLength(payload).toString() });
+  res.writeHead(r.status, {
+    ...headers,
+    "Content-Type": "application/json;charset=UTF-8",
+    "Content-Length": Buffer.byteLength(payload).toString(),
+  });
   res.end(payload);
 }
 
@@ -76,12 +80,25 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
         }
       }
       if (url.pathname.startsWith("/_sim/")) {
-        send(res, bodyError ? { status: 400, body: { error: bodyError } } : await handleControl(store, limiter, method, url.pathname, body));
+        send(
+          res,
+          bodyError
+            ? { status: 400, body: { error: bodyError } }
+            : await handleControl(store, limiter, method, url.pathname, body),
+        );
         return;
       }
-      const outcome: Outcome = await handleVipps(store, limiter, { method, path: url.pathname, headers, body, bodyError, host: headers.host ?? "localhost" });
+      const outcome: Outcome = await handleVipps(store, limiter, {
+        method,
+        path: url.pathname,
+        headers,
+        body,
+        bodyError,
+        host: headers.host ?? "localhost",
+      });
       if (outcome.delayMs) await sleep(outcome.delayMs);
-      if (outcome.kind === "respond") send(res, inGatewayFormat(outcome.response, store.state.settings.gatewayErrorFormat));
+      if (outcome.kind === "respond")
+        send(res, inGatewayFormat(outcome.response, store.state.settings.gatewayErrorFormat));
       else res.socket?.destroy(); // reset, or a response lost after the operation was applied
     } catch (err) {
       log(`simulator error on ${method} ${url.pathname}: ${(err as Error).message}`);

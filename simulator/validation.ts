@@ -23,16 +23,19 @@ function checkUrl(value: unknown, field: string, rules: UrlRules, allowCustomSch
     return invalidRequest(field, `${field} is not a valid URL`);
   }
   const local = url.hostname === "localhost" || url.hostname === "127.0.0.1";
-  if (url.protocol === "https:") return local && !rules.allowLocalhost ? invalidRequest(field, `${field} must resolve in public DNS`) : null;
+  if (url.protocol === "https:")
+    return local && !rules.allowLocalhost ? invalidRequest(field, `${field} must resolve in public DNS`) : null;
   if (url.protocol === "http:" && local && rules.allowLocalhost) return null;
-  if (allowCustomScheme && !["http:", "https:", "ftp:", "file:", "javascript:", "data:"].includes(url.protocol)) return null;
+  if (allowCustomScheme && !["http:", "https:", "ftp:", "file:", "javascript:", "data:"].includes(url.protocol))
+    return null;
   return invalidRequest(field, `${field} must use HTTPS`);
 }
 
 /** MSN in a body: must be a JSON string (a number makes the real API answer 500). */
 export function checkMsnField(value: unknown): SimResponse | null {
   if (typeof value === "number") return internalError();
-  if (typeof value !== "string" || !MSN.test(value)) return invalidRequest("merchantSerialNumber", "merchantSerialNumber must be a string of 5-7 digits");
+  if (typeof value !== "string" || !MSN.test(value))
+    return invalidRequest("merchantSerialNumber", "merchantSerialNumber must be a string of 5-7 digits");
   return null;
 }
 
@@ -40,7 +43,8 @@ export function checkMsnField(value: unknown): SimResponse | null {
 export function checkAmount(value: unknown, field: string, { optional }: { optional: boolean }): SimResponse | null {
   if (value === undefined || value === null) return optional ? null : invalidRequest(field, `${field} is required`);
   if (typeof value === "number" && !Number.isInteger(value)) return internalError();
-  if (typeof value !== "number" || !Number.isSafeInteger(value)) return invalidRequest(field, `${field} must be an integer number of øre`);
+  if (typeof value !== "number" || !Number.isSafeInteger(value))
+    return invalidRequest(field, `${field} must be an integer number of øre`);
   if (optional && value === 0) return null; // 0 means "the full amount" on capture and refund
   if (value < 100) return invalidRequest(field, `${field} must be at least 100 øre (1 NOK)`);
   return null;
@@ -56,13 +60,17 @@ export interface InitiateInput extends PaymentTerms {
   skipLandingPage: boolean;
 }
 
-export function validateInitiate(body: unknown, rules: UrlRules): { ok: true; input: InitiateInput } | { ok: false; response: SimResponse } {
+export function validateInitiate(
+  body: unknown,
+  rules: UrlRules,
+): { ok: true; input: InitiateInput } | { ok: false; response: SimResponse } {
   const fail = (response: SimResponse) => ({ ok: false as const, response });
   if (!isObj(body)) return fail(invalidRequest("body", "The request body must be a JSON object"));
   const { customerInfo, merchantInfo, transaction } = body;
   if (!isObj(merchantInfo)) return fail(invalidRequest("merchantInfo", "merchantInfo is required"));
   if (!isObj(transaction)) return fail(invalidRequest("transaction", "transaction is required"));
-  if (customerInfo !== undefined && customerInfo !== null && !isObj(customerInfo)) return fail(invalidRequest("customerInfo", "customerInfo must be an object"));
+  if (customerInfo !== undefined && customerInfo !== null && !isObj(customerInfo))
+    return fail(invalidRequest("customerInfo", "customerInfo must be an object"));
   // The real API fails with 500 when `fallBack` is spelt `fallback`.
   if ("fallback" in merchantInfo && !("fallBack" in merchantInfo)) return fail(internalError());
   const problem =
@@ -75,11 +83,15 @@ export function validateInitiate(body: unknown, rules: UrlRules): { ok: true; in
     checkUrl(merchantInfo.callbackPrefix, "callbackPrefix", rules, false) ??
     (merchantInfo.isApp === true ? null : checkUrl(merchantInfo.fallBack, "fallBack", rules, true));
   if (problem) return fail(problem);
-  if (merchantInfo.authToken !== undefined && (typeof merchantInfo.authToken !== "string" || merchantInfo.authToken.length > 255)) {
+  if (
+    merchantInfo.authToken !== undefined &&
+    (typeof merchantInfo.authToken !== "string" || merchantInfo.authToken.length > 255)
+  ) {
     return fail(invalidRequest("authToken", "authToken must be a string of at most 255 characters"));
   }
   const mobile = isObj(customerInfo) ? customerInfo.mobileNumber : undefined;
-  if (mobile !== undefined && mobile !== null && typeof mobile !== "string") return fail(invalidRequest("mobileNumber", "mobileNumber must be a string"));
+  if (mobile !== undefined && mobile !== null && typeof mobile !== "string")
+    return fail(invalidRequest("mobileNumber", "mobileNumber must be a string"));
   return {
     ok: true,
     input: {
@@ -110,10 +122,20 @@ export function validateAction(body: unknown): { ok: true; input: ActionInput } 
   const { merchantInfo, transaction } = body;
   if (!isObj(merchantInfo)) return fail(invalidRequest("merchantInfo", "merchantInfo is required"));
   if (!isObj(transaction)) return fail(invalidRequest("transaction", "transaction is required"));
-  const problem = checkMsnField(merchantInfo.merchantSerialNumber) ?? checkAmount(transaction.amount, "amount", { optional: true }) ?? checkText(transaction.transactionText, "transactionText");
+  const problem =
+    checkMsnField(merchantInfo.merchantSerialNumber) ??
+    checkAmount(transaction.amount, "amount", { optional: true }) ??
+    checkText(transaction.transactionText, "transactionText");
   if (problem) return fail(problem);
   const amount = typeof transaction.amount === "number" && transaction.amount > 0 ? transaction.amount : null;
-  return { ok: true, input: { msn: merchantInfo.merchantSerialNumber as string, amount, transactionText: transaction.transactionText as string } };
+  return {
+    ok: true,
+    input: {
+      msn: merchantInfo.merchantSerialNumber as string,
+      amount,
+      transactionText: transaction.transactionText as string,
+    },
+  };
 }
 
 export interface CancelInput {
@@ -128,14 +150,19 @@ export function validateCancel(body: unknown): { ok: true; input: CancelInput } 
   const { merchantInfo, transaction, shouldReleaseRemainingFunds } = body;
   if (!isObj(merchantInfo)) return fail(invalidRequest("merchantInfo", "merchantInfo is required"));
   if (!isObj(transaction)) return fail(invalidRequest("transaction", "transaction is required"));
-  const problem = checkMsnField(merchantInfo.merchantSerialNumber) ?? checkText(transaction.transactionText, "transactionText");
+  const problem =
+    checkMsnField(merchantInfo.merchantSerialNumber) ?? checkText(transaction.transactionText, "transactionText");
   if (problem) return fail(problem);
   if (shouldReleaseRemainingFunds !== undefined && typeof shouldReleaseRemainingFunds !== "boolean") {
     return fail(invalidRequest("shouldReleaseRemainingFunds", "shouldReleaseRemainingFunds must be a boolean"));
   }
   return {
     ok: true,
-    input: { msn: merchantInfo.merchantSerialNumber as string, transactionText: transaction.transactionText as string, shouldReleaseRemainingFunds: shouldReleaseRemainingFunds === true },
+    input: {
+      msn: merchantInfo.merchantSerialNumber as string,
+      transactionText: transaction.transactionText as string,
+      shouldReleaseRemainingFunds: shouldReleaseRemainingFunds === true,
+    },
   };
 }
 

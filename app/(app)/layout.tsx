@@ -7,7 +7,10 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getI18n()]);
   return (
     <div className="md:flex">
-      <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:p-2">
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:left-2 focus:top-2 focus:rounded focus:bg-surface focus:p-2"
+      >
         {t.common.skipToContent}
       </a>
       <Sidebar actor={actor} t={t} locale={locale} />

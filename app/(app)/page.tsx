@@ -14,7 +14,11 @@ import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { checkQuery, lookupPayments } from "@/lib/payments/lookup";
 
-export default async function HomePage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function HomePage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [actor, { t, locale }, params] = await Promise.all([requireActor(), getI18n(), searchParams]);
   if (!can(actor, "payments:read")) return <Overview />;
   const l = t.lookup;
@@ -26,13 +30,29 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
     <>
       <PageHeader title={l.title} description={l.description} />
       <div className="max-w-2xl">
-        <SearchBox q={q} labels={{ label: l.label, placeholder: l.placeholder, submit: l.submit, shortcut: l.shortcut }} error={checked && !checked.ok ? l.errors[checked.problem] : undefined} />
+        <SearchBox
+          q={q}
+          labels={{ label: l.label, placeholder: l.placeholder, submit: l.submit, shortcut: l.shortcut }}
+          error={checked && !checked.ok ? l.errors[checked.problem] : undefined}
+        />
       </div>
       {found ? (
         <section className="mt-8 flex flex-col gap-4" aria-live="polite">
           {found.sharedOrderIds.map((orderId) => (
-            <p key={orderId} role="note" data-testid="shared-warning" className="rounded-card border border-warn-fg/30 bg-warn-bg px-4 py-3 text-sm text-warn-fg">
-              {interpolate(l.shared, { orderId, units: [...new Set(found.rows.filter((r) => r.orderId === orderId).map((r) => `${r.salesUnitName} (${r.msn})`))].join(", ") })}
+            <p
+              key={orderId}
+              role="note"
+              data-testid="shared-warning"
+              className="rounded-card border border-warn-fg/30 bg-warn-bg px-4 py-3 text-sm text-warn-fg"
+            >
+              {interpolate(l.shared, {
+                orderId,
+                units: [
+                  ...new Set(
+                    found.rows.filter((r) => r.orderId === orderId).map((r) => `${r.salesUnitName} (${r.msn})`),
+                  ),
+                ].join(", "),
+              })}
             </p>
           ))}
           {found.rows.length === 0 ? (
@@ -42,12 +62,27 @@ export default async function HomePage({ searchParams }: { searchParams: Promise
             </div>
           ) : (
             <>
-              <h2 className="text-sm font-semibold text-ink-muted">{interpolate(l.results, { count: found.rows.length, q })}</h2>
-              <Table testId="lookup-results" head={[l.columns.orderId, l.columns.salesUnit, l.columns.amount, l.columns.status, l.columns.created, l.columns.match]}>
+              <h2 className="text-sm font-semibold text-ink-muted">
+                {interpolate(l.results, { count: found.rows.length, q })}
+              </h2>
+              <Table
+                testId="lookup-results"
+                head={[
+                  l.columns.orderId,
+                  l.columns.salesUnit,
+                  l.columns.amount,
+                  l.columns.status,
+                  l.columns.created,
+                  l.columns.match,
+                ]}
+              >
                 {found.rows.map((r) => (
                   <tr key={r.id} className="hover:bg-surface-sunken">
                     <Td className="font-mono">
-                      <Link href={`/payments/${r.msn}/${encodeURIComponent(r.orderId)}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                      <Link
+                        href={`/payments/${r.msn}/${encodeURIComponent(r.orderId)}`}
+                        className="font-medium text-brand-700 underline-offset-2 hover:underline"
+                      >
                         {r.orderId}
                       </Link>
                     </Td>

@@ -14,7 +14,11 @@ export async function generateMetadata(): Promise<Metadata> {
   return { title: t.login.title };
 }
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const [{ t, locale }, params, actor] = await Promise.all([getI18n(), searchParams, getActor()]);
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (actor) redirect(callbackUrl);
@@ -28,10 +32,21 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
         <Brand t={t} className="mb-6" />
         <h1 className="text-xl font-semibold">{t.login.title}</h1>
         <p className="mb-5 mt-1 text-sm text-ink-muted">{t.login.subtitle}</p>
-        <LoginForm labels={{ email: t.login.email, password: t.login.password, submit: t.login.submit, submitting: t.login.submitting }} callbackUrl={callbackUrl} />
+        <LoginForm
+          labels={{
+            email: t.login.email,
+            password: t.login.password,
+            submit: t.login.submit,
+            submitting: t.login.submitting,
+          }}
+          callbackUrl={callbackUrl}
+        />
       </div>
       {demo ? (
-        <section data-testid="demo-users" className="w-full max-w-md rounded-card border border-dashed border-brand-500/40 bg-brand-50 p-4 text-sm">
+        <section
+          data-testid="demo-users"
+          className="w-full max-w-md rounded-card border border-dashed border-brand-500/40 bg-brand-50 p-4 text-sm"
+        >
           <h2 className="font-semibold text-brand-700">{t.login.demoTitle}</h2>
           <p className="mb-2 text-xs text-ink-muted">{t.login.demoHint}</p>
           <table className="w-full text-xs">

@@ -40,7 +40,12 @@ export function LoginForm({ labels, callbackUrl }: { labels: Labels; callbackUrl
           className="rounded-lg border border-surface-line bg-surface px-3 py-2 text-base font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
         />
       </label>
-      <p id={errorId} data-testid="login-error" aria-live="polite" className={state.error ? "rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg" : "sr-only"}>
+      <p
+        id={errorId}
+        data-testid="login-error"
+        aria-live="polite"
+        className={state.error ? "rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg" : "sr-only"}
+      >
         {state.error}
       </p>
       <button

@@ -25,9 +25,16 @@ export function FilterForm({ msn, parsed, t }: { msn: string; parsed: ParsedHist
   });
   const label = "block text-xs font-medium text-ink-muted";
   return (
-    <section aria-label={t.filters.legend} className="mb-4 rounded-card border border-surface-line bg-surface p-4 shadow-card">
+    <section
+      aria-label={t.filters.legend}
+      className="mb-4 rounded-card border border-surface-line bg-surface p-4 shadow-card"
+    >
       {problems.length > 0 ? (
-        <div role="alert" data-testid="history-problems" className="mb-4 rounded-lg bg-warn-bg px-3 py-2 text-sm text-warn-fg">
+        <div
+          role="alert"
+          data-testid="history-problems"
+          className="mb-4 rounded-lg bg-warn-bg px-3 py-2 text-sm text-warn-fg"
+        >
           <p className="font-medium">{t.problemsTitle}</p>
           <ul className="mt-1 list-disc pl-5">
             {problems.map((p, i) => (
@@ -38,7 +45,10 @@ export function FilterForm({ msn, parsed, t }: { msn: string; parsed: ParsedHist
           </ul>
         </div>
       ) : null}
-      <Form action={`/history/${encodeURIComponent(msn)}`} className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,1.5fr)_auto] lg:items-end">
+      <Form
+        action={`/history/${encodeURIComponent(msn)}`}
+        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,1.5fr)_auto] lg:items-end"
+      >
         {state.status.map((s) => (
           <input key={s} type="hidden" name="status" value={s} />
         ))}
@@ -60,25 +70,51 @@ export function FilterForm({ msn, parsed, t }: { msn: string; parsed: ParsedHist
           <label htmlFor="history-min" className={label}>
             {t.filters.min}
           </label>
-          <input type="text" inputMode="decimal" autoComplete="off" placeholder={t.filters.amountPlaceholder} maxLength={30} {...field("min")} />
+          <input
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder={t.filters.amountPlaceholder}
+            maxLength={30}
+            {...field("min")}
+          />
         </div>
         <div>
           <label htmlFor="history-max" className={label}>
             {t.filters.max}
           </label>
-          <input type="text" inputMode="decimal" autoComplete="off" placeholder={t.filters.amountPlaceholder} maxLength={30} {...field("max")} />
+          <input
+            type="text"
+            inputMode="decimal"
+            autoComplete="off"
+            placeholder={t.filters.amountPlaceholder}
+            maxLength={30}
+            {...field("max")}
+          />
         </div>
         <div className="sm:col-span-2 lg:col-span-1">
           <label htmlFor="history-q" className={label}>
             {t.filters.text}
           </label>
-          <input type="search" autoComplete="off" placeholder={t.filters.textPlaceholder} maxLength={100} {...field("q")} />
+          <input
+            type="search"
+            autoComplete="off"
+            placeholder={t.filters.textPlaceholder}
+            maxLength={100}
+            {...field("q")}
+          />
         </div>
         <div className="flex items-center gap-2">
-          <button type="submit" className="rounded-lg bg-brand-500 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+          <button
+            type="submit"
+            className="rounded-lg bg-brand-500 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+          >
             {t.filters.apply}
           </button>
-          <Link href={`/history/${encodeURIComponent(msn)}`} className="rounded-lg px-3 py-1.5 text-sm font-medium text-ink-muted hover:bg-surface-sunken hover:text-ink">
+          <Link
+            href={`/history/${encodeURIComponent(msn)}`}
+            className="rounded-lg px-3 py-1.5 text-sm font-medium text-ink-muted hover:bg-surface-sunken hover:text-ink"
+          >
             {t.filters.clear}
           </Link>
         </div>

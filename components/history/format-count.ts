@@ -1,7 +1,10 @@
 import type { Locale } from "@/lib/i18n/locales";
 import type { MatchCount } from "@/lib/payments/history";
 
-const formats: Record<Locale, Intl.NumberFormat> = { nb: new Intl.NumberFormat("nb-NO"), en: new Intl.NumberFormat("en-GB") };
+const formats: Record<Locale, Intl.NumberFormat> = {
+  nb: new Intl.NumberFormat("nb-NO"),
+  en: new Intl.NumberFormat("en-GB"),
+};
 
 /** 1234 → "1 234" (nb) or "1,234" (en). */
 export const formatCount = (n: number, locale: Locale) => formats[locale].format(n);

@@ -35,7 +35,12 @@ export async function HistoryResults({ view, msn, state, filtered, locale, t }: 
     <>
       <StatusChips msn={msn} state={state} counts={counts} all={all} locale={locale} t={t} />
       <div className="mb-3 flex flex-wrap items-center justify-between gap-3">
-        <p data-testid="history-total" data-more={total.more ? "true" : undefined} className="text-sm text-ink-muted" aria-live="polite">
+        <p
+          data-testid="history-total"
+          data-more={total.more ? "true" : undefined}
+          className="text-sm text-ink-muted"
+          aria-live="polite"
+        >
           {total.more
             ? interpolate(t.matchesMore, { count: formatCount(total.n, locale) })
             : total.n === 1

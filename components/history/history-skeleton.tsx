@@ -21,4 +21,3 @@ export function ResultsSkeleton({ label }: { label?: string }) {
     </div>
   );
 }
-

@@ -13,11 +13,29 @@ const td = "px-4 py-2.5 align-middle";
 const money = `${td} whitespace-nowrap text-right tabular-nums`;
 
 /** A sortable column head: a link that sorts by the column, or flips the direction if it already does. */
-function SortHead({ field, label, msn, state, t, align }: { field: HistorySortField; label: string; msn: string; state: HistoryUrlState; t: HistoryText; align?: "right" }) {
+function SortHead({
+  field,
+  label,
+  msn,
+  state,
+  t,
+  align,
+}: {
+  field: HistorySortField;
+  label: string;
+  msn: string;
+  state: HistoryUrlState;
+  t: HistoryText;
+  align?: "right";
+}) {
   const active = state.sort === field;
   const nextDir = active && state.dir === "desc" ? "asc" : "desc";
   return (
-    <th scope="col" aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"} className={`${th} ${align === "right" ? "text-right" : ""}`}>
+    <th
+      scope="col"
+      aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"}
+      className={`${th} ${align === "right" ? "text-right" : ""}`}
+    >
       <Link
         href={historyHref(msn, state, { sort: field, dir: nextDir })}
         title={interpolate(t.sortBy, { column: label.toLowerCase() })}
@@ -33,7 +51,21 @@ function SortHead({ field, label, msn, state, t, align }: { field: HistorySortFi
   );
 }
 
-export function HistoryTable({ rows, msn, state, locale, t, empty }: { rows: HistoryRow[]; msn: string; state: HistoryUrlState; locale: Locale; t: HistoryText; empty?: ReactNode }) {
+export function HistoryTable({
+  rows,
+  msn,
+  state,
+  locale,
+  t,
+  empty,
+}: {
+  rows: HistoryRow[];
+  msn: string;
+  state: HistoryUrlState;
+  locale: Locale;
+  t: HistoryText;
+  empty?: ReactNode;
+}) {
   const c = t.columns;
   return (
     <div className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
@@ -66,7 +98,10 @@ export function HistoryTable({ rows, msn, state, locale, t, empty }: { rows: His
           {rows.map((r) => (
             <tr key={r.id} className="hover:bg-surface-sunken/60">
               <td className={`${td} whitespace-nowrap`}>
-                <Link href={paymentHref(msn, r.orderId)} className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link
+                  href={paymentHref(msn, r.orderId)}
+                  className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline"
+                >
                   {r.orderId}
                 </Link>
               </td>
@@ -74,8 +109,12 @@ export function HistoryTable({ rows, msn, state, locale, t, empty }: { rows: His
                 <StatusBadge status={r.status} t={t} />
               </td>
               <td className={`${money} font-medium`}>{formatOre(r.amount)}</td>
-              <td className={`${money} ${r.capturedAmount === 0 ? "text-ink-faint" : ""}`}>{formatOre(r.capturedAmount)}</td>
-              <td className={`${money} ${r.refundedAmount === 0 ? "text-ink-faint" : ""}`}>{formatOre(r.refundedAmount)}</td>
+              <td className={`${money} ${r.capturedAmount === 0 ? "text-ink-faint" : ""}`}>
+                {formatOre(r.capturedAmount)}
+              </td>
+              <td className={`${money} ${r.refundedAmount === 0 ? "text-ink-faint" : ""}`}>
+                {formatOre(r.refundedAmount)}
+              </td>
               <td className={`${td} whitespace-nowrap`}>
                 <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, locale)}</time>
               </td>

@@ -21,7 +21,19 @@ function PageLink({ href, rel, children }: { href: string | null; rel: "prev" | 
 }
 
 /** Keyset pages: links carry the signed cursor of the first or last row shown. */
-export function Pagination({ msn, state, previous, next, t }: { msn: string; state: HistoryUrlState; previous: string | null; next: string | null; t: HistoryText }) {
+export function Pagination({
+  msn,
+  state,
+  previous,
+  next,
+  t,
+}: {
+  msn: string;
+  state: HistoryUrlState;
+  previous: string | null;
+  next: string | null;
+  t: HistoryText;
+}) {
   if (!previous && !next) return null;
   const onLaterPage = Boolean(state.after || state.before);
   return (

@@ -8,7 +8,17 @@ interface Unit {
 }
 
 /** The actor's sales units as tabs; switching keeps the filters and starts on the first page. */
-export function SalesUnitSwitcher({ units, current, state, t }: { units: Unit[]; current: string; state: HistoryUrlState; t: HistoryText }) {
+export function SalesUnitSwitcher({
+  units,
+  current,
+  state,
+  t,
+}: {
+  units: Unit[];
+  current: string;
+  state: HistoryUrlState;
+  t: HistoryText;
+}) {
   if (units.length === 0) return null;
   return (
     <nav aria-label={t.salesUnits} className="mb-4">
@@ -21,7 +31,9 @@ export function SalesUnitSwitcher({ units, current, state, t }: { units: Unit[];
                 href={historyHref(u.msn, state)}
                 aria-current={active ? "page" : undefined}
                 className={`inline-flex items-baseline gap-2 rounded-lg border px-3 py-1.5 text-sm ${
-                  active ? "border-brand-500 bg-brand-50 font-medium text-brand-700" : "border-surface-line bg-surface text-ink-muted hover:text-ink"
+                  active
+                    ? "border-brand-500 bg-brand-50 font-medium text-brand-700"
+                    : "border-surface-line bg-surface text-ink-muted hover:text-ink"
                 }`}
               >
                 <span>{u.name}</span>

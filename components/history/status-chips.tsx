@@ -7,7 +7,9 @@ import type { HistoryText } from "./types";
 
 const chip = (selected: boolean, empty: boolean) =>
   `inline-flex items-center gap-1.5 rounded-full border px-2.5 py-1 text-sm ${
-    selected ? "border-brand-500 bg-brand-50 font-medium text-brand-700" : "border-surface-line bg-surface text-ink-muted hover:text-ink"
+    selected
+      ? "border-brand-500 bg-brand-50 font-medium text-brand-700"
+      : "border-surface-line bg-surface text-ink-muted hover:text-ink"
   } ${empty && !selected ? "opacity-60" : ""}`;
 
 /**
@@ -15,14 +17,32 @@ const chip = (selected: boolean, empty: boolean) =>
  * can be chosen; "All" clears the status filter. Without counts (a text search past the cap) the
  * chips still filter, and a line says when the counts come back.
  */
-export function StatusChips({ msn, state, counts, all, locale, t }: { msn: string; state: HistoryUrlState; counts: StatusCounts | null; all: MatchCount; locale: Locale; t: HistoryText }) {
+export function StatusChips({
+  msn,
+  state,
+  counts,
+  all,
+  locale,
+  t,
+}: {
+  msn: string;
+  state: HistoryUrlState;
+  counts: StatusCounts | null;
+  all: MatchCount;
+  locale: Locale;
+  t: HistoryText;
+}) {
   const n = (v: number) => formatCount(v, locale);
   const none = state.status.length === 0;
   return (
     <nav aria-label={t.statusFilter} className="mb-4">
       <ul data-testid="status-chips" className="flex flex-wrap gap-1.5">
         <li>
-          <Link href={historyHref(msn, state, { status: [] })} aria-current={none ? "true" : undefined} className={chip(none, false)}>
+          <Link
+            href={historyHref(msn, state, { status: [] })}
+            aria-current={none ? "true" : undefined}
+            className={chip(none, false)}
+          >
             {t.allStatuses}
             <span className="tabular-nums text-xs">{formatMatchCount(all, locale)}</span>
           </Link>

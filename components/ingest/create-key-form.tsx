@@ -4,14 +4,25 @@ import { createApiKeyAction, type CreateApiKeyState } from "@/lib/actions/ingest
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 
-const input = "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
+const input =
+  "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
 
-export function CreateKeyForm({ texts, units }: { texts: Dictionary["ingest"]["apiKeys"]; units: { msn: string; name: string }[] }) {
+export function CreateKeyForm({
+  texts,
+  units,
+}: {
+  texts: Dictionary["ingest"]["apiKeys"];
+  units: { msn: string; name: string }[];
+}) {
   const [state, action, pending] = useActionState<CreateApiKeyState, FormData>(createApiKeyAction, {});
   const [all, setAll] = useState(false);
   const [copied, setCopied] = useState(false);
   return (
-    <form action={action} className="flex flex-col gap-4 rounded-card border border-surface-line bg-surface p-5 shadow-card" data-testid="create-key">
+    <form
+      action={action}
+      className="flex flex-col gap-4 rounded-card border border-surface-line bg-surface p-5 shadow-card"
+      data-testid="create-key"
+    >
       <h2 className="text-sm font-semibold text-ink-muted">{texts.create}</h2>
       <label className="flex max-w-md flex-col gap-1.5 text-sm font-medium">
         {texts.name}
@@ -38,10 +49,16 @@ export function CreateKeyForm({ texts, units }: { texts: Dictionary["ingest"]["a
         </p>
       ) : null}
       {state.created ? (
-        <div data-testid="new-key" className="flex flex-col gap-2 rounded-lg bg-ok-bg px-3 py-3 text-sm text-ok-fg" aria-live="polite">
+        <div
+          data-testid="new-key"
+          className="flex flex-col gap-2 rounded-lg bg-ok-bg px-3 py-3 text-sm text-ok-fg"
+          aria-live="polite"
+        >
           <p>{interpolate(texts.created, { name: state.created.name })}</p>
           <div className="flex flex-wrap items-center gap-2">
-            <code className="break-all rounded bg-surface px-2 py-1 font-mono text-xs text-ink">{state.created.key}</code>
+            <code className="break-all rounded bg-surface px-2 py-1 font-mono text-xs text-ink">
+              {state.created.key}
+            </code>
             <button
               type="button"
               className="rounded-lg border border-surface-line bg-surface px-3 py-1 text-xs font-medium text-ink hover:bg-surface-sunken"
@@ -55,7 +72,11 @@ export function CreateKeyForm({ texts, units }: { texts: Dictionary["ingest"]["a
         </div>
       ) : null}
       <div>
-        <button type="submit" disabled={pending} className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
+        >
           {pending ? texts.submitting : texts.submit}
         </button>
       </div>

@@ -20,7 +20,11 @@ export function CsvImportForm({ texts }: { texts: Dictionary["ingest"] }) {
         className="flex flex-col gap-4 rounded-card border border-surface-line bg-surface p-5 shadow-card"
         onSubmit={(e) => {
           const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
-          const problem = !file ? texts.import.chooseFile : file.size > MAX_BYTES ? interpolate(texts.import.errors.too_large, { max: "2 MB" }) : undefined;
+          const problem = !file
+            ? texts.import.chooseFile
+            : file.size > MAX_BYTES
+              ? interpolate(texts.import.errors.too_large, { max: "2 MB" })
+              : undefined;
           setLocalError(problem);
           if (problem) e.preventDefault();
         }}
@@ -41,19 +45,32 @@ export function CsvImportForm({ texts }: { texts: Dictionary["ingest"] }) {
           <p className="max-w-xl">{interpolate(texts.import.help, { maxRows: "10 000", maxSize: "2 MB" })}</p>
           <figure className="flex flex-col gap-1">
             <figcaption className="text-xs text-ink-faint">{texts.import.example}</figcaption>
-            <pre className="rounded bg-surface-sunken px-2 py-1 font-mono text-xs text-ink">{"msn,orderId\n212345,FS-100234\n212346,FS-100235"}</pre>
+            <pre className="rounded bg-surface-sunken px-2 py-1 font-mono text-xs text-ink">
+              {"msn,orderId\n212345,FS-100234\n212346,FS-100235"}
+            </pre>
           </figure>
         </div>
-        <p id={errorId} data-testid="import-error" role="alert" className={error ? "rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg" : "sr-only"}>
+        <p
+          id={errorId}
+          data-testid="import-error"
+          role="alert"
+          className={error ? "rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg" : "sr-only"}
+        >
           {error}
         </p>
         <div>
-          <button type="submit" disabled={pending} className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60">
+          <button
+            type="submit"
+            disabled={pending}
+            className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
+          >
             {pending ? texts.import.submitting : texts.import.submit}
           </button>
         </div>
       </form>
-      {state.rows && state.counts && !localError ? <ImportReport key={state.fileName} rows={state.rows} counts={state.counts} texts={texts} /> : null}
+      {state.rows && state.counts && !localError ? (
+        <ImportReport key={state.fileName} rows={state.rows} counts={state.counts} texts={texts} />
+      ) : null}
     </>
   );
 }

@@ -9,7 +9,15 @@ import { ResultBadge } from "./result-badge";
 
 type Texts = Dictionary["ingest"];
 
-export function ImportReport({ rows, counts, texts }: { rows: ImportRow[]; counts: Record<RegisterStatus, number>; texts: Texts }) {
+export function ImportReport({
+  rows,
+  counts,
+  texts,
+}: {
+  rows: ImportRow[];
+  counts: Record<RegisterStatus, number>;
+  texts: Texts;
+}) {
   const problems = rows.filter((r) => (r.status !== "registered" && r.status !== "already_known") || r.message !== "");
   const [onlyProblems, setOnlyProblems] = useState(problems.length > 0);
   const shown = onlyProblems ? problems : rows;
@@ -30,7 +38,11 @@ export function ImportReport({ rows, counts, texts }: { rows: ImportRow[]; count
         <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />
         {texts.import.onlyProblems}
       </label>
-      <Table testId="import-rows" head={[c.row, c.msn, c.orderId, c.result, c.message]} empty={shown.length === 0 ? texts.import.noProblems : undefined}>
+      <Table
+        testId="import-rows"
+        head={[c.row, c.msn, c.orderId, c.result, c.message]}
+        empty={shown.length === 0 ? texts.import.noProblems : undefined}
+      >
         {shown.map((r) => (
           <tr key={r.row} data-status={r.status}>
             <Td className="font-mono tabular-nums">{r.row}</Td>

@@ -12,29 +12,46 @@ interface Labels {
 }
 
 export function AskVipps({ orderId, labels }: { orderId: string; labels: Labels }) {
-  const [state, action, pending] = useActionState<{ results?: RemoteResult[]; error?: string }, FormData>(lookUpAtVippsAction, {});
+  const [state, action, pending] = useActionState<{ results?: RemoteResult[]; error?: string }, FormData>(
+    lookUpAtVippsAction,
+    {},
+  );
   return (
     <div className="flex flex-col gap-3">
       <form action={action} className="flex flex-wrap items-center gap-3">
         <input type="hidden" name="orderId" value={orderId} />
-        <button type="submit" disabled={pending} className="rounded-lg border border-brand-500 px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-lg border border-brand-500 px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60"
+        >
           {pending ? labels.asking : labels.askVipps}
         </button>
         <span className="text-sm text-ink-muted">{labels.askVippsHint}</span>
       </form>
       {state.results ? (
-        <ul data-testid="vipps-results" className="divide-y divide-surface-line rounded-card border border-surface-line bg-surface text-sm">
+        <ul
+          data-testid="vipps-results"
+          className="divide-y divide-surface-line rounded-card border border-surface-line bg-surface text-sm"
+        >
           {state.results.map((r) => (
             <li key={r.msn} className="flex items-center justify-between gap-3 px-4 py-2">
               <span>
                 {r.salesUnitName} <span className="font-mono text-xs text-ink-faint">{r.msn}</span>
               </span>
               {r.result === "found" ? (
-                <Link className="font-medium text-brand-700 underline" href={`/payments/${r.msn}/${encodeURIComponent(orderId)}`}>
+                <Link
+                  className="font-medium text-brand-700 underline"
+                  href={`/payments/${r.msn}/${encodeURIComponent(orderId)}`}
+                >
                   {labels.remote.found} · {labels.open}
                 </Link>
               ) : (
-                <span className="text-ink-muted">{r.result === "error" ? labels.remote.error.replace("{detail}", r.detail ?? "") : labels.remote.not_found}</span>
+                <span className="text-ink-muted">
+                  {r.result === "error"
+                    ? labels.remote.error.replace("{detail}", r.detail ?? "")
+                    : labels.remote.not_found}
+                </span>
               )}
             </li>
           ))}

@@ -2,12 +2,21 @@
 // The search box: a plain GET form (works without JavaScript, the URL is shareable); "/" focuses it.
 import { useEffect, useRef } from "react";
 
-export function SearchBox({ q, labels, error }: { q: string; labels: { label: string; placeholder: string; submit: string; shortcut: string }; error?: string }) {
+export function SearchBox({
+  q,
+  labels,
+  error,
+}: {
+  q: string;
+  labels: { label: string; placeholder: string; submit: string; shortcut: string };
+  error?: string;
+}) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      const typing = target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable);
+      const typing =
+        target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable);
       if (e.key === "/" && !typing) {
         e.preventDefault();
         input.current?.focus();
@@ -37,7 +46,10 @@ export function SearchBox({ q, labels, error }: { q: string; labels: { label: st
           aria-describedby={error ? "q-error" : "q-hint"}
           className="w-full rounded-lg border border-surface-line bg-surface px-3 py-2.5 font-mono text-base outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
         />
-        <button type="submit" className="rounded-lg bg-brand-500 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-600">
+        <button
+          type="submit"
+          className="rounded-lg bg-brand-500 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-600"
+        >
           {labels.submit}
         </button>
       </div>
@@ -47,7 +59,8 @@ export function SearchBox({ q, labels, error }: { q: string; labels: { label: st
         </p>
       ) : (
         <p id="q-hint" className="text-xs text-ink-faint">
-          <kbd className="rounded border border-surface-line bg-surface-sunken px-1 font-mono">/</kbd> {labels.shortcut.replace("/", "").trim()}
+          <kbd className="rounded border border-surface-line bg-surface-sunken px-1 font-mono">/</kbd>{" "}
+          {labels.shortcut.replace("/", "").trim()}
         </p>
       )}
     </form>

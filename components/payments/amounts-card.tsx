@@ -3,7 +3,10 @@ import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { formatOre } from "@/lib/format";
 import type { DerivedPayment } from "@/lib/payments/derive";
 
-type Amounts = Pick<DerivedPayment, "amount" | "reservedAmount" | "capturedAmount" | "refundedAmount" | "remainingToCapture" | "remainingToRefund">;
+type Amounts = Pick<
+  DerivedPayment,
+  "amount" | "reservedAmount" | "capturedAmount" | "refundedAmount" | "remainingToCapture" | "remainingToRefund"
+>;
 
 export function AmountsCard({ p, t }: { p: Amounts; t: Dictionary }) {
   const a = t.payment.amounts;

@@ -32,16 +32,22 @@ export function ApiCalls({ calls, t, locale }: { calls: Call[]; t: Dictionary; l
           <li key={c.id.toString()} className="py-2">
             <details>
               <summary className="flex cursor-pointer flex-wrap items-center gap-x-3 gap-y-1">
-                <Badge tone={c.httpStatus !== null && c.httpStatus < 400 ? "ok" : "bad"}>{c.httpStatus ?? c.networkError ?? "—"}</Badge>
+                <Badge tone={c.httpStatus !== null && c.httpStatus < 400 ? "ok" : "bad"}>
+                  {c.httpStatus ?? c.networkError ?? "—"}
+                </Badge>
                 <span className="font-medium">{c.operation}</span>
                 <span className="font-mono text-xs text-ink-faint">
                   {c.method} {c.path}
                 </span>
-                {c.attempt > 1 ? <span className="text-xs text-ink-muted">{x.attempt.replace("{n}", String(c.attempt))}</span> : null}
+                {c.attempt > 1 ? (
+                  <span className="text-xs text-ink-muted">{x.attempt.replace("{n}", String(c.attempt))}</span>
+                ) : null}
                 <span className="text-xs text-ink-muted">
                   {formatDateTime(c.at, locale)} · {c.durationMs} ms
                 </span>
-                {c.errorCode ? <span className="text-xs text-bad-fg">{`${c.errorCode}: ${c.errorMessage ?? ""}`}</span> : null}
+                {c.errorCode ? (
+                  <span className="text-xs text-bad-fg">{`${c.errorCode}: ${c.errorMessage ?? ""}`}</span>
+                ) : null}
               </summary>
               <div className="mt-2 grid gap-2 md:grid-cols-2">
                 {[
@@ -50,7 +56,9 @@ export function ApiCalls({ calls, t, locale }: { calls: Call[]; t: Dictionary; l
                 ].map(([label, body]) => (
                   <div key={String(label)}>
                     <p className="text-xs font-medium text-ink-muted">{String(label)}</p>
-                    <pre className="mt-1 max-h-64 overflow-auto rounded-lg bg-surface-sunken p-2 font-mono text-xs">{body === null || body === undefined ? "—" : JSON.stringify(body, null, 2)}</pre>
+                    <pre className="mt-1 max-h-64 overflow-auto rounded-lg bg-surface-sunken p-2 font-mono text-xs">
+                      {body === null || body === undefined ? "—" : JSON.stringify(body, null, 2)}
+                    </pre>
                   </div>
                 ))}
               </div>

@@ -8,7 +8,16 @@ interface Props {
   verdict: "one_payment" | "genuine_second_payment" | "nothing_charged";
   text: { nb: string; en: string };
   duplicates: { msn: string; orderId: string; amountText: string; statusText: string; createdText: string }[];
-  labels: { title: string; verdict: Record<Props["verdict"], string>; copy: string; copied: string; nb: string; en: string; duplicates: string; actionLater: string };
+  labels: {
+    title: string;
+    verdict: Record<Props["verdict"], string>;
+    copy: string;
+    copied: string;
+    nb: string;
+    en: string;
+    duplicates: string;
+    actionLater: string;
+  };
 }
 
 export function ChargedTwice({ verdict, text, duplicates, labels }: Props) {
@@ -30,10 +39,18 @@ export function ChargedTwice({ verdict, text, duplicates, labels }: Props) {
         {(["nb", "en"] as const).map((lang) => (
           <div key={lang} className="flex flex-col gap-2">
             <p className="text-xs font-medium text-ink-muted">{labels[lang]}</p>
-            <p lang={lang} data-testid={`explanation-${lang}`} className="rounded-lg bg-surface-sunken p-3 text-sm leading-relaxed">
+            <p
+              lang={lang}
+              data-testid={`explanation-${lang}`}
+              className="rounded-lg bg-surface-sunken p-3 text-sm leading-relaxed"
+            >
               {text[lang]}
             </p>
-            <button type="button" onClick={() => void copy(lang)} className="self-start rounded-lg border border-surface-line px-3 py-1.5 text-sm font-medium hover:bg-surface-sunken">
+            <button
+              type="button"
+              onClick={() => void copy(lang)}
+              className="self-start rounded-lg border border-surface-line px-3 py-1.5 text-sm font-medium hover:bg-surface-sunken"
+            >
               {copied === lang ? labels.copied : labels.copy}
             </button>
           </div>
@@ -45,14 +62,19 @@ export function ChargedTwice({ verdict, text, duplicates, labels }: Props) {
           <ul className="mt-1 space-y-1 text-sm" data-testid="duplicates">
             {duplicates.map((d) => (
               <li key={d.orderId}>
-                <Link href={`/payments/${d.msn}/${encodeURIComponent(d.orderId)}`} className="font-mono text-brand-700 underline">
+                <Link
+                  href={`/payments/${d.msn}/${encodeURIComponent(d.orderId)}`}
+                  className="font-mono text-brand-700 underline"
+                >
                   {d.orderId}
                 </Link>{" "}
                 · {d.amountText} · {d.statusText} · {d.createdText}
               </li>
             ))}
           </ul>
-          {verdict === "genuine_second_payment" ? <p className="mt-2 text-xs text-ink-muted">{labels.actionLater}</p> : null}
+          {verdict === "genuine_second_payment" ? (
+            <p className="mt-2 text-xs text-ink-muted">{labels.actionLater}</p>
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -23,7 +23,9 @@ export function DeadlinesCard({ d, t, locale }: { d: Deadlines; t: Dictionary; l
           </div>
           <div className="flex justify-between gap-4">
             <dt className="text-ink-muted">{x.guarantee.replace("{scheme}", t.payment.schemes[d.scheme])}</dt>
-            <dd className="font-medium">{d.guaranteeEnds ? formatDateTime(d.guaranteeEnds, locale) : x.unknownScheme}</dd>
+            <dd className="font-medium">
+              {d.guaranteeEnds ? formatDateTime(d.guaranteeEnds, locale) : x.unknownScheme}
+            </dd>
           </div>
           {d.guaranteeEndingSoon ? <Badge tone="warn">{x.endingSoon}</Badge> : null}
           {d.guaranteeEnded ? <Badge tone="bad">{x.ended}</Badge> : null}

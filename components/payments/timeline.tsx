@@ -23,7 +23,10 @@ export function Timeline({ events, t, locale }: { events: Event[]; t: Dictionary
       <ol className="relative space-y-4 border-l border-surface-line pl-5">
         {events.map((e) => (
           <li key={e.id.toString()} data-testid="timeline-entry" className="relative">
-            <span aria-hidden className={`absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full ${e.operationSuccess ? "bg-brand-500" : "bg-bad-fg"}`} />
+            <span
+              aria-hidden
+              className={`absolute -left-[1.6rem] top-1.5 h-2.5 w-2.5 rounded-full ${e.operationSuccess ? "bg-brand-500" : "bg-bad-fg"}`}
+            />
             <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
               <span className="font-medium">{x.ops[e.operation as keyof typeof x.ops] ?? e.operation}</span>
               <span className="tabular-nums">{formatOre(e.amount)}</span>

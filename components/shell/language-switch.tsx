@@ -5,7 +5,11 @@ import { LOCALES, type Locale } from "@/lib/i18n/locales";
 /** Works without JavaScript: each button posts the server action. */
 export function LanguageSwitch({ locale, t }: { locale: Locale; t: Dictionary }) {
   return (
-    <form action={setLocaleAction} aria-label={t.language.label} className="inline-flex rounded-lg border border-surface-line bg-surface p-0.5 text-xs">
+    <form
+      action={setLocaleAction}
+      aria-label={t.language.label}
+      className="inline-flex rounded-lg border border-surface-line bg-surface p-0.5 text-xs"
+    >
       {LOCALES.map((l) => (
         <button
           key={l}

@@ -1,26 +1,36 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { PageHeader } from "@/components/ui/page-header";
-import { countCallsSince } from "@/lib/api-log/queries";
+import { countCallsInLastDay } from "@/lib/api-log/queries";
 import { requireActor } from "@/lib/auth/actor";
 import { can, type Permission } from "@/lib/auth/permissions";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
-const ABILITIES: Permission[] = ["payments:read", "payments:money", "apilog:read", "salesunits:read", "salesunits:manage", "users:manage"];
+const ABILITIES: Permission[] = [
+  "payments:read",
+  "payments:money",
+  "apilog:read",
+  "salesunits:read",
+  "salesunits:manage",
+  "users:manage",
+];
 
 /** What the signed-in user can do and see; the home page for roles without payment lookup. */
 export async function Overview({ header = true }: { header?: boolean }) {
   const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
   const [units, calls24h] = await Promise.all([
     can(actor, "salesunits:read") ? listSalesUnits(actor) : Promise.resolve([]),
-    can(actor, "apilog:read") ? countCallsSince(actor, new Date(Date.now() - 86_400_000)) : Promise.resolve(null),
+    can(actor, "apilog:read") ? countCallsInLastDay(actor) : Promise.resolve(null),
   ]);
   return (
     <>
       {header ? (
-        <PageHeader title={interpolate(t.overview.greeting, { name: actor.name })} description={interpolate(t.overview.roleIntro, { role: t.roles[actor.role] })} />
+        <PageHeader
+          title={interpolate(t.overview.greeting, { name: actor.name })}
+          description={interpolate(t.overview.roleIntro, { role: t.roles[actor.role] })}
+        />
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
         <Card title={t.overview.canDo} testId="abilities">

@@ -40,14 +40,20 @@ export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; loc
           </p>
           <p className="truncate text-xs text-ink-muted">{actor.email}</p>
           <p className="mt-1">
-            <span data-testid="role" className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700">
+            <span
+              data-testid="role"
+              className="rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700"
+            >
               {t.roles[actor.role]}
             </span>
           </p>
         </div>
         <LanguageSwitch locale={locale} t={t} />
         <form action={signOutAction}>
-          <button type="submit" className="w-full rounded-lg border border-surface-line px-3 py-2 text-left text-sm font-medium text-ink-muted hover:bg-surface-sunken hover:text-ink">
+          <button
+            type="submit"
+            className="w-full rounded-lg border border-surface-line px-3 py-2 text-left text-sm font-medium text-ink-muted hover:bg-surface-sunken hover:text-ink"
+          >
             {t.nav.signOut}
           </button>
         </form>

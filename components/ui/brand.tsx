@@ -3,7 +3,10 @@ import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 export function Brand({ t, className = "" }: { t: Dictionary; className?: string }) {
   return (
     <div className={`flex items-center gap-2 ${className}`}>
-      <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-500 text-sm font-bold text-white">
+      <span
+        aria-hidden
+        className="grid h-8 w-8 place-items-center rounded-lg bg-brand-500 text-sm font-bold text-white"
+      >
         M
       </span>
       <div>

@@ -2,7 +2,17 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 
 /** Full-width message for 404, 403 and errors. */
-export function MessagePage({ code, title, body, action }: { code: string; title: string; body: string; action?: ReactNode }) {
+export function MessagePage({
+  code,
+  title,
+  body,
+  action,
+}: {
+  code: string;
+  title: string;
+  body: string;
+  action?: ReactNode;
+}) {
   return (
     <div className="mx-auto flex max-w-lg flex-col items-start gap-3 py-16">
       <p className="font-mono text-sm font-semibold text-brand-600">{code}</p>
@@ -15,7 +25,10 @@ export function MessagePage({ code, title, body, action }: { code: string; title
 
 export function PrimaryLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link href={href} className="mt-2 rounded-lg bg-brand-500 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600">
+    <Link
+      href={href}
+      className="mt-2 rounded-lg bg-brand-500 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
+    >
       {children}
     </Link>
   );

@@ -1,6 +1,16 @@
 import type { ReactNode } from "react";
 
-export function Table({ head, children, empty, testId }: { head: ReactNode[]; children: ReactNode; empty?: ReactNode; testId?: string }) {
+export function Table({
+  head,
+  children,
+  empty,
+  testId,
+}: {
+  head: ReactNode[];
+  children: ReactNode;
+  empty?: ReactNode;
+  testId?: string;
+}) {
   return (
     <div className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
       <table data-testid={testId} className="w-full text-left text-sm">

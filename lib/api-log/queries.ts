@@ -8,13 +8,25 @@ export async function listRecentCalls(actor: Actor, limit = 50) {
     orderBy: { at: "desc" },
     take: Math.min(Math.max(limit, 1), 200),
     select: {
-      id: true, at: true, msn: true, operation: true, method: true, path: true, orderId: true,
-      httpStatus: true, errorGroup: true, errorCode: true, errorMessage: true, networkError: true, durationMs: true,
+      id: true,
+      at: true,
+      msn: true,
+      operation: true,
+      method: true,
+      path: true,
+      orderId: true,
+      httpStatus: true,
+      errorGroup: true,
+      errorCode: true,
+      errorMessage: true,
+      networkError: true,
+      durationMs: true,
     },
   });
 }
 
-export async function countCallsSince(actor: Actor, since: Date) {
+export async function countCallsInLastDay(actor: Actor, now = new Date()) {
+  const since = new Date(now.getTime() - 86_400_000);
   return (await db()).apiCallLog.count({
     where: { at: { gte: since }, ...(actor.allSalesUnits ? {} : { msn: { in: [...actor.msns] } }) },
   });

@@ -52,7 +52,8 @@ function cleanJson(value: unknown): unknown {
 function body(value: MaskedJson | null): Prisma.InputJsonValue | undefined {
   if (value === null) return undefined;
   const text = JSON.stringify(value);
-  if (text.length > MAX_BODY_CHARS) return { truncated: true, chars: text.length, preview: clean(text.slice(0, 4_000)) };
+  if (text.length > MAX_BODY_CHARS)
+    return { truncated: true, chars: text.length, preview: clean(text.slice(0, 4_000)) };
   return cleanJson(value) as Prisma.InputJsonValue;
 }
 const int32 = (n: number) => Math.min(Math.max(Math.round(n), 0), 2_147_483_647);
@@ -83,7 +84,10 @@ export function toRow(r: ApiCallRecord): Prisma.ApiCallLogCreateManyInput {
 function errorKind(error: unknown): string {
   // Name and code only: Prisma's messages can quote the rows, bodies included.
   const name = error instanceof Error ? error.name : typeof error;
-  const code = error !== null && typeof error === "object" && "code" in error && typeof error.code === "string" ? ` ${error.code}` : "";
+  const code =
+    error !== null && typeof error === "object" && "code" in error && typeof error.code === "string"
+      ? ` ${error.code}`
+      : "";
   return `${name}${code}`;
 }
 
@@ -177,7 +181,9 @@ export class DbApiLogSink implements ApiLogSink {
         this.counts.dropped += batch.length - kept.length;
         this.buffer.unshift(...kept);
         if (!this.failing) {
-          this.report(`api-log: could not write ${batch.length} API call record(s) (${errorKind(error)}); keeping up to ${this.maxBuffered} and retrying`);
+          this.report(
+            `api-log: could not write ${batch.length} API call record(s) (${errorKind(error)}); keeping up to ${this.maxBuffered} and retrying`,
+          );
         }
         this.failing = true;
         return;

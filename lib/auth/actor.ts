@@ -10,7 +10,9 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const id = session?.user?.id;
   if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  const user = await (await db()).user.findUnique({
+  const user = await (
+    await db()
+  ).user.findUnique({
     where: { id },
     include: { salesUnits: { include: { salesUnit: { select: { msn: true } } } } },
   });

@@ -54,7 +54,8 @@ export function baseAuthConfig(): NextAuthConfig {
 
 /** Only same-site relative paths: never redirect to another origin after sign-in. */
 export function safeCallbackPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\")) return "/";
+  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
+    return "/";
   if (value.startsWith("/login") || value.startsWith("/api/auth")) return "/";
   return value.length > 2000 ? "/" : value;
 }

@@ -16,11 +16,18 @@ export async function collationInfo(sql: SqlExecutor): Promise<Record<string, st
     await sql.query(`CREATE INDEX bench_like_probe_v ON bench_like_probe (v)`);
     await sql.query(`ANALYZE bench_like_probe`);
     await sql.query(`SET enable_seqscan = off`);
-    const plan = await sql.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (FORMAT JSON) SELECT v FROM bench_like_probe WHERE v::text LIKE ('FS-12' || '%')`);
+    const plan = await sql.query<{ "QUERY PLAN": unknown }>(
+      `EXPLAIN (FORMAT JSON) SELECT v FROM bench_like_probe WHERE v::text LIKE ('FS-12' || '%')`,
+    );
     await sql.query(`RESET enable_seqscan`);
     // With seq scans off the planner may still walk the whole index with a filter: only an Index Cond counts.
     const usesIndex = JSON.stringify(plan.rows[0]?.["QUERY PLAN"]).includes("Index Cond");
-    return { server: r.version, collation: r.datcollate, provider: r.provider, likePrefixOnPlainBtree: usesIndex ? "yes" : "no" };
+    return {
+      server: r.version,
+      collation: r.datcollate,
+      provider: r.provider,
+      likePrefixOnPlainBtree: usesIndex ? "yes" : "no",
+    };
   } finally {
     await sql.query(`DROP TABLE IF EXISTS bench_like_probe`);
   }

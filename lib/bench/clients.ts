@@ -40,7 +40,11 @@ function parseParams(raw: string): unknown[] {
 let sink: CapturedQuery[] | null = null;
 
 function attachLog(client: PrismaClient): void {
-  (client as unknown as { $on(event: "query", cb: (e: { query: string; params: string; duration: number }) => void): void }).$on("query", (e) => {
+  (
+    client as unknown as {
+      $on(event: "query", cb: (e: { query: string; params: string; duration: number }) => void): void;
+    }
+  ).$on("query", (e) => {
     sink?.push({ sql: e.query, params: parseParams(e.params), durationMs: Number(e.duration) });
   });
 }
@@ -57,7 +61,14 @@ export async function captureQueries<T>(fn: () => Promise<T>): Promise<{ result:
 }
 
 /** A bench handle: the measured client, a query-logging client for EXPLAIN, and raw SQL. */
-function benchDb(label: string, driver: BenchDb["driver"], prisma: PrismaClient, logging: PrismaClient, sql: SqlExecutor, closeSql: () => Promise<void>): BenchDb {
+function benchDb(
+  label: string,
+  driver: BenchDb["driver"],
+  prisma: PrismaClient,
+  logging: PrismaClient,
+  sql: SqlExecutor,
+  closeSql: () => Promise<void>,
+): BenchDb {
   attachLog(logging);
   return {
     label,
@@ -76,7 +87,10 @@ function benchDb(label: string, driver: BenchDb["driver"], prisma: PrismaClient,
 export async function openPgBenchDb(label: string, url: string): Promise<BenchDb> {
   const { default: pg } = await import("pg");
   const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
-  const logging = new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 2 }), log: [{ emit: "event", level: "query" }] });
+  const logging = new PrismaClient({
+    adapter: new PrismaPg({ connectionString: url, max: 2 }),
+    log: [{ emit: "event", level: "query" }],
+  });
   const raw = new pg.Client({ connectionString: url });
   await raw.connect();
   return benchDb(label, "pg", prisma, logging, raw as unknown as SqlExecutor, () => raw.end());
@@ -93,7 +107,7 @@ export async function openPgliteBenchDb(label: string, dir: string): Promise<Ben
 const slot = globalThis as unknown as { __merchantOpsDb?: { client: PrismaClient; close: () => Promise<void> } };
 
 /** From now on db() (lib/db/client.ts) returns `client`. */
-export function useAsAppDb(client: PrismaClient): void {
+export function bindAppDb(client: PrismaClient): void {
   slot.__merchantOpsDb = { client, close: async () => {} };
 }
 

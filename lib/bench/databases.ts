@@ -26,7 +26,9 @@ export async function withPgClient<T>(url: string, fn: (c: pg.Client) => Promise
   }
 }
 
-export async function migrate(target: { driver: "pg"; url: string } | { driver: "pglite"; dir: string }): Promise<void> {
+export async function migrate(
+  target: { driver: "pg"; url: string } | { driver: "pglite"; dir: string },
+): Promise<void> {
   const handle = await openDirect(target);
   try {
     await applyMigrations(handle.migrationAdapter);
@@ -37,10 +39,17 @@ export async function migrate(target: { driver: "pg"; url: string } | { driver: 
 
 /** Whether `name` exists and already holds a generated set of this shape (for --reuse). */
 export async function pgBenchDbMatches(adminUrl: string, name: string, shape: BenchShape): Promise<boolean> {
-  const exists = await withPgClient(adminUrl, async (c) => (await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1);
+  const exists = await withPgClient(
+    adminUrl,
+    async (c) => (await c.query(`SELECT 1 FROM pg_database WHERE datname = $1`, [name])).rowCount === 1,
+  );
   if (!exists) return false;
   return withPgClient(databaseUrl(adminUrl, name), async (c) => {
-    const r = await c.query<{ p: string; u: string }>(`SELECT (SELECT count(*) FROM "Payment")::text AS p, (SELECT count(*) FROM "SalesUnit")::text AS u`).catch(() => null);
+    const r = await c
+      .query<{ p: string; u: string }>(
+        `SELECT (SELECT count(*) FROM "Payment")::text AS p, (SELECT count(*) FROM "SalesUnit")::text AS u`,
+      )
+      .catch(() => null);
     if (!r || Number(r.rows[0]!.p) !== shape.payments || Number(r.rows[0]!.u) !== shape.salesUnits) return false;
     // An index experiment of an older bench left behind: such a database is not "as migrated".
     const ix = await c.query<{ def: string }>(`SELECT indexdef AS def FROM pg_indexes WHERE tablename = 'Payment'`);
@@ -49,7 +58,12 @@ export async function pgBenchDbMatches(adminUrl: string, name: string, shape: Be
 }
 
 /** Drops and recreates `name`, migrates it, fills it. */
-export async function createPgBenchDb(adminUrl: string, name: string, shape: BenchShape, log: (line: string) => void): Promise<GenerateResult & { url: string; migrateMs: number }> {
+export async function createPgBenchDb(
+  adminUrl: string,
+  name: string,
+  shape: BenchShape,
+  log: (line: string) => void,
+): Promise<GenerateResult & { url: string; migrateMs: number }> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad database name ${name}`);
   const url = databaseUrl(adminUrl, name);
   await withPgClient(adminUrl, async (c) => {
@@ -63,7 +77,10 @@ export async function createPgBenchDb(adminUrl: string, name: string, shape: Ben
   const result = await withPgClient(url, (c) =>
     withPgClient(url, async (c2) => {
       for (const x of [c, c2]) await x.query(`SET synchronous_commit = off`);
-      return generateBenchData(c as unknown as SqlExecutor, shape, { log, extraWorkers: shape.payments > 50_000 ? [c2 as unknown as SqlExecutor] : [] });
+      return generateBenchData(c as unknown as SqlExecutor, shape, {
+        log,
+        extraWorkers: shape.payments > 50_000 ? [c2 as unknown as SqlExecutor] : [],
+      });
     }),
   );
   return { ...result, url, migrateMs };
@@ -74,14 +91,22 @@ export async function dropPgBenchDb(adminUrl: string, name: string): Promise<voi
 }
 
 /** A file-backed PGlite in `dir` (removed first), migrated and filled; closed again afterwards. */
-export async function createPgliteBenchDb(dir: string, shape: BenchShape, log: (line: string) => void): Promise<GenerateResult & { migrateMs: number }> {
+export async function createPgliteBenchDb(
+  dir: string,
+  shape: BenchShape,
+  log: (line: string) => void,
+): Promise<GenerateResult & { migrateMs: number }> {
   rmSync(dir, { recursive: true, force: true });
   const t = performance.now();
   await migrate({ driver: "pglite", dir });
   const migrateMs = performance.now() - t;
   const lite = openPglite(dir);
   try {
-    const result = await generateBenchData(lite as unknown as SqlExecutor, shape, { log, batch: 25_000, maintenanceWorkMem: "128MB" });
+    const result = await generateBenchData(lite as unknown as SqlExecutor, shape, {
+      log,
+      batch: 25_000,
+      maintenanceWorkMem: "128MB",
+    });
     return { ...result, migrateMs };
   } finally {
     await lite.close();

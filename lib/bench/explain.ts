@@ -34,13 +34,18 @@ function walk(node: PlanNode, visit: (n: PlanNode) => void): void {
 }
 
 /** Prisma logs parameters as JSON; PostgreSQL infers their types from the statement. */
-const toParam = (v: unknown) => (v === null || typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v));
+const toParam = (v: unknown) =>
+  v === null || typeof v === "string" ? v : typeof v === "object" ? JSON.stringify(v) : String(v);
 
 export async function explain(sql: SqlExecutor, name: string, q: CapturedQuery): Promise<ExplainResult> {
   const params = q.params.map(toParam);
   const json = await sql.query<{ "QUERY PLAN": unknown }>(`EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${q.sql}`, params);
   const raw = json.rows[0]!["QUERY PLAN"];
-  const doc = (typeof raw === "string" ? JSON.parse(raw) : raw) as { Plan: PlanNode & { "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number }; "Execution Time": number; "Planning Time": number }[];
+  const doc = (typeof raw === "string" ? JSON.parse(raw) : raw) as {
+    Plan: PlanNode & { "Shared Hit Blocks"?: number; "Shared Read Blocks"?: number };
+    "Execution Time": number;
+    "Planning Time": number;
+  }[];
   const top = doc[0]!;
   const scans: string[] = [];
   const indexes = new Set<string>();
@@ -51,7 +56,9 @@ export async function explain(sql: SqlExecutor, name: string, q: CapturedQuery):
       scans.push(`${n["Node Type"]} ${n["Index Name"]}${n["Relation Name"] ? ` on ${n["Relation Name"]}` : ""}`);
     } else if (n["Relation Name"]) {
       if (n["Node Type"] === "Seq Scan") seqScans.add(n["Relation Name"]);
-      scans.push(`${n["Node Type"]} on ${n["Relation Name"]}${n["Rows Removed by Filter"] ? ` (${n["Rows Removed by Filter"]} rows removed by filter)` : ""}`);
+      scans.push(
+        `${n["Node Type"]} on ${n["Relation Name"]}${n["Rows Removed by Filter"] ? ` (${n["Rows Removed by Filter"]} rows removed by filter)` : ""}`,
+      );
     }
   });
   const text = await sql.query<{ "QUERY PLAN": string }>(`EXPLAIN (ANALYZE, BUFFERS) ${q.sql}`, params);
@@ -70,7 +77,11 @@ export async function explain(sql: SqlExecutor, name: string, q: CapturedQuery):
   };
 }
 
-export async function explainAll(sql: SqlExecutor, groups: { name: string; queries: CapturedQuery[] }[], label: string): Promise<ExplainResult[]> {
+export async function explainAll(
+  sql: SqlExecutor,
+  groups: { name: string; queries: CapturedQuery[] }[],
+  label: string,
+): Promise<ExplainResult[]> {
   const out: ExplainResult[] = [];
   for (const g of groups) {
     for (const [i, q] of g.queries.entries()) {

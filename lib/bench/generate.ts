@@ -20,7 +20,8 @@ export interface SqlExecutor {
 }
 
 /** uniform [0, 1) from (expr, seed), deterministic. */
-const u = (expr: string, seed: number) => `((hashint8extended((${expr})::bigint, ${seed}) & 2147483647)::float8 / 2147483648.0)`;
+const u = (expr: string, seed: number) =>
+  `((hashint8extended((${expr})::bigint, ${seed}) & 2147483647)::float8 / 2147483648.0)`;
 
 function statusCase(draw: string): string {
   let acc = 0;
@@ -191,7 +192,9 @@ export async function generateBenchData(
         const [lo, hi] = b;
         const t = performance.now();
         await w.query(text, [lo, hi, shape.now]);
-        log(`  payments ${lo.toLocaleString("en")}–${hi.toLocaleString("en")}: ${((performance.now() - t) / 1000).toFixed(1)} s`);
+        log(
+          `  payments ${lo.toLocaleString("en")}–${hi.toLocaleString("en")}: ${((performance.now() - t) / 1000).toFixed(1)} s`,
+        );
       }
     }),
   );
@@ -216,7 +219,9 @@ export async function generateBenchData(
   }
   for (const t of ["Payment", "PaymentEvent"]) await sql.query(`ALTER TABLE "${t}" RESET (autovacuum_enabled)`);
   const done = performance.now();
-  const counts = await sql.query<{ p: string; e: string }>(`SELECT (SELECT count(*) FROM "Payment")::text AS p, (SELECT count(*) FROM "PaymentEvent")::text AS e`);
+  const counts = await sql.query<{ p: string; e: string }>(
+    `SELECT (SELECT count(*) FROM "Payment")::text AS p, (SELECT count(*) FROM "PaymentEvent")::text AS e`,
+  );
   return {
     payments: Number(counts.rows[0]!.p),
     events: Number(counts.rows[0]!.e),

@@ -34,7 +34,12 @@ export function historyKinds(shape: BenchShape): HistoryKind[] {
     { id: "dates", label: "date range (one week)", msn: big, search: `from=${day(37)}&to=${day(31)}` },
     { id: "amount", label: "amount 1 000–2 500 kr", msn: big, search: "min=1000&max=2500" },
     { id: "text", label: "text 'ullsokker'", msn: big, search: "q=ullsokker" },
-    { id: "all", label: "status+dates+amount+text, by amount", msn: big, search: `status=captured&status=refunded&from=${day(60)}&to=${day(1)}&min=100&max=5000&q=regnjakke&sort=amount` },
+    {
+      id: "all",
+      label: "status+dates+amount+text, by amount",
+      msn: big,
+      search: `status=captured&status=refunded&from=${day(60)}&to=${day(1)}&min=100&max=5000&q=regnjakke&sort=amount`,
+    },
   ];
 }
 
@@ -71,7 +76,12 @@ export interface HistoryServerResult {
   total: string;
 }
 
-export async function benchHistoryServer(db: BenchDb, shape: BenchShape, plan: RunPlan, log: (line: string) => void): Promise<HistoryServerResult[]> {
+export async function benchHistoryServer(
+  db: BenchDb,
+  shape: BenchShape,
+  plan: RunPlan,
+  log: (line: string) => void,
+): Promise<HistoryServerResult[]> {
   const out: HistoryServerResult[] = [];
   for (const kind of historyKinds(shape)) {
     const parsed = parseHistoryParams(kind.msn, new URLSearchParams(await searchFor(db, kind)), cursorKey);
@@ -82,17 +92,25 @@ export async function benchHistoryServer(db: BenchDb, shape: BenchShape, plan: R
       last = { rows: view.rows.length, total: `${view.total.n}${view.total.more ? "+" : ""}` };
     });
     out.push({ kind: kind.id, label: kind.label, summary, ...last });
-    log(`  ${db.label} history server ${kind.id.padEnd(11)} p50 ${summary.p50.toFixed(2)} p95 ${summary.p95.toFixed(2)} p99 ${summary.p99.toFixed(2)} ms (n=${summary.n}${summary.truncated ? ", budget" : ""}; ${last.rows} rows of ${last.total})`);
+    log(
+      `  ${db.label} history server ${kind.id.padEnd(11)} p50 ${summary.p50.toFixed(2)} p95 ${summary.p95.toFixed(2)} p99 ${summary.p99.toFixed(2)} ms (n=${summary.n}${summary.truncated ? ", budget" : ""}; ${last.rows} rows of ${last.total})`,
+    );
   }
   return out;
 }
 
 /** The SQL of selected views (rows query and counts query), for EXPLAIN. */
-export async function historyQueries(db: BenchDb, shape: BenchShape, ids: readonly string[]): Promise<{ name: string; queries: CapturedQuery[] }[]> {
+export async function historyQueries(
+  db: BenchDb,
+  shape: BenchShape,
+  ids: readonly string[],
+): Promise<{ name: string; queries: CapturedQuery[] }[]> {
   const out: { name: string; queries: CapturedQuery[] }[] = [];
   for (const kind of historyKinds(shape).filter((k) => ids.includes(k.id))) {
     const parsed = parseHistoryParams(kind.msn, new URLSearchParams(await searchFor(db, kind)), cursorKey);
-    const { queries } = await captureQueries(() => loadHistoryView(historyAdmin, kind.msn, parsed.query, cursorKey, { client: db.logging }));
+    const { queries } = await captureQueries(() =>
+      loadHistoryView(historyAdmin, kind.msn, parsed.query, cursorKey, { client: db.logging }),
+    );
     out.push({ name: `history ${kind.id} (${kind.label})`, queries });
   }
   return out;

@@ -40,11 +40,22 @@ export function buildInfo(root = process.cwd()): BuildInfo {
   if (!existsSync(idFile)) return { present: false, routes: [], hasHistory: false };
   let routes: string[] = [];
   try {
-    routes = Object.values(JSON.parse(readFileSync(path.join(root, ".next", "app-path-routes-manifest.json"), "utf8")) as Record<string, string>);
+    routes = Object.values(
+      JSON.parse(readFileSync(path.join(root, ".next", "app-path-routes-manifest.json"), "utf8")) as Record<
+        string,
+        string
+      >,
+    );
   } catch {
     /* an older layout: no route list */
   }
-  return { present: true, buildId: readFileSync(idFile, "utf8").trim(), builtAt: statSync(idFile).mtime.toISOString(), routes, hasHistory: routes.includes("/history/[msn]") };
+  return {
+    present: true,
+    buildId: readFileSync(idFile, "utf8").trim(),
+    builtAt: statSync(idFile).mtime.toISOString(),
+    routes,
+    hasHistory: routes.includes("/history/[msn]"),
+  };
 }
 
 /** PIDs of `next build` processes running in this repository (someone else's build). */
@@ -80,12 +91,20 @@ export interface AppServer {
   child: ChildProcess;
 }
 
-export async function startApp(opts: { port: number; env: Record<string, string>; logFile: string }): Promise<AppServer> {
+export async function startApp(opts: {
+  port: number;
+  env: Record<string, string>;
+  logFile: string;
+}): Promise<AppServer> {
   const out = createWriteStream(opts.logFile);
-  const child = spawn(process.execPath, ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...opts.env },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    {
+      env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...opts.env },
+      stdio: ["ignore", "pipe", "pipe"],
+    },
+  );
   child.stdout?.pipe(out);
   child.stderr?.pipe(out);
   const url = `http://127.0.0.1:${opts.port}`;
@@ -150,7 +169,9 @@ export async function signIn(url: string, email: string, password: string): Prom
   jar.take(res);
   await res.arrayBuffer();
   if (!jar.names().some((n) => n.includes("session-token"))) {
-    throw new Error(`sign-in failed (HTTP ${res.status}, location ${res.headers.get("location")}, cookies ${jar.names().join(",")})`);
+    throw new Error(
+      `sign-in failed (HTTP ${res.status}, location ${res.headers.get("location")}, cookies ${jar.names().join(",")})`,
+    );
   }
   return jar.header();
 }
@@ -158,7 +179,10 @@ export async function signIn(url: string, email: string, password: string): Prom
 export async function getPage(url: string, cookie: string, marker?: RegExp): Promise<string> {
   const res = await fetch(url, { headers: { Cookie: cookie, "Accept-Language": "nb" }, redirect: "manual" });
   const body = await res.text();
-  if (res.status !== 200) throw new Error(`GET ${url}: HTTP ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""}`);
+  if (res.status !== 200)
+    throw new Error(
+      `GET ${url}: HTTP ${res.status}${res.headers.get("location") ? ` → ${res.headers.get("location")}` : ""}`,
+    );
   if (marker && !marker.test(body)) throw new Error(`GET ${url}: the page lacks ${marker}`);
   return body;
 }
@@ -169,6 +193,11 @@ export function nextLinkOf(html: string): string | null {
   return m ? m[1]!.replace(/&amp;/g, "&") : null;
 }
 
-export async function timeGets(plan: RunPlan, urlFor: (i: number) => string, cookie: string, marker?: RegExp): Promise<Summary> {
+export async function timeGets(
+  plan: RunPlan,
+  urlFor: (i: number) => string,
+  cookie: string,
+  marker?: RegExp,
+): Promise<Summary> {
   return measure(plan, (i) => getPage(urlFor(i), cookie, marker));
 }

@@ -2,7 +2,7 @@
 // question support asks, as a user with 20 of the 50 sales units and as an admin (all of them).
 import type { Actor } from "@/lib/auth/permissions";
 import { lookupPayments } from "@/lib/payments/lookup";
-import { captureQueries, useAsAppDb, type BenchDb, type CapturedQuery } from "./clients";
+import { captureQueries, bindAppDb, type BenchDb, type CapturedQuery } from "./clients";
 import { benchMsn, orderIdOf, prng, transactionIdOf } from "./shape";
 import { measure, measureEach, type RunPlan, type Summary } from "./stats";
 
@@ -45,7 +45,8 @@ export function lookupQuestions(kind: LookupKind, payments: number, seed = 1): (
         return `FS-${Math.floor((100000 + anyG()) / 100)}`;
       case "sibling": {
         // a "-1" retry (g % 100 = 11, 21 or 31)
-        const g = Math.floor(rnd() * Math.max(1, Math.floor(payments / 100))) * 100 + [11, 21, 31][Math.floor(rnd() * 3)]!;
+        const g =
+          Math.floor(rnd() * Math.max(1, Math.floor(payments / 100))) * 100 + [11, 21, 31][Math.floor(rnd() * 3)]!;
         return orderIdOf(Math.min(g, payments));
       }
       case "transactionId":
@@ -62,8 +63,14 @@ export interface LookupResult {
   meanRows: number;
 }
 
-export async function benchLookup(db: BenchDb, payments: number, salesUnits: number, plan: RunPlan, log: (line: string) => void): Promise<LookupResult[]> {
-  useAsAppDb(db.prisma);
+export async function benchLookup(
+  db: BenchDb,
+  payments: number,
+  salesUnits: number,
+  plan: RunPlan,
+  log: (line: string) => void,
+): Promise<LookupResult[]> {
+  bindAppDb(db.prisma);
   const actors = benchActors(salesUnits);
   const out: LookupResult[] = [];
   for (const kind of LOOKUP_KINDS) {
@@ -77,7 +84,9 @@ export async function benchLookup(db: BenchDb, payments: number, salesUnits: num
         calls++;
       });
       out.push({ kind, actor: who, summary, meanRows: Math.round((rows / Math.max(1, calls)) * 10) / 10 });
-      log(`  ${db.label} lookup ${kind.padEnd(13)} ${who.padEnd(6)} p50 ${summary.p50.toFixed(2)} p95 ${summary.p95.toFixed(2)} p99 ${summary.p99.toFixed(2)} ms (n=${summary.n}${summary.truncated ? ", budget" : ""}, ${out[out.length - 1]!.meanRows} rows)`);
+      log(
+        `  ${db.label} lookup ${kind.padEnd(13)} ${who.padEnd(6)} p50 ${summary.p50.toFixed(2)} p95 ${summary.p95.toFixed(2)} p99 ${summary.p99.toFixed(2)} ms (n=${summary.n}${summary.truncated ? ", budget" : ""}, ${out[out.length - 1]!.meanRows} rows)`,
+      );
     }
   }
   return out;
@@ -101,14 +110,21 @@ export async function benchLookupPaired(
       const rows = [0, 0];
       const calls = [0, 0];
       const summaries = await measureEach(plan, sets.length, async (which) => {
-        useAsAppDb(sets[which]!.db.prisma);
+        bindAppDb(sets[which]!.db.prisma);
         const r = await lookupPayments(actors[who], questions[which]!(0));
         rows[which]! += r.rows.length;
         calls[which]! += 1;
       });
       summaries.forEach((summary, which) => {
-        out[which as 0 | 1].push({ kind, actor: who, summary, meanRows: Math.round((rows[which]! / Math.max(1, calls[which]!)) * 10) / 10 });
-        log(`  ${sets[which]!.db.label} lookup ${kind.padEnd(13)} ${who.padEnd(6)} p50 ${summary.p50.toFixed(2)} p95 ${summary.p95.toFixed(2)} p99 ${summary.p99.toFixed(2)} ms (n=${summary.n})`);
+        out[which as 0 | 1].push({
+          kind,
+          actor: who,
+          summary,
+          meanRows: Math.round((rows[which]! / Math.max(1, calls[which]!)) * 10) / 10,
+        });
+        log(
+          `  ${sets[which]!.db.label} lookup ${kind.padEnd(13)} ${who.padEnd(6)} p50 ${summary.p50.toFixed(2)} p95 ${summary.p95.toFixed(2)} p99 ${summary.p99.toFixed(2)} ms (n=${summary.n})`,
+        );
       });
     }
   }
@@ -116,8 +132,12 @@ export async function benchLookupPaired(
 }
 
 /** The SQL one lookup of each kind sends (through the logging client), for EXPLAIN. */
-export async function lookupQueries(db: BenchDb, payments: number, salesUnits: number): Promise<{ name: string; queries: CapturedQuery[] }[]> {
-  useAsAppDb(db.logging);
+export async function lookupQueries(
+  db: BenchDb,
+  payments: number,
+  salesUnits: number,
+): Promise<{ name: string; queries: CapturedQuery[] }[]> {
+  bindAppDb(db.logging);
   const actors = benchActors(salesUnits);
   const out: { name: string; queries: CapturedQuery[] }[] = [];
   try {
@@ -126,11 +146,14 @@ export async function lookupQueries(db: BenchDb, payments: number, salesUnits: n
         const q = lookupQuestions(kind, payments, 99)(0);
         const { queries } = await captureQueries(() => lookupPayments(actors[who], q));
         // Only the Payment reads matter (the sales-unit name join is a primary-key lookup).
-        out.push({ name: `lookup ${kind} ${who} (q=${q})`, queries: queries.filter((x) => /FROM "public"\."Payment"/.test(x.sql)) });
+        out.push({
+          name: `lookup ${kind} ${who} (q=${q})`,
+          queries: queries.filter((x) => /FROM "public"\."Payment"/.test(x.sql)),
+        });
       }
     }
   } finally {
-    useAsAppDb(db.prisma);
+    bindAppDb(db.prisma);
   }
   return out;
 }

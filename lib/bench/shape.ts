@@ -12,7 +12,20 @@ export interface BenchShape {
   now: number;
 }
 
-export const BENCH_ITEMS = ["Ullsokker", "Kaffekopp", "Sykkellykt", "Regnjakke", "Hodetelefoner", "Barnesko", "Pizzastein", "Yogamatte", "Termos", "Lesebrett", "Fjellsko", "Sovepose"];
+export const BENCH_ITEMS = [
+  "Ullsokker",
+  "Kaffekopp",
+  "Sykkellykt",
+  "Regnjakke",
+  "Hodetelefoner",
+  "Barnesko",
+  "Pizzastein",
+  "Yogamatte",
+  "Termos",
+  "Lesebrett",
+  "Fjellsko",
+  "Sovepose",
+];
 
 /** Share of each status (sums to 1). */
 export const BENCH_STATUS_WEIGHTS: readonly (readonly [PaymentStatus, number])[] = [

@@ -55,7 +55,12 @@ export async function measure(plan: RunPlan, fn: (i: number) => Promise<unknown>
     await fn(plan.warmup + i);
     const end = performance.now();
     samples.push(end - t);
-    const slow = plan.stopAboveMs === undefined || percentile([...samples].sort((a, b) => a - b), 50) > plan.stopAboveMs;
+    const slow =
+      plan.stopAboveMs === undefined ||
+      percentile(
+        [...samples].sort((a, b) => a - b),
+        50,
+      ) > plan.stopAboveMs;
     if (end > until && samples.length >= plan.minRuns && i < plan.runs - 1 && slow) {
       truncated = true;
       break;
@@ -65,7 +70,11 @@ export async function measure(plan: RunPlan, fn: (i: number) => Promise<unknown>
 }
 
 /** `n` targets measured in turn within each run (0, 1, …, n-1, 0, 1 …): all runs, no early stop. */
-export async function measureEach(plan: RunPlan, n: number, fn: (which: number) => Promise<unknown>): Promise<Summary[]> {
+export async function measureEach(
+  plan: RunPlan,
+  n: number,
+  fn: (which: number) => Promise<unknown>,
+): Promise<Summary[]> {
   for (let i = 0; i < plan.warmup; i++) for (let w = 0; w < n; w++) await fn(w);
   const samples: number[][] = Array.from({ length: n }, () => []);
   for (let i = 0; i < plan.runs; i++) {
@@ -78,5 +87,8 @@ export async function measureEach(plan: RunPlan, n: number, fn: (which: number) 
   return samples.map((s) => summarize(s, false));
 }
 
-export const ratio = (big: Summary | undefined, small: Summary | undefined, at: "p50" | "p95" = "p95"): number | null =>
-  big && small && small[at] > 0 ? Math.round((big[at] / small[at]) * 100) / 100 : null;
+export const ratio = (
+  big: Summary | undefined,
+  small: Summary | undefined,
+  at: "p50" | "p95" = "p95",
+): number | null => (big && small && small[at] > 0 ? Math.round((big[at] / small[at]) * 100) / 100 : null);

@@ -19,6 +19,8 @@ export function sortsByCodePoint({ collate, provider }: CollationInfo): boolean 
 
 /** The database's default collation (datlocprovider read through jsonb: the column is new in 15). */
 export async function databaseCollation(prisma: PrismaClient): Promise<CollationInfo | null> {
-  const rows = await prisma.$queryRaw<CollationInfo[]>`SELECT d.datcollate AS collate, to_jsonb(d) ->> 'datlocprovider' AS provider FROM pg_database d WHERE d.datname = current_database()`;
+  const rows = await prisma.$queryRaw<
+    CollationInfo[]
+  >`SELECT d.datcollate AS collate, to_jsonb(d) ->> 'datlocprovider' AS provider FROM pg_database d WHERE d.datname = current_database()`;
   return rows[0] ?? null;
 }

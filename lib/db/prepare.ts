@@ -27,7 +27,9 @@ export async function prepareDatabase(e: Env, log: (line: string) => void = () =
       // orderId prefix lookups are index ranges on a code-point collation, trigram searches otherwise.
       const info = await databaseCollation(handle.prisma);
       if (info && !sortsByCodePoint(info)) {
-        log(`note: database collation ${info.collate}${info.provider === "i" ? " (ICU)" : ""}: orderId prefix search uses the trigram index; a database with LC_COLLATE 'C.UTF-8' lets it use an index range (faster, see README)`);
+        log(
+          `note: database collation ${info.collate}${info.provider === "i" ? " (ICU)" : ""}: orderId prefix search uses the trigram index; a database with LC_COLLATE 'C.UTF-8' lets it use an index range (faster, see README)`,
+        );
       }
     }
     if (!e.demoMode) return;

@@ -23,7 +23,12 @@ function retryWanted(rule: RetryRule, error: EcomError): boolean {
 }
 
 /** Milliseconds to wait before the next attempt, or undefined to give up. */
-export function retryDelay(ctx: EcomContext, rule: RetryRule, error: EcomError, retriesSoFar: number): number | undefined {
+export function retryDelay(
+  ctx: EcomContext,
+  rule: RetryRule,
+  error: EcomError,
+  retriesSoFar: number,
+): number | undefined {
   if (retriesSoFar + 1 >= ctx.retry.maxAttempts || !retryWanted(rule, error)) return undefined;
   const backoff = Math.min(ctx.retry.maxDelayMs, ctx.retry.baseDelayMs * 2 ** retriesSoFar);
   if (error.retryAfterMs === undefined) return backoff;
@@ -32,7 +37,11 @@ export function retryDelay(ctx: EcomContext, rule: RetryRule, error: EcomError, 
   return Math.max(error.retryAfterMs, backoff);
 }
 
-function headersFor(ctx: EcomContext, spec: Pick<CallSpec<unknown>, "body" | "requestId">, token: string | undefined): Record<string, string> {
+function headersFor(
+  ctx: EcomContext,
+  spec: Pick<CallSpec<unknown>, "body" | "requestId">,
+  token: string | undefined,
+): Record<string, string> {
   const h: Record<string, string> = {
     ...systemHeaders(ctx.system),
     Accept: "application/json",
@@ -85,19 +94,35 @@ export function callApi<T>(ctx: EcomContext, spec: CallSpec<T>, rule: RetryRule)
 
 function tokenKey(ctx: EcomContext): string {
   const { clientId, clientSecret, subscriptionKey } = ctx.credentials;
-  return tokenCacheKey({ baseUrl: ctx.baseUrl, clientId, clientSecret, subscriptionKey, msn: ctx.partner ? undefined : ctx.msn });
+  return tokenCacheKey({
+    baseUrl: ctx.baseUrl,
+    clientId,
+    clientSecret,
+    subscriptionKey,
+    msn: ctx.partner ? undefined : ctx.msn,
+  });
 }
 
 /** POST /accesstoken/get, always over the wire. The result also refreshes the cache. */
 export async function requestAccessToken(ctx: EcomContext): Promise<AccessToken> {
-  const token = await run(ctx, { operation: "accessToken", method: "POST", path: PATHS.accessToken, schema: accessTokenSchema }, "read", false);
+  const token = await run(
+    ctx,
+    { operation: "accessToken", method: "POST", path: PATHS.accessToken, schema: accessTokenSchema },
+    "read",
+    false,
+  );
   ctx.tokens.put(tokenKey(ctx), lifetimeOf(token, ctx.now()));
   return token;
 }
 
 function bearerToken(ctx: EcomContext): Promise<CachedToken> {
   return ctx.tokens.get(tokenKey(ctx), ctx.now, async () => {
-    const token = await run(ctx, { operation: "accessToken", method: "POST", path: PATHS.accessToken, schema: accessTokenSchema }, "read", false);
+    const token = await run(
+      ctx,
+      { operation: "accessToken", method: "POST", path: PATHS.accessToken, schema: accessTokenSchema },
+      "read",
+      false,
+    );
     return lifetimeOf(token, ctx.now());
   });
 }

@@ -1,9 +1,23 @@
 // createEcomClient: the eCom v2 client for one sales unit (or, with partner keys, for several).
 import type { ApiLogSink } from "@/lib/api-log/types";
-import { DEFAULT_RETRY, DEFAULT_SYSTEM, DEFAULT_TIMEOUTS, defaultBaseUrl, type RetrySettings, type Timeouts } from "./config";
+import {
+  DEFAULT_RETRY,
+  DEFAULT_SYSTEM,
+  DEFAULT_TIMEOUTS,
+  defaultBaseUrl,
+  type RetrySettings,
+  type Timeouts,
+} from "./config";
 import type { EcomContext } from "./http";
 import * as ops from "./operations";
-import type { AccessToken, CancelResult, CaptureResult, InitiatePaymentResult, PaymentDetails, RefundResult } from "./schemas";
+import type {
+  AccessToken,
+  CancelResult,
+  CaptureResult,
+  InitiatePaymentResult,
+  PaymentDetails,
+  RefundResult,
+} from "./schemas";
 import { sharedTokenCache, type TokenCache } from "./token-cache";
 import type {
   ApproveInput,
@@ -75,7 +89,8 @@ function checkSystem(system: SystemInfo): SystemInfo {
   const op = "accessToken";
   const name = checkHeaderText(op, system.name, "system.name");
   const version = checkHeaderText(op, system.version, "system.version");
-  if (name === undefined || version === undefined) refuse(op, name === undefined ? "system.name" : "system.version", "is required");
+  if (name === undefined || version === undefined)
+    refuse(op, name === undefined ? "system.name" : "system.version", "is required");
   return {
     name,
     version,
@@ -103,7 +118,8 @@ function buildContext(options: EcomClientOptions): EcomContext {
   for (const [k, v] of Object.entries(timeouts)) positive(v, `timeouts.${k}`);
   const retry = { ...DEFAULT_RETRY, ...options.retry };
   for (const [k, v] of Object.entries(retry)) positive(v, `retry.${k}`);
-  if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1) refuse(op, "retry.maxAttempts", "must be a whole number ≥ 1");
+  if (!Number.isInteger(retry.maxAttempts) || retry.maxAttempts < 1)
+    refuse(op, "retry.maxAttempts", "must be a whole number ≥ 1");
   return {
     msn: checkMsn(op, salesUnit.msn),
     environment,

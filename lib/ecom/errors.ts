@@ -99,14 +99,20 @@ function transientStatus(status: number): boolean {
 }
 
 /** Turns an HTTP error response into an EcomError. `body` is the parsed JSON, or undefined. */
-export function errorFromResponse(operation: EcomOperation, status: number, body: unknown, retryAfterMs?: number): EcomError {
+export function errorFromResponse(
+  operation: EcomOperation,
+  status: number,
+  body: unknown,
+  retryAfterMs?: number,
+): EcomError {
   const base = { operation, httpStatus: status, retryAfterMs };
   const vipps = vippsErrorBody.safeParse(body);
   if (vipps.success) {
     const first = vipps.data[0];
     const group = first?.errorGroup;
     const errCode = first?.errorCode;
-    const retryable = (group === "VippsError" && errCode !== undefined && TRANSIENT_VIPPS_CODES.has(errCode)) || status === 429;
+    const retryable =
+      (group === "VippsError" && errCode !== undefined && TRANSIENT_VIPPS_CODES.has(errCode)) || status === 429;
     return new EcomError("vipps", `${operation}: HTTP ${status} ${group}/${errCode}: ${first?.errorMessage ?? ""}`, {
       ...base,
       errorGroup: group,
@@ -142,7 +148,9 @@ export function errorFromResponse(operation: EcomOperation, status: number, body
   const azure = azureError.safeParse(body);
   if (azure.success) {
     const { responseInfo, result } = azure.data;
-    const message = result?.message ? `${responseInfo.responseMessage} (${result.message})` : responseInfo.responseMessage;
+    const message = result?.message
+      ? `${responseInfo.responseMessage} (${result.message})`
+      : responseInfo.responseMessage;
     return new EcomError("azure", `${operation}: HTTP ${status}: ${message}`, {
       ...base,
       errorCode: responseInfo.responseCode,

@@ -83,7 +83,12 @@ function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   }
 }
 
-export async function attempt<T>(ctx: EcomContext, spec: CallSpec<T>, headers: Record<string, string>, attemptNo: number): Promise<AttemptResult<T>> {
+export async function attempt<T>(
+  ctx: EcomContext,
+  spec: CallSpec<T>,
+  headers: Record<string, string>,
+  attemptNo: number,
+): Promise<AttemptResult<T>> {
   const { operation } = spec;
   const url = ctx.baseUrl + spec.path.replace("{orderId}", encodeURIComponent(spec.orderId ?? ""));
   const started = ctx.now();
@@ -121,7 +126,11 @@ export async function attempt<T>(ctx: EcomContext, spec: CallSpec<T>, headers: R
       const { text: reason, code } = describeNetworkError(error);
       networkError = reason;
       const notSent = code !== undefined && NOT_SENT_CODES.has(code);
-      failure = new EcomError("network", `${operation}: ${reason}`, { operation, retryable: true, outcomeUnknown: !notSent });
+      failure = new EcomError("network", `${operation}: ${reason}`, {
+        operation,
+        retryable: true,
+        outcomeUnknown: !notSent,
+      });
     }
   } finally {
     clearTimeout(timer);
@@ -147,7 +156,10 @@ export async function attempt<T>(ctx: EcomContext, spec: CallSpec<T>, headers: R
     }
   } else {
     const after = parseRetryAfter(retryAfter, ctx.now());
-    outcome = { ok: false, error: errorFromResponse(operation, status ?? 0, parsed.ok ? parsed.value : undefined, after) };
+    outcome = {
+      ok: false,
+      error: errorFromResponse(operation, status ?? 0, parsed.ok ? parsed.value : undefined, after),
+    };
   }
   failure = outcome.ok ? undefined : outcome.error;
 
@@ -164,7 +176,9 @@ export async function attempt<T>(ctx: EcomContext, spec: CallSpec<T>, headers: R
       httpStatus: status ?? null,
       errorGroup: failure?.errorGroup ?? null,
       errorCode: failure?.errorCode ?? null,
-      errorMessage: failure?.errorMessage ?? (failure && failure.kind !== "timeout" && failure.kind !== "network" ? failure.message : null),
+      errorMessage:
+        failure?.errorMessage ??
+        (failure && failure.kind !== "timeout" && failure.kind !== "network" ? failure.message : null),
       contextId: failure?.contextId ?? null,
       networkError,
       durationMs: Math.max(0, Math.round(performance.now() - startedMono)),

@@ -1,6 +1,15 @@
 // The eCom v2 client's public surface. Server code imports from "@/lib/ecom".
 export { createEcomClient, type EcomClient, type EcomClientOptions } from "./client";
-export { DEFAULT_RETRY, DEFAULT_TIMEOUTS, PATHS, VIPPS_BASE_URLS, defaultBaseUrl, simulatorBaseUrl, type RetrySettings, type Timeouts } from "./config";
+export {
+  DEFAULT_RETRY,
+  DEFAULT_TIMEOUTS,
+  PATHS,
+  VIPPS_BASE_URLS,
+  defaultBaseUrl,
+  simulatorBaseUrl,
+  type RetrySettings,
+  type Timeouts,
+} from "./config";
 export { EcomError, EcomValidationError, isEcomError, type EcomErrorKind } from "./errors";
 export type {
   AccessToken,

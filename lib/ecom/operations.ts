@@ -30,13 +30,21 @@ export function fetchAccessToken(ctx: EcomContext): Promise<AccessToken> {
 /** initiatePaymentV3UsingPOST. Never retried: a repeat would be a second payment or error 34. */
 export async function initiatePayment(ctx: EcomContext, input: InitiatePaymentInput): Promise<InitiatePaymentResult> {
   const { orderId, body } = initiateBody(input, ctx.msn, ctx.environment);
-  return callApi(ctx, { operation: "initiate", method: "POST", path: PATHS.initiate, orderId, body, schema: initiateResponseSchema }, "never");
+  return callApi(
+    ctx,
+    { operation: "initiate", method: "POST", path: PATHS.initiate, orderId, body, schema: initiateResponseSchema },
+    "never",
+  );
 }
 
 /** getPaymentDetailsUsingGET. A read: retried on timeouts, network errors, 5xx and 429. */
 export async function getPaymentDetails(ctx: EcomContext, orderId: string): Promise<PaymentDetails> {
   const id = checkOrderId("details", orderId);
-  return callApi(ctx, { operation: "details", method: "GET", path: PATHS.details, orderId: id, schema: paymentDetailsSchema }, "read");
+  return callApi(
+    ctx,
+    { operation: "details", method: "GET", path: PATHS.details, orderId: id, schema: paymentDetailsSchema },
+    "read",
+  );
 }
 
 /** capturePaymentUsingPOST. Retried only with the same X-Request-Id. */
@@ -44,7 +52,15 @@ export async function capturePayment(ctx: EcomContext, input: CaptureInput): Pro
   const { orderId, requestId, body } = moneyActionBody("capture", input, ctx.msn);
   return callApi(
     ctx,
-    { operation: "capture", method: "POST", path: PATHS.capture, orderId, requestId, body, schema: captureResponseSchema },
+    {
+      operation: "capture",
+      method: "POST",
+      path: PATHS.capture,
+      orderId,
+      requestId,
+      body,
+      schema: captureResponseSchema,
+    },
     "sameKey",
   );
 }
@@ -74,7 +90,15 @@ export async function approvePaymentIntegrationTest(ctx: EcomContext, input: App
   const { orderId, requestId, body } = approveBody(input, ctx.environment);
   await callApi(
     ctx,
-    { operation: "approve", method: "POST", path: PATHS.approve, orderId, requestId, body, schema: approveResponseSchema },
+    {
+      operation: "approve",
+      method: "POST",
+      path: PATHS.approve,
+      orderId,
+      requestId,
+      body,
+      schema: approveResponseSchema,
+    },
     requestId === undefined ? "never" : "sameKey",
   );
 }

@@ -12,7 +12,14 @@ import {
   checkText,
   refuse,
 } from "./validation";
-import type { ApproveInput, CancelInput, CaptureInput, EcomEnvironment, InitiatePaymentInput, RefundInput } from "./types";
+import type {
+  ApproveInput,
+  CancelInput,
+  CaptureInput,
+  EcomEnvironment,
+  InitiatePaymentInput,
+  RefundInput,
+} from "./types";
 
 const SCOPES = new Set(["name", "address", "email", "phoneNumber", "birthDate", "nin"]);
 const EXPRESS = "eComm Express Payment";
@@ -21,15 +28,18 @@ type Body = Record<string, unknown>;
 
 function checkShipping(options: unknown): Body[] | undefined {
   if (options === undefined) return undefined;
-  if (!Array.isArray(options) || options.length === 0) refuse("initiate", "staticShippingDetails", "must be a non-empty list");
+  if (!Array.isArray(options) || options.length === 0)
+    refuse("initiate", "staticShippingDetails", "must be a non-empty list");
   return options.map((o: unknown, i) => {
     const field = `staticShippingDetails[${i}]`;
     if (typeof o !== "object" || o === null) refuse("initiate", field, "must be an object");
     const opt = o as Record<string, unknown>;
     const cost = opt.shippingCost;
-    if (typeof cost !== "number" || !Number.isFinite(cost) || cost < 0) refuse("initiate", `${field}.shippingCost`, "must be a non-negative NOK amount");
+    if (typeof cost !== "number" || !Number.isFinite(cost) || cost < 0)
+      refuse("initiate", `${field}.shippingCost`, "must be a non-negative NOK amount");
     const priority = opt.priority;
-    if (priority !== undefined && !Number.isSafeInteger(priority)) refuse("initiate", `${field}.priority`, "must be an integer");
+    if (priority !== undefined && !Number.isSafeInteger(priority))
+      refuse("initiate", `${field}.priority`, "must be an integer");
     return {
       isDefault: checkBoolean("initiate", opt.isDefault, `${field}.isDefault`) ? "Y" : "N",
       ...(priority === undefined ? {} : { priority }),
@@ -40,7 +50,11 @@ function checkShipping(options: unknown): Body[] | undefined {
   });
 }
 
-export function initiateBody(input: InitiatePaymentInput, msn: string, environment: EcomEnvironment): { orderId: string; body: Body } {
+export function initiateBody(
+  input: InitiatePaymentInput,
+  msn: string,
+  environment: EcomEnvironment,
+): { orderId: string; body: Body } {
   const op = "initiate";
   const orderId = checkOrderId(op, input.orderId);
   const amount = checkAmount(op, input.amount, 100);
@@ -57,13 +71,18 @@ export function initiateBody(input: InitiatePaymentInput, msn: string, environme
     refuse(op, "paymentType", "must be eComm Regular Payment or eComm Express Payment");
   }
   const consentRemovalPrefix =
-    input.consentRemovalPrefix === undefined ? undefined : checkCallbackUrl(op, input.consentRemovalPrefix, "consentRemovalPrefix", environment);
+    input.consentRemovalPrefix === undefined
+      ? undefined
+      : checkCallbackUrl(op, input.consentRemovalPrefix, "consentRemovalPrefix", environment);
   const shippingDetailsPrefix =
-    input.shippingDetailsPrefix === undefined ? undefined : checkCallbackUrl(op, input.shippingDetailsPrefix, "shippingDetailsPrefix", environment);
+    input.shippingDetailsPrefix === undefined
+      ? undefined
+      : checkCallbackUrl(op, input.shippingDetailsPrefix, "shippingDetailsPrefix", environment);
   const staticShippingDetails = checkShipping(input.staticShippingDetails);
   if (paymentType === EXPRESS) {
     if (!consentRemovalPrefix) refuse(op, "consentRemovalPrefix", "is required for Express payments");
-    if (!shippingDetailsPrefix && !staticShippingDetails) refuse(op, "shippingDetailsPrefix", "or staticShippingDetails is required for Express payments");
+    if (!shippingDetailsPrefix && !staticShippingDetails)
+      refuse(op, "shippingDetailsPrefix", "or staticShippingDetails is required for Express payments");
   }
   if (skipLandingPage && !mobileNumber) refuse(op, "mobileNumber", "is required with skipLandingPage");
   let scope: string | undefined;
@@ -106,8 +125,13 @@ export function cancelBody(input: CancelInput, msn: string) {
   const orderId = checkOrderId(op, input.orderId);
   const requestId = input.requestId === undefined ? undefined : checkRequestId(op, input.requestId);
   const transactionText = checkText(op, input.transactionText);
-  const shouldReleaseRemainingFunds = checkBoolean(op, input.shouldReleaseRemainingFunds, "shouldReleaseRemainingFunds") ?? false;
-  const body = { merchantInfo: { merchantSerialNumber: msn }, transaction: { transactionText }, shouldReleaseRemainingFunds };
+  const shouldReleaseRemainingFunds =
+    checkBoolean(op, input.shouldReleaseRemainingFunds, "shouldReleaseRemainingFunds") ?? false;
+  const body = {
+    merchantInfo: { merchantSerialNumber: msn },
+    transaction: { transactionText },
+    shouldReleaseRemainingFunds,
+  };
   return { orderId, requestId, body };
 }
 

@@ -30,7 +30,13 @@ export function lifetimeOf(token: AccessToken, receivedAt: number): CachedToken 
 }
 
 /** The cache key never holds the secrets themselves, only a hash of them. */
-export function tokenCacheKey(parts: { baseUrl: string; clientId: string; clientSecret: string; subscriptionKey: string; msn?: string }): string {
+export function tokenCacheKey(parts: {
+  baseUrl: string;
+  clientId: string;
+  clientSecret: string;
+  subscriptionKey: string;
+  msn?: string;
+}): string {
   return createHash("sha256")
     .update([parts.baseUrl, parts.clientId, parts.clientSecret, parts.subscriptionKey, parts.msn ?? "*"].join("\u0000"))
     .digest("hex");

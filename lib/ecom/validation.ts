@@ -19,7 +19,8 @@ export function refuse(operation: EcomOperation, field: string, problem: string)
 }
 
 export function checkOrderId(op: EcomOperation, value: unknown): string {
-  if (typeof value !== "string" || !ORDER_ID.test(value)) refuse(op, "orderId", "must be 1–50 characters of a-z, A-Z, 0-9 and -");
+  if (typeof value !== "string" || !ORDER_ID.test(value))
+    refuse(op, "orderId", "must be 1–50 characters of a-z, A-Z, 0-9 and -");
   return value;
 }
 
@@ -45,7 +46,8 @@ export function checkText(op: EcomOperation, value: unknown, field = "transactio
 
 export function checkOptionalText(op: EcomOperation, value: unknown, field: string, max: number): string | undefined {
   if (value === undefined) return undefined;
-  if (typeof value !== "string" || value.length > max) refuse(op, field, `must be a string of at most ${max} characters`);
+  if (typeof value !== "string" || value.length > max)
+    refuse(op, field, `must be a string of at most ${max} characters`);
   return value;
 }
 
@@ -85,7 +87,12 @@ function allowedWebUrl(url: URL, environment: EcomEnvironment): boolean {
 }
 
 /** callbackPrefix, consentRemovalPrefix, shippingDetailsPrefix. */
-export function checkCallbackUrl(op: EcomOperation, value: unknown, field: string, environment: EcomEnvironment): string {
+export function checkCallbackUrl(
+  op: EcomOperation,
+  value: unknown,
+  field: string,
+  environment: EcomEnvironment,
+): string {
   const problem = `must be an https URL of at most ${URL_MAX} characters`;
   if (typeof value !== "string") refuse(op, field, problem);
   const url = parseUrl(value);

@@ -29,7 +29,11 @@ export interface KeyPrincipal {
 export const keyMayRegister = (key: KeyPrincipal, msn: string) => key.allSalesUnits || key.msns.includes(msn);
 
 /** The key named by `Authorization: Bearer mo_live_…`, if it exists and is not revoked. */
-export async function authenticateApiKey(db: PrismaClient, authorization: string | null, now = new Date()): Promise<KeyPrincipal | null> {
+export async function authenticateApiKey(
+  db: PrismaClient,
+  authorization: string | null,
+  now = new Date(),
+): Promise<KeyPrincipal | null> {
   const match = /^Bearer (\S+)$/.exec(authorization ?? "");
   if (!match || !KEY_PATTERN.test(match[1]!)) return null;
   const row = await db.integrationApiKey.findUnique({ where: { keyHash: hashApiKey(match[1]!) } });
@@ -55,27 +59,57 @@ export async function createApiKey(db: PrismaClient, actor: Actor | null, input:
   assertCan(actor, "users:manage");
   const msns = input.allSalesUnits ? [] : [...new Set(input.msns)].sort();
   const units = await db.salesUnit.findMany({ where: { msn: { in: msns } }, select: { msn: true } });
-  if (units.length !== msns.length || msns.some((m) => !canSeeMsn(actor, m))) throw new AppError("invalid_input", "unknown sales unit in key scope", { field: "msns" });
+  if (units.length !== msns.length || msns.some((m) => !canSeeMsn(actor, m)))
+    throw new AppError("invalid_input", "unknown sales unit in key scope", { field: "msns" });
   const { key, keyHash, prefix } = generateApiKey();
-  const row = await db.integrationApiKey.create({ data: { name: input.name, keyHash, prefix, allSalesUnits: input.allSalesUnits, msns, createdById: actor.id } });
+  const row = await db.integrationApiKey.create({
+    data: { name: input.name, keyHash, prefix, allSalesUnits: input.allSalesUnits, msns, createdById: actor.id },
+  });
   await db.auditLog.create({
-    data: { userId: actor.id, userEmail: actor.email, action: "api_key_created", outcome: "success", details: { keyId: row.id, name: row.name, prefix, allSalesUnits: row.allSalesUnits, msns } },
+    data: {
+      userId: actor.id,
+      userEmail: actor.email,
+      action: "api_key_created",
+      outcome: "success",
+      details: { keyId: row.id, name: row.name, prefix, allSalesUnits: row.allSalesUnits, msns },
+    },
   });
   return { id: row.id, name: row.name, prefix, key };
 }
 
 export async function revokeApiKey(db: PrismaClient, actor: Actor | null, id: string, now = new Date()) {
   assertCan(actor, "users:manage");
-  const row = await db.integrationApiKey.findUnique({ where: { id }, select: { id: true, name: true, revokedAt: true } });
+  const row = await db.integrationApiKey.findUnique({
+    where: { id },
+    select: { id: true, name: true, revokedAt: true },
+  });
   if (!row) throw new AppError("not_found", `api key ${id} not found`);
-  if (!row.revokedAt) await db.integrationApiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
-  await db.auditLog.create({ data: { userId: actor.id, userEmail: actor.email, action: "api_key_revoked", outcome: "success", details: { keyId: id, name: row.name } } });
+  if (!row.revokedAt)
+    await db.integrationApiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
+  await db.auditLog.create({
+    data: {
+      userId: actor.id,
+      userEmail: actor.email,
+      action: "api_key_revoked",
+      outcome: "success",
+      details: { keyId: id, name: row.name },
+    },
+  });
 }
 
 export async function listApiKeys(db: PrismaClient, actor: Actor | null) {
   assertCan(actor, "users:manage");
   return db.integrationApiKey.findMany({
     orderBy: [{ revokedAt: { sort: "desc", nulls: "first" } }, { createdAt: "desc" }],
-    select: { id: true, name: true, prefix: true, allSalesUnits: true, msns: true, createdAt: true, revokedAt: true, lastUsedAt: true },
+    select: {
+      id: true,
+      name: true,
+      prefix: true,
+      allSalesUnits: true,
+      msns: true,
+      createdAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+    },
   });
 }

@@ -15,7 +15,11 @@ export interface CallbackLimits {
   windowSeconds: number;
 }
 
-export const DEFAULT_CALLBACK_LIMITS: CallbackLimits = { auditPerWindow: 30, newOrdersPerWindow: 600, windowSeconds: 60 };
+export const DEFAULT_CALLBACK_LIMITS: CallbackLimits = {
+  auditPerWindow: 30,
+  newOrdersPerWindow: 600,
+  windowSeconds: 60,
+};
 
 export interface RefusedCallback {
   action: "callback_refused" | "callback_unverified" | "callback_throttled";
@@ -51,7 +55,12 @@ export function createCallbackGuard(
     const s = suppressed.get(action);
     suppressed.delete(action);
     if (!s) return;
-    void write.summary({ action, details: { reason: "flood", suppressed: s.count, windowSeconds: limits.windowSeconds, msns: [...s.msns] } }).catch(() => {});
+    void write
+      .summary({
+        action,
+        details: { reason: "flood", suppressed: s.count, windowSeconds: limits.windowSeconds, msns: [...s.msns] },
+      })
+      .catch(() => {});
   }
 
   return {

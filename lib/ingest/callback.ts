@@ -8,7 +8,12 @@ import { isEcomError } from "@/lib/ecom";
 import type { DetailsClient } from "@/lib/payments/reconciler";
 import { syncDetails } from "@/lib/payments/sync";
 import { parseCallback, type CallbackBody } from "./callback-body";
-import { createCallbackGuard, DEFAULT_CALLBACK_LIMITS, type CallbackLimits, type RefusedCallback } from "./callback-guard";
+import {
+  createCallbackGuard,
+  DEFAULT_CALLBACK_LIMITS,
+  type CallbackLimits,
+  type RefusedCallback,
+} from "./callback-guard";
 import { problem, readBody } from "./http";
 
 const MAX_BODY_BYTES = 64 * 1024;
@@ -67,13 +72,23 @@ export async function syncFromCallback(deps: CallbackDeps, body: CallbackBody, a
   } catch (err) {
     if (isEcomError(err) && err.httpStatus === 404) {
       // Vipps does not know it: a mistaken or forged callback. Nothing is stored.
-      await audit({ action: "callback_unverified", msn, orderId, details: { reason: "not_found_at_vipps", status: body.transactionInfo.status } }).catch(() => {});
+      await audit({
+        action: "callback_unverified",
+        msn,
+        orderId,
+        details: { reason: "not_found_at_vipps", status: body.transactionInfo.status },
+      }).catch(() => {});
       return;
     }
     // Vipps is away for now: remember the payment so the reconciler reads it as soon as it can.
-    log(`${msn}/${orderId}: details failed (${isEcomError(err) ? `${err.kind} ${err.httpStatus ?? ""}` : "internal"}); left to the reconciler`);
+    log(
+      `${msn}/${orderId}: details failed (${isEcomError(err) ? `${err.kind} ${err.httpStatus ?? ""}` : "internal"}); left to the reconciler`,
+    );
     await db.payment
-      .createMany({ data: [{ msn, orderId, amount: body.transactionInfo.amount, nextPollAt: now() }], skipDuplicates: true })
+      .createMany({
+        data: [{ msn, orderId, amount: body.transactionInfo.amount, nextPollAt: now() }],
+        skipDuplicates: true,
+      })
       .then(() => db.payment.updateMany({ where: { msn, orderId }, data: { nextPollAt: now() } }))
       .catch(() => log(`${msn}/${orderId}: could not mark for the reconciler`));
   }
@@ -103,14 +118,24 @@ export function createCallbackHandler(deps: CallbackDeps) {
     const db = await deps.db();
     const unit = await db.salesUnit.findUnique({ where: { msn }, select: { active: true } });
     if (!unit?.active) {
-      await guard.audit({ action: "callback_refused", msn, orderId, details: { reason: "unknown_msn", status: body.transactionInfo.status } });
+      await guard.audit({
+        action: "callback_refused",
+        msn,
+        orderId,
+        details: { reason: "unknown_msn", status: body.transactionInfo.status },
+      });
       return problem(404, "unknown_msn", `Merchant serial number ${msn} is not a sales unit of this merchant.`);
     }
     const known = await db.payment.findUnique({ where: { msn_orderId: { msn, orderId } }, select: { id: true } });
     if (!known) {
       const allowed = await guard.allowNewOrder(msn);
       if (!allowed.ok) {
-        await guard.audit({ action: "callback_throttled", msn, orderId, details: { reason: "new_orders_per_window", status: body.transactionInfo.status } });
+        await guard.audit({
+          action: "callback_throttled",
+          msn,
+          orderId,
+          details: { reason: "new_orders_per_window", status: body.transactionInfo.status },
+        });
         return problem(
           429,
           "too_many_callbacks",
@@ -121,7 +146,9 @@ export function createCallbackHandler(deps: CallbackDeps) {
       }
     }
 
-    deps.schedule(() => singleFlight(`${msn}/${orderId}`, deps.minSpacingMs ?? 1000, () => syncFromCallback(deps, body, guard.audit)));
+    deps.schedule(() =>
+      singleFlight(`${msn}/${orderId}`, deps.minSpacingMs ?? 1000, () => syncFromCallback(deps, body, guard.audit)),
+    );
     return Response.json({ status: "accepted" });
   };
 }

@@ -15,22 +15,47 @@ export interface CsvImportDeps {
 }
 
 export type CsvImportReport =
-  | { ok: true; rows: RegisterResult[]; counts: Record<RegisterStatus, number> }
-  | { ok: false; error: CsvFileError };
+  { ok: true; rows: RegisterResult[]; counts: Record<RegisterStatus, number> } | { ok: false; error: CsvFileError };
 
-export async function importPaymentsCsv(deps: CsvImportDeps, actor: Actor | null, bytes: Uint8Array, fileName = ""): Promise<CsvImportReport> {
+export async function importPaymentsCsv(
+  deps: CsvImportDeps,
+  actor: Actor | null,
+  bytes: Uint8Array,
+  fileName = "",
+): Promise<CsvImportReport> {
   assertCan(actor, "payments:read");
   const audit = (outcome: string, details: Record<string, string | number>) =>
-    deps.db.auditLog.create({ data: { userId: actor.id, userEmail: actor.email, action: "csv_import", outcome, details: { fileName: fileName.slice(0, 200), bytes: bytes.byteLength, ...details } } });
+    deps.db.auditLog.create({
+      data: {
+        userId: actor.id,
+        userEmail: actor.email,
+        action: "csv_import",
+        outcome,
+        details: { fileName: fileName.slice(0, 200), bytes: bytes.byteLength, ...details },
+      },
+    });
 
   const parsed = parsePaymentsCsv(bytes);
   if (!parsed.ok) {
     await audit("refused", { reason: parsed.error.code });
     return { ok: false, error: parsed.error };
   }
-  const items = parsed.rows.map((r) => ({ ref: r.row, msn: r.msn, orderId: r.orderId, amount: r.amount, problem: r.problem }));
+  const items = parsed.rows.map((r) => ({
+    ref: r.row,
+    msn: r.msn,
+    orderId: r.orderId,
+    amount: r.amount,
+    problem: r.problem,
+  }));
   const rows = await registerPayments(
-    { db: deps.db, clientFor: deps.clientFor, mayRegister: (msn) => canSeeMsn(actor, msn), concurrency: deps.concurrency, now: deps.now, refKind: "row" },
+    {
+      db: deps.db,
+      clientFor: deps.clientFor,
+      mayRegister: (msn) => canSeeMsn(actor, msn),
+      concurrency: deps.concurrency,
+      now: deps.now,
+      refKind: "row",
+    },
     items,
   );
   const counts = countResults(rows);

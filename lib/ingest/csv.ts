@@ -92,16 +92,25 @@ export function parsePaymentsCsv(bytes: Uint8Array): CsvParse {
     new Set(header).size === header.length &&
     index("msn") >= 0 &&
     index("orderid") >= 0;
-  if (!okHeader) return { ok: false, error: { code: "bad_header", params: { found: shown(records[0]!.fields.map((f) => f.trim()).join(delimiter)) || "(empty)" } } };
+  if (!okHeader)
+    return {
+      ok: false,
+      error: {
+        code: "bad_header",
+        params: { found: shown(records[0]!.fields.map((f) => f.trim()).join(delimiter)) || "(empty)" },
+      },
+    };
 
   const data = records.slice(1);
-  if (data.length > CSV_MAX_ROWS) return { ok: false, error: { code: "too_many_rows", params: { found: data.length, max: CSV_MAX_ROWS } } };
+  if (data.length > CSV_MAX_ROWS)
+    return { ok: false, error: { code: "too_many_rows", params: { found: data.length, max: CSV_MAX_ROWS } } };
   if (data.length === 0) return { ok: false, error: { code: "no_rows" } };
 
   const rows = data.map(({ row, fields }): CsvRow => {
     const get = (name: (typeof COLUMNS)[number]) => (index(name) >= 0 ? (fields[index(name)] ?? "").trim() : "");
     const base = { row, msn: shown(get("msn")), orderId: shown(get("orderid")) };
-    if (fields.length !== header.length) return { ...base, problem: { code: "field_count", params: { found: fields.length, expected: header.length } } };
+    if (fields.length !== header.length)
+      return { ...base, problem: { code: "field_count", params: { found: fields.length, expected: header.length } } };
     if (!MSN_PATTERN.test(base.msn)) return { ...base, problem: { code: "msn_format" } };
     if (!ORDER_ID_PATTERN.test(base.orderId)) return { ...base, problem: { code: "order_id_format" } };
     const amount = get("amount");

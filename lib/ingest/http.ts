@@ -5,7 +5,12 @@ export type BodyRead = { ok: true; text: string } | { ok: false; status: 400 | 4
 
 /** Reads the request body as UTF-8, refusing more than `maxBytes` or bytes that are not UTF-8. */
 export async function readBody(request: Request, maxBytes: number): Promise<BodyRead> {
-  const tooLarge = { ok: false, status: 413, error: "body_too_large", message: `The request body is larger than ${Math.round(maxBytes / 1024)} KB.` } as const;
+  const tooLarge = {
+    ok: false,
+    status: 413,
+    error: "body_too_large",
+    message: `The request body is larger than ${Math.round(maxBytes / 1024)} KB.`,
+  } as const;
   const declared = Number(request.headers.get("content-length") ?? "0");
   if (declared > maxBytes) return tooLarge;
   if (!request.body) return { ok: true, text: "" };
@@ -36,7 +41,13 @@ export async function readBody(request: Request, maxBytes: number): Promise<Body
 }
 
 /** A JSON error answer: a stable `error` code for programs and a specific `message` for people. */
-export function problem(status: number, error: string, message: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}): Response {
+export function problem(
+  status: number,
+  error: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: HeadersInit = {},
+): Response {
   return Response.json({ error, message, ...extra }, { status, headers });
 }
 

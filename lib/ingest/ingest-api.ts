@@ -27,12 +27,24 @@ export function toRegisterItem(raw: unknown, index: number): RegisterItem {
   if (!isObject(raw)) return item({ code: "item_shape" });
   const msn = typeof raw.msn === "number" && Number.isInteger(raw.msn) ? String(raw.msn) : raw.msn;
   const orderId = raw.orderId;
-  if (typeof msn !== "string" || typeof orderId !== "string") return item({ code: "item_shape" }, typeof msn === "string" ? msn.slice(0, 20) : "", typeof orderId === "string" ? orderId.slice(0, 60) : "");
+  if (typeof msn !== "string" || typeof orderId !== "string")
+    return item(
+      { code: "item_shape" },
+      typeof msn === "string" ? msn.slice(0, 20) : "",
+      typeof orderId === "string" ? orderId.slice(0, 60) : "",
+    );
   const shown = [msn.slice(0, 20), orderId.slice(0, 60)] as const;
   if (!MSN_PATTERN.test(msn)) return item({ code: "msn_format" }, ...shown);
   if (!ORDER_ID_PATTERN.test(orderId)) return item({ code: "order_id_format" }, ...shown);
-  if (raw.amount !== undefined && !(typeof raw.amount === "number" && Number.isSafeInteger(raw.amount) && raw.amount >= 0)) return item({ code: "amount_format" }, ...shown);
-  if (raw.createdAt !== undefined && !(typeof raw.createdAt === "string" && ISO_TIME.test(raw.createdAt) && !Number.isNaN(Date.parse(raw.createdAt)))) {
+  if (
+    raw.amount !== undefined &&
+    !(typeof raw.amount === "number" && Number.isSafeInteger(raw.amount) && raw.amount >= 0)
+  )
+    return item({ code: "amount_format" }, ...shown);
+  if (
+    raw.createdAt !== undefined &&
+    !(typeof raw.createdAt === "string" && ISO_TIME.test(raw.createdAt) && !Number.isNaN(Date.parse(raw.createdAt)))
+  ) {
     return item({ code: "created_at_format" }, ...shown);
   }
   return { ref: index, msn, orderId, amount: raw.amount as number | undefined };
@@ -47,7 +59,9 @@ export function createIngestHandler(deps: IngestDeps) {
       return problem(
         401,
         sent ? "invalid_api_key" : "missing_api_key",
-        sent ? "The API key is not valid, or it has been revoked." : "Send the integration API key as: Authorization: Bearer mo_live_…",
+        sent
+          ? "The API key is not valid, or it has been revoked."
+          : "Send the integration API key as: Authorization: Bearer mo_live_…",
         {},
         { "WWW-Authenticate": 'Bearer realm="merchant-ops"' },
       );
@@ -57,22 +71,41 @@ export function createIngestHandler(deps: IngestDeps) {
     const json = parseJson(read.text);
     if (!json.ok) return problem(400, "invalid_json", "The body is not valid JSON.");
     if (!isObject(json.value) || !Array.isArray(json.value.payments)) {
-      return problem(400, "invalid_body", 'The body must be a JSON object with "payments": an array of {msn, orderId, amount?, createdAt?}.');
+      return problem(
+        400,
+        "invalid_body",
+        'The body must be a JSON object with "payments": an array of {msn, orderId, amount?, createdAt?}.',
+      );
     }
     const list: unknown[] = json.value.payments;
     if (list.length === 0) return problem(400, "no_payments", '"payments" is empty: send 1 to 1000 items.');
     if (list.length > MAX_ITEMS) {
-      return problem(400, "too_many_payments", `"payments" has ${list.length} items; at most ${MAX_ITEMS} per request. Nothing was registered: split the batch.`);
+      return problem(
+        400,
+        "too_many_payments",
+        `"payments" has ${list.length} items; at most ${MAX_ITEMS} per request. Nothing was registered: split the batch.`,
+      );
     }
 
     const items = list.map(toRegisterItem);
     const results = await registerPayments(
-      { db, clientFor: deps.clientFor, mayRegister: (msn) => keyMayRegister(key, msn), concurrency: deps.concurrency, now: deps.now, refKind: "item" },
+      {
+        db,
+        clientFor: deps.clientFor,
+        mayRegister: (msn) => keyMayRegister(key, msn),
+        concurrency: deps.concurrency,
+        now: deps.now,
+        refKind: "item",
+      },
       items,
     );
     const summary = countResults(results);
     await db.auditLog.create({
-      data: { action: "ingest_api", outcome: "success", details: { keyId: key.id, keyName: key.name, items: results.length, ...summary } },
+      data: {
+        action: "ingest_api",
+        outcome: "success",
+        details: { keyId: key.id, keyName: key.name, items: results.length, ...summary },
+      },
     });
     return Response.json({
       results: results.map((r) => ({

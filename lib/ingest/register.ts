@@ -41,32 +41,48 @@ export interface RegisterDeps {
   refKind?: "row" | "item";
 }
 
-
 function failure(err: unknown, item: RegisterItem): Pick<RegisterResult, "status" | "problem"> {
-  if (isEcomError(err) && err.httpStatus === 404) return { status: "not_found_at_vipps", problem: { code: "not_found_at_vipps", params: { msn: item.msn, orderId: item.orderId } } };
-  if (isAppError(err) && err.code === "conflict") return { status: "failed", problem: { code: "no_credentials", params: { msn: item.msn } } };
-  if (isAppError(err) && err.code === "not_found") return { status: "invalid", problem: { code: "msn_not_allowed", params: { msn: item.msn } } };
-  const reason = isEcomError(err) ? [err.kind, err.httpStatus, err.errorCode].filter(Boolean).join(" ") : "internal error";
+  if (isEcomError(err) && err.httpStatus === 404)
+    return {
+      status: "not_found_at_vipps",
+      problem: { code: "not_found_at_vipps", params: { msn: item.msn, orderId: item.orderId } },
+    };
+  if (isAppError(err) && err.code === "conflict")
+    return { status: "failed", problem: { code: "no_credentials", params: { msn: item.msn } } };
+  if (isAppError(err) && err.code === "not_found")
+    return { status: "invalid", problem: { code: "msn_not_allowed", params: { msn: item.msn } } };
+  const reason = isEcomError(err)
+    ? [err.kind, err.httpStatus, err.errorCode].filter(Boolean).join(" ")
+    : "internal error";
   return { status: "failed", problem: { code: "vipps_failed", params: { reason } } };
 }
 
 export async function registerPayments(deps: RegisterDeps, items: readonly RegisterItem[]): Promise<RegisterResult[]> {
   const duplicate = deps.refKind === "row" ? "duplicate_row" : "duplicate_item";
   const results = new Map<number, RegisterResult>();
-  const put = (item: RegisterItem, r: Omit<RegisterResult, "ref" | "msn" | "orderId">) => results.set(item.ref, { ref: item.ref, msn: item.msn, orderId: item.orderId, ...r });
+  const put = (item: RegisterItem, r: Omit<RegisterResult, "ref" | "msn" | "orderId">) =>
+    results.set(item.ref, { ref: item.ref, msn: item.msn, orderId: item.orderId, ...r });
 
   // Which sales units exist and are active: an MSN outside the caller's scope and one that does not
   // exist get the same answer, so a key cannot probe for sales units.
-  const candidateMsns = [...new Set(items.filter((i) => !i.problem && MSN_PATTERN.test(i.msn) && deps.mayRegister(i.msn)).map((i) => i.msn))];
-  const units = new Set((await deps.db.salesUnit.findMany({ where: { msn: { in: candidateMsns }, active: true }, select: { msn: true } })).map((u) => u.msn));
+  const candidateMsns = [
+    ...new Set(items.filter((i) => !i.problem && MSN_PATTERN.test(i.msn) && deps.mayRegister(i.msn)).map((i) => i.msn)),
+  ];
+  const units = new Set(
+    (
+      await deps.db.salesUnit.findMany({ where: { msn: { in: candidateMsns }, active: true }, select: { msn: true } })
+    ).map((u) => u.msn),
+  );
 
   const firstOf = new Map<string, RegisterItem>();
   const todo: RegisterItem[] = [];
   for (const item of items) {
     if (item.problem) put(item, { status: "invalid", problem: item.problem });
     else if (!MSN_PATTERN.test(item.msn)) put(item, { status: "invalid", problem: { code: "msn_format" } });
-    else if (!ORDER_ID_PATTERN.test(item.orderId)) put(item, { status: "invalid", problem: { code: "order_id_format" } });
-    else if (!units.has(item.msn)) put(item, { status: "invalid", problem: { code: "msn_not_allowed", params: { msn: item.msn } } });
+    else if (!ORDER_ID_PATTERN.test(item.orderId))
+      put(item, { status: "invalid", problem: { code: "order_id_format" } });
+    else if (!units.has(item.msn))
+      put(item, { status: "invalid", problem: { code: "msn_not_allowed", params: { msn: item.msn } } });
     else {
       const key = `${item.msn}/${item.orderId}`;
       const first = firstOf.get(key);
@@ -81,7 +97,10 @@ export async function registerPayments(deps: RegisterDeps, items: readonly Regis
   const known = new Set<string>();
   for (const msn of new Set(todo.map((i) => i.msn))) {
     const orderIds = todo.filter((i) => i.msn === msn).map((i) => i.orderId);
-    const rows = await deps.db.payment.findMany({ where: { msn, orderId: { in: orderIds } }, select: { orderId: true } });
+    const rows = await deps.db.payment.findMany({
+      where: { msn, orderId: { in: orderIds } },
+      select: { orderId: true },
+    });
     for (const r of rows) known.add(`${msn}/${r.orderId}`);
   }
 
@@ -102,7 +121,9 @@ export async function registerPayments(deps: RegisterDeps, items: readonly Regis
       const synced = await syncDetails(deps.db, item.msn, details, { now: deps.now?.() });
       const amount = details.transactionLogHistory.find((e) => e.operation === "INITIATE")?.amount;
       const warning: Problem | undefined =
-        item.amount !== undefined && amount !== undefined && amount !== item.amount ? { code: "amount_mismatch", params: { vipps: amount, given: item.amount } } : undefined;
+        item.amount !== undefined && amount !== undefined && amount !== item.amount
+          ? { code: "amount_mismatch", params: { vipps: amount, given: item.amount } }
+          : undefined;
       put(item, { status: synced.created ? "registered" : "already_known", ...(warning ? { warning } : {}) });
     } catch (err) {
       put(item, failure(err, item));
@@ -113,7 +134,13 @@ export async function registerPayments(deps: RegisterDeps, items: readonly Regis
 
 /** Counts per status, for summaries and the audit log. */
 export function countResults(results: readonly RegisterResult[]): Record<RegisterStatus, number> {
-  const counts: Record<RegisterStatus, number> = { registered: 0, already_known: 0, not_found_at_vipps: 0, invalid: 0, failed: 0 };
+  const counts: Record<RegisterStatus, number> = {
+    registered: 0,
+    already_known: 0,
+    not_found_at_vipps: 0,
+    invalid: 0,
+    failed: 0,
+  };
   for (const r of results) counts[r.status]++;
   return counts;
 }

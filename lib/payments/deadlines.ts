@@ -16,7 +16,11 @@ export function schemeFromBin(bin: number | null | undefined): CardScheme {
 }
 
 /** Days the scheme typically holds a reservation (informational; Vipps never changes the status itself). */
-export const GUARANTEE_DAYS: Record<Exclude<CardScheme, "unknown">, number> = { visa: 7, visa_electron: 5, mastercard: 30 };
+export const GUARANTEE_DAYS: Record<Exclude<CardScheme, "unknown">, number> = {
+  visa: 7,
+  visa_electron: 5,
+  mastercard: 30,
+};
 
 const DAY = 86_400_000;
 
@@ -30,9 +34,20 @@ export interface Deadlines {
   guaranteeEnded: boolean;
 }
 
-export function deadlines(p: { reservedAt: Date | null; bankIdentificationNumber: number | null; remainingToCapture: number }, now: Date): Deadlines {
+export function deadlines(
+  p: { reservedAt: Date | null; bankIdentificationNumber: number | null; remainingToCapture: number },
+  now: Date,
+): Deadlines {
   const scheme = schemeFromBin(p.bankIdentificationNumber);
-  if (!p.reservedAt) return { captureUntil: null, refundUntil: null, scheme, guaranteeEnds: null, guaranteeEndingSoon: false, guaranteeEnded: false };
+  if (!p.reservedAt)
+    return {
+      captureUntil: null,
+      refundUntil: null,
+      scheme,
+      guaranteeEnds: null,
+      guaranteeEndingSoon: false,
+      guaranteeEnded: false,
+    };
   const t = p.reservedAt.getTime();
   const guaranteeEnds = scheme === "unknown" ? null : new Date(t + GUARANTEE_DAYS[scheme] * DAY);
   const open = p.remainingToCapture > 0;

@@ -19,7 +19,8 @@ export interface DerivedPayment {
   reservedAt: Date | null;
 }
 
-const succeeded = (log: readonly LogEntry[], ...ops: LogEntry["operation"][]) => log.filter((e) => e.operationSuccess && ops.includes(e.operation));
+const succeeded = (log: readonly LogEntry[], ...ops: LogEntry["operation"][]) =>
+  log.filter((e) => e.operationSuccess && ops.includes(e.operation));
 const time = (e: LogEntry | undefined) => (e?.timeStamp ? new Date(e.timeStamp) : null);
 
 export function derivePayment(details: PaymentDetails): DerivedPayment {
@@ -52,7 +53,10 @@ export function deriveStatus(details: PaymentDetails): PaymentStatus {
   const s = details.transactionSummary;
   const captured = s?.capturedAmount ?? 0;
   const refunded = s?.refundedAmount ?? 0;
-  if (refunded > 0) return (s?.remainingAmountToRefund ?? 0) === 0 && (s?.remainingAmountToCapture ?? 0) === 0 ? "refunded" : "partially_refunded";
+  if (refunded > 0)
+    return (s?.remainingAmountToRefund ?? 0) === 0 && (s?.remainingAmountToCapture ?? 0) === 0
+      ? "refunded"
+      : "partially_refunded";
   if (captured > 0) return (s?.remainingAmountToCapture ?? 0) > 0 ? "partially_captured" : "captured";
   if (succeeded(log, "VOID").length) return "voided";
   if (succeeded(log, "CANCEL").length) return "cancelled";
@@ -64,6 +68,16 @@ export function deriveStatus(details: PaymentDetails): PaymentStatus {
 /** Identity of one log entry, so each is stored exactly once however often it is fetched. */
 export function eventFingerprint(e: LogEntry): string {
   return createHash("sha256")
-    .update([e.operation, e.amount, e.transactionId ?? "", e.timeStamp ?? "", e.requestId ?? "", e.operationSuccess, e.transactionText ?? ""].join("\u0000"))
+    .update(
+      [
+        e.operation,
+        e.amount,
+        e.transactionId ?? "",
+        e.timeStamp ?? "",
+        e.requestId ?? "",
+        e.operationSuccess,
+        e.transactionText ?? "",
+      ].join("\u0000"),
+    )
     .digest("hex");
 }

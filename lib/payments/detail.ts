@@ -25,7 +25,23 @@ export async function getPaymentDetail(actor: Actor, msn: string, orderId: strin
       where: { msn, orderId },
       orderBy: { at: "desc" },
       take: 100,
-      select: { id: true, at: true, operation: true, method: true, path: true, httpStatus: true, errorGroup: true, errorCode: true, errorMessage: true, networkError: true, durationMs: true, attempt: true, requestId: true, requestBody: true, responseBody: true },
+      select: {
+        id: true,
+        at: true,
+        operation: true,
+        method: true,
+        path: true,
+        httpStatus: true,
+        errorGroup: true,
+        errorCode: true,
+        errorMessage: true,
+        networkError: true,
+        durationMs: true,
+        attempt: true,
+        requestId: true,
+        requestBody: true,
+        responseBody: true,
+      },
     }),
     prisma.payment.findMany({
       where: {
@@ -40,11 +56,22 @@ export async function getPaymentDetail(actor: Actor, msn: string, orderId: strin
       },
       orderBy: { createdAt: "asc" },
       take: 20,
-      select: { msn: true, orderId: true, amount: true, status: true, capturedAmount: true, reservedAmount: true, createdAt: true },
+      select: {
+        msn: true,
+        orderId: true,
+        amount: true,
+        status: true,
+        capturedAmount: true,
+        reservedAmount: true,
+        createdAt: true,
+      },
     }),
   ]);
   // Siblings of a different base ("A-1" vs "A-10") are dropped; only "-<digits>" siblings count.
-  const duplicates = candidates.filter((c) => c.orderId === base || isSiblingOf(base, c.orderId) || Math.abs(c.createdAt.getTime() - created) <= THIRTY_MIN);
+  const duplicates = candidates.filter(
+    (c) =>
+      c.orderId === base || isSiblingOf(base, c.orderId) || Math.abs(c.createdAt.getTime() - created) <= THIRTY_MIN,
+  );
   return { payment, apiCalls, duplicates };
 }
 

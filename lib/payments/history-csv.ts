@@ -63,7 +63,11 @@ export function csvRow(msn: string, r: HistoryRow): string {
 export const csvHeaderLine = () => csvLine([...CSV_HEADER]);
 
 /** A byte stream of the header and every row the iterator yields; pulls one batch per read. */
-export function csvStream(msn: string, batches: AsyncIterator<HistoryRow[]>, onError: (err: unknown) => void): ReadableStream<Uint8Array> {
+export function csvStream(
+  msn: string,
+  batches: AsyncIterator<HistoryRow[]>,
+  onError: (err: unknown) => void,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     start(controller) {

@@ -38,7 +38,9 @@ function sign(body: string, key: Buffer): Buffer {
 }
 
 export function encodeCursor(cursor: HistoryCursor, key: Buffer): string {
-  const body = Buffer.from(JSON.stringify({ m: cursor.msn, s: cursor.sort, d: cursor.dir, k: cursor.key, i: cursor.id })).toString("base64url");
+  const body = Buffer.from(
+    JSON.stringify({ m: cursor.msn, s: cursor.sort, d: cursor.dir, k: cursor.key, i: cursor.id }),
+  ).toString("base64url");
   return `${body}.${sign(body, key).toString("base64url")}`;
 }
 

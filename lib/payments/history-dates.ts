@@ -19,7 +19,14 @@ const partsFormat = new Intl.DateTimeFormat("en-US", {
 /** Oslo's offset from UTC at an instant, in milliseconds (+1 h in winter, +2 h in summer). */
 function osloOffsetMs(instant: number): number {
   const p = Object.fromEntries(partsFormat.formatToParts(new Date(instant)).map((x) => [x.type, x.value]));
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const wall = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   return wall - Math.floor(instant / 1000) * 1000;
 }
 
@@ -54,5 +61,10 @@ export function osloDateTime(at: Date): string {
 
 /** Today's date in Oslo as YYYY-MM-DD (for file names). */
 export function osloDate(at: Date = new Date()): string {
-  return new Intl.DateTimeFormat("en-CA", { timeZone: TIME_ZONE, year: "numeric", month: "2-digit", day: "2-digit" }).format(at);
+  return new Intl.DateTimeFormat("en-CA", {
+    timeZone: TIME_ZONE,
+    year: "numeric",
+    month: "2-digit",
+    day: "2-digit",
+  }).format(at);
 }

@@ -102,7 +102,8 @@ const shorten = (v: string) => (v.length > 40 ? `${v.slice(0, 39)}…` : v);
 export function parseHistoryParams(msn: string, raw: RawSearchParams, cursorKey: Buffer): ParsedHistoryParams {
   const { all, first } = reader(raw);
   const problems: HistoryProblem[] = [];
-  const problem = (param: HistoryParamName, code: HistoryProblemCode, value: string) => problems.push({ param, code, value: shorten(value) });
+  const problem = (param: HistoryParamName, code: HistoryProblemCode, value: string) =>
+    problems.push({ param, code, value: shorten(value) });
 
   // status: repeated (?status=a&status=b, as checkboxes send it) or comma-separated.
   const statuses = new Set<PaymentStatus>();
@@ -212,5 +213,12 @@ export function parseHistoryParams(msn: string, raw: RawSearchParams, cursorKey:
 
 /** Whether any filter other than status narrows the set (for the empty-state wording). */
 export function hasFilters(f: HistoryFilters): boolean {
-  return f.statuses.length > 0 || f.createdFrom !== null || f.createdBefore !== null || f.minOre !== null || f.maxOre !== null || f.text !== null;
+  return (
+    f.statuses.length > 0 ||
+    f.createdFrom !== null ||
+    f.createdBefore !== null ||
+    f.minOre !== null ||
+    f.maxOre !== null ||
+    f.text !== null
+  );
 }

@@ -67,7 +67,10 @@ export function historyHref(msn: string, state: HistoryUrlState, change: Partial
 
 /** The same filters and sort as CSV; the export always covers the whole filtered set. */
 export function historyExportHref(msn: string, state: HistoryUrlState): string {
-  return withQuery(`/api/history/${encodeURIComponent(msn)}/export`, historySearchParams({ ...state, after: undefined, before: undefined }));
+  return withQuery(
+    `/api/history/${encodeURIComponent(msn)}/export`,
+    historySearchParams({ ...state, after: undefined, before: undefined }),
+  );
 }
 
 export function toggleStatus(selected: readonly PaymentStatus[], status: PaymentStatus): PaymentStatus[] {

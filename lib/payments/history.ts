@@ -54,7 +54,12 @@ function baseWhere(actor: Actor, msn: string, f: HistoryFilters, withStatus: boo
   if (f.maxOre !== null) and.push({ amount: { lte: f.maxOre } });
   if (f.text) {
     const text = likeLiteral(f.text);
-    and.push({ OR: [{ orderId: { startsWith: text, mode: "insensitive" } }, { transactionText: { contains: text, mode: "insensitive" } }] });
+    and.push({
+      OR: [
+        { orderId: { startsWith: text, mode: "insensitive" } },
+        { transactionText: { contains: text, mode: "insensitive" } },
+      ],
+    });
   }
   return { AND: and };
 }
@@ -72,14 +77,27 @@ function keysetWhere(cursor: HistoryCursor, readDir: SortDirection): PaymentWher
   const tie = { id: { [beyond]: cursor.id } };
   if (cursor.sort === "date") {
     const at = new Date(cursor.key);
-    return { AND: [{ createdAt: { [atOrBeyond]: at } }, { OR: [{ createdAt: { [beyond]: at } }, { createdAt: at, ...tie }] }] };
+    return {
+      AND: [{ createdAt: { [atOrBeyond]: at } }, { OR: [{ createdAt: { [beyond]: at } }, { createdAt: at, ...tie }] }],
+    };
   }
-  return { AND: [{ amount: { [atOrBeyond]: cursor.key } }, { OR: [{ amount: { [beyond]: cursor.key } }, { amount: cursor.key, ...tie }] }] };
+  return {
+    AND: [
+      { amount: { [atOrBeyond]: cursor.key } },
+      { OR: [{ amount: { [beyond]: cursor.key } }, { amount: cursor.key, ...tie }] },
+    ],
+  };
 }
 
 const flip = (d: SortDirection): SortDirection => (d === "asc" ? "desc" : "asc");
 
-async function readRows(client: PrismaClient, where: PaymentWhereInput, sort: HistorySortField, readDir: SortDirection, take: number): Promise<HistoryRow[]> {
+async function readRows(
+  client: PrismaClient,
+  where: PaymentWhereInput,
+  sort: HistorySortField,
+  readDir: SortDirection,
+  take: number,
+): Promise<HistoryRow[]> {
   return client.payment.findMany({
     where,
     orderBy: sort === "date" ? [{ createdAt: readDir }, { id: readDir }] : [{ amount: readDir }, { id: readDir }],
@@ -97,7 +115,12 @@ const cursorAt = (msn: string, q: Pick<HistoryQuery, "sort" | "dir">, row: Histo
 });
 
 /** One page of 50 (or `pageSize`) rows with the cursors for next and previous. */
-export async function listHistoryPage(actor: Actor, msn: string, q: HistoryQuery, opts: { client?: PrismaClient; pageSize?: number } = {}): Promise<HistoryPage> {
+export async function listHistoryPage(
+  actor: Actor,
+  msn: string,
+  q: HistoryQuery,
+  opts: { client?: PrismaClient; pageSize?: number } = {},
+): Promise<HistoryPage> {
   assertCan(actor, "payments:read");
   const client = opts.client ?? (await db());
   const size = opts.pageSize ?? PAGE_SIZE;
@@ -106,7 +129,13 @@ export async function listHistoryPage(actor: Actor, msn: string, q: HistoryQuery
 
   if (page && "before" in page) {
     // Read backwards from the cursor, one extra row to learn whether there is a page before.
-    const back = await readRows(client, { AND: [where, keysetWhere(page.before, flip(q.dir))] }, q.sort, flip(q.dir), size + 1);
+    const back = await readRows(
+      client,
+      { AND: [where, keysetWhere(page.before, flip(q.dir))] },
+      q.sort,
+      flip(q.dir),
+      size + 1,
+    );
     if (back.length <= size) {
       // We reached the start: show a full first page rather than a short one (rows may have been
       // added at the top since the link was made).
@@ -150,10 +179,19 @@ export interface MatchCount {
 const zeroCounts = () => Object.fromEntries(PAYMENT_STATUSES.map((s) => [s, 0])) as StatusCounts;
 
 /** Payments per status for the current filters, ignoring the status filter itself (for the chips). Exact. */
-export async function countHistoryByStatus(actor: Actor, msn: string, filters: HistoryFilters, opts: { client?: PrismaClient } = {}): Promise<StatusCounts> {
+export async function countHistoryByStatus(
+  actor: Actor,
+  msn: string,
+  filters: HistoryFilters,
+  opts: { client?: PrismaClient } = {},
+): Promise<StatusCounts> {
   assertCan(actor, "payments:read");
   const client = opts.client ?? (await db());
-  const groups = await client.payment.groupBy({ by: ["status"], where: baseWhere(actor, msn, filters, false), _count: { _all: true } });
+  const groups = await client.payment.groupBy({
+    by: ["status"],
+    where: baseWhere(actor, msn, filters, false),
+    _count: { _all: true },
+  });
   const counts = zeroCounts();
   for (const g of groups) counts[g.status] = g._count._all;
   return counts;
@@ -165,7 +203,12 @@ export async function countHistoryByStatus(actor: Actor, msn: string, filters: H
  * primary key through every sales unit's rows.
  */
 async function cappedStatuses(client: PrismaClient, where: PaymentWhereInput, cap: number): Promise<PaymentStatus[]> {
-  const rows = await client.payment.findMany({ where, select: { status: true }, orderBy: { createdAt: "desc" }, take: cap + 1 });
+  const rows = await client.payment.findMany({
+    where,
+    select: { status: true },
+    orderBy: { createdAt: "desc" },
+    take: cap + 1,
+  });
   return rows.map((r) => r.status);
 }
 
@@ -232,7 +275,13 @@ export async function* iterateHistory(
   const where = baseWhere(actor, msn, q.filters, true);
   let after: HistoryCursor | null = null;
   for (;;) {
-    const rows: HistoryRow[] = await readRows(client, after ? { AND: [where, keysetWhere(after, q.dir)] } : where, q.sort, q.dir, size);
+    const rows: HistoryRow[] = await readRows(
+      client,
+      after ? { AND: [where, keysetWhere(after, q.dir)] } : where,
+      q.sort,
+      q.dir,
+      size,
+    );
     if (rows.length > 0) yield rows;
     if (rows.length < size) return;
     after = cursorAt(msn, q, rows[rows.length - 1]!);
@@ -247,8 +296,17 @@ export interface HistoryView extends HistoryCounts {
 }
 
 /** What the page shows: the page of rows and the counts, read in parallel. */
-export async function loadHistoryView(actor: Actor, msn: string, q: HistoryQuery, cursorKey: Buffer, opts: { client?: PrismaClient } = {}): Promise<HistoryView> {
-  const [page, counts] = await Promise.all([listHistoryPage(actor, msn, q, opts), countHistory(actor, msn, q.filters, opts)]);
+export async function loadHistoryView(
+  actor: Actor,
+  msn: string,
+  q: HistoryQuery,
+  cursorKey: Buffer,
+  opts: { client?: PrismaClient } = {},
+): Promise<HistoryView> {
+  const [page, counts] = await Promise.all([
+    listHistoryPage(actor, msn, q, opts),
+    countHistory(actor, msn, q.filters, opts),
+  ]);
   return {
     rows: page.rows,
     ...counts,

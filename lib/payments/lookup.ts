@@ -38,7 +38,8 @@ const LIMIT = 50;
  * "C"). Under a language collation (en_US, ICU) "FS-123" sorts after "FS-12~", so there the LIKE
  * stands alone and the trigram index serves it. The LIKE keeps the result exact either way.
  */
-const prefix = (q: string, codePoint: boolean) => (codePoint ? { gte: q, lt: `${q}~`, startsWith: q } : { startsWith: q });
+const prefix = (q: string, codePoint: boolean) =>
+  codePoint ? { gte: q, lt: `${q}~`, startsWith: q } : { startsWith: q };
 
 const collationOf = new WeakMap<object, Promise<boolean>>();
 
@@ -58,17 +59,35 @@ function codePointCollation(prisma: PrismaClient): Promise<boolean> {
 export const siblingBase = (orderId: string) => orderId.replace(/-\d{1,3}$/, "");
 
 /** "A-123-2" is a sibling of base "A-123"; "A-123-2000" and "A-1234" are not. */
-export const isSiblingOf = (base: string, orderId: string) => orderId.startsWith(`${base}-`) && /^\d{1,3}$/.test(orderId.slice(base.length + 1));
+export const isSiblingOf = (base: string, orderId: string) =>
+  orderId.startsWith(`${base}-`) && /^\d{1,3}$/.test(orderId.slice(base.length + 1));
 
-export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: LookupRow[]; sharedOrderIds: string[] }> {
+export async function lookupPayments(
+  actor: Actor,
+  q: string,
+): Promise<{ rows: LookupRow[]; sharedOrderIds: string[] }> {
   const prisma = await db();
   const codePoint = await codePointCollation(prisma);
   const scope = msnScope(actor);
   const base = siblingBase(q);
-  const select = { id: true, msn: true, orderId: true, amount: true, status: true, createdAt: true, salesUnit: { select: { name: true } } } as const;
+  const select = {
+    id: true,
+    msn: true,
+    orderId: true,
+    amount: true,
+    status: true,
+    createdAt: true,
+    salesUnit: { select: { name: true } },
+  } as const;
   const [byOrderId, byTransaction] = await Promise.all([
     prisma.payment.findMany({
-      where: { ...scope, OR: [{ orderId: prefix(q, codePoint) }, ...(base !== q ? [{ orderId: base }, { orderId: prefix(`${base}-`, codePoint) }] : [])] },
+      where: {
+        ...scope,
+        OR: [
+          { orderId: prefix(q, codePoint) },
+          ...(base !== q ? [{ orderId: base }, { orderId: prefix(`${base}-`, codePoint) }] : []),
+        ],
+      },
       orderBy: [{ createdAt: "desc" }],
       take: LIMIT,
       select,
@@ -80,7 +99,8 @@ export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: L
   // "X-12" may be a retry of "X" or simply an orderId: siblings through the base count only when
   // the base itself exists, so "FS-100" does not list FS-1 … FS-999.
   const baseExists = base !== q && byOrderId.some((p) => p.orderId === base);
-  const related = (orderId: string) => orderId.startsWith(q) || (baseExists && (orderId === base || isSiblingOf(base, orderId)));
+  const related = (orderId: string) =>
+    orderId.startsWith(q) || (baseExists && (orderId === base || isSiblingOf(base, orderId)));
   const rank = { exact: 0, sibling: 1, transactionId: 2, prefix: 3 } as const;
   const seen = new Map<string, LookupRow>();
   for (const p of byTransaction) seen.set(p.id, toRow(p, "transactionId"));
@@ -89,7 +109,9 @@ export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: L
     const match = p.orderId === q ? "exact" : p.orderId === base || isSiblingOf(base, p.orderId) ? "sibling" : "prefix";
     if (!seen.has(p.id)) seen.set(p.id, toRow(p, match));
   }
-  const rows = [...seen.values()].sort((a, b) => rank[a.match] - rank[b.match] || b.createdAt.getTime() - a.createdAt.getTime()).slice(0, LIMIT);
+  const rows = [...seen.values()]
+    .sort((a, b) => rank[a.match] - rank[b.match] || b.createdAt.getTime() - a.createdAt.getTime())
+    .slice(0, LIMIT);
   const units = new Map<string, Set<string>>();
   for (const r of rows) units.set(r.orderId, (units.get(r.orderId) ?? new Set()).add(r.msn));
   const sharedOrderIds = [...units.entries()].filter(([, msns]) => msns.size > 1).map(([orderId]) => orderId);
@@ -97,8 +119,25 @@ export async function lookupPayments(actor: Actor, q: string): Promise<{ rows: L
 }
 
 function toRow(
-  p: { id: string; msn: string; orderId: string; amount: number; status: PaymentStatus; createdAt: Date; salesUnit: { name: string } },
+  p: {
+    id: string;
+    msn: string;
+    orderId: string;
+    amount: number;
+    status: PaymentStatus;
+    createdAt: Date;
+    salesUnit: { name: string };
+  },
   match: LookupRow["match"],
 ): LookupRow {
-  return { id: p.id, msn: p.msn, salesUnitName: p.salesUnit.name, orderId: p.orderId, amount: p.amount, status: p.status, createdAt: p.createdAt, match };
+  return {
+    id: p.id,
+    msn: p.msn,
+    salesUnitName: p.salesUnit.name,
+    orderId: p.orderId,
+    amount: p.amount,
+    status: p.status,
+    createdAt: p.createdAt,
+    match,
+  };
 }

@@ -11,7 +11,10 @@ const DAY_MS = 86_400_000;
 export const CAPTURE_WINDOW_MS = 180 * DAY_MS;
 export const REFUND_WINDOW_MS = 365 * DAY_MS;
 
-export type PollState = Pick<DerivedPayment, "status" | "remainingToCapture" | "remainingToRefund" | "initiatedAt" | "reservedAt">;
+export type PollState = Pick<
+  DerivedPayment,
+  "status" | "remainingToCapture" | "remainingToRefund" | "initiatedAt" | "reservedAt"
+>;
 
 /** Whether anything about this payment can still change at Vipps. */
 export function canStillChange(p: PollState, now: Date): boolean {

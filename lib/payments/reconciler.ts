@@ -45,7 +45,12 @@ interface Claimed {
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
 /** Claims up to `batch` due payments for this instance, atomically. */
-export async function claimDue(db: PrismaClient, now: Date, batch: number, leaseMs = DEFAULT_LEASE_MS): Promise<Claimed[]> {
+export async function claimDue(
+  db: PrismaClient,
+  now: Date,
+  batch: number,
+  leaseMs = DEFAULT_LEASE_MS,
+): Promise<Claimed[]> {
   const leaseUntil = new Date(now.getTime() + leaseMs);
   return db.$queryRaw<Claimed[]>`
     UPDATE "Payment" AS p SET "nextPollAt" = ${leaseUntil}
@@ -61,10 +66,10 @@ export async function claimDue(db: PrismaClient, now: Date, batch: number, lease
 }
 
 function describe(err: unknown): string {
-  if (isEcomError(err)) return `${err.kind}${err.httpStatus ? ` HTTP ${err.httpStatus}` : ""}${err.errorCode ? ` ${err.errorCode}` : ""}`;
+  if (isEcomError(err))
+    return `${err.kind}${err.httpStatus ? ` HTTP ${err.httpStatus}` : ""}${err.errorCode ? ` ${err.errorCode}` : ""}`;
   return err instanceof Error ? err.name : "unknown error";
 }
-
 
 /** One round: claim, poll each claimed payment once, store, back off what failed. Never throws for a payment's error. */
 export async function reconcileOnce(deps: ReconcilerDeps): Promise<RoundResult> {
@@ -95,7 +100,9 @@ export async function reconcileOnce(deps: ReconcilerDeps): Promise<RoundResult> 
       log(`${p.msn}/${p.orderId}: ${describe(err)}; next try in ${Math.round(wait / 1000)} s`);
       await deps.db.payment
         .update({ where: { id: p.id }, data: { pollAttempts: attempts, nextPollAt: new Date(now().getTime() + wait) } })
-        .catch((e: unknown) => log(`${p.msn}/${p.orderId}: could not record the backoff (${describe(e)}); the lease will expire`));
+        .catch((e: unknown) =>
+          log(`${p.msn}/${p.orderId}: could not record the backoff (${describe(e)}); the lease will expire`),
+        );
     }
   });
   return result;
@@ -106,7 +113,11 @@ export interface ReconcilerLoop {
 }
 
 /** Runs a round every `intervalMs`, never two at once in this process; a failing round is logged, not fatal. */
-export function startReconciler(deps: () => Promise<ReconcilerDeps>, intervalMs: number, log: (line: string) => void = console.warn): ReconcilerLoop {
+export function startReconciler(
+  deps: () => Promise<ReconcilerDeps>,
+  intervalMs: number,
+  log: (line: string) => void = console.warn,
+): ReconcilerLoop {
   let current: Promise<void> | undefined;
   const tick = () => {
     if (current) return;

@@ -48,22 +48,45 @@ export interface SyncResult {
   nextPollAt: Date | null;
 }
 
-const AMOUNTS = ["capturedAmount", "refundedAmount", "remainingToCapture", "remainingToRefund", "reservedAmount"] as const;
+const AMOUNTS = [
+  "capturedAmount",
+  "refundedAmount",
+  "remainingToCapture",
+  "remainingToRefund",
+  "reservedAmount",
+] as const;
 
 /** Upserts one payment from its details and says what changed. Safe to call any number of times. */
-export async function syncDetails(db: PrismaClient, msn: string, details: PaymentDetails, options: SyncOptions = {}): Promise<SyncResult> {
+export async function syncDetails(
+  db: PrismaClient,
+  msn: string,
+  details: PaymentDetails,
+  options: SyncOptions = {},
+): Promise<SyncResult> {
   const now = options.now ?? new Date();
   const d = derivePayment(details);
   return db.$transaction(async (tx) => {
     const key = { msn_orderId: { msn, orderId: d.orderId } };
     const before = await tx.payment.findUnique({
       where: key,
-      select: { id: true, status: true, pollAttempts: true, capturedAmount: true, refundedAmount: true, remainingToCapture: true, remainingToRefund: true, reservedAmount: true },
+      select: {
+        id: true,
+        status: true,
+        pollAttempts: true,
+        capturedAmount: true,
+        refundedAmount: true,
+        remainingToCapture: true,
+        remainingToRefund: true,
+        reservedAmount: true,
+      },
     });
     const rows = eventRows(before?.id ?? "", details);
     let newEvents = rows.length;
     if (before) {
-      const known = await tx.paymentEvent.findMany({ where: { paymentId: before.id, fingerprint: { in: rows.map((r) => r.fingerprint) } }, select: { fingerprint: true } });
+      const known = await tx.paymentEvent.findMany({
+        where: { paymentId: before.id, fingerprint: { in: rows.map((r) => r.fingerprint) } },
+        select: { fingerprint: true },
+      });
       const seen = new Set(known.map((k) => k.fingerprint));
       newEvents = new Set(rows.map((r) => r.fingerprint).filter((f) => !seen.has(f))).size;
     }
@@ -83,20 +106,39 @@ export async function syncDetails(db: PrismaClient, msn: string, details: Paymen
 }
 
 /** Upserts one payment from its details. Safe to call any number of times. Returns the payment id. */
-export async function applyDetails(db: PrismaClient, msn: string, details: PaymentDetails, now = new Date()): Promise<string> {
+export async function applyDetails(
+  db: PrismaClient,
+  msn: string,
+  details: PaymentDetails,
+  now = new Date(),
+): Promise<string> {
   return (await syncDetails(db, msn, details, { now })).paymentId;
 }
 
 /** Bulk insert for a fresh database (the demo seed): one round trip per chunk instead of per row. */
-export async function insertPayments(db: PrismaClient, items: { msn: string; details: PaymentDetails }[], now = new Date()) {
+export async function insertPayments(
+  db: PrismaClient,
+  items: { msn: string; details: PaymentDetails }[],
+  now = new Date(),
+) {
   const CHUNK = 500;
   for (let i = 0; i < items.length; i += CHUNK) {
     const chunk = items.slice(i, i + CHUNK);
     const rows = chunk.map(({ msn, details }) => {
       const d = derivePayment(details);
-      return { id: crypto.randomUUID(), msn, ...d, lastSyncedAt: now, nextPollAt: nextPoll(d, now), createdAt: d.initiatedAt ?? now };
+      return {
+        id: crypto.randomUUID(),
+        msn,
+        ...d,
+        lastSyncedAt: now,
+        nextPollAt: nextPoll(d, now),
+        createdAt: d.initiatedAt ?? now,
+      };
     });
     await db.payment.createMany({ data: rows });
-    await db.paymentEvent.createMany({ data: rows.flatMap((r, j) => eventRows(r.id, chunk[j]!.details)), skipDuplicates: true });
+    await db.paymentEvent.createMany({
+      data: rows.flatMap((r, j) => eventRows(r.id, chunk[j]!.details)),
+      skipDuplicates: true,
+    });
   }
 }

@@ -9,7 +9,12 @@ import { AppError } from "@/lib/errors";
 import { secrets } from "@/lib/secrets";
 
 export async function ecomClientFor(msn: string): Promise<EcomClient> {
-  const unit = await (await db()).salesUnit.findUnique({ where: { msn }, select: { msn: true, environment: true, credentialsEncrypted: true, active: true } });
+  const unit = await (
+    await db()
+  ).salesUnit.findUnique({
+    where: { msn },
+    select: { msn: true, environment: true, credentialsEncrypted: true, active: true },
+  });
   if (!unit || !unit.active) throw new AppError("not_found", `No active sales unit ${msn}`);
   if (!unit.credentialsEncrypted) throw new AppError("conflict", `Sales unit ${msn} has no API keys stored`);
   const credentials = JSON.parse(decrypt(unit.credentialsEncrypted, secrets().encryptionKey, msn)) as EcomCredentials;

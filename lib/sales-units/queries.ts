@@ -4,7 +4,9 @@ import { db } from "@/lib/db/client";
 
 /** Sales units the actor may see. Never returns credentials, only whether they are stored. */
 export async function listSalesUnits(actor: Actor) {
-  const rows = await (await db()).salesUnit.findMany({
+  const rows = await (
+    await db()
+  ).salesUnit.findMany({
     where: msnScope(actor),
     orderBy: { msn: "asc" },
     select: { msn: true, name: true, environment: true, captureType: true, active: true, credentialsEncrypted: true },

@@ -26,7 +26,15 @@ export async function provokeApiErrors(
 
   // A deploy with the wrong subscription key: the token call is refused with 401.
   const wrongKey = createEcomClient({
-    salesUnit: { msn: shop.sim.msn, environment: "simulator", credentials: { clientId: shop.sim.clientId, clientSecret: shop.sim.clientSecret, subscriptionKey: "0".repeat(32) } },
+    salesUnit: {
+      msn: shop.sim.msn,
+      environment: "simulator",
+      credentials: {
+        clientId: shop.sim.clientId,
+        clientSecret: shop.sim.clientSecret,
+        subscriptionKey: "0".repeat(32),
+      },
+    },
     baseUrl: simulatorUrl,
     sink,
     now,
@@ -41,9 +49,23 @@ export async function provokeApiErrors(
 
   // A burst of captures on one orderId: the 6th within a minute gets 429.
   const orderId = "BURST-1";
-  await shop.client.initiatePayment({ orderId, amount: 500000, transactionText: "Bulkordre", callbackPrefix: "http://127.0.0.1:9/cb", fallBack: "https://fjellsport.example/takk" });
+  await shop.client.initiatePayment({
+    orderId,
+    amount: 500000,
+    transactionText: "Bulkordre",
+    callbackPrefix: "http://127.0.0.1:9/cb",
+    fallBack: "https://fjellsport.example/takk",
+  });
   await sim.user(shop.sim.msn, orderId, "approve", { bin: 492560 });
-  for (let i = 0; i < 7; i++) await expectFailure(shop.client.capturePayment({ orderId, amount: 1000, transactionText: `Delsending ${i + 1}`, requestId: `burst-${i}` }));
+  for (let i = 0; i < 7; i++)
+    await expectFailure(
+      shop.client.capturePayment({
+        orderId,
+        amount: 1000,
+        transactionText: `Delsending ${i + 1}`,
+        requestId: `burst-${i}`,
+      }),
+    );
 
   // A server error once on details: the client retries and succeeds; both attempts are logged.
   await sim.fault({ msn: shop.sim.msn, endpoint: "details", mode: "error500", count: 2 });

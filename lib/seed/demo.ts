@@ -9,7 +9,10 @@ import { DEMO_UNITS } from "./scenarios";
 const SUPPORT_MSNS = ["212345", "212346", "212347"];
 
 export async function seedDemoUsers(prisma: PrismaClient): Promise<{ users: number }> {
-  const units = await prisma.salesUnit.findMany({ where: { msn: { in: DEMO_UNITS.map((u) => u.msn) } }, select: { id: true, msn: true } });
+  const units = await prisma.salesUnit.findMany({
+    where: { msn: { in: DEMO_UNITS.map((u) => u.msn) } },
+    select: { id: true, msn: true },
+  });
   let users = 0;
   for (const u of DEMO_USERS) {
     const exists = await prisma.user.findUnique({ where: { email: u.email }, select: { id: true } });

@@ -26,8 +26,9 @@ export interface DemoSeedOptions {
 const BUCKET = 3_600_000;
 const USER_STEPS = new Set(["approve", "reject", "fail"]);
 
-
-export async function seedDemoPayments(o: DemoSeedOptions): Promise<{ payments: number; apiCalls: number; ms: number }> {
+export async function seedDemoPayments(
+  o: DemoSeedOptions,
+): Promise<{ payments: number; apiCalls: number; ms: number }> {
   const started = Date.now();
   const now = o.now ?? Date.now();
   const sim = new SimControl(o.simulatorUrl);
@@ -41,11 +42,25 @@ export async function seedDemoPayments(o: DemoSeedOptions): Promise<{ payments: 
   const units = new Map<string, { sim: SimUnit; client: EcomClient }>();
   for (const u of DEMO_UNITS) {
     const simUnit = await sim.createUnit(u.msn, u.name, u.captureType);
-    const credentials = { clientId: simUnit.clientId, clientSecret: simUnit.clientSecret, subscriptionKey: simUnit.subscriptionKey };
+    const credentials = {
+      clientId: simUnit.clientId,
+      clientSecret: simUnit.clientSecret,
+      subscriptionKey: simUnit.subscriptionKey,
+    };
     await o.prisma.salesUnit.upsert({
       where: { msn: u.msn },
-      create: { msn: u.msn, name: u.name, environment: "simulator", captureType: u.captureType, credentialsEncrypted: encrypt(JSON.stringify(credentials), o.encryptionKey, u.msn) },
-      update: { name: u.name, captureType: u.captureType, credentialsEncrypted: encrypt(JSON.stringify(credentials), o.encryptionKey, u.msn) },
+      create: {
+        msn: u.msn,
+        name: u.name,
+        environment: "simulator",
+        captureType: u.captureType,
+        credentialsEncrypted: encrypt(JSON.stringify(credentials), o.encryptionKey, u.msn),
+      },
+      update: {
+        name: u.name,
+        captureType: u.captureType,
+        credentialsEncrypted: encrypt(JSON.stringify(credentials), o.encryptionKey, u.msn),
+      },
     });
     const client = createEcomClient({
       salesUnit: { msn: u.msn, environment: "simulator", credentials },
@@ -100,10 +115,22 @@ export async function seedDemoPayments(o: DemoSeedOptions): Promise<{ payments: 
   return { payments: fetched.length, apiCalls: calls, ms: Date.now() - started };
 }
 
-async function play(client: EcomClient, sim: SimControl, p: PlannedPayment, step: Step | "initiate", callbackPrefix: string) {
+async function play(
+  client: EcomClient,
+  sim: SimControl,
+  p: PlannedPayment,
+  step: Step | "initiate",
+  callbackPrefix: string,
+) {
   try {
     if (step === "initiate") {
-      await client.initiatePayment({ orderId: p.orderId, amount: p.amount, transactionText: p.text, callbackPrefix, fallBack: "https://fjellsport.example/takk" });
+      await client.initiatePayment({
+        orderId: p.orderId,
+        amount: p.amount,
+        transactionText: p.text,
+        callbackPrefix,
+        fallBack: "https://fjellsport.example/takk",
+      });
       return;
     }
     const requestId = `${p.orderId}-${step.kind}-${step.at}`.slice(-40);
@@ -118,13 +145,27 @@ async function play(client: EcomClient, sim: SimControl, p: PlannedPayment, step
       case "fail":
         return await sim.user(p.msn, p.orderId, "fail", { code: step.code });
       case "capture":
-        await client.capturePayment({ orderId: p.orderId, amount: step.amount, transactionText: `Sendt – ${p.orderId}`, requestId });
+        await client.capturePayment({
+          orderId: p.orderId,
+          amount: step.amount,
+          transactionText: `Sendt – ${p.orderId}`,
+          requestId,
+        });
         return;
       case "refund":
-        await client.refundPayment({ orderId: p.orderId, amount: step.amount, transactionText: `Retur – ${p.orderId}`, requestId });
+        await client.refundPayment({
+          orderId: p.orderId,
+          amount: step.amount,
+          transactionText: `Retur – ${p.orderId}`,
+          requestId,
+        });
         return;
       case "cancel":
-        await client.cancelPayment({ orderId: p.orderId, transactionText: step.release ? "Resten frigis" : "Kansellert", shouldReleaseRemainingFunds: step.release === true });
+        await client.cancelPayment({
+          orderId: p.orderId,
+          transactionText: step.release ? "Resten frigis" : "Kansellert",
+          shouldReleaseRemainingFunds: step.release === true,
+        });
         return;
     }
   } catch (err) {

@@ -24,10 +24,16 @@ export class SimControl {
   reset = () => this.call("POST", "/reset");
   patchSettings = (settings: Record<string, unknown>) => this.call("PATCH", "/settings", settings);
   setClock = (ms: number) => this.call("POST", "/clock", { set: new Date(ms).toISOString() });
-  createUnit = (msn: string, name: string, captureType: "reserve" | "direct") => this.call<SimUnit>("POST", "/sales-units", { msn, name, captureType, environment: "test" });
+  createUnit = (msn: string, name: string, captureType: "reserve" | "direct") =>
+    this.call<SimUnit>("POST", "/sales-units", { msn, name, captureType, environment: "test" });
   fault = (fault: Record<string, unknown>) => this.call("POST", "/faults", fault);
   clearFaults = () => this.call("DELETE", "/faults");
-  async user(msn: string, orderId: string, action: "approve" | "reject" | "timeout" | "fail", body: Record<string, unknown> = {}) {
+  async user(
+    msn: string,
+    orderId: string,
+    action: "approve" | "reject" | "timeout" | "fail",
+    body: Record<string, unknown> = {},
+  ) {
     await this.call("POST", `/payments/${msn}/${encodeURIComponent(orderId)}/${action}`, body);
   }
 }

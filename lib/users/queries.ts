@@ -6,7 +6,12 @@ export async function listUsers(actor: Actor) {
   return (await db()).user.findMany({
     orderBy: [{ role: "asc" }, { email: "asc" }],
     select: {
-      id: true, email: true, name: true, role: true, active: true, canViewPayments: true,
+      id: true,
+      email: true,
+      name: true,
+      role: true,
+      active: true,
+      canViewPayments: true,
       salesUnits: { select: { salesUnit: { select: { msn: true, name: true } } } },
     },
   });

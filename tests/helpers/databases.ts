@@ -25,7 +25,8 @@ export type DbKind = "pglite" | "postgres";
 
 export async function databaseKinds(): Promise<DbKind[]> {
   if (await postgresReachable()) return ["pglite", "postgres"];
-  if (process.env.REQUIRE_POSTGRES === "1") throw new Error(`PostgreSQL required but not reachable at ${ADMIN_URL.replace(/:[^:@/]+@/, ":***@")}`);
+  if (process.env.REQUIRE_POSTGRES === "1")
+    throw new Error(`PostgreSQL required but not reachable at ${ADMIN_URL.replace(/:[^:@/]+@/, ":***@")}`);
   return ["pglite"];
 }
 
@@ -46,7 +47,11 @@ export async function emptyDatabase(kind: DbKind, opts: DatabaseOptions = {}): P
   const admin = new pg.Client({ connectionString: ADMIN_URL });
   await admin.connect();
   if (opts.icuLocale && !/^[a-zA-Z-]+$/.test(opts.icuLocale)) throw new Error(`bad ICU locale ${opts.icuLocale}`);
-  await admin.query(opts.icuLocale ? `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${opts.icuLocale}' LOCALE 'C.UTF-8'` : `CREATE DATABASE ${name}`);
+  await admin.query(
+    opts.icuLocale
+      ? `CREATE DATABASE ${name} TEMPLATE template0 LOCALE_PROVIDER icu ICU_LOCALE '${opts.icuLocale}' LOCALE 'C.UTF-8'`
+      : `CREATE DATABASE ${name}`,
+  );
   await admin.end();
   const url = new URL(ADMIN_URL);
   url.pathname = `/${name}`;

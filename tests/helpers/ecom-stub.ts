@@ -86,7 +86,9 @@ export async function startStub(): Promise<Stub> {
       const request = { method: req.method ?? "", path, headers: req.headers, body };
       requests.push(request);
       const route = [...routes.values()].find((r) => r.pattern.test(`${request.method} ${path}`));
-      const reply: StubReply = route ? route.handler(request, ++route.calls) : { status: 404, body: { statusCode: 404, message: "Resource not found" } };
+      const reply: StubReply = route
+        ? route.handler(request, ++route.calls)
+        : { status: 404, body: { statusCode: 404, message: "Resource not found" } };
       const send = () => {
         if (res.destroyed) return;
         const text = reply.raw ?? (reply.body === undefined ? "" : JSON.stringify(reply.body));
@@ -117,7 +119,7 @@ export async function startStub(): Promise<Stub> {
 
 /** A client against the stub with a fresh token cache, an in-memory sink and no real backoff waits. */
 /** One stub per test file: started before the tests, closed after, its request log emptied before each. */
-export function useStub(assign: (stub: Stub) => void) {
+export function stubTestBed(assign: (stub: Stub) => void) {
   let stub: Stub | undefined;
   beforeAll(async () => {
     stub = await startStub();
@@ -148,16 +150,49 @@ export function stubClient(stub: Stub, overrides: Partial<EcomClientOptions> = {
 
 export const paymentBody = (orderId: string) => ({
   orderId,
-  transactionInfo: { amount: 20000, status: "Captured", timeStamp: "2024-01-01T12:00:00.000Z", transactionId: "5600727726", transactionText: "Shipped" },
-  transactionSummary: { capturedAmount: 20000, refundedAmount: 0, remainingAmountToCapture: 0, remainingAmountToRefund: 20000 },
+  transactionInfo: {
+    amount: 20000,
+    status: "Captured",
+    timeStamp: "2024-01-01T12:00:00.000Z",
+    transactionId: "5600727726",
+    transactionText: "Shipped",
+  },
+  transactionSummary: {
+    capturedAmount: 20000,
+    refundedAmount: 0,
+    remainingAmountToCapture: 0,
+    remainingAmountToRefund: 20000,
+  },
 });
 
 export const detailsBody = (orderId: string) => ({
   orderId,
-  transactionSummary: { capturedAmount: 0, refundedAmount: 0, remainingAmountToCapture: 20000, remainingAmountToRefund: 0, bankIdentificationNumber: 492560 },
+  transactionSummary: {
+    capturedAmount: 0,
+    refundedAmount: 0,
+    remainingAmountToCapture: 20000,
+    remainingAmountToRefund: 0,
+    bankIdentificationNumber: 492560,
+  },
   transactionLogHistory: [
-    { amount: 20000, operation: "RESERVE", operationSuccess: true, transactionText: "Socks", transactionId: "5600727725", timeStamp: "2024-01-01T12:00:00.000Z", requestId: "" },
-    { amount: 20000, operation: "INITIATE", operationSuccess: true, transactionText: "Socks", transactionId: "5600727725", timeStamp: "2024-01-01T11:59:00.000Z", requestId: "" },
+    {
+      amount: 20000,
+      operation: "RESERVE",
+      operationSuccess: true,
+      transactionText: "Socks",
+      transactionId: "5600727725",
+      timeStamp: "2024-01-01T12:00:00.000Z",
+      requestId: "",
+    },
+    {
+      amount: 20000,
+      operation: "INITIATE",
+      operationSuccess: true,
+      transactionText: "Socks",
+      transactionId: "5600727725",
+      timeStamp: "2024-01-01T11:59:00.000Z",
+      requestId: "",
+    },
   ],
   userDetails: { email: "a@b.no", firstName: "Ada", lastName: "L", mobileNumber: "91234567", userId: "u1" },
 });

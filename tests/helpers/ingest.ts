@@ -41,7 +41,11 @@ export async function startStack(): Promise<Stack> {
         clients.set(
           msn,
           createEcomClient({
-            salesUnit: { msn, environment: "simulator", credentials: { clientId: u.clientId, clientSecret: u.clientSecret, subscriptionKey: u.subscriptionKey } },
+            salesUnit: {
+              msn,
+              environment: "simulator",
+              credentials: { clientId: u.clientId, clientSecret: u.clientSecret, subscriptionKey: u.subscriptionKey },
+            },
             baseUrl: sim.url,
             sink,
             tokenCache: tokens,
@@ -52,13 +56,20 @@ export async function startStack(): Promise<Stack> {
       }
       return clients.get(msn)!;
     },
-    detailsCalls: (orderId) => sink.records.filter((r) => r.operation === "details" && (orderId === undefined || r.orderId === orderId)).length,
+    detailsCalls: (orderId) =>
+      sink.records.filter((r) => r.operation === "details" && (orderId === undefined || r.orderId === orderId)).length,
     close: () => sim.close(),
   };
 }
 
 /** A sales unit in the simulator and in our database (no stored keys: tests pass clientFor). */
-export async function addUnit(stack: Stack, prisma: PrismaClient, msn: string, captureType: "reserve" | "direct" = "reserve", name = `Unit ${msn}`) {
+export async function addUnit(
+  stack: Stack,
+  prisma: PrismaClient,
+  msn: string,
+  captureType: "reserve" | "direct" = "reserve",
+  name = `Unit ${msn}`,
+) {
   const unit = await stack.control.createUnit(msn, name, captureType);
   stack.units.set(msn, unit);
   await prisma.salesUnit.create({ data: { msn, name, environment: "simulator", captureType } });
@@ -68,14 +79,36 @@ export async function addUnit(stack: Stack, prisma: PrismaClient, msn: string, c
 export type Outcome = "initiated" | "approve" | "reject" | "timeout" | "fail";
 
 /** A payment at the simulator (not in our database), left in the state `outcome` makes. */
-export async function simPayment(stack: Stack, msn: string, orderId: string, outcome: Outcome = "approve", amount = 10_000, callbackPrefix = "https://shop.example/vipps") {
+export async function simPayment(
+  stack: Stack,
+  msn: string,
+  orderId: string,
+  outcome: Outcome = "approve",
+  amount = 10_000,
+  callbackPrefix = "https://shop.example/vipps",
+) {
   const client = await stack.clientFor(msn);
-  await client.initiatePayment({ orderId, amount, transactionText: "Fjellsko", callbackPrefix, fallBack: "https://shop.example/done" });
-  if (outcome !== "initiated") await stack.control.user(msn, orderId, outcome, outcome === "fail" ? { code: "42" } : {});
+  await client.initiatePayment({
+    orderId,
+    amount,
+    transactionText: "Fjellsko",
+    callbackPrefix,
+    fallBack: "https://shop.example/done",
+  });
+  if (outcome !== "initiated")
+    await stack.control.user(msn, orderId, outcome, outcome === "fail" ? { code: "42" } : {});
 }
 
 export function actor(role: Actor["role"], msns: string[] = []): Actor {
-  return { id: randomUUID(), email: `${role}@test.example`, name: role, role, msns, allSalesUnits: role === "admin", canViewPayments: role !== "developer" };
+  return {
+    id: randomUUID(),
+    email: `${role}@test.example`,
+    name: role,
+    role,
+    msns,
+    allSalesUnits: role === "admin",
+    canViewPayments: role !== "developer",
+  };
 }
 
 /** Serves a route handler over real HTTP (for the simulator's callbacks), with `[param]` from the path. */
@@ -93,17 +126,24 @@ export async function serveRoute(
     }
     const headers = new Headers();
     for (const [k, v] of Object.entries(req.headers)) if (typeof v === "string") headers.set(k, v);
-    const request = new Request(`http://127.0.0.1${req.url}`, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-    const response = await handler(request, { params: Promise.resolve({ orderId: decodeURIComponent(match[1] ?? "") }) });
+    const request = new Request(`http://127.0.0.1${req.url}`, {
+      method: req.method,
+      headers,
+      body: chunks.length ? Buffer.concat(chunks) : undefined,
+    });
+    const response = await handler(request, {
+      params: Promise.resolve({ orderId: decodeURIComponent(match[1] ?? "") }),
+    });
     res.writeHead(response.status, { "content-type": "application/json" }).end(await response.text());
   });
   await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", () => resolve()));
   const port = (server.address() as AddressInfo).port;
   return {
     url: `http://127.0.0.1:${port}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }

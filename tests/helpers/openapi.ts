@@ -15,7 +15,8 @@ function normaliseMediaTypes(node: unknown): void {
     if (key === "content" && value && typeof value === "object") {
       const content = value as Doc;
       for (const type of Object.keys(content)) {
-        if (type.startsWith("application/json") && type !== "application/json") content["application/json"] ??= content[type];
+        if (type.startsWith("application/json") && type !== "application/json")
+          content["application/json"] ??= content[type];
       }
     }
     normaliseMediaTypes(value);
@@ -25,7 +26,9 @@ function normaliseMediaTypes(node: unknown): void {
 async function load(file: string): Promise<OpenAPIBackend> {
   // The official spec has small schema slips (a parameter-level `pattern`), so it is dereferenced
   // without validating the document itself; responses are still validated against its schemas.
-  const doc = (await SwaggerParser.dereference(path.join(REFERENCE_DIR, file), { validate: { schema: false, spec: false } })) as unknown as Doc;
+  const doc = (await SwaggerParser.dereference(path.join(REFERENCE_DIR, file), {
+    validate: { schema: false, spec: false },
+  })) as unknown as Doc;
   normaliseMediaTypes(doc);
   const api = new OpenAPIBackend({
     definition: doc as never,
@@ -36,7 +39,8 @@ async function load(file: string): Promise<OpenAPIBackend> {
     // One deliberate reading: the token spec types access_token as `format: byte` (base64), but its
     // own text says it is a JWT to decode on jwt.io, and JWTs contain "." and "-_". We check that it
     // has the JWT shape instead. `byte` appears nowhere else in the specs.
-    customizeAjv: (ajv) => ajv.addFormat("byte", { type: "string", validate: (v: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(v) }),
+    customizeAjv: (ajv) =>
+      ajv.addFormat("byte", { type: "string", validate: (v: string) => /^[\w-]+\.[\w-]+\.[\w-]+$/.test(v) }),
   });
   await api.init();
   return api;
@@ -50,13 +54,20 @@ export interface ContractResult {
   errors: string[];
 }
 
-const summarise = (r: { valid: boolean; errors?: { instancePath?: string; message?: string }[] | null }): ContractResult => ({
+const summarise = (r: {
+  valid: boolean;
+  errors?: { instancePath?: string; message?: string }[] | null;
+}): ContractResult => ({
   valid: r.valid,
   errors: (r.errors ?? []).map((e) => `${e.instancePath || "/"} ${e.message ?? ""}`.trim()),
 });
 
 /** Validates a response body against swagger.yaml (or the access-token spec for the token call). */
-export async function validateEcomResponse(operationId: string, status: number, body: unknown): Promise<ContractResult> {
+export async function validateEcomResponse(
+  operationId: string,
+  status: number,
+  body: unknown,
+): Promise<ContractResult> {
   if (operationId === "fetchAuthorizationTokenUsingPost") {
     token ??= load("access-token-api/swagger.yaml");
     return summarise((await token).validateResponse(body, operationId, status));
@@ -74,5 +85,15 @@ export async function validateCallbackBody(body: unknown): Promise<ContractResul
   ) as { operationId: string } | undefined;
   if (!operation) throw new Error("callback operation not found in the spec");
   const validator = api.validator;
-  return summarise(validator.validateRequest({ method: "post", path: "/callbackPrefix/v2/payments/x", headers: { "content-type": "application/json", authorization: "callback-auth-token" }, body }, operation.operationId));
+  return summarise(
+    validator.validateRequest(
+      {
+        method: "post",
+        path: "/callbackPrefix/v2/payments/x",
+        headers: { "content-type": "application/json", authorization: "callback-auth-token" },
+        body,
+      },
+      operation.operationId,
+    ),
+  );
 }

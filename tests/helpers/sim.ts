@@ -41,22 +41,43 @@ export class SimDriver {
 
   async control<T = unknown>(method: string, path: string, body?: unknown): Promise<Reply<T>> {
     if (path === "/clock" || path === "/reset") this.tokens.clear(); // tokens expire with the clock
-    const res = await fetch(`${this.sim.url}/_sim${path}`, { method, headers: { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const res = await fetch(`${this.sim.url}/_sim${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     const text = await res.text();
     return { status: res.status, body: (text ? JSON.parse(text) : undefined) as T, headers: res.headers };
   }
 
-  async unit(captureType: "reserve" | "direct" = "reserve", environment: "test" | "production" = "test", msn?: string): Promise<Unit> {
-    const r = await this.control<Unit>("POST", "/sales-units", { captureType, environment, msn, name: `Unit ${captureType}` });
+  async unit(
+    captureType: "reserve" | "direct" = "reserve",
+    environment: "test" | "production" = "test",
+    msn?: string,
+  ): Promise<Unit> {
+    const r = await this.control<Unit>("POST", "/sales-units", {
+      captureType,
+      environment,
+      msn,
+      name: `Unit ${captureType}`,
+    });
     expect(r.status).toBe(201);
     return r.body;
   }
 
   /** A raw call to a Vipps path; the response is validated against swagger.yaml. */
-  async raw<T = unknown>(op: keyof typeof OPERATION_IDS, method: string, path: string, init: { headers?: Record<string, string>; body?: unknown; rawBody?: string } = {}): Promise<Reply<T>> {
+  async raw<T = unknown>(
+    op: keyof typeof OPERATION_IDS,
+    method: string,
+    path: string,
+    init: { headers?: Record<string, string>; body?: unknown; rawBody?: string } = {},
+  ): Promise<Reply<T>> {
     const res = await fetch(`${this.sim.url}${path}`, {
       method,
-      headers: { ...(init.body !== undefined || init.rawBody ? { "content-type": "application/json" } : {}), ...init.headers },
+      headers: {
+        ...(init.body !== undefined || init.rawBody ? { "content-type": "application/json" } : {}),
+        ...init.headers,
+      },
       body: init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body)),
     });
     const text = await res.text();
@@ -81,19 +102,32 @@ export class SimDriver {
   }
 
   async headers(u: Unit, extra: Record<string, string> = {}) {
-    return { Authorization: `Bearer ${await this.token(u)}`, "Ocp-Apim-Subscription-Key": u.subscriptionKey, "Merchant-Serial-Number": u.msn, ...extra };
+    return {
+      Authorization: `Bearer ${await this.token(u)}`,
+      "Ocp-Apim-Subscription-Key": u.subscriptionKey,
+      "Merchant-Serial-Number": u.msn,
+      ...extra,
+    };
   }
 
   initiateBody(u: Unit, orderId: string, amount = 10000, over: Record<string, unknown> = {}) {
     return {
       customerInfo: {},
-      merchantInfo: { merchantSerialNumber: u.msn, callbackPrefix: "https://shop.example/vipps", fallBack: "https://shop.example/done", ...over },
+      merchantInfo: {
+        merchantSerialNumber: u.msn,
+        callbackPrefix: "https://shop.example/vipps",
+        fallBack: "https://shop.example/done",
+        ...over,
+      },
       transaction: { orderId, amount, transactionText: "Fjellsko str 42" },
     };
   }
 
   async initiate(u: Unit, orderId: string, amount = 10000, over: Record<string, unknown> = {}) {
-    return this.raw<{ orderId: string; url: string }>("initiate", "POST", "/ecomm/v2/payments", { headers: await this.headers(u), body: this.initiateBody(u, orderId, amount, over) });
+    return this.raw<{ orderId: string; url: string }>("initiate", "POST", "/ecomm/v2/payments", {
+      headers: await this.headers(u),
+      body: this.initiateBody(u, orderId, amount, over),
+    });
   }
 
   async approve(u: Unit, orderId: string, bin?: number) {
@@ -107,13 +141,18 @@ export class SimDriver {
   }
 
   async details(u: Unit, orderId: string) {
-    return this.raw<Details>("details", "GET", `/ecomm/v2/payments/${orderId}/details`, { headers: await this.headers(u) });
+    return this.raw<Details>("details", "GET", `/ecomm/v2/payments/${orderId}/details`, {
+      headers: await this.headers(u),
+    });
   }
 
   async capture(u: Unit, orderId: string, amount: number | undefined, requestId: string) {
     return this.raw<Record<string, unknown>>("capture", "POST", `/ecomm/v2/payments/${orderId}/capture`, {
       headers: await this.headers(u, { "X-Request-Id": requestId }),
-      body: { merchantInfo: { merchantSerialNumber: u.msn }, transaction: { amount, transactionText: "Sendt med Posten" } },
+      body: {
+        merchantInfo: { merchantSerialNumber: u.msn },
+        transaction: { amount, transactionText: "Sendt med Posten" },
+      },
     });
   }
 
@@ -127,7 +166,11 @@ export class SimDriver {
   async cancel(u: Unit, orderId: string, shouldReleaseRemainingFunds?: boolean) {
     return this.raw<Record<string, unknown>>("cancel", "PUT", `/ecomm/v2/payments/${orderId}/cancel`, {
       headers: await this.headers(u),
-      body: { merchantInfo: { merchantSerialNumber: u.msn }, transaction: { transactionText: "Avbrutt" }, shouldReleaseRemainingFunds },
+      body: {
+        merchantInfo: { merchantSerialNumber: u.msn },
+        transaction: { transactionText: "Avbrutt" },
+        shouldReleaseRemainingFunds,
+      },
     });
   }
 
@@ -148,16 +191,23 @@ export interface LogItem {
 export interface Details {
   orderId: string;
   transactionLogHistory: LogItem[];
-  transactionSummary?: { capturedAmount: number; remainingAmountToCapture: number; refundedAmount: number; remainingAmountToRefund: number; bankIdentificationNumber?: number };
+  transactionSummary?: {
+    capturedAmount: number;
+    remainingAmountToCapture: number;
+    refundedAmount: number;
+    remainingAmountToRefund: number;
+    bankIdentificationNumber?: number;
+  };
 }
 
-export const errorCode = (body: unknown) => (Array.isArray(body) ? (body[0] as { errorCode?: string })?.errorCode : undefined);
+export const errorCode = (body: unknown) =>
+  Array.isArray(body) ? (body[0] as { errorCode?: string })?.errorCode : undefined;
 
 /**
  * The usual test bed: an in-memory simulator with a reserve-capture unit ("shop") and a
  * direct-capture unit ("kiosk"), started before the file's tests and closed after them.
  */
-export function useSimulator(assign: (bed: { d: SimDriver; shop: Unit; kiosk: Unit }) => void | Promise<void>) {
+export function simulatorTestBed(assign: (bed: { d: SimDriver; shop: Unit; kiosk: Unit }) => void | Promise<void>) {
   let driver: SimDriver | undefined;
   beforeAll(async () => {
     driver = await SimDriver.start();

@@ -22,7 +22,9 @@ describe.each(kinds)("sign-in on %s", (kind) => {
   afterAll(async () => db?.close());
 
   async function newUser(email: string, password = "right-password") {
-    await db.prisma.user.create({ data: { email, name: email, role: "finance", passwordHash: await hashPassword(password) } });
+    await db.prisma.user.create({
+      data: { email, name: email, role: "finance", passwordHash: await hashPassword(password) },
+    });
   }
 
   it("signs a demo user in with the role and sales units from the database", async () => {
@@ -41,7 +43,10 @@ describe.each(kinds)("sign-in on %s", (kind) => {
   });
 
   it("ignores a role or MSN smuggled beside the credentials", async () => {
-    const raw = { email: support.email, password: support.password, role: "admin", msns: ["999999"] } as Record<string, unknown>;
+    const raw = { email: support.email, password: support.password, role: "admin", msns: ["999999"] } as Record<
+      string,
+      unknown
+    >;
     const out = await authenticate(db.prisma, raw, t0);
     expect(out.ok && out.user.role).toBe("support");
     expect(out.ok && out.user.msns).not.toContain("999999");
@@ -50,8 +55,14 @@ describe.each(kinds)("sign-in on %s", (kind) => {
   it("refuses bad input before touching the database", async () => {
     const before = await db.prisma.auditLog.count();
     const email = `input-${kind}@example.no`;
-    expect(await authenticate(db.prisma, { email: "", password: "x" }, t0)).toEqual({ ok: false, reason: "email_required" });
-    expect(await authenticate(db.prisma, { email, password: "x".repeat(2000) }, t0)).toEqual({ ok: false, reason: "too_long" });
+    expect(await authenticate(db.prisma, { email: "", password: "x" }, t0)).toEqual({
+      ok: false,
+      reason: "email_required",
+    });
+    expect(await authenticate(db.prisma, { email, password: "x".repeat(2000) }, t0)).toEqual({
+      ok: false,
+      reason: "too_long",
+    });
     expect(await db.prisma.auditLog.count()).toBe(before);
     expect(await db.prisma.loginThrottle.count({ where: { email } })).toBe(0);
   });
@@ -60,20 +71,35 @@ describe.each(kinds)("sign-in on %s", (kind) => {
     const email = `lock-${kind}@example.no`;
     await newUser(email);
     for (let i = 0; i < 9; i++) {
-      expect(await authenticate(db.prisma, { email, password: "wrong" }, minutes(i))).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate(db.prisma, { email, password: "wrong" }, minutes(i))).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
     const tenth = await authenticate(db.prisma, { email, password: "wrong" }, minutes(9));
     expect(tenth).toEqual({ ok: false, reason: "locked", lockedUntil: minutes(24) });
-    expect(await authenticate(db.prisma, { email, password: "right-password" }, minutes(10))).toEqual({ ok: false, reason: "locked", lockedUntil: minutes(24) });
-    expect(await authenticate(db.prisma, { email, password: "right-password" }, minutes(23))).toMatchObject({ ok: false, reason: "locked" });
-    expect(await authenticate(db.prisma, { email, password: "right-password" }, minutes(24))).toMatchObject({ ok: true });
+    expect(await authenticate(db.prisma, { email, password: "right-password" }, minutes(10))).toEqual({
+      ok: false,
+      reason: "locked",
+      lockedUntil: minutes(24),
+    });
+    expect(await authenticate(db.prisma, { email, password: "right-password" }, minutes(23))).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
+    expect(await authenticate(db.prisma, { email, password: "right-password" }, minutes(24))).toMatchObject({
+      ok: true,
+    });
   });
 
   it("does not lock for 10 failures spread over more than 15 minutes", async () => {
     const email = `spread-${kind}@example.no`;
     await newUser(email);
     for (let i = 0; i < 10; i++) {
-      expect(await authenticate(db.prisma, { email, password: "wrong" }, minutes(i * 2))).toEqual({ ok: false, reason: "invalid" });
+      expect(await authenticate(db.prisma, { email, password: "wrong" }, minutes(i * 2))).toEqual({
+        ok: false,
+        reason: "invalid",
+      });
     }
   });
 
@@ -81,8 +107,13 @@ describe.each(kinds)("sign-in on %s", (kind) => {
     const email = `reset-${kind}@example.no`;
     await newUser(email);
     for (let i = 0; i < 9; i++) await authenticate(db.prisma, { email, password: "wrong" }, minutes(i));
-    expect(await authenticate(db.prisma, { email, password: "right-password" }, minutes(9))).toMatchObject({ ok: true });
-    expect(await authenticate(db.prisma, { email, password: "wrong" }, minutes(10))).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db.prisma, { email, password: "right-password" }, minutes(9))).toMatchObject({
+      ok: true,
+    });
+    expect(await authenticate(db.prisma, { email, password: "wrong" }, minutes(10))).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("locks an email nobody has, so the lock reveals nothing", async () => {
@@ -95,16 +126,24 @@ describe.each(kinds)("sign-in on %s", (kind) => {
   it("counts parallel failures exactly (two app instances, one database)", async () => {
     const email = `parallel-${kind}@example.no`;
     await newUser(email);
-    const results = await Promise.all(Array.from({ length: 10 }, () => authenticate(db.prisma, { email, password: "wrong" }, t0)));
+    const results = await Promise.all(
+      Array.from({ length: 10 }, () => authenticate(db.prisma, { email, password: "wrong" }, t0)),
+    );
     expect(results.filter((r) => !r.ok && r.reason === "locked")).toHaveLength(1);
-    expect(await authenticate(db.prisma, { email, password: "right-password" }, minutes(1))).toMatchObject({ ok: false, reason: "locked" });
+    expect(await authenticate(db.prisma, { email, password: "right-password" }, minutes(1))).toMatchObject({
+      ok: false,
+      reason: "locked",
+    });
   });
 
   it("refuses a deactivated user like a wrong password", async () => {
     const email = `inactive-${kind}@example.no`;
     await newUser(email);
     await db.prisma.user.update({ where: { email }, data: { active: false } });
-    expect(await authenticate(db.prisma, { email, password: "right-password" }, t0)).toEqual({ ok: false, reason: "invalid" });
+    expect(await authenticate(db.prisma, { email, password: "right-password" }, t0)).toEqual({
+      ok: false,
+      reason: "invalid",
+    });
   });
 
   it("audits every attempt without storing the password", async () => {
@@ -123,7 +162,10 @@ describe("demo users", () => {
     try {
       await createUnits(db);
       expect(await seedDemoUsers(db.prisma)).toEqual({ users: 4 });
-      await db.prisma.user.update({ where: { email: admin.email }, data: { passwordHash: await hashPassword("changed") } });
+      await db.prisma.user.update({
+        where: { email: admin.email },
+        data: { passwordHash: await hashPassword("changed") },
+      });
       expect(await seedDemoUsers(db.prisma)).toEqual({ users: 0 });
       expect(await authenticate(db.prisma, { email: admin.email, password: "changed" })).toMatchObject({ ok: true });
     } finally {
@@ -135,6 +177,13 @@ describe("demo users", () => {
 /** Two of the demo's sales units; support is given 212345-212347, so it sees both of these. */
 async function createUnits(db: TestDb) {
   for (const msn of ["212345", "212346", "212348"]) {
-    await db.prisma.salesUnit.create({ data: { msn, name: `Unit ${msn}`, environment: "simulator", credentialsEncrypted: randomBytes(40).toString("base64") } });
+    await db.prisma.salesUnit.create({
+      data: {
+        msn,
+        name: `Unit ${msn}`,
+        environment: "simulator",
+        credentialsEncrypted: randomBytes(40).toString("base64"),
+      },
+    });
   }
 }

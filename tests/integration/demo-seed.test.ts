@@ -20,7 +20,14 @@ beforeAll(async () => {
   sim = await startSimulator();
   db = await migratedDatabase("pglite");
   const sink = new DbApiLogSink(async () => db.prisma, { batchSize: 500 });
-  result = await seedDemoPayments({ simulatorUrl: sim.url, prisma: db.prisma, sink, encryptionKey: key, callbackPrefix: "http://127.0.0.1:9/api/vipps", count: 400 });
+  result = await seedDemoPayments({
+    simulatorUrl: sim.url,
+    prisma: db.prisma,
+    sink,
+    encryptionKey: key,
+    callbackPrefix: "http://127.0.0.1:9/api/vipps",
+    count: 400,
+  });
   await sink.flush();
 }, 120_000);
 afterAll(async () => {
@@ -31,16 +38,40 @@ afterAll(async () => {
 describe("demo seed", () => {
   it("creates four sales units, one direct capture, with working encrypted keys", async () => {
     const units = await db.prisma.salesUnit.findMany({ orderBy: { msn: "asc" } });
-    expect(units.map((u) => [u.msn, u.captureType])).toEqual([["212345", "reserve"], ["212346", "direct"], ["212347", "reserve"], ["212348", "reserve"]]);
-    const creds = JSON.parse(decrypt(units[0]!.credentialsEncrypted!, key, "212345")) as { clientId: string; clientSecret: string; subscriptionKey: string };
-    const client = createEcomClient({ salesUnit: { msn: "212345", environment: "simulator", credentials: creds }, baseUrl: sim.url, sink: { record: () => {} }, tokenCache: new TokenCache() });
+    expect(units.map((u) => [u.msn, u.captureType])).toEqual([
+      ["212345", "reserve"],
+      ["212346", "direct"],
+      ["212347", "reserve"],
+      ["212348", "reserve"],
+    ]);
+    const creds = JSON.parse(decrypt(units[0]!.credentialsEncrypted!, key, "212345")) as {
+      clientId: string;
+      clientSecret: string;
+      subscriptionKey: string;
+    };
+    const client = createEcomClient({
+      salesUnit: { msn: "212345", environment: "simulator", credentials: creds },
+      baseUrl: sim.url,
+      sink: { record: () => {} },
+      tokenCache: new TokenCache(),
+    });
     expect((await client.getPaymentDetails("DBL-7000")).orderId).toBe("DBL-7000");
   });
 
   it("leaves payments in every state, spread over 90 days", async () => {
     expect(result.payments).toBeGreaterThanOrEqual(400);
     const byStatus = await db.prisma.payment.groupBy({ by: ["status"], _count: true });
-    expect(byStatus.map((s) => s.status).sort()).toEqual(["cancelled", "captured", "failed", "initiated", "partially_captured", "partially_refunded", "refunded", "reserved", "voided"]);
+    expect(byStatus.map((s) => s.status).sort()).toEqual([
+      "cancelled",
+      "captured",
+      "failed",
+      "initiated",
+      "partially_captured",
+      "partially_refunded",
+      "refunded",
+      "reserved",
+      "voided",
+    ]);
     const span = await db.prisma.payment.aggregate({ _min: { initiatedAt: true }, _max: { initiatedAt: true } });
     const days = (span._max.initiatedAt!.getTime() - span._min.initiatedAt!.getTime()) / 86_400_000;
     expect(days).toBeGreaterThan(60);
@@ -50,7 +81,8 @@ describe("demo seed", () => {
   it("has releases, repeated captures and refunds, and failed operations in the events", async () => {
     const ev = await db.prisma.paymentEvent.groupBy({ by: ["operation", "operationSuccess"], _count: true });
     const has = (op: string, ok: boolean) => ev.some((e) => e.operation === op && e.operationSuccess === ok);
-    for (const op of ["INITIATE", "RESERVE", "SALE", "CAPTURE", "REFUND", "CANCEL", "VOID"]) expect(has(op, true), op).toBe(true);
+    for (const op of ["INITIATE", "RESERVE", "SALE", "CAPTURE", "REFUND", "CANCEL", "VOID"])
+      expect(has(op, true), op).toBe(true);
     expect(has("CAPTURE", false)).toBe(true);
     expect(has("REFUND", false)).toBe(true);
     expect(has("RESERVE", false)).toBe(true);
@@ -60,7 +92,10 @@ describe("demo seed", () => {
   });
 
   it("tells both 'charged twice' stories and reuses an orderId across sales units", async () => {
-    const dbl = await db.prisma.payment.findMany({ where: { orderId: { startsWith: "DBL-7000" } }, orderBy: { orderId: "asc" } });
+    const dbl = await db.prisma.payment.findMany({
+      where: { orderId: { startsWith: "DBL-7000" } },
+      orderBy: { orderId: "asc" },
+    });
     expect(dbl.map((p) => p.orderId)).toEqual(["DBL-7000", "DBL-7000-1", "DBL-7000-2"]);
     expect(new Set(dbl.map((p) => p.amount)).size).toBe(1);
     const shared = await db.prisma.payment.findMany({ where: { orderId: "ORD-3100" } });
@@ -70,7 +105,11 @@ describe("demo seed", () => {
   it("leaves the API errors a developer should see in the call log", async () => {
     const rows = await db.prisma.apiCallLog.groupBy({ by: ["httpStatus", "errorCode"], _count: true });
     const seen = rows.map((r) => `${r.httpStatus}/${r.errorCode ?? ""}`);
-    for (const want of ["401/", "429/", "404/35", "400/61", "400/71", "500/99"]) expect(seen.some((s) => s.startsWith(want)), want).toBe(true);
+    for (const want of ["401/", "429/", "404/35", "400/61", "400/71", "500/99"])
+      expect(
+        seen.some((s) => s.startsWith(want)),
+        want,
+      ).toBe(true);
     const apiCalls = await db.prisma.apiCallLog.count();
     expect(apiCalls).toBe(result.apiCalls);
     const spread = await db.prisma.apiCallLog.aggregate({ _min: { at: true } });
@@ -78,14 +117,28 @@ describe("demo seed", () => {
   });
 
   it("stores each log entry once, however often details are applied", async () => {
-    const creds = JSON.parse(decrypt((await db.prisma.salesUnit.findUniqueOrThrow({ where: { msn: "212345" } })).credentialsEncrypted!, key, "212345"));
-    const client = createEcomClient({ salesUnit: { msn: "212345", environment: "simulator", credentials: creds }, baseUrl: sim.url, sink: { record: () => {} }, tokenCache: new TokenCache() });
+    const creds = JSON.parse(
+      decrypt(
+        (await db.prisma.salesUnit.findUniqueOrThrow({ where: { msn: "212345" } })).credentialsEncrypted!,
+        key,
+        "212345",
+      ),
+    );
+    const client = createEcomClient({
+      salesUnit: { msn: "212345", environment: "simulator", credentials: creds },
+      baseUrl: sim.url,
+      sink: { record: () => {} },
+      tokenCache: new TokenCache(),
+    });
     const details = await client.getPaymentDetails("DBL-7000");
     const before = await db.prisma.paymentEvent.count();
     await applyDetails(db.prisma, "212345", details);
     await applyDetails(db.prisma, "212345", details);
     expect(await db.prisma.paymentEvent.count()).toBe(before);
-    const payment = await db.prisma.payment.findUniqueOrThrow({ where: { msn_orderId: { msn: "212345", orderId: "DBL-7000" } }, include: { events: true } });
+    const payment = await db.prisma.payment.findUniqueOrThrow({
+      where: { msn_orderId: { msn: "212345", orderId: "DBL-7000" } },
+      include: { events: true },
+    });
     expect(payment.events).toHaveLength(details.transactionLogHistory.length);
     expect(payment.status).toBe("captured");
   });

@@ -6,7 +6,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/permissions";
 import type { HistoryCursor } from "@/lib/payments/history-cursor";
-import { countHistory, countHistoryByStatus, iterateHistory, listHistoryPage, totalFor, type HistoryRow } from "@/lib/payments/history";
+import {
+  countHistory,
+  countHistoryByStatus,
+  iterateHistory,
+  listHistoryPage,
+  totalFor,
+  type HistoryRow,
+} from "@/lib/payments/history";
 import { parseHistoryParams, type HistoryQuery } from "@/lib/payments/history-params";
 import { PAYMENT_STATUSES } from "@/lib/payments/history-url";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
@@ -16,7 +23,16 @@ const B = "100002";
 const TIES = "100003";
 const key = randomBytes(32);
 
-const actor = (over: Partial<Actor>): Actor => ({ id: randomUUID(), email: "x@test", name: "X", role: "support", msns: [A], allSalesUnits: false, canViewPayments: true, ...over });
+const actor = (over: Partial<Actor>): Actor => ({
+  id: randomUUID(),
+  email: "x@test",
+  name: "X",
+  role: "support",
+  msns: [A],
+  allSalesUnits: false,
+  canViewPayments: true,
+  ...over,
+});
 const userA = actor({});
 const admin = actor({ role: "admin", msns: [], allSalesUnits: true });
 const developer = actor({ role: "developer", canViewPayments: false });
@@ -48,14 +64,46 @@ function plan(): Seeded[] {
   }
   // Around the start of summer time in Oslo (2026-03-29 01:00 UTC): 23:30 UTC on the 28th is
   // already the 29th in Oslo; 22:59 UTC is still the 28th.
-  rows.push({ id: randomUUID(), msn: A, orderId: "dst-late", status: "captured", amount: 777, createdAt: new Date("2026-03-28T23:30:00Z"), transactionText: null });
-  rows.push({ id: randomUUID(), msn: A, orderId: "dst-early", status: "captured", amount: 777, createdAt: new Date("2026-03-28T22:59:00Z"), transactionText: null });
+  rows.push({
+    id: randomUUID(),
+    msn: A,
+    orderId: "dst-late",
+    status: "captured",
+    amount: 777,
+    createdAt: new Date("2026-03-28T23:30:00Z"),
+    transactionText: null,
+  });
+  rows.push({
+    id: randomUUID(),
+    msn: A,
+    orderId: "dst-early",
+    status: "captured",
+    amount: 777,
+    createdAt: new Date("2026-03-28T22:59:00Z"),
+    transactionText: null,
+  });
   for (let i = 0; i < 25; i++) {
-    rows.push({ id: randomUUID(), msn: B, orderId: `ord-${String(i).padStart(4, "0")}`, status: "captured", amount: 5000, createdAt: new Date(base + i * 60_000), transactionText: "Gavekort B" });
+    rows.push({
+      id: randomUUID(),
+      msn: B,
+      orderId: `ord-${String(i).padStart(4, "0")}`,
+      status: "captured",
+      amount: 5000,
+      createdAt: new Date(base + i * 60_000),
+      transactionText: "Gavekort B",
+    });
   }
   // Every row the same timestamp and amount: only the id orders them.
   for (let i = 0; i < 23; i++) {
-    rows.push({ id: randomUUID(), msn: TIES, orderId: `tie-${i}`, status: "reserved", amount: 4200, createdAt: new Date(base), transactionText: null });
+    rows.push({
+      id: randomUUID(),
+      msn: TIES,
+      orderId: `tie-${i}`,
+      status: "reserved",
+      amount: 4200,
+      createdAt: new Date(base),
+      transactionText: null,
+    });
   }
   return rows;
 }
@@ -70,7 +118,9 @@ const query = (msn: string, params: Record<string, string | string[]>): HistoryQ
 function expected(rows: Seeded[], sort: "date" | "amount", dir: "asc" | "desc"): string[] {
   const k = (r: Seeded) => (sort === "date" ? r.createdAt.getTime() : r.amount);
   const sign = dir === "asc" ? 1 : -1;
-  return [...rows].sort((x, y) => sign * (k(x) - k(y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0))).map((r) => r.orderId);
+  return [...rows]
+    .sort((x, y) => sign * (k(x) - k(y) || (x.id < y.id ? -1 : x.id > y.id ? 1 : 0)))
+    .map((r) => r.orderId);
 }
 
 const kinds = await databaseKinds();
@@ -125,14 +175,22 @@ describe.each(kinds)("history queries on %s", (kind) => {
     expect(new Set(ids).size).toBe(inA.length);
     expect(forward.slice(0, -1).every((p) => p.length === 7)).toBe(true);
     // Walking back lands on the first page again; the short last page is where the walk began.
-    expect(back.slice(0, -1).map((p) => p.map((r) => r.orderId))).toEqual(forward.slice(0, -1).map((p) => p.map((r) => r.orderId)));
+    expect(back.slice(0, -1).map((p) => p.map((r) => r.orderId))).toEqual(
+      forward.slice(0, -1).map((p) => p.map((r) => r.orderId)),
+    );
   });
 
   it("pages through rows that share one timestamp and one amount (only the id orders them)", async () => {
     for (const sort of ["date", "amount"] as const) {
       const { forward } = await walk(TIES, query(TIES, { sort }), 5);
       expect(forward.map((p) => p.length)).toEqual([5, 5, 5, 5, 3]);
-      expect(forward.flat().map((r) => r.orderId)).toEqual(expected(seeded.filter((r) => r.msn === TIES), sort, "desc"));
+      expect(forward.flat().map((r) => r.orderId)).toEqual(
+        expected(
+          seeded.filter((r) => r.msn === TIES),
+          sort,
+          "desc",
+        ),
+      );
     }
   });
 
@@ -149,29 +207,58 @@ describe.each(kinds)("history queries on %s", (kind) => {
     // Back from the 3rd row of page 1 (say the page was shifted by new payments): only 2 rows lie
     // before it.
     const thirdRow = first.rows[2]!;
-    const back = await listHistoryPage(userA, A, { ...q, page: { before: { msn: A, sort: "date", dir: "desc", key: thirdRow.createdAt.getTime(), id: thirdRow.id } } }, opts());
+    const back = await listHistoryPage(
+      userA,
+      A,
+      {
+        ...q,
+        page: { before: { msn: A, sort: "date", dir: "desc", key: thirdRow.createdAt.getTime(), id: thirdRow.id } },
+      },
+      opts(),
+    );
     expect(back.rows.map((r) => r.id)).toEqual(first.rows.map((r) => r.id));
     expect(back.previous).toBeNull();
   });
 
   it("a next link that points past the last row (rows removed since) gives the first page", async () => {
     const q = query(A, {});
-    const past = await listHistoryPage(userA, A, { ...q, page: { after: { msn: A, sort: "date", dir: "desc", key: 0, id: "00000000-0000-4000-8000-000000000000" } } }, opts());
+    const past = await listHistoryPage(
+      userA,
+      A,
+      {
+        ...q,
+        page: { after: { msn: A, sort: "date", dir: "desc", key: 0, id: "00000000-0000-4000-8000-000000000000" } },
+      },
+      opts(),
+    );
     expect(past.rows.map((r) => r.id)).toEqual((await listHistoryPage(userA, A, q, opts())).rows.map((r) => r.id));
     expect(past.previous).toBeNull();
   });
 
   it("filters by several statuses", async () => {
-    const page = await listHistoryPage(userA, A, query(A, { status: ["captured", "refunded"] }), { ...opts(), pageSize: 500 });
-    expect(page.rows.map((r) => r.orderId).sort()).toEqual(inA.filter((r) => r.status === "captured" || r.status === "refunded").map((r) => r.orderId).sort());
+    const page = await listHistoryPage(userA, A, query(A, { status: ["captured", "refunded"] }), {
+      ...opts(),
+      pageSize: 500,
+    });
+    expect(page.rows.map((r) => r.orderId).sort()).toEqual(
+      inA
+        .filter((r) => r.status === "captured" || r.status === "refunded")
+        .map((r) => r.orderId)
+        .sort(),
+    );
   });
 
   it("filters by Oslo calendar dates, across the switch to summer time", async () => {
-    const onThe29th = await listHistoryPage(userA, A, query(A, { from: "2026-03-29", to: "2026-03-29" }), { ...opts(), pageSize: 500 });
+    const onThe29th = await listHistoryPage(userA, A, query(A, { from: "2026-03-29", to: "2026-03-29" }), {
+      ...opts(),
+      pageSize: 500,
+    });
     const ids = onThe29th.rows.map((r) => r.orderId);
     expect(ids).toContain("dst-late");
     expect(ids).not.toContain("dst-early");
-    const want = inA.filter((r) => r.createdAt >= new Date("2026-03-28T23:00:00Z") && r.createdAt < new Date("2026-03-29T22:00:00Z"));
+    const want = inA.filter(
+      (r) => r.createdAt >= new Date("2026-03-28T23:00:00Z") && r.createdAt < new Date("2026-03-29T22:00:00Z"),
+    );
     expect(ids.sort()).toEqual(want.map((r) => r.orderId).sort());
     const onThe28th = await listHistoryPage(userA, A, query(A, { to: "2026-03-28" }), { ...opts(), pageSize: 500 });
     expect(onThe28th.rows.map((r) => r.orderId)).toContain("dst-early");
@@ -180,14 +267,22 @@ describe.each(kinds)("history queries on %s", (kind) => {
 
   it("filters by an amount range typed in kroner, both ends inclusive", async () => {
     const page = await listHistoryPage(userA, A, query(A, { min: "20,50", max: "40" }), { ...opts(), pageSize: 500 });
-    const want = inA.filter((r) => r.amount >= 2050 && r.amount <= 4000).map((r) => r.orderId).sort();
+    const want = inA
+      .filter((r) => r.amount >= 2050 && r.amount <= 4000)
+      .map((r) => r.orderId)
+      .sort();
     expect(want.length).toBeGreaterThan(0);
     expect(page.rows.map((r) => r.orderId).sort()).toEqual(want);
   });
 
   it("text matches an orderId prefix or a transactionText substring, case-insensitively", async () => {
     const prefix = await listHistoryPage(userA, A, query(A, { q: "ORD-001" }), { ...opts(), pageSize: 500 });
-    expect(prefix.rows.map((r) => r.orderId).sort()).toEqual(inA.filter((r) => r.orderId.startsWith("ord-001")).map((r) => r.orderId).sort());
+    expect(prefix.rows.map((r) => r.orderId).sort()).toEqual(
+      inA
+        .filter((r) => r.orderId.startsWith("ord-001"))
+        .map((r) => r.orderId)
+        .sort(),
+    );
     const inText = await listHistoryPage(userA, A, query(A, { q: "gavekort" }), { ...opts(), pageSize: 500 });
     expect(inText.rows).toHaveLength(inA.filter((r) => r.transactionText?.startsWith("Gavekort")).length);
     // Not a prefix of the orderId, only somewhere inside it: no match.
@@ -195,17 +290,28 @@ describe.each(kinds)("history queries on %s", (kind) => {
   });
 
   it("treats % and _ in the text box as themselves, not as wildcards", async () => {
-    expect((await listHistoryPage(userA, A, query(A, { q: "100%" }), opts())).rows.map((r) => r.orderId)).toEqual(["ord-0007"]);
-    expect((await listHistoryPage(userA, A, query(A, { q: "%" }), opts())).rows.map((r) => r.orderId)).toEqual(["ord-0007"]);
-    expect((await listHistoryPage(userA, A, query(A, { q: "a_b" }), opts())).rows.map((r) => r.orderId)).toEqual(["ord-0008"]);
-    expect((await listHistoryPage(userA, A, query(A, { q: "_" }), opts())).rows.map((r) => r.orderId)).toEqual(["ord-0008"]);
+    expect((await listHistoryPage(userA, A, query(A, { q: "100%" }), opts())).rows.map((r) => r.orderId)).toEqual([
+      "ord-0007",
+    ]);
+    expect((await listHistoryPage(userA, A, query(A, { q: "%" }), opts())).rows.map((r) => r.orderId)).toEqual([
+      "ord-0007",
+    ]);
+    expect((await listHistoryPage(userA, A, query(A, { q: "a_b" }), opts())).rows.map((r) => r.orderId)).toEqual([
+      "ord-0008",
+    ]);
+    expect((await listHistoryPage(userA, A, query(A, { q: "_" }), opts())).rows.map((r) => r.orderId)).toEqual([
+      "ord-0008",
+    ]);
   });
 
   it("counts per status follow every filter except the status filter", async () => {
     const q = query(A, { status: "captured", min: "30" });
     const counts = await countHistoryByStatus(userA, A, q.filters, opts());
-    for (const s of PAYMENT_STATUSES) expect(counts[s], s).toBe(inA.filter((r) => r.status === s && r.amount >= 3000).length);
-    expect(totalFor(counts, q.filters.statuses)).toBe(inA.filter((r) => r.status === "captured" && r.amount >= 3000).length);
+    for (const s of PAYMENT_STATUSES)
+      expect(counts[s], s).toBe(inA.filter((r) => r.status === s && r.amount >= 3000).length);
+    expect(totalFor(counts, q.filters.statuses)).toBe(
+      inA.filter((r) => r.status === "captured" && r.amount >= 3000).length,
+    );
     expect(totalFor(counts, [])).toBe(inA.filter((r) => r.amount >= 3000).length);
   });
 
@@ -223,9 +329,18 @@ describe.each(kinds)("history queries on %s", (kind) => {
     // with a status chosen, its own matches are counted when they are few enough
     const reserved = ord.filter((r) => r.status === "reserved").length;
     expect(reserved).toBeLessThanOrEqual(50);
-    const chosen = await countHistory(userA, A, query(A, { q: "ord", status: "reserved" }).filters, { ...opts(), textCap: 50 });
+    const chosen = await countHistory(userA, A, query(A, { q: "ord", status: "reserved" }).filters, {
+      ...opts(),
+      textCap: 50,
+    });
     expect(chosen).toEqual({ counts: null, all: { n: 50, more: true }, total: { n: reserved, more: false } });
-    const many = await countHistory(userA, A, query(A, { q: "ord", status: ["reserved", "captured", "failed", "refunded", "cancelled", "voided", "initiated"] }).filters, { ...opts(), textCap: 50 });
+    const many = await countHistory(
+      userA,
+      A,
+      query(A, { q: "ord", status: ["reserved", "captured", "failed", "refunded", "cancelled", "voided", "initiated"] })
+        .filters,
+      { ...opts(), textCap: 50 },
+    );
     expect(many.total).toEqual({ n: 50, more: true });
     // the rows themselves are not capped: paging a text search still reaches every match
     expect((await walk(A, query(A, { q: "ord" }), 40)).forward.flat()).toHaveLength(ord.length);
@@ -263,8 +378,14 @@ describe.each(kinds)("history queries on %s", (kind) => {
 
   it("refuses an actor without payments:read (a developer not allowed to see payments)", async () => {
     const q = query(A, {});
-    await expect(listHistoryPage({ ...developer, msns: [A] }, A, q, opts())).rejects.toMatchObject({ code: "forbidden" });
-    await expect(countHistoryByStatus({ ...developer, msns: [A] }, A, q.filters, opts())).rejects.toMatchObject({ code: "forbidden" });
-    await expect(iterateHistory({ ...developer, msns: [A] }, A, q, opts()).next()).rejects.toMatchObject({ code: "forbidden" });
+    await expect(listHistoryPage({ ...developer, msns: [A] }, A, q, opts())).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(countHistoryByStatus({ ...developer, msns: [A] }, A, q.filters, opts())).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    await expect(iterateHistory({ ...developer, msns: [A] }, A, q, opts()).next()).rejects.toMatchObject({
+      code: "forbidden",
+    });
   });
 });

@@ -43,24 +43,47 @@ describe.each(kinds)("ingest API on %s", (kind) => {
   async function send(body: unknown, auth: string | null = `Bearer ${key}`, raw?: string) {
     const headers: Record<string, string> = { "content-type": "application/json" };
     if (auth !== null) headers.authorization = auth;
-    const res = await POST(new Request("http://app/api/v1/payments", { method: "POST", headers, body: raw ?? JSON.stringify(body) }));
-    return { status: res.status, headers: res.headers, json: (await res.json()) as { results?: Result[]; summary?: Record<string, number>; error?: string; message?: string } };
+    const res = await POST(
+      new Request("http://app/api/v1/payments", { method: "POST", headers, body: raw ?? JSON.stringify(body) }),
+    );
+    return {
+      status: res.status,
+      headers: res.headers,
+      json: (await res.json()) as {
+        results?: Result[];
+        summary?: Record<string, number>;
+        error?: string;
+        message?: string;
+      },
+    };
   }
 
   describe("keys", () => {
     it("stores only a hash and a display prefix, and logs who created it", async () => {
       expect(key).toMatch(/^mo_live_[A-Za-z0-9_-]{43}$/);
       const row = await db.prisma.integrationApiKey.findUnique({ where: { keyHash: hashApiKey(key) } });
-      expect(row).toMatchObject({ name: "Shop prod", msns: [SHOP], allSalesUnits: false, prefix: key.slice(0, 12), createdById: admin.id });
+      expect(row).toMatchObject({
+        name: "Shop prod",
+        msns: [SHOP],
+        allSalesUnits: false,
+        prefix: key.slice(0, 12),
+        createdById: admin.id,
+      });
       expect(JSON.stringify(await db.prisma.integrationApiKey.findMany())).not.toContain(key);
       expect(await db.prisma.auditLog.count({ where: { action: "api_key_created", userId: admin.id } })).toBe(1);
     });
 
     it("may be created and revoked by admins only, for existing sales units", async () => {
-      await expect(createApiKey(db.prisma, actor("finance", [SHOP]), { name: "x", allSalesUnits: true, msns: [] })).rejects.toMatchObject({ code: "forbidden" });
-      await expect(createApiKey(db.prisma, admin, { name: "x", allSalesUnits: false, msns: ["599999"] })).rejects.toMatchObject({ code: "invalid_input" });
+      await expect(
+        createApiKey(db.prisma, actor("finance", [SHOP]), { name: "x", allSalesUnits: true, msns: [] }),
+      ).rejects.toMatchObject({ code: "forbidden" });
+      await expect(
+        createApiKey(db.prisma, admin, { name: "x", allSalesUnits: false, msns: ["599999"] }),
+      ).rejects.toMatchObject({ code: "invalid_input" });
       const other = await createApiKey(db.prisma, admin, { name: "tmp", allSalesUnits: true, msns: [] });
-      await expect(revokeApiKey(db.prisma, actor("support", [SHOP]), other.id)).rejects.toMatchObject({ code: "forbidden" });
+      await expect(revokeApiKey(db.prisma, actor("support", [SHOP]), other.id)).rejects.toMatchObject({
+        code: "forbidden",
+      });
       await revokeApiKey(db.prisma, admin, other.id);
       expect(await db.prisma.auditLog.count({ where: { action: "api_key_revoked" } })).toBe(1);
     });
@@ -126,7 +149,9 @@ describe.each(kinds)("ingest API on %s", (kind) => {
       await simPayment(stack, SHOP, "item-known");
       await simPayment(stack, OTHER, "item-other");
       await simPayment(stack, SHOP, "item-amount", "approve", 30_000);
-      expect((await send({ payments: [{ msn: SHOP, orderId: "item-known" }] })).json.results?.[0]?.status).toBe("registered");
+      expect((await send({ payments: [{ msn: SHOP, orderId: "item-known" }] })).json.results?.[0]?.status).toBe(
+        "registered",
+      );
 
       const res = await send({
         payments: [
@@ -174,12 +199,22 @@ describe.each(kinds)("ingest API on %s", (kind) => {
       expect(r[11]!.error).toContain("ISO 8601");
       expect(r[12]!.warning).toBe("Vipps says the amount is 30000 øre, not 29000.");
       expect(r[13]!.error).toBe("Same payment as item 0.");
-      expect(res.json.summary).toEqual({ registered: 2, already_known: 2, not_found_at_vipps: 1, invalid: 9, failed: 0 });
+      expect(res.json.summary).toEqual({
+        registered: 2,
+        already_known: 2,
+        not_found_at_vipps: 1,
+        invalid: 9,
+        failed: 0,
+      });
 
-      expect(await db.prisma.payment.findUnique({ where: { msn_orderId: { msn: SHOP, orderId: "item-new" } } })).toMatchObject({ status: "reserved", amount: 25_000 });
+      expect(
+        await db.prisma.payment.findUnique({ where: { msn_orderId: { msn: SHOP, orderId: "item-new" } } }),
+      ).toMatchObject({ status: "reserved", amount: 25_000 });
       expect(await db.prisma.payment.count({ where: { msn: OTHER } })).toBe(0);
       expect(await db.prisma.payment.count({ where: { orderId: "item-nowhere" } })).toBe(0);
-      expect(await db.prisma.auditLog.findFirst({ where: { action: "ingest_api" }, orderBy: { id: "desc" } })).toMatchObject({ details: expect.objectContaining({ items: 14, registered: 2 }) });
+      expect(
+        await db.prisma.auditLog.findFirst({ where: { action: "ingest_api" }, orderBy: { id: "desc" } }),
+      ).toMatchObject({ details: expect.objectContaining({ items: 14, registered: 2 }) });
     });
 
     it("reports Vipps being away as failed for that item only, and a repeat registers it", async () => {
@@ -187,8 +222,16 @@ describe.each(kinds)("ingest API on %s", (kind) => {
       await simPayment(stack, SHOP, "item-fine");
       await stack.control.fault({ msn: SHOP, endpoint: "details", mode: "error500", count: 3 });
       const first = await send({ payments: [{ msn: SHOP, orderId: "item-flaky" }] });
-      expect(first.json.results?.[0]).toMatchObject({ status: "failed", error: expect.stringContaining("Vipps did not answer") });
-      const second = await send({ payments: [{ msn: SHOP, orderId: "item-flaky" }, { msn: SHOP, orderId: "item-fine" }] });
+      expect(first.json.results?.[0]).toMatchObject({
+        status: "failed",
+        error: expect.stringContaining("Vipps did not answer"),
+      });
+      const second = await send({
+        payments: [
+          { msn: SHOP, orderId: "item-flaky" },
+          { msn: SHOP, orderId: "item-fine" },
+        ],
+      });
       expect(second.json.results?.map((x) => x.status)).toEqual(["registered", "registered"]);
     });
 

@@ -22,7 +22,12 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     stack = await startStack();
     await addUnit(stack, db.prisma, RESERVE, "reserve");
     await addUnit(stack, db.prisma, DIRECT, "direct");
-    deps = { db: async () => db.prisma, clientFor: (msn) => stack.clientFor(msn), schedule: (task) => void pending.push(task()), log: () => {} };
+    deps = {
+      db: async () => db.prisma,
+      clientFor: (msn) => stack.clientFor(msn),
+      schedule: (task) => void pending.push(task()),
+      log: () => {},
+    };
     POST = createCallbackHandler(deps);
   });
   afterAll(async () => {
@@ -37,15 +42,23 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     ...extra,
   });
   async function call(orderId: string, payload: unknown, raw?: string, handler = POST) {
-    const res = await handler(new Request(`http://app/api/vipps/v2/payments/${orderId}`, { method: "POST", body: raw ?? JSON.stringify(payload), headers: { "content-type": "application/json", authorization: "secret-token-123" } }), {
-      params: Promise.resolve({ orderId }),
-    });
+    const res = await handler(
+      new Request(`http://app/api/vipps/v2/payments/${orderId}`, {
+        method: "POST",
+        body: raw ?? JSON.stringify(payload),
+        headers: { "content-type": "application/json", authorization: "secret-token-123" },
+      }),
+      {
+        params: Promise.resolve({ orderId }),
+      },
+    );
     const json = (await res.json()) as { status?: string; error?: string; message?: string };
     await Promise.all(pending);
     pending = [];
     return { status: res.status, json, retryAfter: res.headers.get("retry-after") };
   }
-  const payment = (msn: string, orderId: string) => db.prisma.payment.findUnique({ where: { msn_orderId: { msn, orderId } }, include: { events: true } });
+  const payment = (msn: string, orderId: string) =>
+    db.prisma.payment.findUnique({ where: { msn_orderId: { msn, orderId } }, include: { events: true } });
 
   const cases: [string, string, Outcome, string][] = [
     ["RESERVED", RESERVE, "approve", "reserved"],
@@ -69,7 +82,10 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
 
   it("accepts the MSN as a JSON number, and an Express body with user and shipping details", async () => {
     await simPayment(stack, RESERVE, "cb-number", "approve");
-    const express = { userDetails: { email: "a@b.no", firstName: "A", lastName: "B", mobileNumber: "91234567", userId: "x==" }, shippingDetails: { shippingCost: 49, shippingMethod: "Posten" } };
+    const express = {
+      userDetails: { email: "a@b.no", firstName: "A", lastName: "B", mobileNumber: "91234567", userId: "x==" },
+      shippingDetails: { shippingCost: 49, shippingMethod: "Posten" },
+    };
     expect((await call("cb-number", body(Number(RESERVE), "cb-number", "RESERVE", express))).status).toBe(200);
     expect((await payment(RESERVE, "cb-number"))?.status).toBe("reserved");
   });
@@ -78,7 +94,8 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     await simPayment(stack, RESERVE, "cb-repeat", "approve");
     await call("cb-repeat", body(RESERVE, "cb-repeat", "RESERVED"));
     const before = await payment(RESERVE, "cb-repeat");
-    for (let i = 0; i < 3; i++) expect((await call("cb-repeat", body(RESERVE, "cb-repeat", "RESERVED"))).status).toBe(200);
+    for (let i = 0; i < 3; i++)
+      expect((await call("cb-repeat", body(RESERVE, "cb-repeat", "RESERVED"))).status).toBe(200);
     const after = await payment(RESERVE, "cb-repeat");
     expect(after?.events.length).toBe(before?.events.length);
     expect(after?.status).toBe("reserved");
@@ -91,7 +108,9 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     expect(res.json).toMatchObject({ error: "unknown_msn", message: expect.stringContaining("499999") });
     const audit = await db.prisma.auditLog.findFirst({ where: { action: "callback_refused", orderId: "cb-unknown" } });
     expect(audit).toMatchObject({ msn: "499999", outcome: "refused" });
-    const everything = await db.prisma.auditLog.findMany({ select: { action: true, details: true, msn: true, orderId: true } });
+    const everything = await db.prisma.auditLog.findMany({
+      select: { action: true, details: true, msn: true, orderId: true },
+    });
     expect(JSON.stringify(everything)).not.toContain("secret-token-123");
     expect(await db.prisma.payment.count({ where: { orderId: "cb-unknown" } })).toBe(0);
   });
@@ -102,41 +121,88 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     ["an array", "cb-bad-3", [1, 2]],
     ["no transactionInfo", "cb-bad-4", { merchantSerialNumber: RESERVE, orderId: "cb-bad-4" }],
     ["an unknown status", "cb-bad-5", body(RESERVE, "cb-bad-5", "APPROVED")],
-    ["an amount in kroner", "cb-bad-6", { ...body(RESERVE, "cb-bad-6", "RESERVED"), transactionInfo: { amount: 99.5, status: "RESERVED", timeStamp: "2026-11-21T10:00:00Z" } }],
+    [
+      "an amount in kroner",
+      "cb-bad-6",
+      {
+        ...body(RESERVE, "cb-bad-6", "RESERVED"),
+        transactionInfo: { amount: 99.5, status: "RESERVED", timeStamp: "2026-11-21T10:00:00Z" },
+      },
+    ],
     ["a 4-digit MSN", "cb-bad-7", body("1234", "cb-bad-7", "RESERVED")],
     ["another orderId than the path", "cb-bad-8", body(RESERVE, "cb-other", "RESERVED")],
-    ["a bad timeStamp", "cb-bad-9", { ...body(RESERVE, "cb-bad-9", "RESERVED"), transactionInfo: { amount: 100, status: "RESERVED", timeStamp: "yesterday" } }],
+    [
+      "a bad timeStamp",
+      "cb-bad-9",
+      {
+        ...body(RESERVE, "cb-bad-9", "RESERVED"),
+        transactionInfo: { amount: 100, status: "RESERVED", timeStamp: "yesterday" },
+      },
+    ],
   ];
-  it.each(malformed)("answers 400 with a specific message for %s, and writes nothing", async (_label, orderId, payload, raw) => {
-    const res = await call(orderId, payload, raw);
-    expect(res.status).toBe(400);
-    expect(res.json.error).toMatch(/^invalid_|order_id_mismatch/);
-    expect(res.json.message?.length).toBeGreaterThan(10);
-    expect(await db.prisma.payment.count({ where: { orderId } })).toBe(0);
-  });
+  it.each(malformed)(
+    "answers 400 with a specific message for %s, and writes nothing",
+    async (_label, orderId, payload, raw) => {
+      const res = await call(orderId, payload, raw);
+      expect(res.status).toBe(400);
+      expect(res.json.error).toMatch(/^invalid_|order_id_mismatch/);
+      expect(res.json.message?.length).toBeGreaterThan(10);
+      expect(await db.prisma.payment.count({ where: { orderId } })).toBe(0);
+    },
+  );
 
   it("a flood of callbacks for made-up MSNs writes a few audit rows and one summary, not a row each", async () => {
-    const flood = createCallbackHandler({ ...deps, limits: { auditPerWindow: 3, newOrdersPerWindow: 100, windowSeconds: 1 } });
+    const flood = createCallbackHandler({
+      ...deps,
+      limits: { auditPerWindow: 3, newOrdersPerWindow: 100, windowSeconds: 1 },
+    });
     const tag = `fl${Date.now().toString(36)}`;
     const answers = [];
-    for (let i = 0; i < 25; i++) answers.push((await call(`${tag}-${i}`, body(String(480000 + i), `${tag}-${i}`, "RESERVED"), undefined, flood)).status);
+    for (let i = 0; i < 25; i++)
+      answers.push(
+        (await call(`${tag}-${i}`, body(String(480000 + i), `${tag}-${i}`, "RESERVED"), undefined, flood)).status,
+      );
     expect(answers.every((s) => s === 404)).toBe(true);
-    expect(await db.prisma.auditLog.count({ where: { action: "callback_refused", orderId: { startsWith: tag } } })).toBe(3);
+    expect(
+      await db.prisma.auditLog.count({ where: { action: "callback_refused", orderId: { startsWith: tag } } }),
+    ).toBe(3);
     // the window ends: one row tells how many were left out, and which MSNs they named
     await expect
-      .poll(() => db.prisma.auditLog.findFirst({ where: { action: "callback_refused", orderId: null, msn: null }, orderBy: { id: "desc" } }), { timeout: 3000 })
-      .toMatchObject({ outcome: "refused", details: { reason: "flood", suppressed: 22, windowSeconds: 1, msns: expect.arrayContaining(["480003", "480022"]) } });
+      .poll(
+        () =>
+          db.prisma.auditLog.findFirst({
+            where: { action: "callback_refused", orderId: null, msn: null },
+            orderBy: { id: "desc" },
+          }),
+        { timeout: 3000 },
+      )
+      .toMatchObject({
+        outcome: "refused",
+        details: {
+          reason: "flood",
+          suppressed: 22,
+          windowSeconds: 1,
+          msns: expect.arrayContaining(["480003", "480022"]),
+        },
+      });
     // it names at most 20 of the MSNs
-    const summary = await db.prisma.auditLog.findFirst({ where: { action: "callback_refused", orderId: null, msn: null }, orderBy: { id: "desc" } });
+    const summary = await db.prisma.auditLog.findFirst({
+      where: { action: "callback_refused", orderId: null, msn: null },
+      orderBy: { id: "desc" },
+    });
     expect((summary!.details as { msns: string[] }).msns).toHaveLength(20);
   });
 
   it("limits callbacks for orderIds it does not hold per sales unit (429 + Retry-After), never those for payments it holds", async () => {
-    const limited = createCallbackHandler({ ...deps, limits: { auditPerWindow: 100, newOrdersPerWindow: 4, windowSeconds: 30 } });
+    const limited = createCallbackHandler({
+      ...deps,
+      limits: { auditPerWindow: 100, newOrdersPerWindow: 4, windowSeconds: 30 },
+    });
     await simPayment(stack, RESERVE, "cb-held", "approve");
     expect((await call("cb-held", body(RESERVE, "cb-held", "RESERVED"), undefined, limited)).status).toBe(200);
     const answers = [];
-    for (let i = 0; i < 6; i++) answers.push(await call(`cb-new-${i}`, body(RESERVE, `cb-new-${i}`, "RESERVED"), undefined, limited));
+    for (let i = 0; i < 6; i++)
+      answers.push(await call(`cb-new-${i}`, body(RESERVE, `cb-new-${i}`, "RESERVED"), undefined, limited));
     expect(answers.map((a) => a.status)).toEqual([200, 200, 200, 429, 429, 429]);
     expect(answers[3]!.json).toMatchObject({ error: "too_many_callbacks", message: expect.stringContaining(RESERVE) });
     expect(Number(answers[3]!.retryAfter)).toBeGreaterThanOrEqual(1);
@@ -176,7 +242,10 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
       await stack.control.user(RESERVE, "cb-live", "approve", { awaitCallback: true });
       await Promise.all(pending);
       pending = [];
-      const callbacks = (await (await fetch(`${stack.sim.url}/_sim/callbacks`)).json()) as { url: string; status?: number }[];
+      const callbacks = (await (await fetch(`${stack.sim.url}/_sim/callbacks`)).json()) as {
+        url: string;
+        status?: number;
+      }[];
       expect(callbacks.find((c) => c.url.endsWith("/cb-live"))?.status).toBe(200);
       expect((await payment(RESERVE, "cb-live"))?.status).toBe("reserved");
     } finally {

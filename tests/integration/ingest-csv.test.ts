@@ -14,7 +14,12 @@ describe.each(kinds)("CSV import on %s", (kind) => {
   let db: TestDb;
   let stack: Stack;
   const run = (text: string | Uint8Array, who = support) =>
-    importPaymentsCsv({ db: db.prisma, clientFor: (msn) => stack.clientFor(msn) }, who, typeof text === "string" ? new TextEncoder().encode(text) : text, "upload.csv");
+    importPaymentsCsv(
+      { db: db.prisma, clientFor: (msn) => stack.clientFor(msn) },
+      who,
+      typeof text === "string" ? new TextEncoder().encode(text) : text,
+      "upload.csv",
+    );
   const count = () => db.prisma.payment.count();
 
   beforeAll(async () => {
@@ -38,12 +43,23 @@ describe.each(kinds)("CSV import on %s", (kind) => {
       [2, MINE, "csv-1", "registered"],
       [3, MINE, "csv-2", "registered"],
     ]);
-    expect(await db.prisma.payment.findUnique({ where: { msn_orderId: { msn: MINE, orderId: "csv-1" } } })).toMatchObject({ status: "reserved" });
+    expect(
+      await db.prisma.payment.findUnique({ where: { msn_orderId: { msn: MINE, orderId: "csv-1" } } }),
+    ).toMatchObject({ status: "reserved" });
   });
 
   it("reports bad rows one by one and skips them, registering the rest", async () => {
     const report = await run(
-      ["orderId,msn", "csv-3,612345", "csv-1,612345", "csv-theirs,612346", "csv-missing,612345", "bad id,612345", "csv-3,612345", "csv-x,12"].join("\n"),
+      [
+        "orderId,msn",
+        "csv-3,612345",
+        "csv-1,612345",
+        "csv-theirs,612346",
+        "csv-missing,612345",
+        "bad id,612345",
+        "csv-3,612345",
+        "csv-x,12",
+      ].join("\n"),
     );
     if (!report.ok) throw new Error("expected a report");
     expect(report.rows.map((r) => [r.ref, r.status, r.problem?.code ?? null])).toEqual([
@@ -63,8 +79,16 @@ describe.each(kinds)("CSV import on %s", (kind) => {
 
   it.each([
     ["a bad header", "order,msn\n612345,csv-new\n", "bad_header"],
-    ["100,000 rows", "msn,orderId\n" + Array.from({ length: 100_000 }, (_, i) => `612345,m${i}`).join("\n"), "too_many_rows"],
-    ["100,000 longer rows (over 2 MB)", "msn,orderId\n" + Array.from({ length: 100_000 }, (_, i) => `612345,csv-many-${i}`).join("\n"), "too_large"],
+    [
+      "100,000 rows",
+      "msn,orderId\n" + Array.from({ length: 100_000 }, (_, i) => `612345,m${i}`).join("\n"),
+      "too_many_rows",
+    ],
+    [
+      "100,000 longer rows (over 2 MB)",
+      "msn,orderId\n" + Array.from({ length: 100_000 }, (_, i) => `612345,csv-many-${i}`).join("\n"),
+      "too_large",
+    ],
     ["a binary file", new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0, 0x08, 0]), "binary"],
     ["a Latin-1 file", new Uint8Array([...new TextEncoder().encode("msn,orderId\n612345,bl"), 0xe5, 0x0a]), "not_utf8"],
   ])("refuses %s whole: nothing is fetched or written", async (_label, text, code) => {
@@ -73,7 +97,9 @@ describe.each(kinds)("CSV import on %s", (kind) => {
     expect(report).toMatchObject({ ok: false, error: { code } });
     expect(await count()).toBe(before);
     expect(stack.detailsCalls()).toBe(calls);
-    expect(await db.prisma.auditLog.findFirst({ where: { action: "csv_import" }, orderBy: { id: "desc" } })).toMatchObject({ outcome: "refused", userId: support.id });
+    expect(
+      await db.prisma.auditLog.findFirst({ where: { action: "csv_import" }, orderBy: { id: "desc" } }),
+    ).toMatchObject({ outcome: "refused", userId: support.id });
   });
 
   it("is open to users who may read payments, within their sales units only", async () => {

@@ -2,7 +2,14 @@ import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFi
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyMigrations, createMigration, diffDatabaseToSchema, diffMigrationsToSchema, MIGRATIONS_DIR, SCHEMA_PATH } from "@/lib/db/migrations";
+import {
+  applyMigrations,
+  createMigration,
+  diffDatabaseToSchema,
+  diffMigrationsToSchema,
+  MIGRATIONS_DIR,
+  SCHEMA_PATH,
+} from "@/lib/db/migrations";
 import { databaseKinds, emptyDatabase, type TestDb } from "../helpers/databases";
 
 const kinds = await databaseKinds();
@@ -65,8 +72,14 @@ describe("npm run db:migration (createMigration)", () => {
     try {
       expect(await createMigration(scratch.migrationAdapter, "nothing", { paths })).toBeNull();
 
-      appendFileSync(paths.schemaPath, '\nmodel Note {\n  id   Int    @id @default(autoincrement())\n  text String\n}\n');
-      const created = await createMigration(scratch.migrationAdapter, "add_note", { paths, now: new Date("2030-01-02T03:04:05Z") });
+      appendFileSync(
+        paths.schemaPath,
+        "\nmodel Note {\n  id   Int    @id @default(autoincrement())\n  text String\n}\n",
+      );
+      const created = await createMigration(scratch.migrationAdapter, "add_note", {
+        paths,
+        now: new Date("2030-01-02T03:04:05Z"),
+      });
       expect(created).toBe(path.join(paths.migrationsDir, "20300102030405_add_note"));
       expect(readFileSync(path.join(created!, "migration.sql"), "utf8")).toContain('CREATE TABLE "Note"');
 

@@ -13,7 +13,16 @@ export function accessSuite(kind: DbKind) {
     refreshPayment: typeof import("@/lib/actions/payments/refresh-payment").refreshPayment;
     lookUpAtVipps: typeof import("@/lib/actions/payments/look-up-at-vipps").lookUpAtVipps;
   };
-  const actor = (over: Partial<Actor>): Actor => ({ id: "00000000-0000-4000-8000-000000000001", email: "a@x.no", name: "A", role: "support", msns: ["212345"], allSalesUnits: false, canViewPayments: true, ...over });
+  const actor = (over: Partial<Actor>): Actor => ({
+    id: "00000000-0000-4000-8000-000000000001",
+    email: "a@x.no",
+    name: "A",
+    role: "support",
+    msns: ["212345"],
+    allSalesUnits: false,
+    canViewPayments: true,
+    ...over,
+  });
   const supportA = actor({});
   const admin = actor({ role: "admin", msns: [], allSalesUnits: true });
 
@@ -25,7 +34,14 @@ export function accessSuite(kind: DbKind) {
       import("@/lib/api-log/writer"),
       import("@/lib/secrets"),
     ]);
-    await seedDemoPayments({ simulatorUrl: app.sim.url, prisma: await db(), sink: apiLogSink(), encryptionKey: secrets().encryptionKey, callbackPrefix: "http://127.0.0.1:9/api/vipps", count: 60 });
+    await seedDemoPayments({
+      simulatorUrl: app.sim.url,
+      prisma: await db(),
+      sink: apiLogSink(),
+      encryptionKey: secrets().encryptionKey,
+      callbackPrefix: "http://127.0.0.1:9/api/vipps",
+      count: 60,
+    });
     lib = {
       lookupPayments: (await import("@/lib/payments/lookup")).lookupPayments,
       getPaymentDetail: (await import("@/lib/payments/detail")).getPaymentDetail,
@@ -48,12 +64,22 @@ export function accessSuite(kind: DbKind) {
     it("finds siblings (-1, -2) from the base and from a sibling, and finds a transactionId", async () => {
       const fromBase = await lib.lookupPayments(admin, "DBL-7000");
       expect(fromBase.rows[0]).toMatchObject({ orderId: "DBL-7000", match: "exact" });
-      expect(fromBase.rows.slice(1).map((r) => [r.orderId, r.match]).sort()).toEqual([["DBL-7000-1", "sibling"], ["DBL-7000-2", "sibling"]]);
+      expect(
+        fromBase.rows
+          .slice(1)
+          .map((r) => [r.orderId, r.match])
+          .sort(),
+      ).toEqual([
+        ["DBL-7000-1", "sibling"],
+        ["DBL-7000-2", "sibling"],
+      ]);
       const fromSibling = await lib.lookupPayments(admin, "DBL-7000-2");
       expect(fromSibling.rows.map((r) => r.orderId).sort()).toEqual(["DBL-7000", "DBL-7000-1", "DBL-7000-2"]);
       const detail = await lib.getPaymentDetail(admin, "212345", "DBL-7000");
       const tid = detail!.payment.events.find((e) => e.operation === "CAPTURE")!.transactionId!;
-      expect((await lib.lookupPayments(admin, tid)).rows.map((r) => [r.orderId, r.match])).toEqual([["DBL-7000", "transactionId"]]);
+      expect((await lib.lookupPayments(admin, tid)).rows.map((r) => [r.orderId, r.match])).toEqual([
+        ["DBL-7000", "transactionId"],
+      ]);
     });
 
     it("does not let a user of MSN 212345 read, search, refresh or look up a payment of MSN 212347", async () => {
@@ -84,12 +110,22 @@ export function accessSuite(kind: DbKind) {
       const { SimControl } = await import("@/lib/seed/sim-control");
       const { ecomClientFor } = await import("@/lib/payments/vipps");
       const client = await ecomClientFor("212345");
-      await client.initiatePayment({ orderId: "REMOTE-1", amount: 12300, transactionText: "x", callbackPrefix: "http://127.0.0.1:9/cb", fallBack: "https://x.example/" });
+      await client.initiatePayment({
+        orderId: "REMOTE-1",
+        amount: 12300,
+        transactionText: "x",
+        callbackPrefix: "http://127.0.0.1:9/cb",
+        fallBack: "https://x.example/",
+      });
       await new SimControl(app.sim.url).user("212345", "REMOTE-1", "approve");
       expect((await lib.lookupPayments(supportA, "REMOTE-1")).rows).toEqual([]);
       const asked = await lib.lookUpAtVipps(supportA, "REMOTE-1");
       expect(asked).toEqual([{ msn: "212345", salesUnitName: "Fjellsport Nettbutikk", result: "found" }]);
-      expect((await lib.lookupPayments(supportA, "REMOTE-1")).rows[0]).toMatchObject({ orderId: "REMOTE-1", status: "reserved", amount: 12300 });
+      expect((await lib.lookupPayments(supportA, "REMOTE-1")).rows[0]).toMatchObject({
+        orderId: "REMOTE-1",
+        status: "reserved",
+        amount: 12300,
+      });
     });
   });
 }

@@ -38,12 +38,24 @@ describe.each(kinds)("reconciler on %s", (kind) => {
     await simPayment(stack, MSN, orderId, outcome);
     await syncDetails(db.prisma, MSN, await (await stack.clientFor(MSN)).getPaymentDetails(orderId));
   }
-  const due = (orderIds: string[]) => db.prisma.payment.updateMany({ where: { orderId: { in: orderIds } }, data: { nextPollAt: new Date(Date.now() - 1000) } });
-  const row = (orderId: string) => db.prisma.payment.findUniqueOrThrow({ where: { msn_orderId: { msn: MSN, orderId } }, include: { _count: { select: { events: true } } } });
+  const due = (orderIds: string[]) =>
+    db.prisma.payment.updateMany({
+      where: { orderId: { in: orderIds } },
+      data: { nextPollAt: new Date(Date.now() - 1000) },
+    });
+  const row = (orderId: string) =>
+    db.prisma.payment.findUniqueOrThrow({
+      where: { msn_orderId: { msn: MSN, orderId } },
+      include: { _count: { select: { events: true } } },
+    });
 
   it("polls a due payment once and waits twice as long each time nothing changed", async () => {
     await track("rc-quiet");
-    for (const [attempts, waitMin] of [[1, 2], [2, 4], [3, 8]] as const) {
+    for (const [attempts, waitMin] of [
+      [1, 2],
+      [2, 4],
+      [3, 8],
+    ] as const) {
       await due(["rc-quiet"]);
       const calls = stack.detailsCalls("rc-quiet");
       const started = Date.now();
@@ -59,8 +71,13 @@ describe.each(kinds)("reconciler on %s", (kind) => {
 
   it("stores what changed (each log entry once) and starts the backoff again", async () => {
     await track("rc-change");
-    await db.prisma.payment.update({ where: { msn_orderId: { msn: MSN, orderId: "rc-change" } }, data: { pollAttempts: 5 } });
-    await (await stack.clientFor(MSN)).capturePayment({ orderId: "rc-change", amount: 4000, transactionText: "Sendt", requestId: "rc-change-c1" });
+    await db.prisma.payment.update({
+      where: { msn_orderId: { msn: MSN, orderId: "rc-change" } },
+      data: { pollAttempts: 5 },
+    });
+    await (
+      await stack.clientFor(MSN)
+    ).capturePayment({ orderId: "rc-change", amount: 4000, transactionText: "Sendt", requestId: "rc-change-c1" });
     await due(["rc-change"]);
     expect(await reconcileOnce(deps)).toMatchObject({ synced: 1, changed: 1 });
     const p = await row("rc-change");
@@ -83,7 +100,9 @@ describe.each(kinds)("reconciler on %s", (kind) => {
   it("stops after the 180-day capture limit, and after 365 days when money was left to refund", async () => {
     await track("rc-old-reserved");
     await track("rc-old-captured");
-    await (await stack.clientFor(MSN)).capturePayment({ orderId: "rc-old-captured", amount: 10_000, transactionText: "Sendt", requestId: "rc-old-c1" });
+    await (
+      await stack.clientFor(MSN)
+    ).capturePayment({ orderId: "rc-old-captured", amount: 10_000, transactionText: "Sendt", requestId: "rc-old-c1" });
     const at = (days: number) => ({ ...deps, now: () => new Date(Date.now() + days * DAY) });
     await due(["rc-old-reserved", "rc-old-captured"]);
     expect(await reconcileOnce(at(181))).toMatchObject({ synced: 2, finished: 1 });
@@ -118,10 +137,14 @@ describe.each(kinds)("reconciler on %s", (kind) => {
   it("keeps running when a whole round fails (the database away), and stops cleanly", async () => {
     const lines: string[] = [];
     let rounds = 0;
-    const loop = startReconciler(async () => {
-      rounds++;
-      throw new Error("database unreachable");
-    }, 20, (l) => lines.push(l));
+    const loop = startReconciler(
+      async () => {
+        rounds++;
+        throw new Error("database unreachable");
+      },
+      20,
+      (l) => lines.push(l),
+    );
     await new Promise((r) => setTimeout(r, 150));
     await loop.stop();
     expect(rounds).toBeGreaterThan(2);
@@ -145,7 +168,10 @@ describe.each(kinds)("reconciler on %s", (kind) => {
           claimed += r.claimed;
         }
       };
-      const [a, b] = await Promise.all([drain({ ...deps, batch: 7 }), drain({ ...deps, db: second?.prisma ?? db.prisma, batch: 7 })]);
+      const [a, b] = await Promise.all([
+        drain({ ...deps, batch: 7 }),
+        drain({ ...deps, db: second?.prisma ?? db.prisma, batch: 7 }),
+      ]);
       expect(a + b).toBe(30);
       if (second) expect(Math.min(a, b)).toBeGreaterThan(0);
       for (const id of ids) expect(stack.detailsCalls(id) - before.get(id)!, id).toBe(1);

@@ -7,12 +7,12 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { validateCallbackBody } from "../helpers/openapi";
-import { errorCode, SimDriver, useSimulator, type Unit } from "../helpers/sim";
+import { errorCode, SimDriver, simulatorTestBed, type Unit } from "../helpers/sim";
 
 let d: SimDriver;
 let shop: Unit;
 let kiosk: Unit;
-useSimulator((bed) => void ({ d, shop, kiosk } = bed));
+simulatorTestBed((bed) => void ({ d, shop, kiosk } = bed));
 
 describe("X-Request-Id idempotency per (MSN, orderId, endpoint)", () => {
   it("replays the stored response for the same id and body, and moves money once", async () => {
@@ -32,7 +32,10 @@ describe("X-Request-Id idempotency per (MSN, orderId, endpoint)", () => {
     expect((await d.capture(shop, "idem-2", 3000, "req-2")).status).toBe(200);
     // The same id on another endpoint is another operation.
     expect((await d.refund(shop, "idem-2", 1000, "req-1")).status).toBe(200);
-    expect((await d.details(shop, "idem-2")).body.transactionSummary).toMatchObject({ capturedAmount: 6000, refundedAmount: 1000 });
+    expect((await d.details(shop, "idem-2")).body.transactionSummary).toMatchObject({
+      capturedAmount: 6000,
+      refundedAmount: 1000,
+    });
   });
 
   it("remembers refused requests too: a replayed over-refund stays refused", async () => {
@@ -99,9 +102,22 @@ describe("callbacks and the user", () => {
     await startPayment(shop, "cb-no");
     await d.control("POST", `/payments/${shop.msn}/cb-no/reject`, { awaitCallback: true });
     await startPayment(shop, "cb-card");
-    await d.control("POST", `/payments/${shop.msn}/cb-card/fail`, { reason: "insufficient_funds", awaitCallback: true });
-    expect(received.map((r) => r.url)).toEqual(["/cb/v2/payments/cb-ok", "/cb/v2/payments/cb-sale", "/cb/v2/payments/cb-no", "/cb/v2/payments/cb-card"]);
-    expect(received.map((r) => (r.body as { transactionInfo: { status: string } }).transactionInfo.status)).toEqual(["RESERVED", "SALE", "CANCELLED", "REJECTED"]);
+    await d.control("POST", `/payments/${shop.msn}/cb-card/fail`, {
+      reason: "insufficient_funds",
+      awaitCallback: true,
+    });
+    expect(received.map((r) => r.url)).toEqual([
+      "/cb/v2/payments/cb-ok",
+      "/cb/v2/payments/cb-sale",
+      "/cb/v2/payments/cb-no",
+      "/cb/v2/payments/cb-card",
+    ]);
+    expect(received.map((r) => (r.body as { transactionInfo: { status: string } }).transactionInfo.status)).toEqual([
+      "RESERVED",
+      "SALE",
+      "CANCELLED",
+      "REJECTED",
+    ]);
     expect(received[0]?.headers.authorization).toBe("shop-secret-token");
     expect((received[3]?.body as { errorInfo: { errorCode: string } }).errorInfo.errorCode).toBe("42");
     for (const r of received) expect((await validateCallbackBody(r.body)).errors).toEqual([]);
@@ -113,7 +129,10 @@ describe("callbacks and the user", () => {
     try {
       await startPayment(shop, "cb-guide");
       await d.control("POST", `/payments/${shop.msn}/cb-guide/fail`, { code: "44", awaitCallback: true });
-      expect(received[0]?.body).toMatchObject({ transactionInfo: { status: "RESERVE_FAILED" }, errorInfo: { errorCode: "44" } });
+      expect(received[0]?.body).toMatchObject({
+        transactionInfo: { status: "RESERVE_FAILED" },
+        errorInfo: { errorCode: "44" },
+      });
     } finally {
       await d.control("PATCH", "/settings", { failedCallbackStatus: "spec" });
     }
@@ -126,7 +145,9 @@ describe("callbacks and the user", () => {
     try {
       await expect.poll(() => received.length).toBe(1);
       expect(received[0]?.body).toMatchObject({ orderId: "cb-timeout", transactionInfo: { status: "REJECTED" } });
-      expect((await d.details(shop, "cb-timeout")).body.transactionLogHistory[0]).toMatchObject({ operation: "CANCEL" });
+      expect((await d.details(shop, "cb-timeout")).body.transactionLogHistory[0]).toMatchObject({
+        operation: "CANCEL",
+      });
       expect((await d.control("POST", `/payments/${shop.msn}/cb-timeout/approve`)).status).toBe(409);
     } finally {
       await d.control("POST", "/clock", { reset: true });
@@ -150,7 +171,11 @@ describe("fault injection per MSN and endpoint", () => {
 
   it("answers 500/99, 423/94, 429 and a chosen Vipps error once, then works again", async () => {
     await d.paid(shop, "f-1", 10000);
-    for (const [mode, status, code] of [["error500", 500, "99"], ["locked94", 423, "94"], ["rateLimit429", 429, undefined]] as const) {
+    for (const [mode, status, code] of [
+      ["error500", 500, "99"],
+      ["locked94", 423, "94"],
+      ["rateLimit429", 429, undefined],
+    ] as const) {
       await fault({ endpoint: "capture", mode });
       const r = await d.capture(shop, "f-1", 100, `f-${mode}`);
       expect([r.status, errorCode(r.body)]).toEqual([status, code]);
@@ -188,13 +213,35 @@ describe("fault injection per MSN and endpoint", () => {
 
 describe("partner keys", () => {
   it("act for the MSNs named in Merchant-Serial-Number and no others", async () => {
-    const partner = (await d.control<{ clientId: string; clientSecret: string; subscriptionKey: string }>("POST", "/partners", { msns: [shop.msn] })).body;
-    const t = await d.raw<{ access_token: string }>("token", "POST", "/accesstoken/get", { headers: { client_id: partner.clientId, client_secret: partner.clientSecret, "Ocp-Apim-Subscription-Key": partner.subscriptionKey } });
+    const partner = (
+      await d.control<{ clientId: string; clientSecret: string; subscriptionKey: string }>("POST", "/partners", {
+        msns: [shop.msn],
+      })
+    ).body;
+    const t = await d.raw<{ access_token: string }>("token", "POST", "/accesstoken/get", {
+      headers: {
+        client_id: partner.clientId,
+        client_secret: partner.clientSecret,
+        "Ocp-Apim-Subscription-Key": partner.subscriptionKey,
+      },
+    });
     await d.paid(shop, "partner-1");
     const h = { Authorization: `Bearer ${t.body.access_token}`, "Ocp-Apim-Subscription-Key": partner.subscriptionKey };
-    expect((await d.raw("details", "GET", "/ecomm/v2/payments/partner-1/details", { headers: { ...h, "Merchant-Serial-Number": shop.msn } })).status).toBe(200);
+    expect(
+      (
+        await d.raw("details", "GET", "/ecomm/v2/payments/partner-1/details", {
+          headers: { ...h, "Merchant-Serial-Number": shop.msn },
+        })
+      ).status,
+    ).toBe(200);
     expect((await d.raw("details", "GET", "/ecomm/v2/payments/partner-1/details", { headers: h })).status).toBe(403);
-    expect((await d.raw("details", "GET", "/ecomm/v2/payments/partner-1/details", { headers: { ...h, "Merchant-Serial-Number": kiosk.msn } })).status).toBe(403);
+    expect(
+      (
+        await d.raw("details", "GET", "/ecomm/v2/payments/partner-1/details", {
+          headers: { ...h, "Merchant-Serial-Number": kiosk.msn },
+        })
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -208,9 +255,14 @@ describe("persistence", () => {
     await first.close();
     const second = await SimDriver.start(file);
     try {
-      const r = await second.raw<{ transactionSummary: { remainingAmountToCapture: number } }>("details", "GET", "/ecomm/v2/payments/persist-1/details", {
-        headers: { Authorization: `Bearer ${token}`, "Ocp-Apim-Subscription-Key": u.subscriptionKey },
-      });
+      const r = await second.raw<{ transactionSummary: { remainingAmountToCapture: number } }>(
+        "details",
+        "GET",
+        "/ecomm/v2/payments/persist-1/details",
+        {
+          headers: { Authorization: `Bearer ${token}`, "Ocp-Apim-Subscription-Key": u.subscriptionKey },
+        },
+      );
       expect(r.status).toBe(200);
       expect(r.body.transactionSummary.remainingAmountToCapture).toBe(4200);
     } finally {

@@ -1,12 +1,12 @@
 // Capture, cancel (void and release) and refund: the state machine and summary arithmetic of
 // ecom-api.md §4.2, with failed attempts logged, over HTTP against the contract.
 import { describe, expect, it } from "vitest";
-import { errorCode, SimDriver, useSimulator, type Unit } from "../helpers/sim";
+import { errorCode, type SimDriver, simulatorTestBed, type Unit } from "../helpers/sim";
 
 let d: SimDriver;
 let shop: Unit;
 let kiosk: Unit;
-useSimulator((bed) => void ({ d, shop, kiosk } = bed));
+simulatorTestBed((bed) => void ({ d, shop, kiosk } = bed));
 
 const summaryOf = async (u: Unit, orderId: string) => (await d.details(u, orderId)).body.transactionSummary;
 
@@ -17,12 +17,19 @@ describe("capture", () => {
     expect(first.status).toBe(200);
     expect(first.body.transactionInfo).toMatchObject({ amount: 3000, status: "Captured" });
     expect((await d.capture(shop, "cap-1", 4000, "c2")).status).toBe(200);
-    expect(await summaryOf(shop, "cap-1")).toMatchObject({ capturedAmount: 7000, remainingAmountToCapture: 3000, remainingAmountToRefund: 7000 });
+    expect(await summaryOf(shop, "cap-1")).toMatchObject({
+      capturedAmount: 7000,
+      remainingAmountToCapture: 3000,
+      remainingAmountToRefund: 7000,
+    });
     const over = await d.capture(shop, "cap-1", 3001, "c3");
     expect([over.status, errorCode(over.body)]).toEqual([400, "61"]);
     const log = (await d.details(shop, "cap-1")).body.transactionLogHistory;
     expect(log[0]).toMatchObject({ operation: "CAPTURE", amount: 3001, operationSuccess: false, requestId: "c3" });
-    expect(log.filter((e) => e.operation === "CAPTURE" && e.operationSuccess).map((e) => e.requestId)).toEqual(["c2", "c1"]);
+    expect(log.filter((e) => e.operation === "CAPTURE" && e.operationSuccess).map((e) => e.requestId)).toEqual([
+      "c2",
+      "c1",
+    ]);
   });
 
   it("captures the remainder when no amount is given, and then has nothing left (61)", async () => {
@@ -57,10 +64,16 @@ describe("cancel", () => {
     await d.initiate(shop, "can-1");
     const c = await d.cancel(shop, "can-1");
     expect(c.body.transactionInfo).toMatchObject({ status: "Cancelled" });
-    expect((await d.details(shop, "can-1")).body.transactionLogHistory[0]).toMatchObject({ operation: "CANCEL", operationSuccess: true });
+    expect((await d.details(shop, "can-1")).body.transactionLogHistory[0]).toMatchObject({
+      operation: "CANCEL",
+      operationSuccess: true,
+    });
     await d.paid(shop, "can-2", 5000);
     await d.cancel(shop, "can-2");
-    expect((await d.details(shop, "can-2")).body.transactionLogHistory[0]).toMatchObject({ operation: "VOID", amount: 5000 });
+    expect((await d.details(shop, "can-2")).body.transactionLogHistory[0]).toMatchObject({
+      operation: "VOID",
+      amount: 5000,
+    });
     expect(await summaryOf(shop, "can-2")).toMatchObject({ capturedAmount: 0, remainingAmountToCapture: 0 });
   });
 
@@ -71,7 +84,11 @@ describe("cancel", () => {
     expect([refused.status, errorCode(refused.body)]).toEqual([400, "51"]);
     const released = await d.cancel(shop, "can-3", true);
     expect(released.status).toBe(200);
-    expect(await summaryOf(shop, "can-3")).toMatchObject({ capturedAmount: 4000, remainingAmountToCapture: 0, remainingAmountToRefund: 4000 });
+    expect(await summaryOf(shop, "can-3")).toMatchObject({
+      capturedAmount: 4000,
+      remainingAmountToCapture: 0,
+      remainingAmountToRefund: 4000,
+    });
     expect(errorCode((await d.capture(shop, "can-3", 100, "p2")).body)).toBe("61");
     expect((await d.refund(shop, "can-3", 4000, "r1")).status).toBe(200);
   });
@@ -88,7 +105,11 @@ describe("direct capture (SALE)", () => {
     await d.paid(kiosk, "sale-1", 8000);
     const det = await d.details(kiosk, "sale-1");
     expect(det.body.transactionLogHistory[0]).toMatchObject({ operation: "SALE", amount: 8000 });
-    expect(det.body.transactionSummary).toMatchObject({ capturedAmount: 8000, remainingAmountToCapture: 0, remainingAmountToRefund: 8000 });
+    expect(det.body.transactionSummary).toMatchObject({
+      capturedAmount: 8000,
+      remainingAmountToCapture: 0,
+      remainingAmountToRefund: 8000,
+    });
     expect(errorCode((await d.capture(kiosk, "sale-1", 100, "x")).body)).toBe("61");
     expect(errorCode((await d.cancel(kiosk, "sale-1")).body)).toBe("51");
     expect((await d.refund(kiosk, "sale-1", 8000, "r")).status).toBe(200);
@@ -103,7 +124,12 @@ describe("refund", () => {
     expect(r1.body.transaction).toMatchObject({ amount: 2000, status: "Refund" });
     expect(r1.body.transactionInfo).toBeUndefined();
     await d.refund(shop, "ref-1", 3000, "r2");
-    expect(await summaryOf(shop, "ref-1")).toMatchObject({ capturedAmount: 6000, refundedAmount: 5000, remainingAmountToRefund: 1000, remainingAmountToCapture: 4000 });
+    expect(await summaryOf(shop, "ref-1")).toMatchObject({
+      capturedAmount: 6000,
+      refundedAmount: 5000,
+      remainingAmountToRefund: 1000,
+      remainingAmountToCapture: 4000,
+    });
     expect(errorCode((await d.refund(shop, "ref-1", 1001, "r3")).body)).toBe("71");
     expect((await d.refund(shop, "ref-1", undefined, "r4")).body.transaction).toMatchObject({ amount: 1000 });
   });

@@ -15,8 +15,14 @@ beforeAll(async () => {
 afterAll(async () => d.close());
 
 const step = fc.oneof(
-  fc.record({ kind: fc.constant("capture" as const), amount: fc.option(fc.integer({ min: 100, max: 30000 }), { nil: undefined }) }),
-  fc.record({ kind: fc.constant("refund" as const), amount: fc.option(fc.integer({ min: 100, max: 30000 }), { nil: undefined }) }),
+  fc.record({
+    kind: fc.constant("capture" as const),
+    amount: fc.option(fc.integer({ min: 100, max: 30000 }), { nil: undefined }),
+  }),
+  fc.record({
+    kind: fc.constant("refund" as const),
+    amount: fc.option(fc.integer({ min: 100, max: 30000 }), { nil: undefined }),
+  }),
   fc.record({ kind: fc.constant("cancel" as const), release: fc.boolean() }),
   fc.record({ kind: fc.constant("retry" as const) }),
 );
@@ -24,7 +30,8 @@ const step = fc.oneof(
 function checkInvariants(det: Reply<Details>, amount: number) {
   const s = det.body.transactionSummary!;
   const log = det.body.transactionLogHistory;
-  const ok = (op: string) => log.filter((e) => e.operation === op && e.operationSuccess).reduce((sum, e) => sum + e.amount, 0);
+  const ok = (op: string) =>
+    log.filter((e) => e.operation === op && e.operationSuccess).reduce((sum, e) => sum + e.amount, 0);
   const reserved = ok("RESERVE") + ok("SALE");
   const released = log.some((e) => e.operation === "VOID" && e.operationSuccess);
   expect(reserved).toBe(amount);
@@ -43,25 +50,35 @@ describe("money invariants under random operation sequences", () => {
   it("hold after every step, for reserve-capture and direct-capture units", async () => {
     let n = 0;
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 0, max: 1 }), fc.integer({ min: 100, max: 50000 }), fc.array(step, { minLength: 1, maxLength: 12 }), async (unitIndex, amount, steps) => {
-        const u = units[unitIndex]!;
-        const orderId = `prop-${n++}`;
-        await d.paid(u, orderId, amount);
-        let last: { kind: "capture" | "refund"; amount?: number; requestId: string } | undefined;
-        for (const [i, s] of steps.entries()) {
-          if (s.kind === "retry") {
-            // Replaying the previous request with its X-Request-Id must change nothing.
-            if (last) await (last.kind === "capture" ? d.capture(u, orderId, last.amount, last.requestId) : d.refund(u, orderId, last.amount, last.requestId));
-          } else if (s.kind === "cancel") {
-            await d.cancel(u, orderId, s.release);
-          } else {
-            const requestId = `${s.kind}-${i}`;
-            await (s.kind === "capture" ? d.capture(u, orderId, s.amount ?? undefined, requestId) : d.refund(u, orderId, s.amount ?? undefined, requestId));
-            last = { kind: s.kind, amount: s.amount ?? undefined, requestId };
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 1 }),
+        fc.integer({ min: 100, max: 50000 }),
+        fc.array(step, { minLength: 1, maxLength: 12 }),
+        async (unitIndex, amount, steps) => {
+          const u = units[unitIndex]!;
+          const orderId = `prop-${n++}`;
+          await d.paid(u, orderId, amount);
+          let last: { kind: "capture" | "refund"; amount?: number; requestId: string } | undefined;
+          for (const [i, s] of steps.entries()) {
+            if (s.kind === "retry") {
+              // Replaying the previous request with its X-Request-Id must change nothing.
+              if (last)
+                await (last.kind === "capture"
+                  ? d.capture(u, orderId, last.amount, last.requestId)
+                  : d.refund(u, orderId, last.amount, last.requestId));
+            } else if (s.kind === "cancel") {
+              await d.cancel(u, orderId, s.release);
+            } else {
+              const requestId = `${s.kind}-${i}`;
+              await (s.kind === "capture"
+                ? d.capture(u, orderId, s.amount ?? undefined, requestId)
+                : d.refund(u, orderId, s.amount ?? undefined, requestId));
+              last = { kind: s.kind, amount: s.amount ?? undefined, requestId };
+            }
+            checkInvariants(await d.details(u, orderId), amount);
           }
-          checkInvariants(await d.details(u, orderId), amount);
-        }
-      }),
+        },
+      ),
       { numRuns: 60 },
     );
   }, 120_000);

@@ -42,12 +42,24 @@ describe("maskJson", () => {
 
   it("masks any Norwegian phone number inside userDetails, but not elsewhere", () => {
     expect(
-      maskJson({ userDetails: { contact: "+47 912 34 567", email: "a@b.no", userId: "u-1" }, transactionId: "91234567" }),
-    ).toEqual({ userDetails: { contact: "************67", email: "a@b.no", userId: "u-1" }, transactionId: "91234567" });
+      maskJson({
+        userDetails: { contact: "+47 912 34 567", email: "a@b.no", userId: "u-1" },
+        transactionId: "91234567",
+      }),
+    ).toEqual({
+      userDetails: { contact: "************67", email: "a@b.no", userId: "u-1" },
+      transactionId: "91234567",
+    });
   });
 
   it("finds JWTs, Bearer tokens and token query parameters in any string", () => {
-    expect(maskJson({ url: `https://api.vipps.no/deeplink?v=2&token=abc.def-123&x=1`, note: `got ${jwt} ok`, list: [`Bearer abc.def`] })).toEqual({
+    expect(
+      maskJson({
+        url: `https://api.vipps.no/deeplink?v=2&token=abc.def-123&x=1`,
+        note: `got ${jwt} ok`,
+        list: [`Bearer abc.def`],
+      }),
+    ).toEqual({
       url: "https://api.vipps.no/deeplink?v=2&token=[masked]&x=1",
       note: "got [masked] ok",
       list: ["Bearer [masked]"],

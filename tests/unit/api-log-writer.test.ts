@@ -37,7 +37,8 @@ function fakeDb() {
     apiCallLog: {
       createMany: async ({ data }) => {
         // Prisma's messages can quote the rows; the writer must not repeat them.
-        if (state.down) throw Object.assign(new Error(`Invalid invocation: ${JSON.stringify(data)}`), { code: "P1001" });
+        if (state.down)
+          throw Object.assign(new Error(`Invalid invocation: ${JSON.stringify(data)}`), { code: "P1001" });
         batches.push(data);
         return { count: data.length };
       },
@@ -73,7 +74,8 @@ describe("DbApiLogSink when the database fails", () => {
     const reports: string[] = [];
     const sink = new DbApiLogSink(async () => db, { flushIntervalMs: 60_000, report: (m) => reports.push(m) });
     state.down = true;
-    for (let i = 0; i < 5; i++) sink.record(rec(`o-${i}`, { requestBody: maskJson({ note: "body-text-never-reported" }) }));
+    for (let i = 0; i < 5; i++)
+      sink.record(rec(`o-${i}`, { requestBody: maskJson({ note: "body-text-never-reported" }) }));
     await expect(sink.flush()).resolves.toBeUndefined();
     sink.record(rec("o-5"));
     await sink.flush();
@@ -142,7 +144,15 @@ describe("DbApiLogSink on PGlite", () => {
         attempt: 2,
       }),
     );
-    sink.record(rec("o-3", { httpStatus: null, networkError: "timeout after 15000 ms", operation: "accessToken", orderId: null, msn: null }));
+    sink.record(
+      rec("o-3", {
+        httpStatus: null,
+        networkError: "timeout after 15000 ms",
+        operation: "accessToken",
+        orderId: null,
+        msn: null,
+      }),
+    );
     await sink.flush();
     const rows = await testDb.prisma.apiCallLog.findMany({ orderBy: { id: "asc" } });
     expect(rows).toHaveLength(3);
@@ -161,8 +171,20 @@ describe("DbApiLogSink on PGlite", () => {
       responseBody: { orderId: "o-1", transactionInfo: { amount: 1000 } },
     });
     expect(rows[0]?.at.toISOString()).toBe("2024-05-01T10:00:00.000Z");
-    expect(rows[1]).toMatchObject({ environment: "simulator", errorGroup: "InvalidRequest", contextId: "ctx-1", attempt: 2, errorMessage: "bad\uFFFDvalue" });
+    expect(rows[1]).toMatchObject({
+      environment: "simulator",
+      errorGroup: "InvalidRequest",
+      contextId: "ctx-1",
+      attempt: 2,
+      errorMessage: "bad\uFFFDvalue",
+    });
     expect(rows[1]?.errorCode).toHaveLength(40);
-    expect(rows[2]).toMatchObject({ msn: null, orderId: null, httpStatus: null, networkError: "timeout after 15000 ms", responseBody: null });
+    expect(rows[2]).toMatchObject({
+      msn: null,
+      orderId: null,
+      httpStatus: null,
+      networkError: "timeout after 15000 ms",
+      responseBody: null,
+    });
   });
 });

@@ -3,7 +3,11 @@ import { parseCredentials } from "@/lib/auth/credentials";
 
 describe("sign-in input", () => {
   it("normalises a good email and keeps the password as typed", () => {
-    expect(parseCredentials({ email: "  Ada@Example.NO ", password: " pw " })).toEqual({ ok: true, email: "ada@example.no", password: " pw " });
+    expect(parseCredentials({ email: "  Ada@Example.NO ", password: " pw " })).toEqual({
+      ok: true,
+      email: "ada@example.no",
+      password: " pw ",
+    });
   });
 
   it.each([

@@ -28,11 +28,21 @@ describe("deadlines", () => {
     const p = { reservedAt, bankIdentificationNumber: 492560, remainingToCapture: 5000 };
     expect(deadlines(p, new Date("2026-11-05T09:00:00Z")).guaranteeEndingSoon).toBe(false); // 73 h left
     expect(deadlines(p, new Date("2026-11-06T11:00:00Z")).guaranteeEndingSoon).toBe(true); // 23 h left
-    expect(deadlines(p, new Date("2026-11-09T00:00:00Z"))).toMatchObject({ guaranteeEndingSoon: false, guaranteeEnded: true });
+    expect(deadlines(p, new Date("2026-11-09T00:00:00Z"))).toMatchObject({
+      guaranteeEndingSoon: false,
+      guaranteeEnded: true,
+    });
   });
 
   it("does not warn when nothing is left to capture, and has no deadlines before a reservation", () => {
-    expect(deadlines({ reservedAt, bankIdentificationNumber: 417500, remainingToCapture: 0 }, new Date("2026-11-05T12:00:00Z")).guaranteeEndingSoon).toBe(false);
-    expect(deadlines({ reservedAt: null, bankIdentificationNumber: null, remainingToCapture: 0 }, reservedAt)).toMatchObject({ captureUntil: null, refundUntil: null });
+    expect(
+      deadlines(
+        { reservedAt, bankIdentificationNumber: 417500, remainingToCapture: 0 },
+        new Date("2026-11-05T12:00:00Z"),
+      ).guaranteeEndingSoon,
+    ).toBe(false);
+    expect(
+      deadlines({ reservedAt: null, bankIdentificationNumber: null, remainingToCapture: 0 }, reservedAt),
+    ).toMatchObject({ captureUntil: null, refundUntil: null });
   });
 });

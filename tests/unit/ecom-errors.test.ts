@@ -3,15 +3,17 @@ import type { AddressInfo } from "node:net";
 import { describe, expect, it } from "vitest";
 import { createEcomClient, EcomError, TokenCache } from "@/lib/ecom";
 import { MemoryApiLogSink } from "@/lib/api-log/types";
-import { SECRETS, useStub, stubClient, type Stub, type StubReply } from "../helpers/ecom-stub";
+import { SECRETS, stubTestBed, stubClient, type Stub, type StubReply } from "../helpers/ecom-stub";
 
 let stub: Stub;
-useStub((s) => (stub = s));
+stubTestBed((s) => (stub = s));
 
 async function refundFailure(reply: StubReply): Promise<EcomError> {
   stub.on("POST /ecomm/v2/payments/{orderId}/refund", () => reply);
   const { client } = stubClient(stub);
-  const error = await client.refundPayment({ orderId: "o-9", amount: 100, transactionText: "Return", requestId: "ref-1" }).catch((e: unknown) => e);
+  const error = await client
+    .refundPayment({ orderId: "o-9", amount: 100, transactionText: "Return", requestId: "ref-1" })
+    .catch((e: unknown) => e);
   expect(error).toBeInstanceOf(EcomError);
   return error as EcomError;
 }
@@ -20,7 +22,14 @@ describe("error bodies become typed errors", () => {
   it("Vipps error array: group, code (a string), message and contextId", async () => {
     const e = await refundFailure({
       status: 400,
-      body: [{ errorGroup: "Payment", errorCode: "71", errorMessage: "Cannot refund a higher amount than the captured amount.", contextId: "ctx-71" }],
+      body: [
+        {
+          errorGroup: "Payment",
+          errorCode: "71",
+          errorMessage: "Cannot refund a higher amount than the captured amount.",
+          contextId: "ctx-71",
+        },
+      ],
     });
     expect(e).toMatchObject({
       kind: "vipps",
@@ -37,41 +46,76 @@ describe("error bodies become typed errors", () => {
   });
 
   it("Vipps error array with a numeric errorCode is normalised to a string", async () => {
-    const e = await refundFailure({ status: 400, body: [{ errorGroup: "Payment", errorCode: 95, errorMessage: "Too late" }] });
+    const e = await refundFailure({
+      status: 400,
+      body: [{ errorGroup: "Payment", errorCode: 95, errorMessage: "Too late" }],
+    });
     expect(e.errorCode).toBe("95");
     expect(e.contextId).toBeUndefined();
   });
 
   it("an array of plain strings", async () => {
     const e = await refundFailure({ status: 400, body: ["Refund failed", "Try later"] });
-    expect(e).toMatchObject({ kind: "vipps", httpStatus: 400, errorMessage: "Refund failed; Try later", errorGroup: undefined });
+    expect(e).toMatchObject({
+      kind: "vipps",
+      httpStatus: 400,
+      errorMessage: "Refund failed; Try later",
+      errorGroup: undefined,
+    });
   });
 
   it("Azure APIM gateway {statusCode, message}", async () => {
-    const e = await refundFailure({ status: 403, body: { statusCode: 403, message: "Merchant Not Allowed for Ecommerce Payment" } });
-    expect(e).toMatchObject({ kind: "gateway", httpStatus: 403, errorCode: "403", errorMessage: "Merchant Not Allowed for Ecommerce Payment", retryable: false });
+    const e = await refundFailure({
+      status: 403,
+      body: { statusCode: 403, message: "Merchant Not Allowed for Ecommerce Payment" },
+    });
+    expect(e).toMatchObject({
+      kind: "gateway",
+      httpStatus: 403,
+      errorCode: "403",
+      errorMessage: "Merchant Not Allowed for Ecommerce Payment",
+      retryable: false,
+    });
   });
 
   it("ErrorFromAzure {responseInfo, result}", async () => {
     const e = await refundFailure({
       status: 400,
-      body: { responseInfo: { responseCode: 1000, responseMessage: "Something went wrong." }, result: { message: "Bad amount" } },
+      body: {
+        responseInfo: { responseCode: 1000, responseMessage: "Something went wrong." },
+        result: { message: "Bad amount" },
+      },
     });
-    expect(e).toMatchObject({ kind: "azure", httpStatus: 400, errorCode: "1000", errorMessage: "Something went wrong. (Bad amount)" });
+    expect(e).toMatchObject({
+      kind: "azure",
+      httpStatus: 400,
+      errorCode: "1000",
+      errorMessage: "Something went wrong. (Bad amount)",
+    });
   });
 
   it("ErrorFromAzure without result, as seen in the wild", async () => {
-    const e = await refundFailure({ status: 400, body: { responseInfo: { responseCode: "1000", responseMessage: "Try again later." } } });
+    const e = await refundFailure({
+      status: 400,
+      body: { responseInfo: { responseCode: "1000", responseMessage: "Try again later." } },
+    });
     expect(e).toMatchObject({ kind: "azure", errorCode: "1000", errorMessage: "Try again later." });
   });
 
   it("a body in no known format keeps the status", async () => {
-    const e = await refundFailure({ status: 404, raw: "<html>Not Found</html>", headers: { "content-type": "text/html" } });
+    const e = await refundFailure({
+      status: 404,
+      raw: "<html>Not Found</html>",
+      headers: { "content-type": "text/html" },
+    });
     expect(e).toMatchObject({ kind: "http", httpStatus: 404, retryable: false });
   });
 
   it("a 200 that does not match the schema is invalid_response, naming the path but not the value", async () => {
-    const e = await refundFailure({ status: 200, body: { orderId: "o-9", transaction: { amount: "lots", status: "Refund", timeStamp: "t" } } });
+    const e = await refundFailure({
+      status: 200,
+      body: { orderId: "o-9", transaction: { amount: "lots", status: "Refund", timeStamp: "t" } },
+    });
     expect(e.kind).toBe("invalid_response");
     expect(e.outcomeUnknown).toBe(true);
     expect(e.message).toMatch(/transaction/);
@@ -97,7 +141,13 @@ describe("error bodies become typed errors", () => {
       sleep: async () => {},
     });
     const e = await client.getPaymentDetails("o-9").catch((x: unknown) => x);
-    expect(e).toMatchObject({ kind: "network", operation: "accessToken", retryable: true, outcomeUnknown: false, attempts: 3 });
+    expect(e).toMatchObject({
+      kind: "network",
+      operation: "accessToken",
+      retryable: true,
+      outcomeUnknown: false,
+      attempts: 3,
+    });
     expect(sink.records.map((r) => r.networkError)).toEqual(["ECONNREFUSED", "ECONNREFUSED", "ECONNREFUSED"]);
     expect(sink.records[0]?.httpStatus).toBeNull();
   });

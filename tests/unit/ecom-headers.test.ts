@@ -51,13 +51,19 @@ describe("eCom client headers", () => {
     const capture = stub.apiRequests()[0];
     expect(capture?.headers["x-request-id"]).toBe("cap-o-1-1");
     expect(capture?.headers["content-type"]).toBe("application/json");
-    expect(capture?.body).toEqual({ merchantInfo: { merchantSerialNumber: "212345" }, transaction: { amount: 5000, transactionText: "Shipped" } });
+    expect(capture?.body).toEqual({
+      merchantInfo: { merchantSerialNumber: "212345" },
+      transaction: { amount: 5000, transactionText: "Shipped" },
+    });
   });
 
   it("leaves out amount for a full capture", async () => {
     const { client } = stubClient(stub);
     await client.capturePayment({ orderId: "o-1", transactionText: "All of it", requestId: "cap-full" });
-    expect(stub.apiRequests()[0]?.body).toEqual({ merchantInfo: { merchantSerialNumber: "212345" }, transaction: { transactionText: "All of it" } });
+    expect(stub.apiRequests()[0]?.body).toEqual({
+      merchantInfo: { merchantSerialNumber: "212345" },
+      transaction: { transactionText: "All of it" },
+    });
   });
 
   it("initiates with fallBack (capital B), a string MSN and no unset fields", async () => {
@@ -72,7 +78,11 @@ describe("eCom client headers", () => {
     });
     expect(stub.apiRequests()[0]?.body).toEqual({
       customerInfo: { mobileNumber: "91234567" },
-      merchantInfo: { merchantSerialNumber: "212345", callbackPrefix: "http://127.0.0.1:3000/api/vipps", fallBack: "http://localhost:3000/done" },
+      merchantInfo: {
+        merchantSerialNumber: "212345",
+        callbackPrefix: "http://127.0.0.1:3000/api/vipps",
+        fallBack: "http://localhost:3000/done",
+      },
       transaction: { orderId: "o-1", amount: 20000, transactionText: "Socks" },
     });
   });
@@ -106,7 +116,10 @@ describe("eCom client options", () => {
     [{ salesUnit: { ...base.salesUnit, msn: "1234" } }, "msn"],
     [{ salesUnit: { ...base.salesUnit, msn: 212345 as unknown as string } }, "msn"],
     [{ salesUnit: { ...base.salesUnit, credentials: { ...SECRETS, clientSecret: "" } } }, "credentials.clientSecret"],
-    [{ salesUnit: { ...base.salesUnit, environment: "production" as const }, baseUrl: "http://api.example" }, "baseUrl"],
+    [
+      { salesUnit: { ...base.salesUnit, environment: "production" as const }, baseUrl: "http://api.example" },
+      "baseUrl",
+    ],
   ])("refuses %j (field %s)", (override, field) => {
     try {
       createEcomClient({ ...base, ...override });
@@ -119,7 +132,9 @@ describe("eCom client options", () => {
   });
 
   it("accepts 30-character system headers", () => {
-    expect(() => createEcomClient({ ...base, system: { name: "n".repeat(30), version: "v".repeat(30) } })).not.toThrow();
+    expect(() =>
+      createEcomClient({ ...base, system: { name: "n".repeat(30), version: "v".repeat(30) } }),
+    ).not.toThrow();
   });
 
   it("knows the base URL of each environment", () => {

@@ -6,7 +6,12 @@ let stub: Stub;
 beforeAll(async () => {
   stub = await startStub();
   stub.on("GET /ecomm/v2/payments/{orderId}/details", () => ({ body: detailsBody("o-1") }));
-  stub.on("POST /ecomm/v2/payments", () => ({ body: { orderId: "o-1", url: `https://apitest.vipps.no/dwo-api-application/v1/deeplink/vippsgateway?v=2&token=${fakeJwt(99)}` } }));
+  stub.on("POST /ecomm/v2/payments", () => ({
+    body: {
+      orderId: "o-1",
+      url: `https://apitest.vipps.no/dwo-api-application/v1/deeplink/vippsgateway?v=2&token=${fakeJwt(99)}`,
+    },
+  }));
   stub.on("POST /ecomm/v2/integration-test/payments/{orderId}/approve", () => ({ raw: "" }));
 });
 afterAll(() => stub.close());
@@ -21,7 +26,14 @@ describe("API call log records", () => {
     await client.getPaymentDetails("o-1");
     const [token, details] = sink.records;
     expect(sink.records).toHaveLength(2);
-    expect(token).toMatchObject({ operation: "accessToken", method: "POST", path: "/accesstoken/get", orderId: null, httpStatus: 200, msn: "212345" });
+    expect(token).toMatchObject({
+      operation: "accessToken",
+      method: "POST",
+      path: "/accesstoken/get",
+      orderId: null,
+      httpStatus: 200,
+      msn: "212345",
+    });
     expect(details).toEqual<ApiCallRecord>({
       at: expect.any(Date) as Date,
       msn: "212345",
@@ -50,7 +62,9 @@ describe("API call log records", () => {
       body: [{ errorGroup: "Payment", errorCode: "61", errorMessage: "Too much", contextId: "ctx-61" }],
     }));
     const { client, sink } = stubClient(stub);
-    await client.capturePayment({ orderId: "o-1", amount: 1000, transactionText: "t", requestId: "cap-1" }).catch(() => {});
+    await client
+      .capturePayment({ orderId: "o-1", amount: 1000, transactionText: "t", requestId: "cap-1" })
+      .catch(() => {});
     expect(sink.records.at(-1)).toMatchObject({
       operation: "capture",
       path: "/ecomm/v2/payments/{orderId}/capture",
@@ -60,7 +74,10 @@ describe("API call log records", () => {
       errorMessage: "Too much",
       contextId: "ctx-61",
       requestId: "cap-1",
-      requestBody: { merchantInfo: { merchantSerialNumber: "212345" }, transaction: { amount: 1000, transactionText: "t" } },
+      requestBody: {
+        merchantInfo: { merchantSerialNumber: "212345" },
+        transaction: { amount: 1000, transactionText: "t" },
+      },
     });
   });
 
@@ -79,14 +96,28 @@ describe("API call log records", () => {
     await client.getPaymentDetails("o-1");
     await client.approvePaymentIntegrationTest({ orderId: "o-1", token: fakeJwt(99), customerPhoneNumber: "98765432" });
     const logged = JSON.stringify(sink.records);
-    for (const secret of [SECRETS.clientSecret, SECRETS.subscriptionKey, "eyJ", "91234567", "98765432", "callback-auth-token-value"]) {
+    for (const secret of [
+      SECRETS.clientSecret,
+      SECRETS.subscriptionKey,
+      "eyJ",
+      "91234567",
+      "98765432",
+      "callback-auth-token-value",
+    ]) {
       expect(logged).not.toContain(secret);
     }
     expect(logged).toContain("******67");
     expect(logged).toContain("******32");
-    expect(sink.records[0]?.responseBody).toMatchObject({ access_token: "[masked]", token_type: "Bearer", expires_in: "3600" });
+    expect(sink.records[0]?.responseBody).toMatchObject({
+      access_token: "[masked]",
+      token_type: "Bearer",
+      expires_in: "3600",
+    });
     const initiate = sink.records.find((r) => r.operation === "initiate");
-    expect(initiate?.requestBody).toMatchObject({ customerInfo: { mobileNumber: "******67" }, merchantInfo: { authToken: "[masked]" } });
+    expect(initiate?.requestBody).toMatchObject({
+      customerInfo: { mobileNumber: "******67" },
+      merchantInfo: { authToken: "[masked]" },
+    });
     expect(initiate?.responseBody).toMatchObject({ url: expect.stringContaining("token=[masked]") as string });
   });
 
@@ -99,13 +130,22 @@ describe("API call log records", () => {
         },
       },
     });
-    await expect(client.capturePayment({ orderId: "o-1", transactionText: "t", requestId: "cap-2" })).resolves.toMatchObject({ orderId: "o-1" });
+    await expect(
+      client.capturePayment({ orderId: "o-1", transactionText: "t", requestId: "cap-2" }),
+    ).resolves.toMatchObject({ orderId: "o-1" });
   });
 
   it("logs a non-JSON error body as masked text", async () => {
-    stub.on("GET /ecomm/v2/payments/{orderId}/details", () => ({ status: 502, raw: `<h1>Bad gateway</h1> Bearer ${fakeJwt(5)}` }));
+    stub.on("GET /ecomm/v2/payments/{orderId}/details", () => ({
+      status: 502,
+      raw: `<h1>Bad gateway</h1> Bearer ${fakeJwt(5)}`,
+    }));
     const { client, sink } = stubClient(stub, { retry: { maxAttempts: 1 } });
     await client.getPaymentDetails("o-1").catch(() => {});
-    expect(sink.records.at(-1)).toMatchObject({ httpStatus: 502, responseBody: "<h1>Bad gateway</h1> Bearer [masked]", errorMessage: "details: HTTP 502" });
+    expect(sink.records.at(-1)).toMatchObject({
+      httpStatus: 502,
+      responseBody: "<h1>Bad gateway</h1> Bearer [masked]",
+      errorMessage: "details: HTTP 502",
+    });
   });
 });

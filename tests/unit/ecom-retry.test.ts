@@ -1,12 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { EcomError } from "@/lib/ecom";
-import { detailsBody, paymentBody, useStub, stubClient, type Stub, type StubReply } from "../helpers/ecom-stub";
+import { detailsBody, paymentBody, stubTestBed, stubClient, type Stub, type StubReply } from "../helpers/ecom-stub";
 
 let stub: Stub;
-useStub((s) => (stub = s));
+stubTestBed((s) => (stub = s));
 
-const serverError: StubReply = { status: 500, body: [{ errorGroup: "VippsError", errorCode: "99", errorMessage: "Internal error", contextId: "c" }] };
-const locked: StubReply = { status: 400, body: [{ errorGroup: "VippsError", errorCode: "94", errorMessage: "Order locked", contextId: "c" }] };
+const serverError: StubReply = {
+  status: 500,
+  body: [{ errorGroup: "VippsError", errorCode: "99", errorMessage: "Internal error", contextId: "c" }],
+};
+const locked: StubReply = {
+  status: 400,
+  body: [{ errorGroup: "VippsError", errorCode: "94", errorMessage: "Order locked", contextId: "c" }],
+};
 const capture = { orderId: "o-1", amount: 1000, transactionText: "Shipped", requestId: "cap-o-1-a" };
 // Short client timeouts and slow stub replies make a real timeout in a few hundred milliseconds.
 const fast = { timeouts: { capture: 150, initiate: 150, details: 150, cancel: 150 } };
@@ -35,7 +41,11 @@ describe("retries: details (a read)", () => {
   });
 
   it("honours Retry-After on 429, but gives up when it asks for too long", async () => {
-    const busy = { status: 429, headers: { "retry-after": "2" }, body: { statusCode: 429, message: "Rate limit is exceeded." } };
+    const busy = {
+      status: 429,
+      headers: { "retry-after": "2" },
+      body: { statusCode: 429, message: "Rate limit is exceeded." },
+    };
     stub.on("GET /ecomm/v2/payments/{orderId}/details", flaky(1, busy, { body: detailsBody("o-1") }));
     const first = stubClient(stub);
     await first.client.getPaymentDetails("o-1");
@@ -43,11 +53,18 @@ describe("retries: details (a read)", () => {
 
     stub.on("GET /ecomm/v2/payments/{orderId}/details", () => ({ ...busy, headers: { "retry-after": "60" } }));
     const second = stubClient(stub);
-    await expect(second.client.getPaymentDetails("o-1")).rejects.toMatchObject({ httpStatus: 429, retryAfterMs: 60_000, attempts: 1 });
+    await expect(second.client.getPaymentDetails("o-1")).rejects.toMatchObject({
+      httpStatus: 429,
+      retryAfterMs: 60_000,
+      attempts: 1,
+    });
   });
 
   it("retries a timeout", async () => {
-    stub.on("GET /ecomm/v2/payments/{orderId}/details", flaky(1, { body: detailsBody("o-1"), delayMs: 400 }, { body: detailsBody("o-1") }));
+    stub.on(
+      "GET /ecomm/v2/payments/{orderId}/details",
+      flaky(1, { body: detailsBody("o-1"), delayMs: 400 }, { body: detailsBody("o-1") }),
+    );
     const { client, sink } = stubClient(stub, fast);
     await expect(client.getPaymentDetails("o-1")).resolves.toMatchObject({ orderId: "o-1" });
     const details = sink.records.filter((r) => r.operation === "details");
@@ -60,7 +77,14 @@ describe("retries: details (a read)", () => {
   it("does not retry a 404", async () => {
     stub.on("GET /ecomm/v2/payments/{orderId}/details", () => ({
       status: 404,
-      body: [{ errorGroup: "Merchant", errorCode: "35", errorMessage: "The orderId 'o-1' does not exist for MSN 212345.", contextId: "c" }],
+      body: [
+        {
+          errorGroup: "Merchant",
+          errorCode: "35",
+          errorMessage: "The orderId 'o-1' does not exist for MSN 212345.",
+          contextId: "c",
+        },
+      ],
     }));
     const { client } = stubClient(stub);
     await expect(client.getPaymentDetails("o-1")).rejects.toMatchObject({ errorCode: "35", attempts: 1 });
@@ -69,7 +93,10 @@ describe("retries: details (a read)", () => {
 
 describe("retries: capture and refund (same X-Request-Id only)", () => {
   it("after a timeout, repeats the capture with the same X-Request-Id", async () => {
-    stub.on("POST /ecomm/v2/payments/{orderId}/capture", flaky(1, { body: paymentBody("o-1"), delayMs: 400 }, { body: paymentBody("o-1") }));
+    stub.on(
+      "POST /ecomm/v2/payments/{orderId}/capture",
+      flaky(1, { body: paymentBody("o-1"), delayMs: 400 }, { body: paymentBody("o-1") }),
+    );
     const { client } = stubClient(stub, fast);
     await expect(client.capturePayment(capture)).resolves.toMatchObject({ transactionInfo: { status: "Captured" } });
     const sent = stub.apiRequests();
@@ -81,7 +108,9 @@ describe("retries: capture and refund (same X-Request-Id only)", () => {
   it("repeats after VippsError 94 (order locked) and after a 500", async () => {
     const { transactionInfo, ...rest } = paymentBody("o-1");
     const refunded = { body: { ...rest, transaction: { ...transactionInfo, status: "Refund" } } };
-    stub.on("POST /ecomm/v2/payments/{orderId}/refund", (_req, n) => (n === 1 ? locked : n === 2 ? serverError : refunded));
+    stub.on("POST /ecomm/v2/payments/{orderId}/refund", (_req, n) =>
+      n === 1 ? locked : n === 2 ? serverError : refunded,
+    );
     const { client } = stubClient(stub);
     await client.refundPayment({ ...capture, requestId: "ref-o-1-a" });
     expect(stub.apiRequests().map((r) => r.headers["x-request-id"])).toEqual(["ref-o-1-a", "ref-o-1-a", "ref-o-1-a"]);
@@ -90,10 +119,21 @@ describe("retries: capture and refund (same X-Request-Id only)", () => {
   it("does not repeat a business refusal", async () => {
     stub.on("POST /ecomm/v2/payments/{orderId}/capture", () => ({
       status: 400,
-      body: [{ errorGroup: "Payment", errorCode: "61", errorMessage: "The total capture amount exceeds the reserved amount.", contextId: "c" }],
+      body: [
+        {
+          errorGroup: "Payment",
+          errorCode: "61",
+          errorMessage: "The total capture amount exceeds the reserved amount.",
+          contextId: "c",
+        },
+      ],
     }));
     const { client } = stubClient(stub);
-    await expect(client.capturePayment(capture)).rejects.toMatchObject({ errorCode: "61", retryable: false, attempts: 1 });
+    await expect(client.capturePayment(capture)).rejects.toMatchObject({
+      errorCode: "61",
+      retryable: false,
+      attempts: 1,
+    });
     expect(stub.apiRequests()).toHaveLength(1);
   });
 
@@ -107,7 +147,13 @@ describe("retries: capture and refund (same X-Request-Id only)", () => {
 });
 
 describe("retries: initiate and cancel", () => {
-  const initiate = { orderId: "o-2", amount: 1000, transactionText: "Socks", callbackPrefix: "https://s.example/cb", fallBack: "https://s.example/done" };
+  const initiate = {
+    orderId: "o-2",
+    amount: 1000,
+    transactionText: "Socks",
+    callbackPrefix: "https://s.example/cb",
+    fallBack: "https://s.example/done",
+  };
 
   it("never repeats initiate after a 500", async () => {
     stub.on("POST /ecomm/v2/payments", () => serverError);
@@ -120,22 +166,38 @@ describe("retries: initiate and cancel", () => {
   it("never repeats initiate after a timeout, and says the outcome is unknown", async () => {
     stub.on("POST /ecomm/v2/payments", () => ({ body: { orderId: "o-2", url: "https://x" }, delayMs: 400 }));
     const { client } = stubClient(stub, fast);
-    await expect(client.initiatePayment(initiate)).rejects.toMatchObject({ kind: "timeout", outcomeUnknown: true, attempts: 1 });
+    await expect(client.initiatePayment(initiate)).rejects.toMatchObject({
+      kind: "timeout",
+      outcomeUnknown: true,
+      attempts: 1,
+    });
     expect(stub.apiRequests()).toHaveLength(1);
   });
 
   it("repeats cancel only when it has an X-Request-Id", async () => {
-    const cancelled = { body: { ...paymentBody("o-1"), transactionInfo: { ...paymentBody("o-1").transactionInfo, status: "Cancelled" } } };
+    const cancelled = {
+      body: { ...paymentBody("o-1"), transactionInfo: { ...paymentBody("o-1").transactionInfo, status: "Cancelled" } },
+    };
     stub.on("PUT /ecomm/v2/payments/{orderId}/cancel", flaky(1, serverError, cancelled));
     const without = stubClient(stub);
-    await expect(without.client.cancelPayment({ orderId: "o-1", transactionText: "Out of stock" })).rejects.toMatchObject({ attempts: 1 });
+    await expect(
+      without.client.cancelPayment({ orderId: "o-1", transactionText: "Out of stock" }),
+    ).rejects.toMatchObject({ attempts: 1 });
     expect(stub.apiRequests()).toHaveLength(1);
 
     stub.requests.length = 0;
     stub.on("PUT /ecomm/v2/payments/{orderId}/cancel", flaky(1, serverError, cancelled));
     const withKey = stubClient(stub);
-    await withKey.client.cancelPayment({ orderId: "o-1", transactionText: "Out of stock", requestId: "can-o-1", shouldReleaseRemainingFunds: true });
+    await withKey.client.cancelPayment({
+      orderId: "o-1",
+      transactionText: "Out of stock",
+      requestId: "can-o-1",
+      shouldReleaseRemainingFunds: true,
+    });
     expect(stub.apiRequests().map((r) => r.headers["x-request-id"])).toEqual(["can-o-1", "can-o-1"]);
-    expect(stub.apiRequests()[0]?.body).toMatchObject({ shouldReleaseRemainingFunds: true, transaction: { transactionText: "Out of stock" } });
+    expect(stub.apiRequests()[0]?.body).toMatchObject({
+      shouldReleaseRemainingFunds: true,
+      transaction: { transactionText: "Out of stock" },
+    });
   });
 });

@@ -7,8 +7,19 @@ import {
 } from "@/lib/ecom/schemas";
 import { detailsBody, paymentBody, startStub, stubClient, type Stub } from "../helpers/ecom-stub";
 
-const info = { amount: 5000, status: "Refund", timeStamp: "2024-01-02T10:00:00.000Z", transactionId: "5600727730", transactionText: "Return" };
-const summary = { capturedAmount: 20000, refundedAmount: 5000, remainingAmountToCapture: 0, remainingAmountToRefund: 15000 };
+const info = {
+  amount: 5000,
+  status: "Refund",
+  timeStamp: "2024-01-02T10:00:00.000Z",
+  transactionId: "5600727730",
+  transactionText: "Return",
+};
+const summary = {
+  capturedAmount: 20000,
+  refundedAmount: 5000,
+  remainingAmountToCapture: 0,
+  remainingAmountToRefund: 15000,
+};
 
 describe("refund response", () => {
   it("reads `transaction` (the spec) and `transactionInfo` (php-vipps) into one shape", () => {
@@ -20,7 +31,9 @@ describe("refund response", () => {
 
   it("refuses a refund response with neither key, or a fractional amount", () => {
     expect(refundResponseSchema.safeParse({ orderId: "o-1", transactionSummary: summary }).success).toBe(false);
-    expect(refundResponseSchema.safeParse({ orderId: "o-1", transaction: { ...info, amount: 50.5 } }).success).toBe(false);
+    expect(refundResponseSchema.safeParse({ orderId: "o-1", transaction: { ...info, amount: 50.5 } }).success).toBe(
+      false,
+    );
   });
 
   describe("over HTTP", () => {
@@ -33,7 +46,12 @@ describe("refund response", () => {
     it.each(["transaction", "transactionInfo"])("accepts the key %s", async (key) => {
       stub.on("POST /ecomm/v2/payments/{orderId}/refund", () => ({ body: { orderId: "o-1", [key]: info } }));
       const { client } = stubClient(stub);
-      const result = await client.refundPayment({ orderId: "o-1", amount: 5000, transactionText: "Return", requestId: `r-${key}` });
+      const result = await client.refundPayment({
+        orderId: "o-1",
+        amount: 5000,
+        transactionText: "Return",
+        requestId: `r-${key}`,
+      });
       expect(result.transaction.transactionId).toBe("5600727730");
       expect(result.transactionSummary).toBeUndefined();
     });
@@ -51,7 +69,9 @@ describe("details", () => {
   it("accepts a payment the user has not acted on (no summary), and nulls for optional fields", () => {
     const d = paymentDetailsSchema.parse({
       orderId: "o-1",
-      transactionLogHistory: [{ amount: 100, operation: "INITIATE", operationSuccess: true, transactionText: "x", requestId: null }],
+      transactionLogHistory: [
+        { amount: 100, operation: "INITIATE", operationSuccess: true, transactionText: "x", requestId: null },
+      ],
       sub: null,
     });
     expect(d.transactionSummary).toBeUndefined();
@@ -60,14 +80,28 @@ describe("details", () => {
   });
 
   it("accepts [Expired] personal data", () => {
-    const body = { ...detailsBody("o-1"), userDetails: { email: "[Expired]", firstName: "[Expired]", lastName: "[Expired]", mobileNumber: "[Expired]", userId: "u" } };
+    const body = {
+      ...detailsBody("o-1"),
+      userDetails: {
+        email: "[Expired]",
+        firstName: "[Expired]",
+        lastName: "[Expired]",
+        mobileNumber: "[Expired]",
+        userId: "u",
+      },
+    };
     expect(paymentDetailsSchema.parse(body).userDetails?.email).toBe("[Expired]");
   });
 
   it("refuses an unknown log operation or a string amount", () => {
     const entry = { amount: 100, operation: "INITIATE", operationSuccess: true, transactionText: "x" };
-    expect(paymentDetailsSchema.safeParse({ orderId: "o", transactionLogHistory: [{ ...entry, operation: "TELEPORT" }] }).success).toBe(false);
-    expect(paymentDetailsSchema.safeParse({ orderId: "o", transactionLogHistory: [{ ...entry, amount: "100" }] }).success).toBe(false);
+    expect(
+      paymentDetailsSchema.safeParse({ orderId: "o", transactionLogHistory: [{ ...entry, operation: "TELEPORT" }] })
+        .success,
+    ).toBe(false);
+    expect(
+      paymentDetailsSchema.safeParse({ orderId: "o", transactionLogHistory: [{ ...entry, amount: "100" }] }).success,
+    ).toBe(false);
   });
 });
 
@@ -80,7 +114,15 @@ describe("capture and token", () => {
   });
 
   it("token fields are strings; a non-numeric expires_in is refused", () => {
-    const base = { token_type: "Bearer", expires_in: "86398", ext_expires_in: "0", expires_on: "1", not_before: "0", resource: "r", access_token: "eyJ.a.b" };
+    const base = {
+      token_type: "Bearer",
+      expires_in: "86398",
+      ext_expires_in: "0",
+      expires_on: "1",
+      not_before: "0",
+      resource: "r",
+      access_token: "eyJ.a.b",
+    };
     expect(accessTokenSchema.parse(base).expiresInSeconds).toBe(86398);
     expect(accessTokenSchema.safeParse({ ...base, expires_in: "soon" }).success).toBe(false);
     expect(accessTokenSchema.safeParse({ ...base, access_token: "" }).success).toBe(false);

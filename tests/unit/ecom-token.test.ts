@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { EcomError } from "@/lib/ecom";
 import { lifetimeOf } from "@/lib/ecom/token-cache";
-import { detailsBody, fakeJwt, useStub, stubClient, tokenReply, type Stub } from "../helpers/ecom-stub";
+import { detailsBody, fakeJwt, stubTestBed, stubClient, tokenReply, type Stub } from "../helpers/ecom-stub";
 
 let stub: Stub;
-useStub((s) => (stub = s));
+stubTestBed((s) => (stub = s));
 beforeEach(() => {
   stub.on("POST /accesstoken/get", (_req, n) => tokenReply(n));
   stub.on("GET /ecomm/v2/payments/{orderId}/details", () => ({ body: detailsBody("o-1") }));
@@ -48,7 +48,10 @@ describe("access token cache", () => {
     let clock = 0;
     const { client } = stubClient(stub, { now: () => clock });
     await client.getPaymentDetails("o-1");
-    stub.on("POST /accesstoken/get", () => ({ status: 503, body: { statusCode: 503, message: "Service unavailable" } }));
+    stub.on("POST /accesstoken/get", () => ({
+      status: 503,
+      body: { statusCode: 503, message: "Service unavailable" },
+    }));
     clock += 58 * 60_000;
     await client.getPaymentDetails("o-1");
     expect(bearer(1)).toBe(`Bearer ${fakeJwt(1)}`);
@@ -73,7 +76,10 @@ describe("access token cache", () => {
   });
 
   it("gives up after the second 401 instead of looping", async () => {
-    stub.on("GET /ecomm/v2/payments/{orderId}/details", () => ({ status: 401, body: { statusCode: 401, message: "Access denied" } }));
+    stub.on("GET /ecomm/v2/payments/{orderId}/details", () => ({
+      status: 401,
+      body: { statusCode: 401, message: "Access denied" },
+    }));
     const { client } = stubClient(stub);
     const error = await client.getPaymentDetails("o-1").catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EcomError);
@@ -85,7 +91,13 @@ describe("access token cache", () => {
   it("fetchAccessToken returns the parsed token (string fields turned into numbers)", async () => {
     const { client } = stubClient(stub);
     const token = await client.fetchAccessToken();
-    expect(token).toEqual({ tokenType: "Bearer", accessToken: fakeJwt(1), expiresInSeconds: 3600, expiresOn: 1_700_003_600, notBefore: 1_700_000_000 });
+    expect(token).toEqual({
+      tokenType: "Bearer",
+      accessToken: fakeJwt(1),
+      expiresInSeconds: 3600,
+      expiresOn: 1_700_003_600,
+      notBefore: 1_700_000_000,
+    });
     await client.getPaymentDetails("o-1"); // served from the cache filled above
     expect(stub.tokenRequests()).toHaveLength(1);
   });
@@ -93,21 +105,41 @@ describe("access token cache", () => {
   it("reports token endpoint errors as kind token, without the secret", async () => {
     stub.on("POST /accesstoken/get", () => ({
       status: 401,
-      body: { error: "invalid_client", error_description: "AADSTS7000215: Invalid client secret provided.", error_codes: [7000215] },
+      body: {
+        error: "invalid_client",
+        error_description: "AADSTS7000215: Invalid client secret provided.",
+        error_codes: [7000215],
+      },
     }));
     const { client } = stubClient(stub);
     const error = await client.getPaymentDetails("o-1").catch((e: unknown) => e);
-    expect(error).toMatchObject({ kind: "token", operation: "accessToken", httpStatus: 401, errorCode: "invalid_client", retryable: false });
+    expect(error).toMatchObject({
+      kind: "token",
+      operation: "accessToken",
+      httpStatus: 401,
+      errorCode: "invalid_client",
+      retryable: false,
+    });
     expect(String((error as Error).message)).not.toContain("s3cr3t");
     expect(stub.apiRequests()).toHaveLength(0);
   });
 });
 
 describe("token lifetime", () => {
-  const token = (expiresInSeconds: number) => ({ tokenType: "Bearer", accessToken: "t", expiresInSeconds, expiresOn: undefined, notBefore: undefined });
+  const token = (expiresInSeconds: number) => ({
+    tokenType: "Bearer",
+    accessToken: "t",
+    expiresInSeconds,
+    expiresOn: undefined,
+    notBefore: undefined,
+  });
 
   it("refreshes a 24 h token 2.4 h early and a 1 h token 6 minutes early", () => {
-    expect(lifetimeOf(token(86_400), 0)).toEqual({ accessToken: "t", expiresAt: 86_400_000, refreshAt: 86_400_000 - 8_640_000 });
+    expect(lifetimeOf(token(86_400), 0)).toEqual({
+      accessToken: "t",
+      expiresAt: 86_400_000,
+      refreshAt: 86_400_000 - 8_640_000,
+    });
     expect(lifetimeOf(token(3600), 0).refreshAt).toBe(3_600_000 - 360_000);
   });
 
@@ -116,6 +148,8 @@ describe("token lifetime", () => {
   });
 
   it("falls back to expires_on - not_before when expires_in is 0", () => {
-    expect(lifetimeOf({ ...token(0), expiresOn: 1_700_003_600, notBefore: 1_700_000_000 }, 0).expiresAt).toBe(3_600_000);
+    expect(lifetimeOf({ ...token(0), expiresOn: 1_700_003_600, notBefore: 1_700_000_000 }, 0).expiresAt).toBe(
+      3_600_000,
+    );
   });
 });

@@ -15,7 +15,11 @@ beforeEach(() => {
 
 function client(environment: "simulator" | "test" | "production" = "simulator"): EcomClient {
   return stubClient(stub, {
-    salesUnit: { msn: "212345", environment, credentials: { clientId: "id", clientSecret: "secret", subscriptionKey: "key" } },
+    salesUnit: {
+      msn: "212345",
+      environment,
+      credentials: { clientId: "id", clientSecret: "secret", subscriptionKey: "key" },
+    },
     // https is required for production base URLs; the call never gets that far anyway.
     baseUrl: environment === "production" ? "https://127.0.0.1:9" : stub.url,
     fetch: (input, init) => {
@@ -71,14 +75,22 @@ describe("client-side validation sends nothing", () => {
 
   it("accepts the edges: amount 100, 50-character orderId, 100-character text, custom-scheme fallBack", async () => {
     stub.on("POST /ecomm/v2/payments", () => ({ body: { orderId: text(50), url: "https://x" } }));
-    await client().initiatePayment({ ...good, amount: 100, orderId: "A-".repeat(25), transactionText: text(100), fallBack: "myapp://done" });
+    await client().initiatePayment({
+      ...good,
+      amount: 100,
+      orderId: "A-".repeat(25),
+      transactionText: text(100),
+      fallBack: "myapp://done",
+    });
     expect(stub.apiRequests()).toHaveLength(1);
   });
 
   it("allows http://localhost callbacks only for the simulator", async () => {
     const local = { ...good, callbackPrefix: "http://localhost:3000/cb", fallBack: "http://127.0.0.1:3000/done" };
     expect(await refusal(client("test").initiatePayment(local))).toBe("callbackPrefix");
-    expect(await refusal(client("test").initiatePayment({ ...local, callbackPrefix: good.callbackPrefix }))).toBe("fallBack");
+    expect(await refusal(client("test").initiatePayment({ ...local, callbackPrefix: good.callbackPrefix }))).toBe(
+      "fallBack",
+    );
   });
 
   it.each([
@@ -102,8 +114,12 @@ describe("client-side validation sends nothing", () => {
   });
 
   it("cancel refuses a long text and a bad optional X-Request-Id", async () => {
-    expect(await refusal(client().cancelPayment({ orderId: "order-1", transactionText: text(101) }))).toBe("transactionText");
-    expect(await refusal(client().cancelPayment({ orderId: "order-1", transactionText: "t", requestId: text(41) }))).toBe("requestId");
+    expect(await refusal(client().cancelPayment({ orderId: "order-1", transactionText: text(101) }))).toBe(
+      "transactionText",
+    );
+    expect(
+      await refusal(client().cancelPayment({ orderId: "order-1", transactionText: "t", requestId: text(41) })),
+    ).toBe("requestId");
   });
 
   it("details refuses a bad orderId", async () => {
@@ -111,10 +127,14 @@ describe("client-side validation sends nothing", () => {
   });
 
   it("force-approve is refused in production and checks the phone number", async () => {
-    expect(await refusal(client("production").approvePaymentIntegrationTest({ orderId: "order-1", token: "t" }))).toBe("environment");
-    expect(await refusal(client().approvePaymentIntegrationTest({ orderId: "order-1", token: "t", customerPhoneNumber: "12" }))).toBe(
-      "customerPhoneNumber",
+    expect(await refusal(client("production").approvePaymentIntegrationTest({ orderId: "order-1", token: "t" }))).toBe(
+      "environment",
     );
+    expect(
+      await refusal(
+        client().approvePaymentIntegrationTest({ orderId: "order-1", token: "t", customerPhoneNumber: "12" }),
+      ),
+    ).toBe("customerPhoneNumber");
   });
 
   it("names the field in the message without echoing the value", async () => {

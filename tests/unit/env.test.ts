@@ -21,9 +21,9 @@ describe("configuration", () => {
   });
 
   it("names every bad variable in one error", () => {
-    expect(() => parseEnv({ DATABASE_URL: "mysql://x", ENCRYPTION_KEY: "short", PORT: "99999", DEMO_MODE: "yes" })).toThrow(
-      /DATABASE_URL[\s\S]*ENCRYPTION_KEY[\s\S]*DEMO_MODE[\s\S]*PORT|DATABASE_URL[\s\S]*ENCRYPTION_KEY/,
-    );
+    expect(() =>
+      parseEnv({ DATABASE_URL: "mysql://x", ENCRYPTION_KEY: "short", PORT: "99999", DEMO_MODE: "yes" }),
+    ).toThrow(/DATABASE_URL[\s\S]*ENCRYPTION_KEY[\s\S]*DEMO_MODE[\s\S]*PORT|DATABASE_URL[\s\S]*ENCRYPTION_KEY/);
     try {
       parseEnv({ DATABASE_URL: "mysql://x", ENCRYPTION_KEY: "short" });
     } catch (e) {
@@ -59,6 +59,8 @@ describe("secrets", () => {
   });
 
   it("refuses to invent secrets for a shared PostgreSQL deployment", () => {
-    expect(() => resolveSecrets(parseEnv({ DATABASE_URL: "postgres://db/mo" }))).toThrow(/AUTH_SECRET and ENCRYPTION_KEY must be set/);
+    expect(() => resolveSecrets(parseEnv({ DATABASE_URL: "postgres://db/mo" }))).toThrow(
+      /AUTH_SECRET and ENCRYPTION_KEY must be set/,
+    );
   });
 });

@@ -2,16 +2,32 @@ import { describe, expect, it } from "vitest";
 import { explainChargedTwice, type ExplainEvent, type ExplainPayment } from "@/lib/payments/explain";
 
 const NBSP = "\u00a0";
-const ev = (operation: string, amount: number, iso: string, transactionId: string, ok = true): ExplainEvent => ({ operation, amount, operationSuccess: ok, transactionId, timeStamp: new Date(iso) });
+const ev = (operation: string, amount: number, iso: string, transactionId: string, ok = true): ExplainEvent => ({
+  operation,
+  amount,
+  operationSuccess: ok,
+  transactionId,
+  timeStamp: new Date(iso),
+});
 const base = (events: ExplainEvent[], over: Partial<ExplainPayment> = {}): ExplainPayment => ({
-  orderId: "FS-1", status: "captured", capturedAmount: 0, refundedAmount: 0, remainingToCapture: 0, scheme: "visa", events, ...over,
+  orderId: "FS-1",
+  status: "captured",
+  capturedAmount: 0,
+  refundedAmount: 0,
+  remainingToCapture: 0,
+  scheme: "visa",
+  events,
+  ...over,
 });
 const reserve = ev("RESERVE", 59900, "2026-11-03T09:00:00Z", "5000000001");
 const initiate = ev("INITIATE", 59900, "2026-11-03T08:59:00Z", "5000000001");
 
 describe("'charged twice' explanation", () => {
   it("explains a reservation and a capture as one payment, with the bank's two lines, in both languages", () => {
-    const x = explainChargedTwice(base([initiate, reserve, ev("CAPTURE", 59900, "2026-11-04T11:30:00Z", "5000000002")], { capturedAmount: 59900 }), []);
+    const x = explainChargedTwice(
+      base([initiate, reserve, ev("CAPTURE", 59900, "2026-11-04T11:30:00Z", "5000000002")], { capturedAmount: 59900 }),
+      [],
+    );
     expect(x.verdict).toBe("one_payment");
     expect(x.text.nb).toBe(
       `Du betalte for ordre FS-1 3. nov. 2026, 10:00. Da ble 599,00${NBSP}kr reservert på kortet ditt. 4. nov. 2026, 12:30 ble 599,00${NBSP}kr trukket. ` +
@@ -25,7 +41,15 @@ describe("'charged twice' explanation", () => {
 
   it("explains a partial capture with the rest released", () => {
     const x = explainChargedTwice(
-      base([initiate, reserve, ev("CAPTURE", 40000, "2026-11-04T11:30:00Z", "5000000002"), ev("VOID", 19900, "2026-11-04T12:00:00Z", "5000000003")], { capturedAmount: 40000, scheme: "mastercard" }),
+      base(
+        [
+          initiate,
+          reserve,
+          ev("CAPTURE", 40000, "2026-11-04T11:30:00Z", "5000000002"),
+          ev("VOID", 19900, "2026-11-04T12:00:00Z", "5000000003"),
+        ],
+        { capturedAmount: 40000, scheme: "mastercard" },
+      ),
       [],
     );
     expect(x.text.nb).toContain(`Resten, 199,00${NBSP}kr, ble frigitt 4. nov. 2026, 13:00 og vil ikke bli trukket.`);
@@ -35,33 +59,61 @@ describe("'charged twice' explanation", () => {
   it("explains a rest that is still reserved, repeated captures, and refunds with bank days", () => {
     const x = explainChargedTwice(
       base(
-        [initiate, reserve, ev("CAPTURE", 20000, "2026-11-04T10:00:00Z", "2"), ev("CAPTURE", 10000, "2026-11-05T10:00:00Z", "3"), ev("REFUND", 5000, "2026-11-06T10:00:00Z", "4"), ev("REFUND", 99999, "2026-11-06T10:01:00Z", "5", false)],
+        [
+          initiate,
+          reserve,
+          ev("CAPTURE", 20000, "2026-11-04T10:00:00Z", "2"),
+          ev("CAPTURE", 10000, "2026-11-05T10:00:00Z", "3"),
+          ev("REFUND", 5000, "2026-11-06T10:00:00Z", "4"),
+          ev("REFUND", 99999, "2026-11-06T10:01:00Z", "5", false),
+        ],
         { capturedAmount: 30000, refundedAmount: 5000, remainingToCapture: 29900 },
       ),
       [],
     );
     expect(x.text.nb).toContain("Beløpet ble trukket i 2 deler");
     expect(x.text.nb).toContain(`Resten, 299,00${NBSP}kr, er fortsatt reservert`);
-    expect(x.text.nb).toContain(`50,00${NBSP}kr ble refundert 6. nov. 2026, 11:00. Det tar vanligvis 2–3 bankdager (opptil 10)`);
+    expect(x.text.nb).toContain(
+      `50,00${NBSP}kr ble refundert 6. nov. 2026, 11:00. Det tar vanligvis 2–3 bankdager (opptil 10)`,
+    );
     expect(x.text.en).toContain("2–3 banking days (up to 10)");
     expect(x.text.nb).not.toContain("999,99"); // the failed refund attempt is not the customer's business
   });
 
   it("says nothing was charged for a voided reservation or a failed payment", () => {
-    const voided = explainChargedTwice(base([initiate, reserve, ev("VOID", 59900, "2026-11-03T10:00:00Z", "9")], { status: "voided" }), []);
+    const voided = explainChargedTwice(
+      base([initiate, reserve, ev("VOID", 59900, "2026-11-03T10:00:00Z", "9")], { status: "voided" }),
+      [],
+    );
     expect(voided.text.en).toContain("The reservation was cancelled on 3 Nov 2026, 11:00, so nothing was charged.");
-    const failed = explainChargedTwice(base([initiate, ev("RESERVE", 59900, "2026-11-03T09:00:00Z", "1", false)], { status: "failed" }), []);
+    const failed = explainChargedTwice(
+      base([initiate, ev("RESERVE", 59900, "2026-11-03T09:00:00Z", "1", false)], { status: "failed" }),
+      [],
+    );
     expect(failed.verdict).toBe("nothing_charged");
-    expect(failed.text.nb).toBe("Betalingen for ordre FS-1 ble ikke gjennomført, og ingenting er trukket fra kontoen din.");
+    expect(failed.text.nb).toBe(
+      "Betalingen for ordre FS-1 ble ikke gjennomført, og ingenting er trukket fra kontoen din.",
+    );
   });
 
   it("explains a direct capture (SALE) as one line", () => {
-    const x = explainChargedTwice(base([initiate, ev("SALE", 59900, "2026-11-03T09:00:00Z", "5000000001")], { capturedAmount: 59900 }), []);
+    const x = explainChargedTwice(
+      base([initiate, ev("SALE", 59900, "2026-11-03T09:00:00Z", "5000000001")], { capturedAmount: 59900 }),
+      [],
+    );
     expect(x.text.en).toContain("The amount was charged at once, so this is one payment.");
   });
 
   it("calls a real second payment of the same amount a genuine duplicate to cancel or refund; a cancelled one is not", () => {
-    const other = { msn: "212345", orderId: "FS-1-1", amount: 59900, status: "captured" as const, capturedAmount: 59900, reservedAmount: 59900, createdAt: new Date("2026-11-03T09:04:00Z") };
+    const other = {
+      msn: "212345",
+      orderId: "FS-1-1",
+      amount: 59900,
+      status: "captured" as const,
+      capturedAmount: 59900,
+      reservedAmount: 59900,
+      createdAt: new Date("2026-11-03T09:04:00Z"),
+    };
     const p = base([initiate, reserve, ev("CAPTURE", 59900, "2026-11-04T11:30:00Z", "2")], { capturedAmount: 59900 });
     const x = explainChargedTwice(p, [other]);
     expect(x.verdict).toBe("genuine_second_payment");

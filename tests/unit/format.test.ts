@@ -33,7 +33,9 @@ describe("parseKronerToOre", () => {
     ["1\u00a0000 kr", 100000],
   ])("%s → %i øre", (input, ore) => expect(parseKronerToOre(input)).toBe(ore));
 
-  it.each(["", "abc", "1,234", "-5", "1.2.3", "12,345", "1e3"])("refuses %j", (input) => expect(parseKronerToOre(input)).toBeNull());
+  it.each(["", "abc", "1,234", "-5", "1.2.3", "12,345", "1e3"])("refuses %j", (input) =>
+    expect(parseKronerToOre(input)).toBeNull(),
+  );
 });
 
 describe("dates in Europe/Oslo", () => {

@@ -11,7 +11,7 @@ const row = (over: Partial<HistoryRow> = {}): HistoryRow => ({
   amount: 123450,
   capturedAmount: 123450,
   refundedAmount: 5,
-  transactionText: "Ski, staver og \"voks\"",
+  transactionText: 'Ski, staver og "voks"',
   bankIdentificationNumber: 492500,
   createdAt: new Date("2026-03-29T00:30:00.123Z"),
   ...over,
@@ -26,13 +26,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (c === '"') quoted = false;
+      if (c === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") fields.push(field), (field = "");
-    else if (c === "\r" && text[i + 1] === "\n") fields.push(field), rows.push(fields), (fields = []), (field = ""), i++;
-    else field += c;
+    else if (c === ",") {
+      fields.push(field);
+      field = "";
+    } else if (c === "\r" && text[i + 1] === "\n") {
+      fields.push(field);
+      rows.push(fields);
+      fields = [];
+      field = "";
+      i++;
+    } else field += c;
   }
   return rows;
 }
@@ -68,7 +77,7 @@ describe("history CSV", () => {
   });
 
   it("defuses spreadsheet formulas in free text but leaves orderIds and numbers alone", () => {
-    expect(csvField("=HYPERLINK(\"http://x\")", { text: true })).toBe('"\'=HYPERLINK(""http://x"")"');
+    expect(csvField('=HYPERLINK("http://x")', { text: true })).toBe('"\'=HYPERLINK(""http://x"")"');
     expect(csvField("@SUM(A1)", { text: true })).toBe("'@SUM(A1)");
     expect(csvField("+47 99", { text: true })).toBe("'+47 99");
     expect(csvField("-1+1", { text: true })).toBe("'-1+1");
@@ -96,7 +105,9 @@ describe("history CSV", () => {
       transaction_text: 'Ski, staver og "voks"',
       bin: "492500",
     });
-    expect(parseCsv(csvRow("212345", row({ transactionText: null, bankIdentificationNumber: null })))[0]!.slice(-2)).toEqual(["", ""]);
+    expect(
+      parseCsv(csvRow("212345", row({ transactionText: null, bankIdentificationNumber: null })))[0]!.slice(-2),
+    ).toEqual(["", ""]);
   });
 
   it("streams the header, then each batch as it is pulled", async () => {

@@ -6,7 +6,13 @@ import { parseHistoryParams } from "@/lib/payments/history-params";
 
 const key = randomBytes(32);
 const MSN = "212345";
-const cursor: HistoryCursor = { msn: MSN, sort: "date", dir: "desc", key: Date.UTC(2026, 2, 29, 0, 30, 0, 123), id: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b" };
+const cursor: HistoryCursor = {
+  msn: MSN,
+  sort: "date",
+  dir: "desc",
+  key: Date.UTC(2026, 2, 29, 0, 30, 0, 123),
+  id: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b",
+};
 
 /** Replaces one character of the token with another from the base64url alphabet. */
 function flipAt(token: string, i: number): string {
@@ -54,14 +60,18 @@ describe("history cursor", () => {
       const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
       const v = alphabet.indexOf(last);
       const twin = alphabet[v ^ 1]!;
-      expect(Buffer.from(token.slice(token.indexOf(".") + 1, -1) + twin, "base64url")).toEqual(Buffer.from(token.slice(token.indexOf(".") + 1), "base64url"));
+      expect(Buffer.from(token.slice(token.indexOf(".") + 1, -1) + twin, "base64url")).toEqual(
+        Buffer.from(token.slice(token.indexOf(".") + 1), "base64url"),
+      );
       expect(decodeCursor(token.slice(0, -1) + twin, key)).toBeNull();
     }
   });
 
   it("refuses a re-written position that kept the old signature", () => {
     const [, sig] = encodeCursor(cursor, key).split(".");
-    const body = Buffer.from(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 0, i: cursor.id })).toString("base64url");
+    const body = Buffer.from(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 0, i: cursor.id })).toString(
+      "base64url",
+    );
     expect(decodeCursor(`${body}.${sig}`, key)).toBeNull();
   });
 
@@ -76,8 +86,12 @@ describe("history cursor", () => {
     };
     expect(decodeCursor(forge("not json"), key)).toBeNull();
     expect(decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 1.5, i: cursor.id })), key)).toBeNull();
-    expect(decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 1, i: "not-a-uuid" })), key)).toBeNull();
-    expect(decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 1, i: cursor.id, x: 1 })), key)).toBeNull();
+    expect(
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 1, i: "not-a-uuid" })), key),
+    ).toBeNull();
+    expect(
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 1, i: cursor.id, x: 1 })), key),
+    ).toBeNull();
     expect(decodeCursor(forge(JSON.stringify({ m: MSN, s: "price", d: "desc", k: 1, i: cursor.id })), key)).toBeNull();
   });
 
@@ -105,8 +119,12 @@ describe("cursor in the search params", () => {
   });
 
   it("a cursor made for another sales unit or another sort is refused", () => {
-    expect(parse({ after: encodeCursor({ ...cursor, msn: "212348" }, key) }).problems.map((x) => x.code)).toEqual(["cursorMismatch"]);
-    expect(parse({ after: encodeCursor(cursor, key), sort: "amount" }).problems.map((x) => x.code)).toEqual(["cursorMismatch"]);
+    expect(parse({ after: encodeCursor({ ...cursor, msn: "212348" }, key) }).problems.map((x) => x.code)).toEqual([
+      "cursorMismatch",
+    ]);
+    expect(parse({ after: encodeCursor(cursor, key), sort: "amount" }).problems.map((x) => x.code)).toEqual([
+      "cursorMismatch",
+    ]);
     expect(parse({ after: encodeCursor(cursor, key), dir: "asc" }).query.page).toBeNull();
   });
 

@@ -30,7 +30,9 @@ describe("history search params: defaults and statuses", () => {
   });
 
   it("reads statuses repeated or comma-separated, de-duplicated, in a fixed order", () => {
-    expect(parse(new URLSearchParams("status=refunded&status=captured,reserved&status=captured")).query.filters.statuses).toEqual(["reserved", "captured", "refunded"]);
+    expect(
+      parse(new URLSearchParams("status=refunded&status=captured,reserved&status=captured")).query.filters.statuses,
+    ).toEqual(["reserved", "captured", "refunded"]);
   });
 
   it("skips an unknown status with a problem naming it, and keeps the valid ones", () => {
@@ -63,12 +65,15 @@ describe("history search params: dates in Oslo time", () => {
     expect(autumn.createdBefore?.toISOString()).toBe("2026-10-25T23:00:00.000Z");
   });
 
-  it.each(["2026-02-30", "2026-13-01", "29.03.2026", "2026-3-9", "1999-12-31", "2026-03-29T00:00", "'; DROP TABLE"])("refuses %s as a date", (value) => {
-    const p = parse({ from: value });
-    expect(p.query.filters.createdFrom).toBeNull();
-    expect(p.problems).toEqual([{ param: "from", code: "date", value }]);
-    expect(p.input.from).toBe(value);
-  });
+  it.each(["2026-02-30", "2026-13-01", "29.03.2026", "2026-3-9", "1999-12-31", "2026-03-29T00:00", "'; DROP TABLE"])(
+    "refuses %s as a date",
+    (value) => {
+      const p = parse({ from: value });
+      expect(p.query.filters.createdFrom).toBeNull();
+      expect(p.problems).toEqual([{ param: "from", code: "date", value }]);
+      expect(p.input.from).toBe(value);
+    },
+  );
 
   it("drops both dates when from is after to", () => {
     const p = parse({ from: "2026-05-02", to: "2026-05-01" });
@@ -100,11 +105,14 @@ describe("history search params: amounts typed in kroner", () => {
     expect(parse({ max: "1,15" }).query.filters.maxOre).toBe(115);
   });
 
-  it.each(["abc", "-5", "1,234,5", "1e3", "12.345", "NaN", "Infinity", "0x10", "١٢"])("refuses %s as an amount", (typed) => {
-    const p = parse({ max: typed });
-    expect(p.query.filters.maxOre).toBeNull();
-    expect(codes({ max: typed })).toEqual(["max:amount"]);
-  });
+  it.each(["abc", "-5", "1,234,5", "1e3", "12.345", "NaN", "Infinity", "0x10", "١٢"])(
+    "refuses %s as an amount",
+    (typed) => {
+      const p = parse({ max: typed });
+      expect(p.query.filters.maxOre).toBeNull();
+      expect(codes({ max: typed })).toEqual(["max:amount"]);
+    },
+  );
 
   it("refuses amounts no payment can have (beyond a 32-bit integer of øre)", () => {
     expect(codes({ min: "21474836,48" })).toEqual(["min:amountTooLarge"]);
@@ -140,8 +148,24 @@ describe("history search params: text, sort, direction", () => {
   });
 
   it("never throws, whatever the URL holds", () => {
-    const plausible = fc.constantFrom("captured", "refunded,reserved", "2026-03-29", "2026-02-30", "1 234,50", "99", "amount", "asc", " ", "");
-    const value = fc.oneof(plausible, fc.string(), fc.string({ unit: "binary" }), fc.array(fc.oneof(plausible, fc.string()), { maxLength: 3 }));
+    const plausible = fc.constantFrom(
+      "captured",
+      "refunded,reserved",
+      "2026-03-29",
+      "2026-02-30",
+      "1 234,50",
+      "99",
+      "amount",
+      "asc",
+      " ",
+      "",
+    );
+    const value = fc.oneof(
+      plausible,
+      fc.string(),
+      fc.string({ unit: "binary" }),
+      fc.array(fc.oneof(plausible, fc.string()), { maxLength: 3 }),
+    );
     const names = fc.constantFrom("status", "from", "to", "min", "max", "q", "sort", "dir", "after", "before", "other");
     fc.assert(
       fc.property(fc.dictionary(names, value), (raw) => {
@@ -158,7 +182,9 @@ describe("history search params: text, sort, direction", () => {
 });
 
 describe("history URLs", () => {
-  const state = parse(new URLSearchParams("status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc")).state;
+  const state = parse(
+    new URLSearchParams("status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc"),
+  ).state;
 
   it("round-trips the state through the URL", () => {
     expect(parse(historySearchParams(state)).state).toEqual(state);
@@ -166,11 +192,16 @@ describe("history URLs", () => {
 
   it("leaves defaults out, so the bare URL is the canonical first page", () => {
     expect(historyHref(MSN, EMPTY_STATE)).toBe("/history/212345");
-    expect(historyHref(MSN, state)).toBe("/history/212345?status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc");
+    expect(historyHref(MSN, state)).toBe(
+      "/history/212345?status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc",
+    );
   });
 
   it("starts from the first page on any change except paging", () => {
-    const cursor = encodeCursor({ msn: MSN, sort: "amount", dir: "asc", key: 1000, id: "00000000-0000-4000-8000-000000000000" }, key);
+    const cursor = encodeCursor(
+      { msn: MSN, sort: "amount", dir: "asc", key: 1000, id: "00000000-0000-4000-8000-000000000000" },
+      key,
+    );
     const onPage2 = { ...state, after: cursor };
     expect(historyHref(MSN, onPage2, { status: ["captured"] })).not.toContain("after=");
     expect(historyHref(MSN, onPage2, { sort: "date" })).not.toContain("after=");
@@ -178,7 +209,12 @@ describe("history URLs", () => {
   });
 
   it("exports with the same filters and sort but never a cursor", () => {
-    const cursor = encodeCursor({ msn: MSN, sort: "amount", dir: "asc", key: 1000, id: "00000000-0000-4000-8000-000000000000" }, key);
-    expect(historyExportHref(MSN, { ...state, after: cursor })).toBe("/api/history/212345/export?status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc");
+    const cursor = encodeCursor(
+      { msn: MSN, sort: "amount", dir: "asc", key: 1000, id: "00000000-0000-4000-8000-000000000000" },
+      key,
+    );
+    expect(historyExportHref(MSN, { ...state, after: cursor })).toBe(
+      "/api/history/212345/export?status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc",
+    );
   });
 });

@@ -4,7 +4,9 @@ import nb from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 
 function leaves(obj: object, prefix = ""): [string, string][] {
-  return Object.entries(obj).flatMap(([k, v]) => (typeof v === "string" ? [[prefix + k, v] as [string, string]] : leaves(v as object, `${prefix}${k}.`)));
+  return Object.entries(obj).flatMap(([k, v]) =>
+    typeof v === "string" ? [[prefix + k, v] as [string, string]] : leaves(v as object, `${prefix}${k}.`),
+  );
 }
 
 describe("dictionaries", () => {

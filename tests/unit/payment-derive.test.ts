@@ -3,7 +3,13 @@ import type { LogEntry, PaymentDetails } from "@/lib/ecom";
 import { derivePayment, deriveStatus, eventFingerprint } from "@/lib/payments/derive";
 
 const e = (operation: LogEntry["operation"], amount: number, ok = true, t = "2026-11-01T10:00:00.000Z"): LogEntry => ({
-  operation, amount, operationSuccess: ok, transactionId: "5000000001", timeStamp: t, requestId: "", transactionText: "Fjellsko",
+  operation,
+  amount,
+  operationSuccess: ok,
+  transactionId: "5000000001",
+  timeStamp: t,
+  requestId: "",
+  transactionText: "Fjellsko",
 });
 const details = (log: LogEntry[], summary?: [number, number, number, number]): PaymentDetails => ({
   orderId: "o-1",
@@ -11,7 +17,17 @@ const details = (log: LogEntry[], summary?: [number, number, number, number]): P
   shippingDetails: undefined,
   userDetails: undefined,
   sub: undefined,
-  ...(summary ? { transactionSummary: { capturedAmount: summary[0], remainingAmountToCapture: summary[1], refundedAmount: summary[2], remainingAmountToRefund: summary[3], bankIdentificationNumber: undefined } } : { transactionSummary: undefined }),
+  ...(summary
+    ? {
+        transactionSummary: {
+          capturedAmount: summary[0],
+          remainingAmountToCapture: summary[1],
+          refundedAmount: summary[2],
+          remainingAmountToRefund: summary[3],
+          bankIdentificationNumber: undefined,
+        },
+      }
+    : { transactionSummary: undefined }),
 });
 
 describe("status derived from /details", () => {
@@ -23,22 +39,51 @@ describe("status derived from /details", () => {
     ["voided", details([e("VOID", 1000), e("RESERVE", 1000), e("INITIATE", 1000)], [0, 0, 0, 0])],
     ["partially_captured", details([e("CAPTURE", 400), e("RESERVE", 1000), e("INITIATE", 1000)], [400, 600, 0, 400])],
     ["captured", details([e("CAPTURE", 1000), e("RESERVE", 1000), e("INITIATE", 1000)], [1000, 0, 0, 1000])],
-    ["captured", details([e("VOID", 600), e("CAPTURE", 400), e("RESERVE", 1000), e("INITIATE", 1000)], [400, 0, 0, 400])],
+    [
+      "captured",
+      details([e("VOID", 600), e("CAPTURE", 400), e("RESERVE", 1000), e("INITIATE", 1000)], [400, 0, 0, 400]),
+    ],
     ["captured", details([e("SALE", 1000), e("INITIATE", 1000)], [1000, 0, 0, 1000])],
-    ["partially_refunded", details([e("REFUND", 300), e("CAPTURE", 1000), e("RESERVE", 1000), e("INITIATE", 1000)], [1000, 0, 300, 700])],
-    ["partially_refunded", details([e("REFUND", 400), e("CAPTURE", 400), e("RESERVE", 1000), e("INITIATE", 1000)], [400, 600, 400, 0])],
-    ["refunded", details([e("REFUND", 1000), e("CAPTURE", 1000), e("RESERVE", 1000), e("INITIATE", 1000)], [1000, 0, 1000, 0])],
+    [
+      "partially_refunded",
+      details([e("REFUND", 300), e("CAPTURE", 1000), e("RESERVE", 1000), e("INITIATE", 1000)], [1000, 0, 300, 700]),
+    ],
+    [
+      "partially_refunded",
+      details([e("REFUND", 400), e("CAPTURE", 400), e("RESERVE", 1000), e("INITIATE", 1000)], [400, 600, 400, 0]),
+    ],
+    [
+      "refunded",
+      details([e("REFUND", 1000), e("CAPTURE", 1000), e("RESERVE", 1000), e("INITIATE", 1000)], [1000, 0, 1000, 0]),
+    ],
   ] as const)("%s", (status, d) => {
     expect(deriveStatus(d)).toBe(status);
   });
 
   it("ignores failed attempts: a refused over-capture leaves a reservation reserved", () => {
-    expect(deriveStatus(details([e("CAPTURE", 5000, false), e("RESERVE", 1000), e("INITIATE", 1000)], [0, 1000, 0, 0]))).toBe("reserved");
+    expect(
+      deriveStatus(details([e("CAPTURE", 5000, false), e("RESERVE", 1000), e("INITIATE", 1000)], [0, 1000, 0, 0])),
+    ).toBe("reserved");
   });
 
   it("takes amounts from the summary and times from the log", () => {
-    const d = derivePayment(details([e("CAPTURE", 400, true, "2026-11-02T10:00:00.000Z"), e("RESERVE", 1000, true, "2026-11-01T10:01:00.000Z"), e("INITIATE", 1000)], [400, 600, 0, 400]));
-    expect(d).toMatchObject({ amount: 1000, reservedAmount: 1000, capturedAmount: 400, remainingToCapture: 600, remainingToRefund: 400 });
+    const d = derivePayment(
+      details(
+        [
+          e("CAPTURE", 400, true, "2026-11-02T10:00:00.000Z"),
+          e("RESERVE", 1000, true, "2026-11-01T10:01:00.000Z"),
+          e("INITIATE", 1000),
+        ],
+        [400, 600, 0, 400],
+      ),
+    );
+    expect(d).toMatchObject({
+      amount: 1000,
+      reservedAmount: 1000,
+      capturedAmount: 400,
+      remainingToCapture: 600,
+      remainingToRefund: 400,
+    });
     expect(d.reservedAt?.toISOString()).toBe("2026-11-01T10:01:00.000Z");
     expect(d.initiatedAt?.toISOString()).toBe("2026-11-01T10:00:00.000Z");
   });

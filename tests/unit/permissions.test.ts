@@ -3,7 +3,14 @@ import { assertCan, assertMsn, can, canSeeMsn, msnScope, type Actor, type Permis
 import { AppError } from "@/lib/errors";
 
 const actor = (over: Partial<Actor>): Actor => ({
-  id: "u1", email: "u@x.no", name: "U", role: "support", msns: ["111111"], allSalesUnits: false, canViewPayments: true, ...over,
+  id: "u1",
+  email: "u@x.no",
+  name: "U",
+  role: "support",
+  msns: ["111111"],
+  allSalesUnits: false,
+  canViewPayments: true,
+  ...over,
 });
 
 const matrix: Record<Actor["role"], Permission[]> = {
@@ -12,7 +19,14 @@ const matrix: Record<Actor["role"], Permission[]> = {
   support: ["payments:read", "salesunits:read"],
   developer: ["apilog:read", "salesunits:read"],
 };
-const all: Permission[] = ["payments:read", "payments:money", "apilog:read", "salesunits:read", "salesunits:manage", "users:manage"];
+const all: Permission[] = [
+  "payments:read",
+  "payments:money",
+  "apilog:read",
+  "salesunits:read",
+  "salesunits:manage",
+  "users:manage",
+];
 
 describe("roles", () => {
   for (const [role, allowed] of Object.entries(matrix) as [Actor["role"], Permission[]][]) {

@@ -6,11 +6,26 @@ import { canStillChange, nextPollAt, pollDelayMs, POLL_CAP_MS, type PollState } 
 const DAY = 86_400_000;
 const now = new Date("2026-11-21T12:00:00Z");
 const ago = (days: number) => new Date(now.getTime() - days * DAY);
-const p = (over: Partial<PollState>): PollState => ({ status: "reserved", remainingToCapture: 10_000, remainingToRefund: 0, initiatedAt: ago(1), reservedAt: ago(1), ...over });
+const p = (over: Partial<PollState>): PollState => ({
+  status: "reserved",
+  remainingToCapture: 10_000,
+  remainingToRefund: 0,
+  initiatedAt: ago(1),
+  reservedAt: ago(1),
+  ...over,
+});
 
 describe("poll policy", () => {
   it("doubles the wait from one minute and caps it at six hours", () => {
-    expect([0, 1, 2, 3, 8, 9, 50].map(pollDelayMs)).toEqual([60_000, 120_000, 240_000, 480_000, 15_360_000, POLL_CAP_MS, POLL_CAP_MS]);
+    expect([0, 1, 2, 3, 8, 9, 50].map(pollDelayMs)).toEqual([
+      60_000,
+      120_000,
+      240_000,
+      480_000,
+      15_360_000,
+      POLL_CAP_MS,
+      POLL_CAP_MS,
+    ]);
     expect(pollDelayMs(-3)).toBe(60_000);
   });
 
@@ -18,8 +33,16 @@ describe("poll policy", () => {
     ["a payment waiting for the user", p({ status: "initiated", remainingToCapture: 0, reservedAt: null }), true],
     ["a reservation with money to capture", p({}), true],
     ["a reservation past 180 days", p({ reservedAt: ago(181) }), false],
-    ["captured money to refund within 365 days", p({ status: "captured", remainingToCapture: 0, remainingToRefund: 5000, reservedAt: ago(200) }), true],
-    ["captured money to refund past 365 days", p({ status: "captured", remainingToCapture: 0, remainingToRefund: 5000, reservedAt: ago(366) }), false],
+    [
+      "captured money to refund within 365 days",
+      p({ status: "captured", remainingToCapture: 0, remainingToRefund: 5000, reservedAt: ago(200) }),
+      true,
+    ],
+    [
+      "captured money to refund past 365 days",
+      p({ status: "captured", remainingToCapture: 0, remainingToRefund: 5000, reservedAt: ago(366) }),
+      false,
+    ],
     ["a fully refunded payment", p({ status: "refunded", remainingToCapture: 0, remainingToRefund: 0 }), false],
     ["a cancelled payment", p({ status: "cancelled", remainingToCapture: 0 }), false],
     ["a voided reservation", p({ status: "voided", remainingToCapture: 0 }), false],

@@ -13,7 +13,12 @@ describe("reconciler settings", () => {
     expect(parseEnv({ RECONCILER_ENABLED: "false" }).reconciler.enabled).toBe(false);
   });
   it("takes an interval and batch size, refusing nonsense", () => {
-    expect(parseEnv({ RECONCILER_INTERVAL_MS: "5000", RECONCILER_BATCH: "200" }).reconciler).toMatchObject({ intervalMs: 5000, batch: 200 });
-    expect(() => parseEnv({ RECONCILER_INTERVAL_MS: "10", RECONCILER_BATCH: "0" })).toThrow(/RECONCILER_BATCH[\s\S]*|RECONCILER_INTERVAL_MS/);
+    expect(parseEnv({ RECONCILER_INTERVAL_MS: "5000", RECONCILER_BATCH: "200" }).reconciler).toMatchObject({
+      intervalMs: 5000,
+      batch: 200,
+    });
+    expect(() => parseEnv({ RECONCILER_INTERVAL_MS: "10", RECONCILER_BATCH: "0" })).toThrow(
+      /RECONCILER_BATCH[\s\S]*|RECONCILER_INTERVAL_MS/,
+    );
   });
 });

@@ -16,7 +16,11 @@ export default async function ApiLogPage() {
   return (
     <>
       <PageHeader title={a.title} description={a.description} />
-      <Table testId="api-log" head={[a.time, "MSN", a.operation, a.status, a.error, a.duration]} empty={calls.length === 0 ? a.empty : undefined}>
+      <Table
+        testId="api-log"
+        head={[a.time, "MSN", a.operation, a.status, a.error, a.duration]}
+        empty={calls.length === 0 ? a.empty : undefined}
+      >
         {calls.map((c) => (
           <tr key={c.id.toString()}>
             <Td className="whitespace-nowrap">{formatDateTime(c.at, locale)}</Td>
@@ -28,9 +32,13 @@ export default async function ApiLogPage() {
               </span>
             </Td>
             <Td>
-              <Badge tone={c.httpStatus && c.httpStatus < 400 ? "ok" : "bad"}>{c.httpStatus ?? c.networkError ?? "—"}</Badge>
+              <Badge tone={c.httpStatus && c.httpStatus < 400 ? "ok" : "bad"}>
+                {c.httpStatus ?? c.networkError ?? "—"}
+              </Badge>
             </Td>
-            <Td className="max-w-md">{c.errorCode ? `${c.errorGroup ?? ""} ${c.errorCode}: ${c.errorMessage ?? ""}` : "—"}</Td>
+            <Td className="max-w-md">
+              {c.errorCode ? `${c.errorGroup ?? ""} ${c.errorCode}: ${c.errorMessage ?? ""}` : "—"}
+            </Td>
             <Td className="tabular-nums">{c.durationMs} ms</Td>
           </tr>
         ))}

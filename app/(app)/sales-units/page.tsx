@@ -15,7 +15,11 @@ export default async function SalesUnitsPage() {
   return (
     <>
       <PageHeader title={s.title} description={s.description} />
-      <Table testId="sales-units" head={[s.msn, s.name, s.environment, s.captureType, s.credentials]} empty={units.length === 0 ? s.empty : undefined}>
+      <Table
+        testId="sales-units"
+        head={[s.msn, s.name, s.environment, s.captureType, s.credentials]}
+        empty={units.length === 0 ? s.empty : undefined}
+      >
         {units.map((u) => (
           <tr key={u.msn}>
             <Td className="font-mono">{u.msn}</Td>
@@ -24,7 +28,9 @@ export default async function SalesUnitsPage() {
               <Badge tone={u.environment === "production" ? "brand" : "info"}>{s.environments[u.environment]}</Badge>
             </Td>
             <Td>{s.captureTypes[u.captureType]}</Td>
-            <Td>{u.hasCredentials ? <Badge tone="ok">{s.configured}</Badge> : <Badge tone="warn">{s.missing}</Badge>}</Td>
+            <Td>
+              {u.hasCredentials ? <Badge tone="ok">{s.configured}</Badge> : <Badge tone="warn">{s.missing}</Badge>}
+            </Td>
           </tr>
         ))}
       </Table>

@@ -5,7 +5,9 @@ export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
-    await (await db()).$queryRaw`SELECT 1`;
+    await (
+      await db()
+    ).$queryRaw`SELECT 1`;
     return Response.json({ status: "ok" });
   } catch {
     return Response.json({ status: "degraded", database: "unreachable" }, { status: 503 });

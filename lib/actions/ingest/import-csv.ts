@@ -36,14 +36,17 @@ export async function importCsvAction(_prev: ImportCsvState, form: FormData): Pr
   const actor = await getActor();
   if (!actor || !can(actor, "payments:read")) return { error: t.forbidden.title };
   const parsed = input.safeParse({ file: form.get("file") });
-  if (!parsed.success || (parsed.data.file.size === 0 && parsed.data.file.name === "")) return { error: texts.chooseFile };
+  if (!parsed.success || (parsed.data.file.size === 0 && parsed.data.file.name === ""))
+    return { error: texts.chooseFile };
   const file = parsed.data.file;
   // Refused before reading it into memory.
-  if (file.size > CSV_MAX_BYTES) return { error: interpolate(texts.errors.too_large, { max: "2 MB" }), fileName: file.name };
+  if (file.size > CSV_MAX_BYTES)
+    return { error: interpolate(texts.errors.too_large, { max: "2 MB" }), fileName: file.name };
   try {
     const bytes = new Uint8Array(await file.arrayBuffer());
     const report = await importPaymentsCsv({ db: await db(), clientFor: ecomClientFor }, actor, bytes, file.name);
-    if (!report.ok) return { error: interpolate(texts.errors[report.error.code], report.error.params ?? {}), fileName: file.name };
+    if (!report.ok)
+      return { error: interpolate(texts.errors[report.error.code], report.error.params ?? {}), fileName: file.name };
     const rows = report.rows.map((r) => ({
       row: r.ref,
       msn: r.msn,

@@ -22,7 +22,9 @@ export async function refreshPayment(actor: Actor | null, msn: string, orderId: 
   if (!exists) throw new AppError("not_found", `payment ${msn}/${orderId} not known`);
   const details = await (await ecomClientFor(msn)).getPaymentDetails(orderId);
   await applyDetails(prisma, msn, details);
-  await prisma.auditLog.create({ data: { userId: actor.id, userEmail: actor.email, action: "refresh_payment", outcome: "success", msn, orderId } });
+  await prisma.auditLog.create({
+    data: { userId: actor.id, userEmail: actor.email, action: "refresh_payment", outcome: "success", msn, orderId },
+  });
 }
 
 export interface RefreshState {
@@ -39,8 +41,10 @@ export async function refreshPaymentAction(_prev: RefreshState, form: FormData):
     revalidatePath(`/payments/${parsed.data.msn}/${parsed.data.orderId}`);
     return { ok: true, message: t.payment.refresh.done };
   } catch (err) {
-    if (isAppError(err)) return { ok: false, message: err.code === "not_found" ? t.payment.refresh.notFound : t.payment.refresh.failed };
-    if (isEcomError(err)) return { ok: false, message: `${t.payment.refresh.vippsFailed} ${err.errorCode ?? err.httpStatus ?? err.kind}` };
+    if (isAppError(err))
+      return { ok: false, message: err.code === "not_found" ? t.payment.refresh.notFound : t.payment.refresh.failed };
+    if (isEcomError(err))
+      return { ok: false, message: `${t.payment.refresh.vippsFailed} ${err.errorCode ?? err.httpStatus ?? err.kind}` };
     throw err;
   }
 }

@@ -24,16 +24,44 @@ export default async function ApiKeysPage() {
       <PageHeader title={k.title} description={k.description} />
       <div className="flex flex-col gap-6">
         <CreateKeyForm texts={k} units={units.map((u) => ({ msn: u.msn, name: u.name }))} />
-        <Table testId="api-keys" head={[k.columns.name, k.columns.key, k.columns.scope, k.columns.created, k.columns.lastUsed, k.columns.status, ""]} empty={keys.length === 0 ? k.empty : undefined}>
+        <Table
+          testId="api-keys"
+          head={[
+            k.columns.name,
+            k.columns.key,
+            k.columns.scope,
+            k.columns.created,
+            k.columns.lastUsed,
+            k.columns.status,
+            "",
+          ]}
+          empty={keys.length === 0 ? k.empty : undefined}
+        >
           {keys.map((key) => (
             <tr key={key.id} data-revoked={key.revokedAt ? "true" : "false"}>
               <Td className="font-medium">{key.name}</Td>
               <Td className="font-mono text-xs">{key.prefix}…</Td>
-              <Td>{key.allSalesUnits ? k.all : key.msns.map((m) => `${m}${names.has(m) ? ` ${names.get(m)}` : ""}`).join(", ")}</Td>
+              <Td>
+                {key.allSalesUnits
+                  ? k.all
+                  : key.msns.map((m) => `${m}${names.has(m) ? ` ${names.get(m)}` : ""}`).join(", ")}
+              </Td>
               <Td>{formatDateTime(key.createdAt, locale)}</Td>
               <Td>{key.lastUsedAt ? formatDateTime(key.lastUsedAt, locale) : k.never}</Td>
-              <Td>{key.revokedAt ? <Badge tone="neutral">{interpolate(k.revoked, { when: formatDateTime(key.revokedAt, locale) })}</Badge> : <Badge tone="ok">{k.active}</Badge>}</Td>
-              <Td>{key.revokedAt ? null : <RevokeKeyButton id={key.id} name={key.name} label={k.revoke} confirmText={k.revokeConfirm} />}</Td>
+              <Td>
+                {key.revokedAt ? (
+                  <Badge tone="neutral">
+                    {interpolate(k.revoked, { when: formatDateTime(key.revokedAt, locale) })}
+                  </Badge>
+                ) : (
+                  <Badge tone="ok">{k.active}</Badge>
+                )}
+              </Td>
+              <Td>
+                {key.revokedAt ? null : (
+                  <RevokeKeyButton id={key.id} name={key.name} label={k.revoke} confirmText={k.revokeConfirm} />
+                )}
+              </Td>
             </tr>
           ))}
         </Table>

@@ -34,7 +34,8 @@ export const ingestEn: Widen<typeof ingestNb> = {
     submit: "Import",
     submitting: "Importing … (reading each payment from Vipps)",
     chooseFile: "Choose a CSV file first.",
-    summary: "{rows} rows: {registered} registered, {known} already known, {notFound} not found at Vipps, {invalid} invalid, {failed} failed.",
+    summary:
+      "{rows} rows: {registered} registered, {known} already known, {notFound} not found at Vipps, {invalid} invalid, {failed} failed.",
     onlyProblems: "Show only rows with problems",
     columns: { row: "Row", msn: "MSN", orderId: "orderId", result: "Result", message: "Message" },
     noProblems: "No rows with problems.",
@@ -43,8 +44,10 @@ export const ingestEn: Widen<typeof ingestNb> = {
       binary: "This does not look like a text file (it contains NUL characters). Nothing was imported.",
       not_utf8: "The file is not UTF-8 text. Save it as CSV (UTF-8) and try again. Nothing was imported.",
       empty: "The file is empty. Nothing was imported.",
-      bad_header: "The first row must be the header msn,orderId (amount is optional). Found: {found}. Nothing was imported.",
-      too_many_rows: "The file has {found} rows; at most {max} can be imported at a time. Split it up. Nothing was imported.",
+      bad_header:
+        "The first row must be the header msn,orderId (amount is optional). Found: {found}. Nothing was imported.",
+      too_many_rows:
+        "The file has {found} rows; at most {max} can be imported at a time. Split it up. Nothing was imported.",
       unclosed_quote: "A quoted field on row {row} never ends. Nothing was imported.",
       no_rows: "The file has only the header, no rows to import.",
       unexpected: "The import failed unexpectedly. Reference: {ref}",
@@ -52,7 +55,8 @@ export const ingestEn: Widen<typeof ingestNb> = {
   },
   apiKeys: {
     title: "API keys for the web shop",
-    description: "The web shop registers payments with POST /api/v1/payments and such a key (Authorization: Bearer …). Only a hash of the key is stored.",
+    description:
+      "The web shop registers payments with POST /api/v1/payments and such a key (Authorization: Bearer …). Only a hash of the key is stored.",
     create: "Create a key",
     name: "Name",
     namePlaceholder: "e.g. Web shop production",
@@ -63,7 +67,14 @@ export const ingestEn: Widen<typeof ingestNb> = {
     created: "The key “{name}” was created. Copy it now: it will not be shown again.",
     copy: "Copy",
     copied: "Copied",
-    columns: { name: "Name", key: "Key", scope: "Sales units", created: "Created", lastUsed: "Last used", status: "Status" },
+    columns: {
+      name: "Name",
+      key: "Key",
+      scope: "Sales units",
+      created: "Created",
+      lastUsed: "Last used",
+      status: "Status",
+    },
     active: "Active",
     revoked: "Revoked {when}",
     never: "Never",

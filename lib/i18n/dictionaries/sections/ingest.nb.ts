@@ -33,7 +33,8 @@ export const ingestNb = {
     submit: "Importer",
     submitting: "Importerer … (henter hver betaling fra Vipps)",
     chooseFile: "Velg en CSV-fil først.",
-    summary: "{rows} rader: {registered} registrert, {known} fantes fra før, {notFound} ukjent hos Vipps, {invalid} ugyldige, {failed} feilet.",
+    summary:
+      "{rows} rader: {registered} registrert, {known} fantes fra før, {notFound} ukjent hos Vipps, {invalid} ugyldige, {failed} feilet.",
     onlyProblems: "Vis bare rader med problemer",
     columns: { row: "Rad", msn: "MSN", orderId: "orderId", result: "Resultat", message: "Melding" },
     noProblems: "Ingen rader med problemer.",
@@ -42,8 +43,10 @@ export const ingestNb = {
       binary: "Dette ser ikke ut som en tekstfil (den inneholder NUL-tegn). Ingenting er importert.",
       not_utf8: "Filen er ikke UTF-8-tekst. Lagre den som CSV (UTF-8) og prøv igjen. Ingenting er importert.",
       empty: "Filen er tom. Ingenting er importert.",
-      bad_header: "Første rad må være overskriften msn,orderId (amount er valgfri). Fant: {found}. Ingenting er importert.",
-      too_many_rows: "Filen har {found} rader; høyst {max} kan importeres om gangen. Del den opp. Ingenting er importert.",
+      bad_header:
+        "Første rad må være overskriften msn,orderId (amount er valgfri). Fant: {found}. Ingenting er importert.",
+      too_many_rows:
+        "Filen har {found} rader; høyst {max} kan importeres om gangen. Del den opp. Ingenting er importert.",
       unclosed_quote: "Et felt i anførselstegn på rad {row} slutter aldri. Ingenting er importert.",
       no_rows: "Filen har bare overskriften, ingen rader å importere.",
       unexpected: "Importen feilet uventet. Referanse: {ref}",
@@ -51,7 +54,8 @@ export const ingestNb = {
   },
   apiKeys: {
     title: "API-nøkler for nettbutikken",
-    description: "Nettbutikken registrerer betalinger med POST /api/v1/payments og en slik nøkkel (Authorization: Bearer …). Bare en hash av nøkkelen lagres.",
+    description:
+      "Nettbutikken registrerer betalinger med POST /api/v1/payments og en slik nøkkel (Authorization: Bearer …). Bare en hash av nøkkelen lagres.",
     create: "Lag ny nøkkel",
     name: "Navn",
     namePlaceholder: "f.eks. Nettbutikk produksjon",
@@ -62,7 +66,14 @@ export const ingestNb = {
     created: "Nøkkelen «{name}» er laget. Kopier den nå: den vises ikke igjen.",
     copy: "Kopier",
     copied: "Kopiert",
-    columns: { name: "Navn", key: "Nøkkel", scope: "Salgssteder", created: "Laget", lastUsed: "Sist brukt", status: "Status" },
+    columns: {
+      name: "Navn",
+      key: "Nøkkel",
+      scope: "Salgssteder",
+      created: "Laget",
+      lastUsed: "Sist brukt",
+      status: "Status",
+    },
     active: "Aktiv",
     revoked: "Trukket tilbake {when}",
     never: "Aldri",

@@ -39,7 +39,15 @@ export const paymentEn: Widen<typeof paymentNb> = {
     failed: "Failed",
     transactionId: "Transaction ID",
     requestId: "Request ID",
-    ops: { INITIATE: "Initiated", RESERVE: "Reserved", SALE: "Paid (direct capture)", CAPTURE: "Captured", REFUND: "Refunded", CANCEL: "Cancelled", VOID: "Reservation voided" },
+    ops: {
+      INITIATE: "Initiated",
+      RESERVE: "Reserved",
+      SALE: "Paid (direct capture)",
+      CAPTURE: "Captured",
+      REFUND: "Refunded",
+      CANCEL: "Cancelled",
+      VOID: "Reservation voided",
+    },
     empty: "No events stored yet.",
   },
   api: {
@@ -62,7 +70,11 @@ export const paymentEn: Widen<typeof paymentNb> = {
   schemes: { visa: "Visa", visa_electron: "Visa Electron", mastercard: "Mastercard", unknown: "unknown" },
   chargedTwice: {
     title: "“I was charged twice”",
-    verdict: { one_payment: "Explained: one payment", genuine_second_payment: "Genuine second payment: cancel or refund it", nothing_charged: "Nothing was charged" },
+    verdict: {
+      one_payment: "Explained: one payment",
+      genuine_second_payment: "Genuine second payment: cancel or refund it",
+      nothing_charged: "Nothing was charged",
+    },
     copy: "Copy the answer",
     copied: "Copied",
     nb: "Answer in Norwegian",

@@ -37,7 +37,15 @@ export const paymentNb = {
     failed: "Mislyktes",
     transactionId: "Transaksjons-ID",
     requestId: "Forespørsels-ID",
-    ops: { INITIATE: "Startet", RESERVE: "Reservert", SALE: "Betalt (direkte trekk)", CAPTURE: "Trukket", REFUND: "Refundert", CANCEL: "Kansellert", VOID: "Reservasjon opphevet" },
+    ops: {
+      INITIATE: "Startet",
+      RESERVE: "Reservert",
+      SALE: "Betalt (direkte trekk)",
+      CAPTURE: "Trukket",
+      REFUND: "Refundert",
+      CANCEL: "Kansellert",
+      VOID: "Reservasjon opphevet",
+    },
     empty: "Ingen hendelser lagret ennå.",
   },
   api: {
@@ -60,7 +68,11 @@ export const paymentNb = {
   schemes: { visa: "Visa", visa_electron: "Visa Electron", mastercard: "Mastercard", unknown: "ukjent" },
   chargedTwice: {
     title: "«Jeg ble belastet to ganger»",
-    verdict: { one_payment: "Forklart: én betaling", genuine_second_payment: "Ekte ny betaling: kanseller eller refunder den", nothing_charged: "Ingenting er trukket" },
+    verdict: {
+      one_payment: "Forklart: én betaling",
+      genuine_second_payment: "Ekte ny betaling: kanseller eller refunder den",
+      nothing_charged: "Ingenting er trukket",
+    },
     copy: "Kopier svaret",
     copied: "Kopiert",
     nb: "Svar på norsk",

@@ -27,7 +27,15 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
   const { payment: p, apiCalls, duplicates } = data;
   const d = deadlines(p, new Date());
   const explanation = explainChargedTwice(
-    { orderId: p.orderId, status: p.status, capturedAmount: p.capturedAmount, refundedAmount: p.refundedAmount, remainingToCapture: p.remainingToCapture, scheme: d.scheme, events: p.events },
+    {
+      orderId: p.orderId,
+      status: p.status,
+      capturedAmount: p.capturedAmount,
+      refundedAmount: p.refundedAmount,
+      remainingToCapture: p.remainingToCapture,
+      scheme: d.scheme,
+      events: p.events,
+    },
     duplicates,
   );
   const x = t.payment;
@@ -48,10 +56,19 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
               {x.salesUnit}: {p.salesUnit.name} <span className="font-mono">{p.msn}</span>
             </span>
             <span>· {formatOre(p.amount)}</span>
-            <span data-testid="last-synced">· {p.lastSyncedAt ? interpolate(x.sync.lastSynced, { time: formatDateTime(p.lastSyncedAt, locale) }) : x.sync.never}</span>
+            <span data-testid="last-synced">
+              ·{" "}
+              {p.lastSyncedAt
+                ? interpolate(x.sync.lastSynced, { time: formatDateTime(p.lastSyncedAt, locale) })
+                : x.sync.never}
+            </span>
           </p>
         </div>
-        <RefreshButton msn={p.msn} orderId={p.orderId} labels={{ button: x.refresh.button, working: x.refresh.working }} />
+        <RefreshButton
+          msn={p.msn}
+          orderId={p.orderId}
+          labels={{ button: x.refresh.button, working: x.refresh.working }}
+        />
       </header>
       <div className="grid gap-5 xl:grid-cols-3">
         <div className="xl:col-span-2">
@@ -62,7 +79,13 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
       <ChargedTwice
         verdict={explanation.verdict}
         text={explanation.text}
-        duplicates={explanation.duplicates.map((c) => ({ msn: c.msn, orderId: c.orderId, amountText: formatOre(c.amount), statusText: x.status[c.status], createdText: formatDateTime(c.createdAt, locale) }))}
+        duplicates={explanation.duplicates.map((c) => ({
+          msn: c.msn,
+          orderId: c.orderId,
+          amountText: formatOre(c.amount),
+          statusText: x.status[c.status],
+          createdText: formatDateTime(c.createdAt, locale),
+        }))}
         labels={x.chargedTwice}
       />
       <div className="grid gap-5 xl:grid-cols-2">

@@ -11,23 +11,29 @@ import { osloDate } from "@/lib/payments/history-dates";
 import { parseHistoryParams } from "@/lib/payments/history-params";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
-const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+const json = (status: number, body: Record<string, unknown>) =>
+  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
 
 export async function GET(request: NextRequest, { params }: { params: Promise<{ msn: string }> }) {
   const actor = await getActor();
   if (!actor) return json(401, { error: "unauthenticated", message: "Sign in first." });
-  if (!can(actor, "payments:read")) return json(403, { error: "forbidden", message: "Your role may not read payments." });
+  if (!can(actor, "payments:read"))
+    return json(403, { error: "forbidden", message: "Your role may not read payments." });
   const { msn } = await params;
-  if (!canSeeMsn(actor, msn) || !(await listSalesUnits(actor)).some((u) => u.msn === msn)) return json(404, { error: "not_found", message: "Not found." });
+  if (!canSeeMsn(actor, msn) || !(await listSalesUnits(actor)).some((u) => u.msn === msn))
+    return json(404, { error: "not_found", message: "Not found." });
 
   const parsed = parseHistoryParams(msn, request.nextUrl.searchParams, historyCursorKey());
   // The page shows bad values and carries on without them; a download must not quietly contain
   // more than was asked for, so it refuses instead. (Paging params do not apply to an export.)
   const problems = parsed.problems.filter((p) => p.param !== "after" && p.param !== "before");
-  if (problems.length > 0) return json(400, { error: "invalid_input", message: "Some filters are not valid.", problems });
+  if (problems.length > 0)
+    return json(400, { error: "invalid_input", message: "Some filters are not valid.", problems });
 
   const rows = iterateHistory(actor, msn, parsed.query);
-  const body = csvStream(msn, rows, (err) => console.error(`[history-export] ${msn}: ${err instanceof Error ? err.message : String(err)}`));
+  const body = csvStream(msn, rows, (err) =>
+    console.error(`[history-export] ${msn}: ${err instanceof Error ? err.message : String(err)}`),
+  );
   const filename = `history-${msn.replace(/[^0-9A-Za-z]/g, "")}-${osloDate()}.csv`;
   return new Response(body, {
     headers: {
