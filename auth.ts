@@ -2,8 +2,10 @@
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/auth/authenticate";
+import { clientInfo } from "@/lib/auth/client";
 import { baseAuthConfig } from "@/lib/auth/config";
 import { db } from "@/lib/db/client";
+import { appLimiters } from "@/lib/limits/app";
 
 /** Carries the refusal reason (invalid, locked, email_required, …) to the sign-in action. */
 export class SignInRefused extends CredentialsSignin {
@@ -18,9 +20,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
-      async authorize(credentials) {
+      async authorize(credentials, request) {
         // Only email and password are read; any other field (a smuggled role or MSN) is ignored.
-        const outcome = await authenticate(await db(), { email: credentials?.email, password: credentials?.password });
+        const outcome = await authenticate(
+          await db(),
+          { email: credentials?.email, password: credentials?.password },
+          new Date(),
+          { client: clientInfo(request.headers), addressLimiter: appLimiters().signInFailuresPerAddress },
+        );
         if (!outcome.ok) throw new SignInRefused(outcome.reason);
         return outcome.user;
       },

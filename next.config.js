@@ -6,7 +6,11 @@ const config = {
   poweredByHeader: false,
   // The CSV import accepts files up to 2 MB (lib/ingest/csv.ts); room for the multipart overhead, so
   // a file just over the limit reaches the action and gets its specific message.
-  experimental: { serverActions: { bodySizeLimit: "3mb" } },
+  experimental: {
+    serverActions: { bodySizeLimit: "3mb" },
+    // forbidden() answers a real 403 with app/(app)/forbidden.tsx.
+    authInterrupts: true,
+  },
   reactStrictMode: true,
   async headers() {
     return [

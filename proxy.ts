@@ -1,18 +1,53 @@
-// Sends anyone not signed in to /login (remembering where they were going). This is routing, not
-// the security boundary: every page, action and API checks the actor again on the server.
+// Runs before every request. It (1) sends anyone not signed in to /login, remembering where they
+// were going — routing only, not the security boundary: every page, action and API checks the actor
+// again on the server; (2) puts a per-request nonce into the Content-Security-Policy; (3) refuses a
+// server action body over the limit with a clear 413 before Next.js would fail on it with a 500.
 import NextAuth from "next-auth";
 import { NextResponse, type NextFetchEvent, type NextRequest } from "next/server";
 import { baseAuthConfig } from "@/lib/auth/config";
+import { dictionary } from "@/lib/i18n/dictionaries";
+import { interpolate, isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { ACTION_BODY_LIMIT_BYTES, contentSecurityPolicy, PERMISSIONS_POLICY } from "@/lib/security-headers";
 
 const { auth } = NextAuth(() => baseAuthConfig());
 
 // /api/vipps/ (Vipps callbacks) and /api/v1/ (the shop, with its API key) check their own callers.
 const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/health", "/api/vipps/", "/api/v1/"];
 
+function withSecurityHeaders(req: NextRequest): NextResponse {
+  const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
+  const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
+  const headers = new Headers(req.headers);
+  headers.set("x-nonce", nonce);
+  headers.set("Content-Security-Policy", csp);
+  const res = NextResponse.next({ request: { headers } });
+  res.headers.set("Content-Security-Policy", csp);
+  res.headers.set("Permissions-Policy", PERMISSIONS_POLICY);
+  if (req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https") {
+    res.headers.set("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+  }
+  return res;
+}
+
+function tooLargeAction(req: NextRequest): NextResponse | null {
+  if (req.method !== "POST" || !req.headers.has("next-action")) return null;
+  const length = Number(req.headers.get("content-length") ?? "0");
+  if (!(length > ACTION_BODY_LIMIT_BYTES)) return null;
+  const lang = req.cookies.get(LOCALE_COOKIE)?.value;
+  const t = dictionary(isLocale(lang) ? lang : "nb");
+  // Plain text: Next's client shows it as the action's error.
+  return new NextResponse(interpolate(t.actions.errors.tooLarge, { max: "2 MB" }), {
+    status: 413,
+    headers: { "Content-Type": "text/plain; charset=utf-8" },
+  });
+}
+
 const handler = auth((req) => {
   const { pathname, search } = req.nextUrl;
+  const tooLarge = tooLargeAction(req);
+  if (tooLarge) return tooLarge;
   if (req.auth?.user?.id || PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p))) {
-    return NextResponse.next();
+    return withSecurityHeaders(req);
   }
   if (pathname.startsWith("/api/")) {
     return NextResponse.json({ error: "unauthenticated", message: "Sign in first." }, { status: 401 });

@@ -15,7 +15,7 @@ test("the language switch changes every string and is remembered", async ({ page
   await page.getByRole("button", { name: "English" }).click();
   await expect(page.getByRole("navigation")).toContainText("Sales units");
   await expect(page.getByTestId("role")).toHaveText("Finance");
-  await expect(page.getByRole("button", { name: "Sign out" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Sign out", exact: true })).toBeVisible();
   await page.goto("/sales-units");
   await expect(page.getByRole("heading", { name: "Sales units" })).toBeVisible();
   await expect(page.getByText("Reserve, capture later").first()).toBeVisible();

@@ -67,7 +67,7 @@ test("a payment outside the user's sales units is not found by URL, and not in s
   await page.goto("/?q=NOW-9002");
   await expect(page.getByTestId("not-found")).toBeVisible();
   // The admin sees it.
-  await page.getByRole("button", { name: "Logg ut" }).click();
+  await page.getByRole("button", { name: "Logg ut", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await signInAs(page, "admin", "/payments/212348/NOW-9002");
   await expect(page.getByRole("heading", { name: /Betaling NOW-9002/ })).toBeVisible();

@@ -63,7 +63,7 @@ test("sales units list never exposes stored keys", async ({ page }) => {
 
 test("sign out ends the session", async ({ page }) => {
   await signInAs(page, "support");
-  await page.getByRole("button", { name: "Logg ut" }).click();
+  await page.getByRole("button", { name: "Logg ut", exact: true }).click();
   await expect(page).toHaveURL(/\/login/);
   await page.goto("/sales-units");
   await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fsales-units/);

@@ -15,6 +15,8 @@ const schema = z
         "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
       )
       .optional(),
+    /** The address users reach the app at; https://… makes session cookies Secure unconditionally. */
+    APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http:// or https:// URL" }).optional(),
     DATA_DIR: z.string().min(1).default(".data"),
     PGLITE_DIR: z.string().min(1).optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
@@ -47,6 +49,7 @@ const schema = z
         } as const);
     return {
       nodeEnv: e.NODE_ENV,
+      appUrl: e.APP_URL,
       dataDir,
       database,
       authSecret: e.AUTH_SECRET,

@@ -1,6 +1,7 @@
 // Home: the lookup for everyone who may read payments (customer service first), the overview for
 // the rest.
 import Link from "next/link";
+import { paymentHref } from "@/lib/ids";
 import { AskVipps } from "@/components/lookup/ask-vipps";
 import { SearchBox } from "@/components/lookup/search-box";
 import { StatusBadge } from "@/components/payments/status-badge";
@@ -80,7 +81,7 @@ export default async function HomePage({
                   <tr key={r.id} className="hover:bg-surface-sunken">
                     <Td className="font-mono">
                       <Link
-                        href={`/payments/${r.msn}/${encodeURIComponent(r.orderId)}`}
+                        href={paymentHref(r.msn, r.orderId)}
                         className="font-medium text-brand-700 underline-offset-2 hover:underline"
                       >
                         {r.orderId}

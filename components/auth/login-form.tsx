@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { signInAction, type SignInState } from "@/lib/actions/auth/sign-in";
+import { signInAction } from "@/lib/actions/auth/sign-in";
+import { errorOf } from "@/lib/actions/result";
 
 interface Labels {
   email: string;
@@ -10,7 +11,8 @@ interface Labels {
 }
 
 export function LoginForm({ labels, callbackUrl }: { labels: Labels; callbackUrl: string }) {
-  const [state, action, pending] = useActionState<SignInState, FormData>(signInAction, {});
+  const [result, action, pending] = useActionState(signInAction, {});
+  const state = { error: result.data?.error ?? errorOf(result), email: result.data?.email };
   const errorId = "login-error";
   return (
     <form action={action} className="flex flex-col gap-4" noValidate>

@@ -4,7 +4,8 @@ import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
 import type { HistoryRow } from "@/lib/payments/history";
 import type { HistorySortField } from "@/lib/payments/history-cursor";
-import { historyHref, paymentHref, type HistoryUrlState } from "@/lib/payments/history-url";
+import { paymentHref } from "@/lib/ids";
+import { historyHref, type HistoryUrlState } from "@/lib/payments/history-url";
 import { StatusBadge } from "./status-badge";
 import type { HistoryText } from "./types";
 

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
-import { createApiKeyAction, type CreateApiKeyState } from "@/lib/actions/ingest/create-api-key";
+import { createApiKeyAction } from "@/lib/actions/ingest/create-api-key";
+import { errorOf } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 
@@ -14,7 +15,9 @@ export function CreateKeyForm({
   texts: Dictionary["ingest"]["apiKeys"];
   units: { msn: string; name: string }[];
 }) {
-  const [state, action, pending] = useActionState<CreateApiKeyState, FormData>(createApiKeyAction, {});
+  const [result, action, pending] = useActionState(createApiKeyAction, {});
+  const created = result.data?.ok ? result.data : undefined;
+  const error = result.data && !result.data.ok ? result.data.error : errorOf(result);
   const [all, setAll] = useState(false);
   const [copied, setCopied] = useState(false);
   return (
@@ -43,27 +46,25 @@ export function CreateKeyForm({
           ))}
         </div>
       </fieldset>
-      {state.error ? (
+      {error ? (
         <p role="alert" data-testid="create-key-error" className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
-          {state.error}
+          {error}
         </p>
       ) : null}
-      {state.created ? (
+      {created ? (
         <div
           data-testid="new-key"
           className="flex flex-col gap-2 rounded-lg bg-ok-bg px-3 py-3 text-sm text-ok-fg"
           aria-live="polite"
         >
-          <p>{interpolate(texts.created, { name: state.created.name })}</p>
+          <p>{interpolate(texts.created, { name: created.name })}</p>
           <div className="flex flex-wrap items-center gap-2">
-            <code className="break-all rounded bg-surface px-2 py-1 font-mono text-xs text-ink">
-              {state.created.key}
-            </code>
+            <code className="break-all rounded bg-surface px-2 py-1 font-mono text-xs text-ink">{created.key}</code>
             <button
               type="button"
               className="rounded-lg border border-surface-line bg-surface px-3 py-1 text-xs font-medium text-ink hover:bg-surface-sunken"
               onClick={() => {
-                void navigator.clipboard?.writeText(state.created?.key ?? "").then(() => setCopied(true));
+                void navigator.clipboard?.writeText(created?.key ?? "").then(() => setCopied(true));
               }}
             >
               {copied ? texts.copied : texts.copy}

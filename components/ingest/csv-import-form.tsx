@@ -1,6 +1,7 @@
 "use client";
 import { useActionState, useState } from "react";
-import { importCsvAction, type ImportCsvState } from "@/lib/actions/ingest/import-csv";
+import { importCsvAction } from "@/lib/actions/ingest/import-csv";
+import { errorOf } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 import { ImportReport } from "./import-report";
@@ -8,10 +9,11 @@ import { ImportReport } from "./import-report";
 const MAX_BYTES = 2 * 1024 * 1024;
 
 export function CsvImportForm({ texts }: { texts: Dictionary["ingest"] }) {
-  const [state, action, pending] = useActionState<ImportCsvState, FormData>(importCsvAction, {});
+  const [result, action, pending] = useActionState(importCsvAction, {});
+  const report = result.data?.ok ? result.data : undefined;
   // Checked here too, so a too-large file is refused without uploading it.
   const [localError, setLocalError] = useState<string>();
-  const error = localError ?? state.error;
+  const error = localError ?? (result.data && !result.data.ok ? result.data.error : errorOf(result));
   const errorId = "import-error";
   return (
     <>
@@ -68,8 +70,8 @@ export function CsvImportForm({ texts }: { texts: Dictionary["ingest"] }) {
           </button>
         </div>
       </form>
-      {state.rows && state.counts && !localError ? (
-        <ImportReport key={state.fileName} rows={state.rows} counts={state.counts} texts={texts} />
+      {report && !localError ? (
+        <ImportReport key={report.fileName} rows={report.rows} counts={report.counts} texts={texts} />
       ) : null}
     </>
   );

@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { revokeApiKeyAction, type RevokeApiKeyState } from "@/lib/actions/ingest/revoke-api-key";
+import { revokeApiKeyAction } from "@/lib/actions/ingest/revoke-api-key";
+import { errorOf } from "@/lib/actions/result";
 import { interpolate } from "@/lib/i18n/locales";
 
 export function RevokeKeyButton({
@@ -14,7 +15,8 @@ export function RevokeKeyButton({
   label: string;
   confirmText: string;
 }) {
-  const [state, action, pending] = useActionState<RevokeApiKeyState, FormData>(revokeApiKeyAction, {});
+  const [result, action, pending] = useActionState(revokeApiKeyAction, {});
+  const error = errorOf(result);
   return (
     <form
       action={action}
@@ -30,9 +32,9 @@ export function RevokeKeyButton({
       >
         {label}
       </button>
-      {state.error ? (
+      {error ? (
         <p role="alert" className="mt-1 text-xs text-bad-fg">
-          {state.error}
+          {error}
         </p>
       ) : null}
     </form>

@@ -1,7 +1,9 @@
 "use client";
 import Link from "next/link";
+import { paymentHref } from "@/lib/ids";
 import { useActionState } from "react";
-import { lookUpAtVippsAction, type RemoteResult } from "@/lib/actions/payments/look-up-at-vipps";
+import { lookUpAtVippsAction } from "@/lib/actions/payments/look-up-at-vipps";
+import { errorOf } from "@/lib/actions/result";
 
 interface Labels {
   askVipps: string;
@@ -12,10 +14,8 @@ interface Labels {
 }
 
 export function AskVipps({ orderId, labels }: { orderId: string; labels: Labels }) {
-  const [state, action, pending] = useActionState<{ results?: RemoteResult[]; error?: string }, FormData>(
-    lookUpAtVippsAction,
-    {},
-  );
+  const [result, action, pending] = useActionState(lookUpAtVippsAction, {});
+  const error = errorOf(result);
   return (
     <div className="flex flex-col gap-3">
       <form action={action} className="flex flex-wrap items-center gap-3">
@@ -29,21 +29,23 @@ export function AskVipps({ orderId, labels }: { orderId: string; labels: Labels 
         </button>
         <span className="text-sm text-ink-muted">{labels.askVippsHint}</span>
       </form>
-      {state.results ? (
+      {error ? (
+        <p role="alert" data-testid="vipps-error" className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
+          {error}
+        </p>
+      ) : null}
+      {result.data ? (
         <ul
           data-testid="vipps-results"
           className="divide-y divide-surface-line rounded-card border border-surface-line bg-surface text-sm"
         >
-          {state.results.map((r) => (
+          {result.data.results.map((r) => (
             <li key={r.msn} className="flex items-center justify-between gap-3 px-4 py-2">
               <span>
                 {r.salesUnitName} <span className="font-mono text-xs text-ink-faint">{r.msn}</span>
               </span>
               {r.result === "found" ? (
-                <Link
-                  className="font-medium text-brand-700 underline"
-                  href={`/payments/${r.msn}/${encodeURIComponent(orderId)}`}
-                >
+                <Link className="font-medium text-brand-700 underline" href={paymentHref(r.msn, orderId)}>
                   {labels.remote.found} · {labels.open}
                 </Link>
               ) : (

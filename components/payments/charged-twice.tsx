@@ -1,6 +1,7 @@
 "use client";
 // The answer to "I was charged twice", ready to copy, in both languages.
 import Link from "next/link";
+import { paymentHref } from "@/lib/ids";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 
@@ -62,10 +63,7 @@ export function ChargedTwice({ verdict, text, duplicates, labels }: Props) {
           <ul className="mt-1 space-y-1 text-sm" data-testid="duplicates">
             {duplicates.map((d) => (
               <li key={d.orderId}>
-                <Link
-                  href={`/payments/${d.msn}/${encodeURIComponent(d.orderId)}`}
-                  className="font-mono text-brand-700 underline"
-                >
+                <Link href={paymentHref(d.msn, d.orderId)} className="font-mono text-brand-700 underline">
                   {d.orderId}
                 </Link>{" "}
                 · {d.amountText} · {d.statusText} · {d.createdText}

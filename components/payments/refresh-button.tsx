@@ -1,6 +1,7 @@
 "use client";
 import { useActionState } from "react";
-import { refreshPaymentAction, type RefreshState } from "@/lib/actions/payments/refresh-payment";
+import { refreshPaymentAction } from "@/lib/actions/payments/refresh-payment";
+import { errorOf } from "@/lib/actions/result";
 
 export function RefreshButton({
   msn,
@@ -9,9 +10,15 @@ export function RefreshButton({
 }: {
   msn: string;
   orderId: string;
-  labels: { button: string; working: string };
+  labels: { button: string; working: string; done: string; vippsFailed: string };
 }) {
-  const [state, action, pending] = useActionState<RefreshState, FormData>(refreshPaymentAction, {});
+  const [result, action, pending] = useActionState(refreshPaymentAction, {});
+  const ok = result.data?.ok === true;
+  const message = result.data
+    ? result.data.ok
+      ? labels.done
+      : `${labels.vippsFailed} ${result.data.vipps}`
+    : errorOf(result);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="msn" value={msn} />
@@ -23,13 +30,13 @@ export function RefreshButton({
       >
         {pending ? labels.working : labels.button}
       </button>
-      {state.message ? (
+      {message ? (
         <span
           data-testid="refresh-message"
           aria-live="polite"
-          className={`text-sm ${state.ok ? "text-ok-fg" : "text-bad-fg"}`}
+          className={`text-sm ${ok ? "text-ok-fg" : "text-bad-fg"}`}
         >
-          {state.message}
+          {message}
         </span>
       ) : null}
     </form>

@@ -1,4 +1,4 @@
-import { setLocaleAction } from "@/lib/actions/i18n/set-locale";
+import { setLocaleFormAction } from "@/lib/actions/i18n/set-locale";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 
@@ -6,7 +6,7 @@ import { LOCALES, type Locale } from "@/lib/i18n/locales";
 export function LanguageSwitch({ locale, t }: { locale: Locale; t: Dictionary }) {
   return (
     <form
-      action={setLocaleAction}
+      action={setLocaleFormAction}
       aria-label={t.language.label}
       className="inline-flex rounded-lg border border-surface-line bg-surface p-0.5 text-xs"
     >

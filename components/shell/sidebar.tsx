@@ -1,6 +1,6 @@
 import { Brand } from "@/components/ui/brand";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
-import { signOutAction } from "@/lib/actions/auth/sign-out";
+import { signOutFormAction } from "@/lib/actions/auth/sign-out";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import type { Locale } from "@/lib/i18n/locales";
 import { LanguageSwitch } from "./language-switch";
@@ -49,12 +49,21 @@ export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; loc
           </p>
         </div>
         <LanguageSwitch locale={locale} t={t} />
-        <form action={signOutAction}>
+        <form action={signOutFormAction}>
           <button
             type="submit"
             className="w-full rounded-lg border border-surface-line px-3 py-2 text-left text-sm font-medium text-ink-muted hover:bg-surface-sunken hover:text-ink"
           >
             {t.nav.signOut}
+          </button>
+        </form>
+        <form action={signOutFormAction}>
+          <input type="hidden" name="everywhere" value="on" />
+          <button
+            type="submit"
+            className="w-full px-3 text-left text-xs text-ink-muted underline-offset-2 hover:text-ink hover:underline"
+          >
+            {t.nav.signOutEverywhere}
           </button>
         </form>
       </div>

@@ -1,8 +1,10 @@
-import type { Actor } from "@/lib/auth/permissions";
+import "server-only";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 
 /** The latest API calls within the actor's sales units (bodies are not loaded for the list). */
 export async function listRecentCalls(actor: Actor, limit = 50) {
+  assertCan(actor, "apilog:read");
   return (await db()).apiCallLog.findMany({
     where: actor.allSalesUnits ? {} : { msn: { in: [...actor.msns] } },
     orderBy: { at: "desc" },
@@ -26,6 +28,7 @@ export async function listRecentCalls(actor: Actor, limit = 50) {
 }
 
 export async function countCallsInLastDay(actor: Actor, now = new Date()) {
+  assertCan(actor, "apilog:read");
   const since = new Date(now.getTime() - 86_400_000);
   return (await db()).apiCallLog.count({
     where: { at: { gte: since }, ...(actor.allSalesUnits ? {} : { msn: { in: [...actor.msns] } }) },

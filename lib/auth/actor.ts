@@ -1,22 +1,18 @@
-// The signed-in user as the server knows it: the session cookie names the user, the database says
-// what they may do now (a deactivated user or a revoked sales unit takes effect at once).
+// The signed-in user as the server knows it: the session cookie names a server-side session, the
+// database says whether it still holds (lib/auth/sessions.ts) and what the user may do now.
+import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { db } from "@/lib/db/client";
 import type { Actor } from "./permissions";
+import { resumeSession } from "./sessions";
 
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
-  const id = session?.user?.id;
-  if (!id || !/^[0-9a-f-]{36}$/.test(id)) return null;
-  const user = await (
-    await db()
-  ).user.findUnique({
-    where: { id },
-    include: { salesUnits: { include: { salesUnit: { select: { msn: true } } } } },
-  });
-  if (!user || !user.active) return null;
+  const live = await resumeSession(await db(), { sessionId: session?.sid, userId: session?.user?.id });
+  if (!live) return null;
+  const { user } = live;
   return {
     id: user.id,
     email: user.email,
@@ -25,6 +21,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
     msns: user.salesUnits.map((s) => s.salesUnit.msn).sort(),
     allSalesUnits: user.role === "admin",
     canViewPayments: user.role !== "developer" || user.canViewPayments,
+    sessionId: live.id,
   };
 });
 

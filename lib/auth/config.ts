@@ -5,18 +5,23 @@ import type { NextAuthConfig } from "next-auth";
 import type { Role } from "@/generated/prisma/enums";
 import { env } from "@/lib/env";
 import { secrets } from "@/lib/secrets";
+import { safeCallbackPath } from "./callback-url";
 
 declare module "next-auth" {
   interface Session {
     user: { id: string; email: string; name: string; role: Role; msns: string[] };
+    /** The server-side session (lib/auth/sessions.ts) this cookie names. */
+    sid: string;
   }
   interface User {
     role?: Role;
     msns?: string[];
+    sid?: string;
   }
 }
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60; // a working day
+/** The cookie's own lifetime, renewed on activity; the server-side session decides (lib/auth/sessions.ts). */
+export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export function baseAuthConfig(): NextAuthConfig {
   return {
@@ -24,7 +29,9 @@ export function baseAuthConfig(): NextAuthConfig {
     trustHost: true,
     session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login" },
-    useSecureCookies: env().nodeEnv === "production" && env().database.driver === "pg",
+    // Secure cookies whenever the request came over HTTPS (Auth.js reads the protocol, behind a
+    // proxy from X-Forwarded-Proto), with any database; APP_URL=https://… makes it unconditional.
+    ...(env().appUrl?.startsWith("https:") ? { useSecureCookies: true } : {}),
     providers: [],
     callbacks: {
       jwt({ token, user }) {
@@ -32,6 +39,7 @@ export function baseAuthConfig(): NextAuthConfig {
           token.uid = user.id;
           token.role = user.role;
           token.msns = user.msns;
+          token.sid = user.sid;
         }
         return token;
       },
@@ -39,7 +47,14 @@ export function baseAuthConfig(): NextAuthConfig {
         session.user.id = String(token.uid ?? "");
         session.user.role = token.role as Role;
         session.user.msns = (token.msns as string[] | undefined) ?? [];
+        session.sid = String(token.sid ?? "");
         return session;
+      },
+      // Where Auth.js may send the browser after signing in or out: our own paths only.
+      redirect({ url, baseUrl }) {
+        const path = url.startsWith(baseUrl) ? url.slice(baseUrl.length) || "/" : url;
+        // Signing out lands on /login, which is never a destination after signing in.
+        return baseUrl + (path === "/login" ? "/login" : safeCallbackPath(path));
       },
     },
     logger: {
@@ -52,10 +67,4 @@ export function baseAuthConfig(): NextAuthConfig {
   };
 }
 
-/** Only same-site relative paths: never redirect to another origin after sign-in. */
-export function safeCallbackPath(value: unknown): string {
-  if (typeof value !== "string" || !value.startsWith("/") || value.startsWith("//") || value.startsWith("/\\"))
-    return "/";
-  if (value.startsWith("/login") || value.startsWith("/api/auth")) return "/";
-  return value.length > 2000 ? "/" : value;
-}
+export { safeCallbackPath } from "./callback-url";

@@ -5,13 +5,15 @@ import { AppError } from "@/lib/errors";
 
 export const ROLES = ["admin", "finance", "support", "developer"] as const satisfies readonly Role[];
 
-export type Permission =
-  | "payments:read" // lookup, history, detail, "charged twice"
-  | "payments:money" // capture, cancel, release, refund
-  | "apilog:read" // API call log and error trends
-  | "salesunits:read"
-  | "salesunits:manage"
-  | "users:manage";
+export const PERMISSIONS = [
+  "payments:read", // lookup, history, detail, "charged twice"
+  "payments:money", // capture, cancel, release, refund
+  "apilog:read", // API call log and error trends
+  "salesunits:read",
+  "salesunits:manage",
+  "users:manage",
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   admin: ["payments:read", "payments:money", "apilog:read", "salesunits:read", "salesunits:manage", "users:manage"],
@@ -30,6 +32,8 @@ export interface Actor {
   msns: readonly string[];
   allSalesUnits: boolean;
   canViewPayments: boolean;
+  /** The server-side session the request came with (absent for actors built in tests and jobs). */
+  sessionId?: string;
 }
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {

@@ -3,8 +3,8 @@
 import { EcomValidationError } from "./errors";
 import type { EcomEnvironment, EcomOperation } from "./types";
 
-const ORDER_ID = /^[a-zA-Z0-9-]{1,50}$/;
-const MSN = /^\d{5,7}$/;
+import { MSN_PATTERN as MSN, ORDER_ID_PATTERN as ORDER_ID } from "@/lib/ids";
+
 const MOBILE = /^\d{8}$/;
 // Header values: printable ASCII, no spaces, so nothing can split or fold a header.
 const REQUEST_ID = /^[\x21-\x7e]{1,40}$/;

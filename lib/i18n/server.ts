@@ -1,14 +1,10 @@
 // The request's language: the "lang" cookie, else the browser's Accept-Language, else bokmål.
 import { cookies, headers } from "next/headers";
-import en from "./dictionaries/en";
-import nb, { type Dictionary } from "./dictionaries/nb";
+import { dictionary } from "./dictionaries";
+import type { Dictionary } from "./dictionaries/nb";
 import { DEFAULT_LOCALE, isLocale, LOCALE_COOKIE, type Locale } from "./locales";
 
-const dictionaries: Record<Locale, Dictionary> = { nb, en };
-
-export function dictionary(locale: Locale): Dictionary {
-  return dictionaries[locale];
-}
+export { dictionary };
 
 export async function getLocale(): Promise<Locale> {
   const fromCookie = (await cookies()).get(LOCALE_COOKIE)?.value;
@@ -21,5 +17,5 @@ export async function getLocale(): Promise<Locale> {
 
 export async function getI18n(): Promise<{ locale: Locale; t: Dictionary }> {
   const locale = await getLocale();
-  return { locale, t: dictionaries[locale] };
+  return { locale, t: dictionary(locale) };
 }

@@ -6,7 +6,9 @@ import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
-import { MSN_PATTERN } from "./problems";
+import { zfd } from "zod-form-data";
+import { audit } from "@/lib/audit";
+import { msnSchema } from "@/lib/ids";
 
 export const KEY_PREFIX = "mo_live_";
 const KEY_PATTERN = /^mo_live_[A-Za-z0-9_-]{43}$/;
@@ -45,14 +47,25 @@ export async function authenticateApiKey(
   return { id: row.id, name: row.name, allSalesUnits: row.allSalesUnits, msns: row.msns };
 }
 
-/** Shared by the form and the action. */
+/** The key's name and scope; the form's field messages are dictionary codes (actions.input / ingest). */
 export const createApiKeySchema = z
   .object({
-    name: z.string().trim().min(1, "name").max(100, "name"),
+    name: z.string().trim().min(1, "keyName").max(100, "keyName"),
     allSalesUnits: z.boolean(),
-    msns: z.array(z.string().regex(MSN_PATTERN, "msns")).max(500, "msns"),
+    msns: z.array(msnSchema).max(500, "keyScope"),
   })
-  .refine((v) => v.allSalesUnits || v.msns.length > 0, { message: "scope", path: ["msns"] });
+  .refine((v) => v.allSalesUnits || v.msns.length > 0, { message: "keyScope", path: ["msns"] });
+
+/** The same, read from the form (checkbox "on", repeated msns). */
+export const createApiKeyForm = zfd
+  .formData(
+    z.object({
+      name: zfd.text(z.string({ error: "keyName" })),
+      allSalesUnits: zfd.checkbox(),
+      msns: zfd.repeatableOfType(zfd.text(msnSchema)),
+    }),
+  )
+  .pipe(createApiKeySchema);
 export type CreateApiKeyInput = z.output<typeof createApiKeySchema>;
 
 export async function createApiKey(db: PrismaClient, actor: Actor | null, input: CreateApiKeyInput) {
@@ -65,14 +78,11 @@ export async function createApiKey(db: PrismaClient, actor: Actor | null, input:
   const row = await db.integrationApiKey.create({
     data: { name: input.name, keyHash, prefix, allSalesUnits: input.allSalesUnits, msns, createdById: actor.id },
   });
-  await db.auditLog.create({
-    data: {
-      userId: actor.id,
-      userEmail: actor.email,
-      action: "api_key_created",
-      outcome: "success",
-      details: { keyId: row.id, name: row.name, prefix, allSalesUnits: row.allSalesUnits, msns },
-    },
+  await audit(db, {
+    action: "api_key_created",
+    outcome: "success",
+    who: actor,
+    details: { keyId: row.id, name: row.name, prefix, allSalesUnits: row.allSalesUnits, msns },
   });
   return { id: row.id, name: row.name, prefix, key };
 }
@@ -86,14 +96,11 @@ export async function revokeApiKey(db: PrismaClient, actor: Actor | null, id: st
   if (!row) throw new AppError("not_found", `api key ${id} not found`);
   if (!row.revokedAt)
     await db.integrationApiKey.updateMany({ where: { id, revokedAt: null }, data: { revokedAt: now } });
-  await db.auditLog.create({
-    data: {
-      userId: actor.id,
-      userEmail: actor.email,
-      action: "api_key_revoked",
-      outcome: "success",
-      details: { keyId: id, name: row.name },
-    },
+  await audit(db, {
+    action: "api_key_revoked",
+    outcome: "success",
+    who: actor,
+    details: { keyId: id, name: row.name },
   });
 }
 

@@ -3,7 +3,7 @@
 // spellings plus the guide's (RESERVE for Express, RESERVE_FAILED, SALE_FAILED).
 import { z } from "zod";
 import { firstIssue, parseJson } from "./http";
-import { MSN_PATTERN, ORDER_ID_PATTERN } from "./problems";
+import { MSN_PATTERN, ORDER_ID_PATTERN } from "@/lib/ids";
 
 export const CALLBACK_STATUSES = [
   "RESERVED",

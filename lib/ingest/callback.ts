@@ -15,6 +15,9 @@ import {
   type RefusedCallback,
 } from "./callback-guard";
 import { problem, readBody } from "./http";
+import { leaveHint } from "./payment-hints";
+import { audit as writeAudit } from "@/lib/audit";
+import { createHash, timingSafeEqual } from "node:crypto";
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -80,17 +83,19 @@ export async function syncFromCallback(deps: CallbackDeps, body: CallbackBody, a
       }).catch(() => {});
       return;
     }
-    // Vipps is away for now: remember the payment so the reconciler reads it as soon as it can.
+    // Vipps is away for now. Nothing from the callback's body is stored: a payment we hold is polled
+    // again at once; an unknown one leaves a hint the reconciler resolves from /details.
     log(
       `${msn}/${orderId}: details failed (${isEcomError(err) ? `${err.kind} ${err.httpStatus ?? ""}` : "internal"}); left to the reconciler`,
     );
-    await db.payment
-      .createMany({
-        data: [{ msn, orderId, amount: body.transactionInfo.amount, nextPollAt: now() }],
-        skipDuplicates: true,
-      })
-      .then(() => db.payment.updateMany({ where: { msn, orderId }, data: { nextPollAt: now() } }))
-      .catch(() => log(`${msn}/${orderId}: could not mark for the reconciler`));
+    try {
+      const updated = await db.payment.updateMany({ where: { msn, orderId }, data: { nextPollAt: now() } });
+      if (updated.count === 0 && !(await leaveHint(db, msn, orderId, now()))) {
+        await audit({ action: "callback_throttled", msn, orderId, details: { reason: "too_many_open_hints" } });
+      }
+    } catch {
+      log(`${msn}/${orderId}: could not mark for the reconciler`);
+    }
   }
 }
 
@@ -99,10 +104,10 @@ export function createCallbackHandler(deps: CallbackDeps) {
   // Logged with what identifies the callback, never its Authorization header.
   const guard = createCallbackGuard(limits, {
     row: async ({ action, msn, orderId, details }) => {
-      await (await deps.db()).auditLog.create({ data: { action, outcome: "refused", msn, orderId, details } });
+      await writeAudit(await deps.db(), { action, outcome: "refused", msn, orderId, details });
     },
     summary: async ({ action, details }) => {
-      await (await deps.db()).auditLog.create({ data: { action, outcome: "refused", details } });
+      await writeAudit(await deps.db(), { action, outcome: "refused", details });
     },
   });
 
@@ -116,7 +121,10 @@ export function createCallbackHandler(deps: CallbackDeps) {
     const msn = body.merchantSerialNumber;
 
     const db = await deps.db();
-    const unit = await db.salesUnit.findUnique({ where: { msn }, select: { active: true } });
+    const unit = await db.salesUnit.findUnique({
+      where: { msn },
+      select: { active: true, callbackAuthTokenHash: true },
+    });
     if (!unit?.active) {
       await guard.audit({
         action: "callback_refused",
@@ -125,6 +133,24 @@ export function createCallbackHandler(deps: CallbackDeps) {
         details: { reason: "unknown_msn", status: body.transactionInfo.status },
       });
       return problem(404, "unknown_msn", `Merchant serial number ${msn} is not a sales unit of this merchant.`);
+    }
+    // When the shop gave Vipps an authToken at initiate and told us (its sha256), Vipps sends it back
+    // in Authorization: a callback without it is not from Vipps.
+    if (
+      unit.callbackAuthTokenHash &&
+      !authTokenMatches(request.headers.get("authorization"), unit.callbackAuthTokenHash)
+    ) {
+      await guard.audit({
+        action: "callback_refused",
+        msn,
+        orderId,
+        details: { reason: "bad_auth_token", status: body.transactionInfo.status },
+      });
+      return problem(
+        401,
+        "unauthorized",
+        "The callback's Authorization header does not carry this sales unit's authToken.",
+      );
     }
     const known = await db.payment.findUnique({ where: { msn_orderId: { msn, orderId } }, select: { id: true } });
     if (!known) {
@@ -151,4 +177,12 @@ export function createCallbackHandler(deps: CallbackDeps) {
     );
     return Response.json({ status: "accepted" });
   };
+}
+
+/** Compares the header's sha256 with the stored one in constant time. */
+export function authTokenMatches(header: string | null, expectedSha256Hex: string): boolean {
+  if (!header) return false;
+  const actual = createHash("sha256").update(header).digest();
+  const expected = Buffer.from(expectedSha256Hex, "hex");
+  return expected.length === actual.length && timingSafeEqual(actual, expected);
 }

@@ -1,6 +1,7 @@
 // A user's CSV upload: parse (file-level problems refuse the whole file before anything is written),
 // then register each good row within the user's own sales units, and report every row.
 import type { PrismaClient } from "@/generated/prisma/client";
+import { audit as writeAudit, type AuditOutcome } from "@/lib/audit";
 import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
 import type { DetailsClient } from "@/lib/payments/reconciler";
 import { parsePaymentsCsv, type CsvFileError } from "./csv";
@@ -24,15 +25,12 @@ export async function importPaymentsCsv(
   fileName = "",
 ): Promise<CsvImportReport> {
   assertCan(actor, "payments:read");
-  const audit = (outcome: string, details: Record<string, string | number>) =>
-    deps.db.auditLog.create({
-      data: {
-        userId: actor.id,
-        userEmail: actor.email,
-        action: "csv_import",
-        outcome,
-        details: { fileName: fileName.slice(0, 200), bytes: bytes.byteLength, ...details },
-      },
+  const audit = (outcome: AuditOutcome, details: Record<string, string | number>) =>
+    writeAudit(deps.db, {
+      action: "csv_imported",
+      outcome,
+      who: actor,
+      details: { fileName: fileName.slice(0, 200), bytes: bytes.byteLength, ...details },
     });
 
   const parsed = parsePaymentsCsv(bytes);

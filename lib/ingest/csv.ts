@@ -2,7 +2,8 @@
 // then one payment per row. Parsed by hand (RFC 4180 quoting, CRLF or LF, a UTF-8 BOM, comma or the
 // semicolon Norwegian spreadsheets write). File-level problems refuse the whole file before anything
 // is written; row-level problems are reported per row and the row is skipped.
-import { MSN_PATTERN, ORDER_ID_PATTERN, type Problem } from "./problems";
+import { type Problem } from "./problems";
+import { MSN_PATTERN, ORDER_ID_PATTERN } from "@/lib/ids";
 
 export const CSV_MAX_BYTES = 2 * 1024 * 1024;
 export const CSV_MAX_ROWS = 10_000;

@@ -5,8 +5,11 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { DetailsClient } from "@/lib/payments/reconciler";
 import { authenticateApiKey, keyMayRegister } from "./api-keys";
 import { parseJson, problem, readBody } from "./http";
-import { MSN_PATTERN, ORDER_ID_PATTERN, problemTextEn, type Problem } from "./problems";
-import { countResults, registerPayments, type RegisterItem } from "./register";
+import { problemTextEn, type Problem } from "./problems";
+import { MSN_PATTERN, ORDER_ID_PATTERN } from "@/lib/ids";
+import { countResults, ReadsLimited, registerPayments, type RegisterItem } from "./register";
+import { audit } from "@/lib/audit";
+import type { Limiter } from "@/lib/limits";
 
 export const MAX_ITEMS = 1000;
 const MAX_BODY_BYTES = 1024 * 1024;
@@ -17,6 +20,8 @@ export interface IngestDeps {
   clientFor: (msn: string) => Promise<DetailsClient>;
   now?: () => Date;
   concurrency?: number;
+  /** Per key: requests a minute, and GET /details reads a minute (lib/limits/app.ts in the app). */
+  limits?: () => { requests: Limiter; reads: Limiter };
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null && !Array.isArray(v);
@@ -50,6 +55,16 @@ export function toRegisterItem(raw: unknown, index: number): RegisterItem {
   return { ref: index, msn, orderId, amount: raw.amount as number | undefined };
 }
 
+function limited(retryAfterSeconds: number, why: string): Response {
+  return problem(
+    429,
+    "rate_limited",
+    `Too many requests: ${why}. Nothing was registered; try again in ${retryAfterSeconds} s.`,
+    {},
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
+
 export function createIngestHandler(deps: IngestDeps) {
   return async function POST(request: Request): Promise<Response> {
     const db = await deps.db();
@@ -65,6 +80,15 @@ export function createIngestHandler(deps: IngestDeps) {
         {},
         { "WWW-Authenticate": 'Bearer realm="merchant-ops"' },
       );
+    }
+    const limits = deps.limits?.();
+    if (limits) {
+      const allowed = await limits.requests.consume(key.id);
+      if (!allowed.ok)
+        return limited(
+          allowed.retryAfterSeconds,
+          `more than ${limits.requests.rule.points} requests a minute with this key`,
+        );
     }
     const read = await readBody(request, MAX_BODY_BYTES);
     if (!read.ok) return problem(read.status, read.error, read.message);
@@ -88,24 +112,37 @@ export function createIngestHandler(deps: IngestDeps) {
     }
 
     const items = list.map(toRegisterItem);
-    const results = await registerPayments(
-      {
-        db,
-        clientFor: deps.clientFor,
-        mayRegister: (msn) => keyMayRegister(key, msn),
-        concurrency: deps.concurrency,
-        now: deps.now,
-        refKind: "item",
-      },
-      items,
-    );
+    const reads = limits?.reads;
+    let results;
+    try {
+      results = await registerPayments(
+        {
+          db,
+          clientFor: deps.clientFor,
+          mayRegister: (msn) => keyMayRegister(key, msn),
+          concurrency: deps.concurrency,
+          now: deps.now,
+          refKind: "item",
+          ...(reads
+            ? { allowReads: (count: number) => reads.consume(key.id, count, { giveBackOnRefusal: true }) }
+            : {}),
+        },
+        items,
+      );
+    } catch (err) {
+      if (err instanceof ReadsLimited) {
+        return limited(
+          err.retryAfterSeconds,
+          `this batch needs more Vipps reads than the key has left this minute (at most ${reads?.rule.points} a minute)`,
+        );
+      }
+      throw err;
+    }
     const summary = countResults(results);
-    await db.auditLog.create({
-      data: {
-        action: "ingest_api",
-        outcome: "success",
-        details: { keyId: key.id, keyName: key.name, items: results.length, ...summary },
-      },
+    await audit(db, {
+      action: "ingest_api",
+      outcome: "success",
+      details: { keyId: key.id, keyName: key.name, items: results.length, ...summary },
     });
     return Response.json({
       results: results.map((r) => ({

@@ -12,9 +12,6 @@ export interface Problem {
   params?: Record<string, string | number>;
 }
 
-export const ORDER_ID_PATTERN = /^[a-zA-Z0-9-]{1,50}$/;
-export const MSN_PATTERN = /^\d{5,7}$/;
-
 export function problemText(texts: Record<ProblemCode, string>, problem: Problem): string {
   return interpolate(texts[problem.code], problem.params ?? {});
 }

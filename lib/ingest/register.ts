@@ -2,12 +2,14 @@
 // (MSN, orderId) not yet known, GET /details through the sales unit's client and store it with
 // syncDetails. Each item is written whole or not at all; items are independent of each other.
 import { forEachLimit } from "@/lib/concurrency";
+import type { LimitDecision } from "@/lib/limits";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isEcomError } from "@/lib/ecom";
 import { isAppError } from "@/lib/errors";
 import type { DetailsClient } from "@/lib/payments/reconciler";
 import { syncDetails } from "@/lib/payments/sync";
-import { MSN_PATTERN, ORDER_ID_PATTERN, type Problem, type RegisterStatus } from "./problems";
+import { type Problem, type RegisterStatus } from "./problems";
+import { MSN_PATTERN, ORDER_ID_PATTERN } from "@/lib/ids";
 
 export interface RegisterItem {
   /** Position in the request (API: index; CSV: row number), echoed in the result. */
@@ -39,6 +41,16 @@ export interface RegisterDeps {
   now?: () => Date;
   /** How a repeated payment in the same request is reported: "row" (CSV) or "item" (API). */
   refKind?: "row" | "item";
+  /** Asked before any GET /details with how many reads the batch needs; a refusal stops the batch. */
+  allowReads?: (count: number) => Promise<LimitDecision>;
+}
+
+/** The caller's allowance of /details reads is spent: nothing was read or written. */
+export class ReadsLimited extends Error {
+  constructor(readonly retryAfterSeconds: number) {
+    super(`details reads limited; retry after ${retryAfterSeconds} s`);
+    this.name = "ReadsLimited";
+  }
 }
 
 function failure(err: unknown, item: RegisterItem): Pick<RegisterResult, "status" | "problem"> {
@@ -115,6 +127,10 @@ export async function registerPayments(deps: RegisterDeps, items: readonly Regis
     put(i, { status: "already_known" });
     return false;
   });
+  if (deps.allowReads && fetchable.length > 0) {
+    const allowed = await deps.allowReads(fetchable.length);
+    if (!allowed.ok) throw new ReadsLimited(allowed.retryAfterSeconds);
+  }
   await forEachLimit(fetchable, deps.concurrency ?? 8, async (item) => {
     try {
       const details = await (await clientFor(item.msn)).getPaymentDetails(item.orderId);

@@ -1,5 +1,6 @@
 // Everything the payment page shows, read within the actor's scope: a payment outside it is "not
 // found", exactly like one that does not exist.
+import { audit } from "@/lib/audit";
 import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isSiblingOf, siblingBase } from "./lookup";
@@ -18,6 +19,8 @@ export async function getPaymentDetail(actor: Actor, msn: string, orderId: strin
     },
   });
   if (!payment) return null;
+  // Reading a payment is audited: customer data was shown to this person.
+  await audit(prisma, { action: "payment_viewed", outcome: "success", who: actor, msn, orderId });
   const base = siblingBase(orderId);
   const created = payment.createdAt.getTime();
   const [apiCalls, candidates] = await Promise.all([

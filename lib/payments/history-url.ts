@@ -76,7 +76,3 @@ export function historyExportHref(msn: string, state: HistoryUrlState): string {
 export function toggleStatus(selected: readonly PaymentStatus[], status: PaymentStatus): PaymentStatus[] {
   return selected.includes(status) ? selected.filter((s) => s !== status) : [...selected, status];
 }
-
-export function paymentHref(msn: string, orderId: string): string {
-  return `/payments/${encodeURIComponent(msn)}/${encodeURIComponent(orderId)}`;
-}

@@ -2,6 +2,7 @@
 // with the settings from lib/env.ts. Nothing here opens the database before the first round.
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { resolveHints } from "@/lib/ingest/payment-hints";
 import { startReconciler, type ReconcilerLoop } from "./reconciler";
 import { ecomClientFor } from "./vipps";
 
@@ -13,5 +14,7 @@ export function startAppReconciler(): void {
   globalForReconciler.__merchantOpsReconciler = startReconciler(
     async () => ({ db: await db(), clientFor: ecomClientFor, batch: reconciler.batch }),
     reconciler.intervalMs,
+    console.warn,
+    [resolveHints],
   );
 }

@@ -117,13 +117,17 @@ export function startReconciler(
   deps: () => Promise<ReconcilerDeps>,
   intervalMs: number,
   log: (line: string) => void = console.warn,
+  /** Further work each round does with the same deps (the callbacks' payment hints). */
+  alsoEachRound: ((deps: ReconcilerDeps) => Promise<unknown>)[] = [],
 ): ReconcilerLoop {
   let current: Promise<void> | undefined;
   const tick = () => {
     if (current) return;
     current = (async () => {
       try {
-        await reconcileOnce(await deps());
+        const d = await deps();
+        await reconcileOnce(d);
+        for (const round of alsoEachRound) await round(d);
       } catch (err) {
         log(`[reconciler] round failed: ${describe(err)}`);
       }

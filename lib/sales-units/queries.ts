@@ -1,9 +1,10 @@
-import type { Actor } from "@/lib/auth/permissions";
-import { msnScope } from "@/lib/auth/permissions";
+import "server-only";
+import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 
 /** Sales units the actor may see. Never returns credentials, only whether they are stored. */
 export async function listSalesUnits(actor: Actor) {
+  assertCan(actor, "salesunits:read");
   const rows = await (
     await db()
   ).salesUnit.findMany({

@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApiKey, hashApiKey, revokeApiKey } from "@/lib/ingest/api-keys";
 import { createIngestHandler } from "@/lib/ingest/ingest-api";
+import { createLimiter } from "@/lib/limits";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
 import { actor, addUnit, simPayment, startStack, type Stack } from "../helpers/ingest";
 
@@ -242,5 +243,65 @@ describe.each(kinds)("ingest API on %s", (kind) => {
       expect(res.status).toBe(200);
       expect(res.json.summary).toMatchObject({ registered: 20, not_found_at_vipps: 980 });
     }, 120_000);
+  });
+
+  describe("limits per key (429 + Retry-After, nothing registered)", () => {
+    it("limits requests per key and minute; another key is not affected", async () => {
+      const limits = {
+        requests: createLimiter({ kind: "memory" }, { name: "req", points: 3, windowSeconds: 60 }),
+        reads: createLimiter({ kind: "memory" }, { name: "read", points: 1000, windowSeconds: 60 }),
+      };
+      const limited = createIngestHandler({
+        db: async () => db.prisma,
+        clientFor: (msn) => stack.clientFor(msn),
+        limits: () => limits,
+      });
+      const other = (await createApiKey(db.prisma, admin, { name: "Other", allSalesUnits: true, msns: [] })).key;
+      const post = (k: string) =>
+        limited(
+          new Request("http://app/api/v1/payments", {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${k}` },
+            body: JSON.stringify({ payments: [{ msn: SHOP, orderId: "lim-none" }] }),
+          }),
+        );
+      const statuses = [];
+      for (let i = 0; i < 4; i++) statuses.push((await post(key)).status);
+      expect(statuses).toEqual([200, 200, 200, 429]);
+      const refused = await post(key);
+      expect(refused.headers.get("retry-after")).toMatch(/^\d+$/);
+      expect(await refused.json()).toMatchObject({ error: "rate_limited" });
+      expect((await post(other)).status).toBe(200);
+    });
+
+    it("limits the GET /details reads a batch would cause, before reading or writing anything", async () => {
+      const limits = {
+        requests: createLimiter({ kind: "memory" }, { name: "req2", points: 100, windowSeconds: 60 }),
+        reads: createLimiter({ kind: "memory" }, { name: "read2", points: 5, windowSeconds: 60 }),
+      };
+      const limited = createIngestHandler({
+        db: async () => db.prisma,
+        clientFor: (msn) => stack.clientFor(msn),
+        limits: () => limits,
+      });
+      for (let i = 0; i < 6; i++) await simPayment(stack, SHOP, `lim-${kind}-${i}`, "approve");
+      const post = (ids: string[]) =>
+        limited(
+          new Request("http://app/api/v1/payments", {
+            method: "POST",
+            headers: { "content-type": "application/json", authorization: `Bearer ${key}` },
+            body: JSON.stringify({ payments: ids.map((orderId) => ({ msn: SHOP, orderId })) }),
+          }),
+        );
+      const ids = Array.from({ length: 6 }, (_, i) => `lim-${kind}-${i}`);
+      const refused = await post(ids);
+      expect(refused.status).toBe(429);
+      expect(await db.prisma.payment.count({ where: { orderId: { in: ids } } })).toBe(0);
+      // Five fit in the allowance; known payments cost nothing afterwards.
+      const five = await post(ids.slice(0, 5));
+      expect(five.status, await five.clone().text()).toBe(200);
+      expect(await db.prisma.payment.count({ where: { orderId: { in: ids } } })).toBe(5);
+      expect((await post(ids.slice(0, 5))).status).toBe(200);
+    });
   });
 });

@@ -2,7 +2,9 @@
 // as a number is fine, a repeat changes nothing, an unknown MSN is refused and audit-logged, a
 // malformed body is a specific 400 with nothing written, and the simulator's own callbacks work.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createHash } from "node:crypto";
 import { createCallbackHandler, type CallbackDeps } from "@/lib/ingest/callback";
+import { resolveHints } from "@/lib/ingest/payment-hints";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
 import { addUnit, serveRoute, simPayment, startStack, type Outcome, type Stack } from "../helpers/ingest";
 
@@ -221,18 +223,79 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     expect((await call("cb-big", undefined, big)).status).toBe(413);
   });
 
-  it("leaves the payment to the reconciler when Vipps is down, and stores nothing for an orderId Vipps does not know", async () => {
-    await simPayment(stack, RESERVE, "cb-down", "approve");
-    await stack.control.fault({ msn: RESERVE, endpoint: "details", mode: "error500", count: 5 });
+  it("plants nothing while Vipps is down: the callback leaves a hint, the payment comes from /details later", async () => {
+    // A real payment and a made-up one, both announced while GET /details fails.
+    await simPayment(stack, RESERVE, "cb-down", "approve", 20_000);
+    await stack.control.fault({ msn: RESERVE, endpoint: "details", mode: "error500", count: 100 });
+    const forged = body(RESERVE, "cb-planted", "RESERVED", {});
+    (forged.transactionInfo as { amount: number }).amount = 999_999;
     expect((await call("cb-down", body(RESERVE, "cb-down", "RESERVED"))).status).toBe(200);
-    await stack.control.clearFaults();
-    const p = await payment(RESERVE, "cb-down");
-    expect(p).toMatchObject({ lastSyncedAt: null, amount: 10_000 });
-    expect(p?.nextPollAt).not.toBeNull();
+    expect((await call("cb-planted", forged)).status).toBe(200);
 
+    // No payment row from a callback body: nothing to find in lookup, history or export.
+    expect(await payment(RESERVE, "cb-down")).toBeNull();
+    expect(await payment(RESERVE, "cb-planted")).toBeNull();
+    expect(
+      await db.prisma.paymentHint.count({ where: { msn: RESERVE, orderId: { in: ["cb-down", "cb-planted"] } } }),
+    ).toBe(2);
+
+    // While Vipps stays down the hints back off and still nothing is created.
+    const t0 = new Date();
+    const down = await resolveHints({ db: db.prisma, clientFor: (m) => stack.clientFor(m), now: () => t0 });
+    expect(down).toMatchObject({ claimed: 2, created: 0, failed: 2 });
+    expect(await db.prisma.payment.count({ where: { orderId: { in: ["cb-down", "cb-planted"] } } })).toBe(0);
+    const backedOff = await db.prisma.paymentHint.findFirst({ where: { orderId: "cb-down" } });
+    expect(backedOff!.attempts).toBe(1);
+    expect(backedOff!.nextTryAt.getTime()).toBeGreaterThan(t0.getTime());
+
+    // Vipps is back: the real payment is created from /details (its amount, not the callback's),
+    // and the made-up one is dropped and audited.
+    await stack.control.clearFaults();
+    const later = new Date(t0.getTime() + 10 * 60_000);
+    const back = await resolveHints({ db: db.prisma, clientFor: (m) => stack.clientFor(m), now: () => later });
+    expect(back).toMatchObject({ created: 1, dropped: 1 });
+    expect(await payment(RESERVE, "cb-down")).toMatchObject({ amount: 20_000, status: "reserved" });
+    expect(await payment(RESERVE, "cb-planted")).toBeNull();
+    expect(await db.prisma.paymentHint.count({ where: { orderId: { in: ["cb-down", "cb-planted"] } } })).toBe(0);
+    expect(await db.prisma.auditLog.count({ where: { action: "callback_unverified", orderId: "cb-planted" } })).toBe(1);
+
+    // With Vipps up, a forged callback is checked at once and leaves nothing behind.
     expect((await call("cb-forged", body(RESERVE, "cb-forged", "RESERVED"))).status).toBe(200);
     expect(await payment(RESERVE, "cb-forged")).toBeNull();
+    expect(await db.prisma.paymentHint.count({ where: { orderId: "cb-forged" } })).toBe(0);
     expect(await db.prisma.auditLog.count({ where: { action: "callback_unverified", orderId: "cb-forged" } })).toBe(1);
+  });
+
+  it("checks the authToken when the sales unit has one: a callback without it is refused and changes nothing", async () => {
+    const token = "vipps-callback-token-7f3a";
+    await db.prisma.salesUnit.update({
+      where: { msn: DIRECT },
+      data: { callbackAuthTokenHash: createHash("sha256").update(token).digest("hex") },
+    });
+    try {
+      await simPayment(stack, DIRECT, "cb-tok", "approve");
+      const withHeader = async (authorization: string | null) => {
+        const res = await POST(
+          new Request("http://app/api/vipps/v2/payments/cb-tok", {
+            method: "POST",
+            body: JSON.stringify(body(DIRECT, "cb-tok", "SALE")),
+            headers: { "content-type": "application/json", ...(authorization ? { authorization } : {}) },
+          }),
+          { params: Promise.resolve({ orderId: "cb-tok" }) },
+        );
+        await Promise.all(pending);
+        pending = [];
+        return res.status;
+      };
+      expect(await withHeader(null)).toBe(401);
+      expect(await withHeader("wrong-token")).toBe(401);
+      expect(await payment(DIRECT, "cb-tok")).toBeNull();
+      expect(await db.prisma.auditLog.count({ where: { action: "callback_refused", orderId: "cb-tok" } })).toBe(2);
+      expect(await withHeader(token)).toBe(200);
+      expect(await payment(DIRECT, "cb-tok")).not.toBeNull();
+    } finally {
+      await db.prisma.salesUnit.update({ where: { msn: DIRECT }, data: { callbackAuthTokenHash: null } });
+    }
   });
 
   it("handles the simulator's real callbacks over HTTP", async () => {

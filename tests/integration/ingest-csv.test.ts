@@ -98,7 +98,7 @@ describe.each(kinds)("CSV import on %s", (kind) => {
     expect(await count()).toBe(before);
     expect(stack.detailsCalls()).toBe(calls);
     expect(
-      await db.prisma.auditLog.findFirst({ where: { action: "csv_import" }, orderBy: { id: "desc" } }),
+      await db.prisma.auditLog.findFirst({ where: { action: "csv_imported" }, orderBy: { id: "desc" } }),
     ).toMatchObject({ outcome: "refused", userId: support.id });
   });
 

@@ -10,8 +10,8 @@ export function accessSuite(kind: DbKind) {
   let lib: {
     lookupPayments: typeof import("@/lib/payments/lookup").lookupPayments;
     getPaymentDetail: typeof import("@/lib/payments/detail").getPaymentDetail;
-    refreshPayment: typeof import("@/lib/actions/payments/refresh-payment").refreshPayment;
-    lookUpAtVipps: typeof import("@/lib/actions/payments/look-up-at-vipps").lookUpAtVipps;
+    refreshPayment: typeof import("@/lib/payments/remote/refresh-payment").refreshPayment;
+    lookUpAtVipps: typeof import("@/lib/payments/remote/look-up-at-vipps").lookUpAtVipps;
   };
   const actor = (over: Partial<Actor>): Actor => ({
     id: "00000000-0000-4000-8000-000000000001",
@@ -45,8 +45,8 @@ export function accessSuite(kind: DbKind) {
     lib = {
       lookupPayments: (await import("@/lib/payments/lookup")).lookupPayments,
       getPaymentDetail: (await import("@/lib/payments/detail")).getPaymentDetail,
-      refreshPayment: (await import("@/lib/actions/payments/refresh-payment")).refreshPayment,
-      lookUpAtVipps: (await import("@/lib/actions/payments/look-up-at-vipps")).lookUpAtVipps,
+      refreshPayment: (await import("@/lib/payments/remote/refresh-payment")).refreshPayment,
+      lookUpAtVipps: (await import("@/lib/payments/remote/look-up-at-vipps")).lookUpAtVipps,
     };
   }, 120_000);
   afterAll(async () => app?.close());

@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/shell/forbidden";
+import { forbidden } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
@@ -10,7 +10,7 @@ import { getI18n } from "@/lib/i18n/server";
 
 export default async function ApiLogPage() {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getI18n()]);
-  if (!can(actor, "apilog:read")) return <Forbidden actor={actor} t={t} />;
+  if (!can(actor, "apilog:read")) forbidden();
   const calls = await listRecentCalls(actor);
   const a = t.apiLog;
   return (

@@ -1,5 +1,4 @@
-import { redirect } from "next/navigation";
-import { Forbidden } from "@/components/shell/forbidden";
+import { forbidden, redirect } from "next/navigation";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
@@ -9,7 +8,7 @@ import { listSalesUnits } from "@/lib/sales-units/queries";
 /** /history: straight to the first of the actor's sales units (the page itself has the switcher). */
 export default async function HistoryIndexPage() {
   const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
-  if (!can(actor, "payments:read")) return <Forbidden actor={actor} t={t} />;
+  if (!can(actor, "payments:read")) forbidden();
   const [first] = await listSalesUnits(actor);
   if (first) redirect(`/history/${encodeURIComponent(first.msn)}`);
   return (

@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/shell/forbidden";
+import { forbidden } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
@@ -9,7 +9,7 @@ import { listSalesUnits } from "@/lib/sales-units/queries";
 
 export default async function SalesUnitsPage() {
   const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
-  if (!can(actor, "salesunits:read")) return <Forbidden actor={actor} t={t} />;
+  if (!can(actor, "salesunits:read")) forbidden();
   const units = await listSalesUnits(actor);
   const s = t.salesUnits;
   return (

@@ -1,4 +1,4 @@
-import { Forbidden } from "@/components/shell/forbidden";
+import { forbidden } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
@@ -9,7 +9,7 @@ import { listUsers } from "@/lib/users/queries";
 
 export default async function UsersPage() {
   const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
-  if (!can(actor, "users:manage")) return <Forbidden actor={actor} t={t} />;
+  if (!can(actor, "users:manage")) forbidden();
   const users = await listUsers(actor);
   const u = t.users;
   return (

@@ -1,16 +1,28 @@
 "use server";
-import { cookies } from "next/headers";
+// The language switch (works without JavaScript: each button posts this action).
 import { revalidatePath } from "next/cache";
-import { isLocale, LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { cookies } from "next/headers";
+import { z } from "zod";
+import { zfd } from "zod-form-data";
+import { publicActionClient } from "@/lib/actions/client";
+import { LOCALE_COOKIE, LOCALES } from "@/lib/i18n/locales";
 
-export async function setLocaleAction(form: FormData): Promise<void> {
-  const locale = form.get("locale");
-  if (!isLocale(locale)) return; // unknown value: change nothing
-  (await cookies()).set(LOCALE_COOKIE, locale, {
-    path: "/",
-    sameSite: "lax",
-    maxAge: 365 * 24 * 60 * 60,
-    httpOnly: false,
+const setLocaleInput = zfd.formData({ locale: z.enum(LOCALES) });
+
+export const setLocaleAction = publicActionClient
+  .metadata({ name: "set-locale", permission: null })
+  .inputSchema(setLocaleInput)
+  .action(async ({ parsedInput: { locale } }) => {
+    (await cookies()).set(LOCALE_COOKIE, locale, {
+      path: "/",
+      sameSite: "lax",
+      maxAge: 365 * 24 * 60 * 60,
+      httpOnly: false,
+    });
+    revalidatePath("/", "layout");
   });
-  revalidatePath("/", "layout");
+
+/** For a plain `<form action>`: an unknown value changes nothing. */
+export async function setLocaleFormAction(form: FormData): Promise<void> {
+  await setLocaleAction(form);
 }

@@ -1,10 +1,12 @@
 import type { Dictionary } from "./nb";
+import { actionsEn } from "./sections/actions.en";
 import { historyEn } from "./sections/history.en";
 import { ingestEn } from "./sections/ingest.en";
 import { lookupEn } from "./sections/lookup.en";
 import { paymentEn } from "./sections/payment.en";
 
 const en: Dictionary = {
+  actions: actionsEn,
   history: historyEn,
   ingest: ingestEn,
   lookup: lookupEn,
@@ -21,6 +23,7 @@ const en: Dictionary = {
     apiLog: "API log",
     users: "Users",
     signOut: "Sign out",
+    signOutEverywhere: "Sign out on every device",
     signedInAs: "Signed in as",
     mainMenu: "Main menu",
   },
@@ -38,6 +41,7 @@ const en: Dictionary = {
       passwordRequired: "Enter your password.",
       emailMalformed: "That does not look like an email address.",
       tooLong: "The field is too long (1 KB at most).",
+      addressThrottled: "Too many failed sign-ins from your network. Wait a while and try again.",
       unexpected: "Something went wrong while signing in. Please try again.",
     },
     demoTitle: "Demo users",

@@ -1,5 +1,6 @@
 // Norwegian (bokmål): the reference dictionary. en.ts must have exactly the same keys (type-checked).
 // Feature strings live in sections/<feature>.nb.ts and are spread in below.
+import { actionsNb } from "./sections/actions.nb";
 import { historyNb } from "./sections/history.nb";
 import { ingestNb } from "./sections/ingest.nb";
 import { lookupNb } from "./sections/lookup.nb";
@@ -7,6 +8,7 @@ import { paymentNb } from "./sections/payment.nb";
 import type { Widen } from "./widen";
 
 const nb = {
+  actions: actionsNb,
   history: historyNb,
   ingest: ingestNb,
   lookup: lookupNb,
@@ -23,6 +25,7 @@ const nb = {
     apiLog: "API-logg",
     users: "Brukere",
     signOut: "Logg ut",
+    signOutEverywhere: "Logg ut på alle enheter",
     signedInAs: "Logget inn som",
     mainMenu: "Hovedmeny",
   },
@@ -40,6 +43,7 @@ const nb = {
       passwordRequired: "Skriv inn passordet ditt.",
       emailMalformed: "Det ser ikke ut som en e-postadresse.",
       tooLong: "Feltet er for langt (maks 1 KB).",
+      addressThrottled: "For mange mislykkede innlogginger fra nettverket ditt. Vent litt og prøv igjen.",
       unexpected: "Noe gikk galt ved innloggingen. Prøv igjen.",
     },
     demoTitle: "Demobrukere",

@@ -1,6 +1,6 @@
+import { forbidden } from "next/navigation";
 import { CreateKeyForm } from "@/components/ingest/create-key-form";
 import { RevokeKeyButton } from "@/components/ingest/revoke-key-button";
-import { Forbidden } from "@/components/shell/forbidden";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
@@ -15,7 +15,7 @@ import { listSalesUnits } from "@/lib/sales-units/queries";
 
 export default async function ApiKeysPage() {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getI18n()]);
-  if (!can(actor, "users:manage")) return <Forbidden actor={actor} t={t} />;
+  if (!can(actor, "users:manage")) forbidden();
   const [keys, units] = await Promise.all([listApiKeys(await db(), actor), listSalesUnits(actor)]);
   const k = t.ingest.apiKeys;
   const names = new Map(units.map((u) => [u.msn, u.name]));

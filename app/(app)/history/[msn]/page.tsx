@@ -1,11 +1,10 @@
 import type { Metadata } from "next";
-import { notFound } from "next/navigation";
+import { forbidden, notFound } from "next/navigation";
 import { Suspense } from "react";
 import { FilterForm } from "@/components/history/filter-form";
 import { ResultsSkeleton } from "@/components/history/history-skeleton";
 import { HistoryResults } from "@/components/history/history-results";
 import { SalesUnitSwitcher } from "@/components/history/sales-unit-switcher";
-import { Forbidden } from "@/components/shell/forbidden";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { can, canSeeMsn } from "@/lib/auth/permissions";
@@ -29,7 +28,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   const [{ msn }, raw, actor, { t, locale }] = await Promise.all([params, searchParams, requireActor(), getI18n()]);
-  if (!can(actor, "payments:read")) return <Forbidden actor={actor} t={t} />;
+  if (!can(actor, "payments:read")) forbidden();
   // Outside the scope and not existing look the same: the user learns nothing about other MSNs.
   if (!canSeeMsn(actor, msn)) notFound();
   const units = await listSalesUnits(actor);

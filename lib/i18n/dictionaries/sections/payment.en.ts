@@ -29,10 +29,7 @@ export const paymentEn: Widen<typeof paymentNb> = {
     button: "Refresh from Vipps",
     working: "Fetching …",
     done: "Updated from Vipps.",
-    failed: "Could not update now. Try again.",
-    notFound: "The payment does not exist (any more) in this sales unit.",
     vippsFailed: "Vipps answered with an error:",
-    invalid: "Invalid payment.",
   },
   timeline: {
     title: "History (newest first)",

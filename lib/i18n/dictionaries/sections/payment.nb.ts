@@ -27,10 +27,7 @@ export const paymentNb = {
     button: "Hent på nytt fra Vipps",
     working: "Henter …",
     done: "Oppdatert fra Vipps.",
-    failed: "Kunne ikke oppdatere nå. Prøv igjen.",
-    notFound: "Betalingen finnes ikke (lenger) i dette salgsstedet.",
     vippsFailed: "Vipps svarte med en feil:",
-    invalid: "Ugyldig betaling.",
   },
   timeline: {
     title: "Historikk (nyeste først)",

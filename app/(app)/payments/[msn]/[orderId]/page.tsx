@@ -1,6 +1,6 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
-import { Forbidden } from "@/components/shell/forbidden";
+import { isMsn, isOrderId } from "@/lib/ids";
+import { forbidden, notFound } from "next/navigation";
 import { AmountsCard } from "@/components/payments/amounts-card";
 import { ApiCalls } from "@/components/payments/api-calls";
 import { ChargedTwice } from "@/components/payments/charged-twice";
@@ -19,9 +19,9 @@ import { explainChargedTwice } from "@/lib/payments/explain";
 
 export default async function PaymentPage({ params }: { params: Promise<{ msn: string; orderId: string }> }) {
   const [actor, { t, locale }, { msn, orderId: rawOrderId }] = await Promise.all([requireActor(), getI18n(), params]);
-  if (!can(actor, "payments:read")) return <Forbidden actor={actor} t={t} />;
+  if (!can(actor, "payments:read")) forbidden();
   const orderId = decodeURIComponent(rawOrderId);
-  if (!/^\d{5,7}$/.test(msn) || !/^[a-zA-Z0-9-]{1,50}$/.test(orderId)) notFound();
+  if (!isMsn(msn) || !isOrderId(orderId)) notFound();
   const data = await getPaymentDetail(actor, msn, orderId);
   if (!data) notFound();
   const { payment: p, apiCalls, duplicates } = data;
@@ -64,11 +64,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
             </span>
           </p>
         </div>
-        <RefreshButton
-          msn={p.msn}
-          orderId={p.orderId}
-          labels={{ button: x.refresh.button, working: x.refresh.working }}
-        />
+        <RefreshButton msn={p.msn} orderId={p.orderId} labels={x.refresh} />
       </header>
       <div className="grid gap-5 xl:grid-cols-3">
         <div className="xl:col-span-2">

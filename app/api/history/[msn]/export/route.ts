@@ -2,8 +2,10 @@
 // the client reads, so a large export never sits in memory. Same filters and scope as the page; an
 // MSN outside the scope is a 404, exactly like one that does not exist.
 import type { NextRequest } from "next/server";
+import { audit } from "@/lib/audit";
 import { getActor } from "@/lib/auth/actor";
 import { can, canSeeMsn } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
 import { iterateHistory } from "@/lib/payments/history";
 import { csvStream } from "@/lib/payments/history-csv";
 import { historyCursorKey } from "@/lib/payments/history-cursor";
@@ -30,6 +32,13 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
   if (problems.length > 0)
     return json(400, { error: "invalid_input", message: "Some filters are not valid.", problems });
 
+  await audit(await db(), {
+    action: "history_exported",
+    outcome: "success",
+    who: actor,
+    msn,
+    details: { query: request.nextUrl.search.slice(0, 500) },
+  });
   const rows = iterateHistory(actor, msn, parsed.query);
   const body = csvStream(msn, rows, (err) =>
     console.error(`[history-export] ${msn}: ${err instanceof Error ? err.message : String(err)}`),

@@ -1,0 +1,80 @@
+// The audit trail: one writer with a closed set of actions and outcomes, so every row can be
+// filtered and read the same way. Who (a user, an API key, or nobody for Vipps' callbacks), what,
+// which payment, with what outcome; `details` carries codes and numbers, never secrets or sentences.
+import "server-only";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+
+export const AUDIT_ACTIONS = [
+  // Signing in and out
+  "sign_in",
+  "sign_out",
+  "sign_out_everywhere",
+  "session_ended",
+  // Reading
+  "payment_viewed",
+  "history_exported",
+  // Payments
+  "payment_refreshed",
+  "lookup_at_vipps",
+  // Payments becoming known
+  "csv_imported",
+  "ingest_api",
+  "callback_refused",
+  "callback_throttled",
+  "callback_unverified",
+  "callback_hint_expired",
+  // Administration
+  "api_key_created",
+  "api_key_revoked",
+  // Any action the pipeline refused before it ran (permission, input)
+  "action_refused",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+export const AUDIT_OUTCOMES = [
+  "success",
+  "failed",
+  "refused",
+  "locked",
+  "throttled",
+  "found",
+  "not_found",
+  "error",
+] as const;
+export type AuditOutcome = (typeof AUDIT_OUTCOMES)[number];
+
+/** Who acted: a signed-in user, or only an email (a sign-in attempt), or nobody (Vipps, a shop key). */
+export interface AuditWho {
+  id?: string | null;
+  email?: string | null;
+}
+
+export interface AuditEntry {
+  action: AuditAction;
+  outcome: AuditOutcome;
+  who?: AuditWho | null;
+  msn?: string | null;
+  orderId?: string | null;
+  details?: Prisma.InputJsonObject;
+  at?: Date;
+}
+
+type AuditDb = Pick<PrismaClient, "auditLog"> | Prisma.TransactionClient;
+
+export function auditRow(entry: AuditEntry): Prisma.AuditLogCreateManyInput {
+  return {
+    action: entry.action,
+    outcome: entry.outcome,
+    userId: entry.who?.id ?? null,
+    userEmail: entry.who?.email ?? null,
+    msn: entry.msn ?? null,
+    orderId: entry.orderId ?? null,
+    ...(entry.details ? { details: entry.details } : {}),
+    ...(entry.at ? { at: entry.at } : {}),
+  };
+}
+
+/** Writes one audit row (inside the caller's transaction when given one). */
+export async function audit(db: AuditDb, entry: AuditEntry): Promise<void> {
+  await db.auditLog.create({ data: auditRow(entry) });
+}

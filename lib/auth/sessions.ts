@@ -1,0 +1,122 @@
+// Server-side sessions. The cookie (an Auth.js JWT) only names a UserSession row; whether the
+// session still holds is decided here on every request, so sign-out, "sign out everywhere", a
+// deactivation, a change of role, sales units or payment access, and a password change all end a
+// saved cookie at its next request, on every app instance (the row is in the shared database).
+import "server-only";
+import { createHash } from "node:crypto";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { Role } from "@/generated/prisma/enums";
+import type { ClientInfo } from "./client";
+
+/** A session ends after this long without a request … */
+export const SESSION_IDLE_MS = 2 * 60 * 60_000;
+/** … and this long after sign-in, however busy. */
+export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
+/** lastSeenAt is written at most this often per session (not on every request). */
+const TOUCH_EVERY_MS = 60_000;
+
+export type SessionEndReason =
+  "sign_out" | "sign_out_everywhere" | "idle" | "expired" | "rights_changed" | "deactivated";
+
+interface StampInput {
+  role: Role;
+  active: boolean;
+  canViewPayments: boolean;
+  passwordHash: string;
+  msns: readonly string[];
+}
+
+/** What a session was granted under: any change to it (or to the password) ends the session. */
+export function rightsStamp(u: StampInput): string {
+  const parts = [
+    u.role,
+    u.active ? "active" : "inactive",
+    u.canViewPayments ? "payments" : "-",
+    [...u.msns].sort().join(","),
+  ];
+  // The password hash is folded in (salted, never stored here in the clear): a new password changes it.
+  return createHash("sha256").update(parts.join("|")).update("|").update(u.passwordHash).digest("hex");
+}
+
+export async function startSession(
+  db: PrismaClient,
+  user: StampInput & { id: string },
+  client: ClientInfo | undefined,
+  now: Date,
+): Promise<string> {
+  const row = await db.userSession.create({
+    data: {
+      userId: user.id,
+      createdAt: now,
+      lastSeenAt: now,
+      expiresAt: new Date(now.getTime() + SESSION_ABSOLUTE_MS),
+      rightsStamp: rightsStamp(user),
+      ipAddress: client?.address ?? null,
+      userAgent: client?.userAgent ?? null,
+    },
+    select: { id: true },
+  });
+  return row.id;
+}
+
+const sessionUser = {
+  include: { user: { include: { salesUnits: { include: { salesUnit: { select: { msn: true } } } } } } },
+} as const;
+
+export type LiveSession = NonNullable<Awaited<ReturnType<typeof readSession>>>;
+
+function readSession(db: PrismaClient, sessionId: string) {
+  return db.userSession.findUnique({ where: { id: sessionId }, ...sessionUser });
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
+/**
+ * The session and its user when the session still holds; otherwise null, and a session found to
+ * have lapsed is marked ended with the reason.
+ */
+export async function resumeSession(
+  db: PrismaClient,
+  ids: { sessionId: unknown; userId: unknown },
+  now: Date = new Date(),
+): Promise<LiveSession | null> {
+  const { sessionId, userId } = ids;
+  if (typeof sessionId !== "string" || typeof userId !== "string" || !UUID.test(sessionId)) return null;
+  const s = await readSession(db, sessionId);
+  if (!s || s.userId !== userId || s.endedAt) return null;
+  const lapsed = lapseReason(s, now);
+  if (lapsed) {
+    await endSession(db, s.id, lapsed, now);
+    return null;
+  }
+  if (now.getTime() - s.lastSeenAt.getTime() >= TOUCH_EVERY_MS) {
+    await db.userSession.updateMany({ where: { id: s.id, endedAt: null }, data: { lastSeenAt: now } });
+  }
+  return s;
+}
+
+function lapseReason(s: LiveSession, now: Date): SessionEndReason | null {
+  const t = now.getTime();
+  if (!s.user.active) return "deactivated";
+  if (t >= s.expiresAt.getTime()) return "expired";
+  if (t - s.lastSeenAt.getTime() >= SESSION_IDLE_MS) return "idle";
+  const msns = s.user.salesUnits.map((u) => u.salesUnit.msn);
+  if (rightsStamp({ ...s.user, msns }) !== s.rightsStamp) return "rights_changed";
+  return null;
+}
+
+export async function endSession(db: PrismaClient, sessionId: string, reason: SessionEndReason, now = new Date()) {
+  await db.userSession.updateMany({
+    where: { id: sessionId, endedAt: null },
+    data: { endedAt: now, endReason: reason },
+  });
+}
+
+/** Ends every open session of the user (sign out everywhere; later: an admin's change). Returns how many. */
+export async function endAllSessions(db: PrismaClient, userId: string, reason: SessionEndReason, now = new Date()) {
+  const res = await db.userSession.updateMany({
+    where: { userId, endedAt: null },
+    data: { endedAt: now, endReason: reason },
+  });
+  return res.count;
+}

@@ -1,0 +1,25 @@
+import type { Widen } from "../widen";
+import type { actionsNb } from "./actions.nb";
+
+export const actionsEn: Widen<typeof actionsNb> = {
+  errors: {
+    unauthenticated: "Your session has ended. Sign in again.",
+    forbidden: "Your role does not allow this.",
+    notFound: "Not found, or you do not have access to it.",
+    conflict: "Someone else changed it meanwhile. Reload the page and try again.",
+    upstream: "Vipps did not answer as expected. Try again shortly.",
+    invalidInput: "Something in the form is not valid.",
+    tooLarge: "The request is too large (at most {max}).",
+    unexpected: "Something went wrong. Try again; quote the reference {ref} if it keeps happening.",
+  },
+  input: {
+    invalid: "Not a valid value.",
+    required: "This field is required.",
+    msnFormat: "An MSN is 5–7 digits.",
+    orderIdFormat: "An orderId is 1–50 characters: letters a–z, digits and hyphens.",
+    uuid: "Not a valid reference.",
+    fileRequired: "Choose a file.",
+    keyName: "Give the key a name (1–100 characters).",
+    keyScope: "Choose at least one sales unit, or all.",
+  },
+};

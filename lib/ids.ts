@@ -1,0 +1,19 @@
+// The identifiers of the eCom API, in one place: an MSN (merchant serial number, the sales unit)
+// and an orderId (unique per MSN only). Used by the eCom client's checks, the ingest paths, the
+// routes and every form, so they all agree on what is valid. Schemas carry a dictionary code as
+// their message (lib/i18n sections/actions: input.*).
+import { z } from "zod";
+
+export const MSN_PATTERN = /^\d{5,7}$/;
+export const ORDER_ID_PATTERN = /^[a-zA-Z0-9-]{1,50}$/;
+
+export const isMsn = (v: unknown): v is string => typeof v === "string" && MSN_PATTERN.test(v);
+export const isOrderId = (v: unknown): v is string => typeof v === "string" && ORDER_ID_PATTERN.test(v);
+
+export const msnSchema = z.string({ error: "required" }).regex(MSN_PATTERN, { error: "msnFormat" });
+export const orderIdSchema = z.string({ error: "required" }).regex(ORDER_ID_PATTERN, { error: "orderIdFormat" });
+
+/** The payment page of (msn, orderId). */
+export function paymentHref(msn: string, orderId: string): string {
+  return `/payments/${encodeURIComponent(msn)}/${encodeURIComponent(orderId)}`;
+}
