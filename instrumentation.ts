@@ -3,6 +3,6 @@
 // off in the build phase). NEXT_RUNTIME is read here directly because Next.js inlines it per runtime.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs") return;
-  const { startAppReconciler } = await import("./lib/payments/reconciler-start");
+  const { startAppReconciler } = await import("./lib/payments/reconciler/start");
   startAppReconciler();
 }

@@ -2,7 +2,7 @@
 //
 //   1. data: PostgreSQL databases mo_bench (1,000,000 payments, ~4,000,000 events, 50 sales units)
 //      and mo_bench_10k (10,000, same shape), dropped and recreated; a file-backed PGlite with
-//      100,000 in a temp dir. Generated inside the database (lib/bench/generate.ts).
+//      100,000 in a temp dir. Generated inside the database (scripts/bench/generate.ts).
 //   2. lookup: server time of the real lookupPayments() per kind of question, scoped (20 of 50 sales
 //      units) and admin, on both PostgreSQL sets interleaved run by run (so load on the machine hits
 //      both alike); target p95 ≤ 15 ms, ratio 1M/10k ≤ 1.5.
@@ -25,7 +25,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { openPgBenchDb, openPgliteBenchDb, releaseAppDb, type BenchDb } from "@/lib/bench/clients";
+import { openPgBenchDb, openPgliteBenchDb, releaseAppDb, type BenchDb } from "./bench/clients";
 import {
   createPgBenchDb,
   createPgliteBenchDb,
@@ -35,11 +35,11 @@ import {
   migrate,
   pgBenchDbMatches,
   withPgClient,
-} from "@/lib/bench/databases";
-import { collationInfo, indexSizes } from "@/lib/bench/catalog";
-import { explainAll, type ExplainResult } from "@/lib/bench/explain";
-import type { GenerateResult } from "@/lib/bench/generate";
-import { benchHistoryServer, historyKinds, historyQueries, type HistoryServerResult } from "@/lib/bench/history";
+} from "./bench/databases";
+import { collationInfo, indexSizes } from "./bench/catalog";
+import { explainAll, type ExplainResult } from "./bench/explain";
+import type { GenerateResult } from "./bench/generate";
+import { benchHistoryServer, historyKinds, historyQueries, type HistoryServerResult } from "./bench/history";
 import {
   buildInfo,
   BENCH_USER,
@@ -53,7 +53,7 @@ import {
   timeGets,
   waitForBuilds,
   type AppServer,
-} from "@/lib/bench/http";
+} from "./bench/http";
 import {
   benchLookup,
   benchLookupPaired,
@@ -62,10 +62,10 @@ import {
   lookupQueries,
   lookupQuestions,
   type LookupResult,
-} from "@/lib/bench/lookup";
-import { fmt, seconds, table, verdict } from "@/lib/bench/report";
-import type { BenchShape } from "@/lib/bench/shape";
-import { ratio, type RunPlan, type Summary } from "@/lib/bench/stats";
+} from "./bench/lookup";
+import { fmt, seconds, table, verdict } from "./bench/report";
+import type { BenchShape } from "./bench/shape";
+import { ratio, type RunPlan, type Summary } from "./bench/stats";
 
 interface Options {
   reuse: boolean;
@@ -257,7 +257,7 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
     sampleLoad(`after ${set.name}`);
   }
 
-  // Lookup on both PostgreSQL sets at once, interleaved run by run (lib/bench/lookup.ts).
+  // Lookup on both PostgreSQL sets at once, interleaved run by run (scripts/bench/lookup.ts).
   const [bigSet, smallSet] = pgSets;
   const bigReport = datasets.find((d) => d.name === bigSet?.name);
   const smallReport = datasets.find((d) => d.name === smallSet?.name);

@@ -2,7 +2,7 @@
 // first run seed demo data through the simulator), a build if the sources changed, then the app on
 // http://localhost:3000. Ctrl-C stops everything it started.
 import { spawn, type ChildProcess } from "node:child_process";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/seed/prepare";
 import { env } from "@/lib/env";
 import { buildIfNeeded } from "./build-if-needed";
 

@@ -6,7 +6,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
 import { hashPassword } from "@/lib/auth/password";
 import { openDirect } from "@/lib/db/direct";
-import { prepareDatabase } from "@/lib/db/prepare";
+import { prepareDatabase } from "@/lib/seed/prepare";
 import { parseEnv } from "@/lib/env";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { buildIfNeeded } from "./build-if-needed";

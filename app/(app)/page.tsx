@@ -13,7 +13,7 @@ import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
-import { checkQuery, lookupPayments } from "@/lib/payments/lookup";
+import { checkQuery, lookupPayments } from "@/lib/payments/lookup/search";
 
 export default async function HomePage({
   searchParams,

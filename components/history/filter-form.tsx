@@ -1,8 +1,8 @@
 import Form from "next/form";
 import Link from "next/link";
 import { interpolate } from "@/lib/i18n/locales";
-import type { HistoryParamName, ParsedHistoryParams } from "@/lib/payments/history-params";
-import { DEFAULT_DIR, DEFAULT_SORT } from "@/lib/payments/history-url";
+import type { HistoryParamName, ParsedHistoryParams } from "@/lib/payments/history/params";
+import { DEFAULT_DIR, DEFAULT_SORT } from "@/lib/payments/history/url";
 import type { HistoryText } from "./types";
 
 const problemId = (param: HistoryParamName) => `history-problem-${param}`;

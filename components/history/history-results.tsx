@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
-import type { HistoryView } from "@/lib/payments/history";
-import { historyExportHref, type HistoryUrlState } from "@/lib/payments/history-url";
+import type { HistoryView } from "@/lib/payments/history/query";
+import { historyExportHref, type HistoryUrlState } from "@/lib/payments/history/url";
 import { formatCount } from "./format-count";
 import { HistoryTable } from "./history-table";
 import { Pagination } from "./pagination";

@@ -2,10 +2,10 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
-import type { HistoryRow } from "@/lib/payments/history";
-import type { HistorySortField } from "@/lib/payments/history-cursor";
+import type { HistoryRow } from "@/lib/payments/history/query";
+import type { HistorySortField } from "@/lib/payments/history/cursor";
 import { paymentHref } from "@/lib/ids";
-import { historyHref, type HistoryUrlState } from "@/lib/payments/history-url";
+import { historyHref, type HistoryUrlState } from "@/lib/payments/history/url";
 import { StatusBadge } from "./status-badge";
 import type { HistoryText } from "./types";
 

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { historyHref, type HistoryUrlState } from "@/lib/payments/history-url";
+import { historyHref, type HistoryUrlState } from "@/lib/payments/history/url";
 import type { HistoryText } from "./types";
 
 const base = "rounded-lg border px-3 py-1.5 text-sm font-medium";

@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { historyHref, type HistoryUrlState } from "@/lib/payments/history-url";
+import { historyHref, type HistoryUrlState } from "@/lib/payments/history/url";
 import type { HistoryText } from "./types";
 
 interface Unit {

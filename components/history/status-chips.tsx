@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
-import type { MatchCount, StatusCounts } from "@/lib/payments/history";
-import { historyHref, PAYMENT_STATUSES, toggleStatus, type HistoryUrlState } from "@/lib/payments/history-url";
+import type { MatchCount, StatusCounts } from "@/lib/payments/history/query";
+import { historyHref, PAYMENT_STATUSES, toggleStatus, type HistoryUrlState } from "@/lib/payments/history/url";
 import { formatCount, formatMatchCount } from "./format-count";
 import type { HistoryText } from "./types";
 

@@ -1,7 +1,7 @@
 import { Card } from "@/components/ui/card";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { formatOre } from "@/lib/format";
-import type { DerivedPayment } from "@/lib/payments/derive";
+import type { DerivedPayment } from "@/lib/payments/sync/derive";
 
 type Amounts = Pick<
   DerivedPayment,

@@ -3,7 +3,7 @@ import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import type { Locale } from "@/lib/i18n/locales";
-import type { Deadlines } from "@/lib/payments/deadlines";
+import type { Deadlines } from "@/lib/payments/detail/deadlines";
 
 export function DeadlinesCard({ d, t, locale }: { d: Deadlines; t: Dictionary; locale: Locale }) {
   const x = t.payment.deadlines;

@@ -5,8 +5,8 @@
 // what a flood may cost is bounded in callback-guard.ts.
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isEcomError } from "@/lib/ecom";
-import type { DetailsClient } from "@/lib/payments/reconciler";
-import { syncDetails } from "@/lib/payments/sync";
+import type { DetailsClient } from "@/lib/payments/reconciler/reconciler";
+import { syncDetails } from "@/lib/payments/sync/sync";
 import { parseCallback, type CallbackBody } from "./callback-body";
 import {
   createCallbackGuard,

@@ -3,7 +3,7 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import { audit as writeAudit, type AuditOutcome } from "@/lib/audit";
 import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
-import type { DetailsClient } from "@/lib/payments/reconciler";
+import type { DetailsClient } from "@/lib/payments/reconciler/reconciler";
 import { parsePaymentsCsv, type CsvFileError } from "./csv";
 import { countResults, registerPayments, type RegisterResult } from "./register";
 import type { RegisterStatus } from "./problems";

@@ -2,7 +2,7 @@
 // request with its API key, and gets one result per item. The envelope is checked whole first (a
 // bad envelope or 1,001 items writes nothing); after that each item stands alone.
 import type { PrismaClient } from "@/generated/prisma/client";
-import type { DetailsClient } from "@/lib/payments/reconciler";
+import type { DetailsClient } from "@/lib/payments/reconciler/reconciler";
 import { authenticateApiKey, keyMayRegister } from "./api-keys";
 import { parseJson, problem, readBody } from "./http";
 import { problemTextEn, type Problem } from "./problems";

@@ -7,9 +7,9 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import { audit } from "@/lib/audit";
 import { forEachLimit } from "@/lib/concurrency";
 import { isEcomError } from "@/lib/ecom";
-import { pollDelayMs } from "@/lib/payments/poll-policy";
-import type { DetailsClient } from "@/lib/payments/reconciler";
-import { syncDetails } from "@/lib/payments/sync";
+import { pollDelayMs } from "@/lib/payments/reconciler/poll-policy";
+import type { DetailsClient } from "@/lib/payments/reconciler/reconciler";
+import { syncDetails } from "@/lib/payments/sync/sync";
 
 /** At most this many open hints per sales unit: a flood while Vipps is down cannot fill the table. */
 export const MAX_HINTS_PER_MSN = 10_000;

@@ -6,8 +6,8 @@ import type { LimitDecision } from "@/lib/limits";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isEcomError } from "@/lib/ecom";
 import { isAppError } from "@/lib/errors";
-import type { DetailsClient } from "@/lib/payments/reconciler";
-import { syncDetails } from "@/lib/payments/sync";
+import type { DetailsClient } from "@/lib/payments/reconciler/reconciler";
+import { syncDetails } from "@/lib/payments/sync/sync";
 import { type Problem, type RegisterStatus } from "./problems";
 import { MSN_PATTERN, ORDER_ID_PATTERN } from "@/lib/ids";
 

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/generated/prisma/client";
 import type { ApiLogSink } from "@/lib/api-log/types";
 import { encrypt } from "@/lib/crypto";
 import { createEcomClient, isEcomError, TokenCache, type EcomClient, type PaymentDetails } from "@/lib/ecom";
-import { insertPayments } from "@/lib/payments/sync";
+import { insertPayments } from "@/lib/payments/sync/sync";
 import { DEMO_UNITS, planDemo, type PlannedPayment, type Step } from "./scenarios";
 import { SimControl, type SimUnit } from "./sim-control";
 import { provokeApiErrors } from "./api-errors";

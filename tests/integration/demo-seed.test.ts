@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DbApiLogSink } from "@/lib/api-log/writer";
 import { decrypt } from "@/lib/crypto";
 import { createEcomClient, TokenCache } from "@/lib/ecom";
-import { applyDetails } from "@/lib/payments/sync";
+import { applyDetails } from "@/lib/payments/sync/sync";
 import { seedDemoPayments } from "@/lib/seed/payments";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { migratedDatabase, type TestDb } from "../helpers/databases";

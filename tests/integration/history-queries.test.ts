@@ -5,7 +5,7 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/permissions";
-import type { HistoryCursor } from "@/lib/payments/history-cursor";
+import type { HistoryCursor } from "@/lib/payments/history/cursor";
 import {
   countHistory,
   countHistoryByStatus,
@@ -13,9 +13,9 @@ import {
   listHistoryPage,
   totalFor,
   type HistoryRow,
-} from "@/lib/payments/history";
-import { parseHistoryParams, type HistoryQuery } from "@/lib/payments/history-params";
-import { PAYMENT_STATUSES } from "@/lib/payments/history-url";
+} from "@/lib/payments/history/query";
+import { parseHistoryParams, type HistoryQuery } from "@/lib/payments/history/params";
+import { PAYMENT_STATUSES } from "@/lib/payments/history/url";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
 
 const A = "100001";

@@ -21,7 +21,7 @@ const admin: Actor = {
 export function lookupCollationSuite(kind: DbKind, label: string, options: DatabaseOptions = {}) {
   describe(`orderId prefix search on ${label}`, () => {
     let app: AppEnv;
-    let lookupPayments: typeof import("@/lib/payments/lookup").lookupPayments;
+    let lookupPayments: typeof import("@/lib/payments/lookup/search").lookupPayments;
 
     beforeAll(async () => {
       app = await useAppEnv(kind, options);
@@ -43,7 +43,7 @@ export function lookupCollationSuite(kind: DbKind, label: string, options: Datab
           })),
         ),
       });
-      ({ lookupPayments } = await import("@/lib/payments/lookup"));
+      ({ lookupPayments } = await import("@/lib/payments/lookup/search"));
     }, 60_000);
     afterAll(async () => app?.close());
 

@@ -8,10 +8,10 @@ import type { DbKind } from "../helpers/databases";
 export function accessSuite(kind: DbKind) {
   let app: AppEnv;
   let lib: {
-    lookupPayments: typeof import("@/lib/payments/lookup").lookupPayments;
-    getPaymentDetail: typeof import("@/lib/payments/detail").getPaymentDetail;
-    refreshPayment: typeof import("@/lib/payments/remote/refresh-payment").refreshPayment;
-    lookUpAtVipps: typeof import("@/lib/payments/remote/look-up-at-vipps").lookUpAtVipps;
+    lookupPayments: typeof import("@/lib/payments/lookup/search").lookupPayments;
+    getPaymentDetail: typeof import("@/lib/payments/detail/load").getPaymentDetail;
+    refreshPayment: typeof import("@/lib/payments/sync/refresh-payment").refreshPayment;
+    lookUpAtVipps: typeof import("@/lib/payments/lookup/look-up-at-vipps").lookUpAtVipps;
   };
   const actor = (over: Partial<Actor>): Actor => ({
     id: "00000000-0000-4000-8000-000000000001",
@@ -43,10 +43,10 @@ export function accessSuite(kind: DbKind) {
       count: 60,
     });
     lib = {
-      lookupPayments: (await import("@/lib/payments/lookup")).lookupPayments,
-      getPaymentDetail: (await import("@/lib/payments/detail")).getPaymentDetail,
-      refreshPayment: (await import("@/lib/payments/remote/refresh-payment")).refreshPayment,
-      lookUpAtVipps: (await import("@/lib/payments/remote/look-up-at-vipps")).lookUpAtVipps,
+      lookupPayments: (await import("@/lib/payments/lookup/search")).lookupPayments,
+      getPaymentDetail: (await import("@/lib/payments/detail/load")).getPaymentDetail,
+      refreshPayment: (await import("@/lib/payments/sync/refresh-payment")).refreshPayment,
+      lookUpAtVipps: (await import("@/lib/payments/lookup/look-up-at-vipps")).lookUpAtVipps,
     };
   }, 120_000);
   afterAll(async () => app?.close());
@@ -108,7 +108,7 @@ export function accessSuite(kind: DbKind) {
 
     it("registers a payment found only at Vipps", async () => {
       const { SimControl } = await import("@/lib/seed/sim-control");
-      const { ecomClientFor } = await import("@/lib/payments/vipps");
+      const { ecomClientFor } = await import("@/lib/payments/sync/vipps");
       const client = await ecomClientFor("212345");
       await client.initiatePayment({
         orderId: "REMOTE-1",

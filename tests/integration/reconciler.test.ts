@@ -3,8 +3,8 @@
 // database — polls each payment exactly once per round.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { openDirect, type DirectDb } from "@/lib/db/direct";
-import { claimDue, reconcileOnce, startReconciler, type ReconcilerDeps } from "@/lib/payments/reconciler";
-import { syncDetails } from "@/lib/payments/sync";
+import { claimDue, reconcileOnce, startReconciler, type ReconcilerDeps } from "@/lib/payments/reconciler/reconciler";
+import { syncDetails } from "@/lib/payments/sync/sync";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
 import { addUnit, simPayment, startStack, type Stack } from "../helpers/ingest";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { deadlines, schemeFromBin } from "@/lib/payments/deadlines";
+import { deadlines, schemeFromBin } from "@/lib/payments/detail/deadlines";
 
 describe("card scheme from the BIN", () => {
   it.each([

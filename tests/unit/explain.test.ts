@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { explainChargedTwice, type ExplainEvent, type ExplainPayment } from "@/lib/payments/explain";
+import { explainChargedTwice, type ExplainEvent, type ExplainPayment } from "@/lib/payments/detail/explain";
 
 const NBSP = "\u00a0";
 const ev = (operation: string, amount: number, iso: string, transactionId: string, ok = true): ExplainEvent => ({

@@ -1,8 +1,8 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import type { HistoryRow } from "@/lib/payments/history";
-import { CSV_HEADER, csvField, csvRow, csvStream, oreToKroner } from "@/lib/payments/history-csv";
-import { osloDate, osloDateTime, osloDayStart, parseYmd } from "@/lib/payments/history-dates";
+import type { HistoryRow } from "@/lib/payments/history/query";
+import { CSV_HEADER, csvField, csvRow, csvStream, oreToKroner } from "@/lib/payments/history/csv";
+import { osloDate, osloDateTime, osloDayStart, parseYmd } from "@/lib/payments/history/dates";
 
 const row = (over: Partial<HistoryRow> = {}): HistoryRow => ({
   id: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b",

@@ -1,8 +1,8 @@
 import { createHmac, randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { decodeCursor, encodeCursor, type HistoryCursor } from "@/lib/payments/history-cursor";
-import { parseHistoryParams } from "@/lib/payments/history-params";
+import { decodeCursor, encodeCursor, type HistoryCursor } from "@/lib/payments/history/cursor";
+import { parseHistoryParams } from "@/lib/payments/history/params";
 
 const key = randomBytes(32);
 const MSN = "212345";

@@ -1,9 +1,9 @@
 import { randomBytes } from "node:crypto";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { encodeCursor } from "@/lib/payments/history-cursor";
-import { parseHistoryParams, type RawSearchParams } from "@/lib/payments/history-params";
-import { EMPTY_STATE, historyExportHref, historyHref, historySearchParams } from "@/lib/payments/history-url";
+import { encodeCursor } from "@/lib/payments/history/cursor";
+import { parseHistoryParams, type RawSearchParams } from "@/lib/payments/history/params";
+import { EMPTY_STATE, historyExportHref, historyHref, historySearchParams } from "@/lib/payments/history/url";
 
 const key = randomBytes(32);
 const MSN = "212345";

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { sortsByCodePoint } from "@/lib/db/collation";
-import { checkQuery, isSiblingOf, siblingBase } from "@/lib/payments/lookup";
+import { checkQuery, isSiblingOf, siblingBase } from "@/lib/payments/lookup/search";
 
 describe("search input", () => {
   it("accepts orderIds and transactionIds, trimmed", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { LogEntry, PaymentDetails } from "@/lib/ecom";
-import { derivePayment, deriveStatus, eventFingerprint } from "@/lib/payments/derive";
+import { derivePayment, deriveStatus, eventFingerprint } from "@/lib/payments/sync/derive";
 
 const e = (operation: LogEntry["operation"], amount: number, ok = true, t = "2026-11-01T10:00:00.000Z"): LogEntry => ({
   operation,

@@ -1,7 +1,13 @@
 // When the reconciler looks again: backoff 1, 2, 4 … minutes capped at 6 h, and never again once
 // nothing can change (final, or past the 180/365-day limits).
 import { describe, expect, it } from "vitest";
-import { canStillChange, nextPollAt, pollDelayMs, POLL_CAP_MS, type PollState } from "@/lib/payments/poll-policy";
+import {
+  canStillChange,
+  nextPollAt,
+  pollDelayMs,
+  POLL_CAP_MS,
+  type PollState,
+} from "@/lib/payments/reconciler/poll-policy";
 
 const DAY = 86_400_000;
 const now = new Date("2026-11-21T12:00:00Z");

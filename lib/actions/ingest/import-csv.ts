@@ -10,7 +10,7 @@ import { CSV_MAX_BYTES } from "@/lib/ingest/csv";
 import { importPaymentsCsv } from "@/lib/ingest/csv-import";
 import { problemText, type RegisterStatus } from "@/lib/ingest/problems";
 import { interpolate } from "@/lib/i18n/locales";
-import { ecomClientFor } from "@/lib/payments/vipps";
+import { ecomClientFor } from "@/lib/payments/sync/vipps";
 
 export interface ImportRow {
   row: number;

@@ -3,7 +3,7 @@
 import { zfd } from "zod-form-data";
 import { actionClient, translatedErrors } from "@/lib/actions/client";
 import { orderIdSchema } from "@/lib/ids";
-import { lookUpAtVipps } from "@/lib/payments/remote/look-up-at-vipps";
+import { lookUpAtVipps } from "@/lib/payments/lookup/look-up-at-vipps";
 
 const lookUpAtVippsInput = zfd.formData({ orderId: orderIdSchema });
 

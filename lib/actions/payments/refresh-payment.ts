@@ -5,7 +5,7 @@ import { zfd } from "zod-form-data";
 import { actionClient, translatedErrors } from "@/lib/actions/client";
 import { isEcomError } from "@/lib/ecom";
 import { msnSchema, orderIdSchema, paymentHref } from "@/lib/ids";
-import { refreshPayment } from "@/lib/payments/remote/refresh-payment";
+import { refreshPayment } from "@/lib/payments/sync/refresh-payment";
 
 const refreshPaymentInput = zfd.formData({ msn: msnSchema, orderId: orderIdSchema });
 

@@ -10,10 +10,10 @@ import { requireActor } from "@/lib/auth/actor";
 import { can, canSeeMsn } from "@/lib/auth/permissions";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
-import { loadHistoryView } from "@/lib/payments/history";
-import { historyCursorKey } from "@/lib/payments/history-cursor";
-import { hasFilters, parseHistoryParams } from "@/lib/payments/history-params";
-import { historySearchParams } from "@/lib/payments/history-url";
+import { loadHistoryView } from "@/lib/payments/history/query";
+import { historyCursorKey } from "@/lib/payments/history/cursor";
+import { hasFilters, parseHistoryParams } from "@/lib/payments/history/params";
+import { historySearchParams } from "@/lib/payments/history/url";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
 interface Props {

@@ -2,7 +2,7 @@
 import { db } from "@/lib/db/client";
 import { createIngestHandler } from "@/lib/ingest/ingest-api";
 import { appLimiters } from "@/lib/limits/app";
-import { ecomClientFor } from "@/lib/payments/vipps";
+import { ecomClientFor } from "@/lib/payments/sync/vipps";
 
 export const dynamic = "force-dynamic";
 

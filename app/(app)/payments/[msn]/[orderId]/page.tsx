@@ -13,9 +13,9 @@ import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
-import { deadlines } from "@/lib/payments/deadlines";
-import { getPaymentDetail } from "@/lib/payments/detail";
-import { explainChargedTwice } from "@/lib/payments/explain";
+import { deadlines } from "@/lib/payments/detail/deadlines";
+import { getPaymentDetail } from "@/lib/payments/detail/load";
+import { explainChargedTwice } from "@/lib/payments/detail/explain";
 
 export default async function PaymentPage({ params }: { params: Promise<{ msn: string; orderId: string }> }) {
   const [actor, { t, locale }, { msn, orderId: rawOrderId }] = await Promise.all([requireActor(), getI18n(), params]);

@@ -6,11 +6,11 @@ import { audit } from "@/lib/audit";
 import { getActor } from "@/lib/auth/actor";
 import { can, canSeeMsn } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { iterateHistory } from "@/lib/payments/history";
-import { csvStream } from "@/lib/payments/history-csv";
-import { historyCursorKey } from "@/lib/payments/history-cursor";
-import { osloDate } from "@/lib/payments/history-dates";
-import { parseHistoryParams } from "@/lib/payments/history-params";
+import { iterateHistory } from "@/lib/payments/history/query";
+import { csvStream } from "@/lib/payments/history/csv";
+import { historyCursorKey } from "@/lib/payments/history/cursor";
+import { osloDate } from "@/lib/payments/history/dates";
+import { parseHistoryParams } from "@/lib/payments/history/params";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
 const json = (status: number, body: Record<string, unknown>) =>

@@ -3,7 +3,7 @@
 import { after } from "next/server";
 import { db } from "@/lib/db/client";
 import { createCallbackHandler } from "@/lib/ingest/callback";
-import { ecomClientFor } from "@/lib/payments/vipps";
+import { ecomClientFor } from "@/lib/payments/sync/vipps";
 
 export const dynamic = "force-dynamic";
 

@@ -7,8 +7,8 @@
 import { forEachLimit } from "@/lib/concurrency";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isEcomError, type EcomClient } from "@/lib/ecom";
-import { pollDelayMs } from "./poll-policy";
-import { syncDetails } from "./sync";
+import { pollDelayMs } from "@/lib/payments/reconciler/poll-policy";
+import { syncDetails } from "@/lib/payments/sync/sync";
 
 export type DetailsClient = Pick<EcomClient, "getPaymentDetails">;
 

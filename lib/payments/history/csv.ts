@@ -1,8 +1,8 @@
 // CSV for the history export: RFC 4180 (comma, CRLF, fields quoted when needed, quotes doubled),
 // amounts as integer øre and as kroner with a dot decimal, made from integers (never a float), and
 // timestamps in ISO 8601 UTC (for scripts) and as Oslo wall-clock time (for people).
-import type { HistoryRow } from "./history";
-import { osloDateTime } from "./history-dates";
+import type { HistoryRow } from "@/lib/payments/history/query";
+import { osloDateTime } from "@/lib/payments/history/dates";
 
 export const CSV_HEADER = [
   "msn",

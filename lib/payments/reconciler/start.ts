@@ -3,8 +3,8 @@
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { resolveHints } from "@/lib/ingest/payment-hints";
-import { startReconciler, type ReconcilerLoop } from "./reconciler";
-import { ecomClientFor } from "./vipps";
+import { startReconciler, type ReconcilerLoop } from "@/lib/payments/reconciler/reconciler";
+import { ecomClientFor } from "@/lib/payments/sync/vipps";
 
 const globalForReconciler = globalThis as unknown as { __merchantOpsReconciler?: ReconcilerLoop };
 

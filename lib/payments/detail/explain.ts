@@ -4,7 +4,7 @@
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import { formatDateTime, formatOre } from "@/lib/format";
 import type { Locale } from "@/lib/i18n/locales";
-import { GUARANTEE_DAYS, type CardScheme } from "./deadlines";
+import { GUARANTEE_DAYS, type CardScheme } from "@/lib/payments/detail/deadlines";
 
 export interface ExplainEvent {
   operation: string;

@@ -3,7 +3,7 @@
 // the interval grows while nothing changes: 1 min, 2, 4 … capped at 6 h. A payment stops being
 // polled (nextPollAt = null) once nothing is left to capture or refund, or the 180/365-day limits
 // have passed (Vipps refuses capture/cancel after 180 days and refunds after 365).
-import type { DerivedPayment } from "./derive";
+import type { DerivedPayment } from "@/lib/payments/sync/derive";
 
 export const POLL_BASE_MS = 60_000;
 export const POLL_CAP_MS = 6 * 3_600_000;

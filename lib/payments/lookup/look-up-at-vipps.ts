@@ -5,8 +5,8 @@ import { audit } from "@/lib/audit";
 import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isEcomError } from "@/lib/ecom";
-import { applyDetails } from "@/lib/payments/sync";
-import { ecomClientFor } from "@/lib/payments/vipps";
+import { applyDetails } from "@/lib/payments/sync/sync";
+import { ecomClientFor } from "@/lib/payments/sync/vipps";
 
 export interface RemoteResult {
   msn: string;

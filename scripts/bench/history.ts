@@ -2,9 +2,9 @@
 // loadHistoryView (rows + per-status counts, what the page awaits) and as HTTP under `next start`
 // (http.ts). The filters are URL search strings, read by the page's own parser.
 import type { Actor } from "@/lib/auth/permissions";
-import { loadHistoryView } from "@/lib/payments/history";
-import { osloDate } from "@/lib/payments/history-dates";
-import { parseHistoryParams } from "@/lib/payments/history-params";
+import { loadHistoryView } from "@/lib/payments/history/query";
+import { osloDate } from "@/lib/payments/history/dates";
+import { parseHistoryParams } from "@/lib/payments/history/params";
 import { captureQueries, type BenchDb, type CapturedQuery } from "./clients";
 import { benchMsn, type BenchShape } from "./shape";
 import { measure, type RunPlan, type Summary } from "./stats";

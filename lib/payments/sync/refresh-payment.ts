@@ -4,8 +4,8 @@ import { audit } from "@/lib/audit";
 import { assertCan, assertMsn, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { applyDetails } from "@/lib/payments/sync";
-import { ecomClientFor } from "@/lib/payments/vipps";
+import { applyDetails } from "@/lib/payments/sync/sync";
+import { ecomClientFor } from "@/lib/payments/sync/vipps";
 
 /** The actor must see the MSN, or it is "not found"; Vipps' failures surface as EcomError. */
 export async function refreshPayment(actor: Actor | null, msn: string, orderId: string): Promise<void> {

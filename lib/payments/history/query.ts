@@ -7,9 +7,14 @@ import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { PaymentWhereInput } from "@/generated/prisma/models";
 import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { encodeCursor, type HistoryCursor, type HistorySortField, type SortDirection } from "./history-cursor";
-import type { HistoryFilters, HistoryQuery } from "./history-params";
-import { PAGE_SIZE, PAYMENT_STATUSES } from "./history-url";
+import {
+  encodeCursor,
+  type HistoryCursor,
+  type HistorySortField,
+  type SortDirection,
+} from "@/lib/payments/history/cursor";
+import type { HistoryFilters, HistoryQuery } from "@/lib/payments/history/params";
+import { PAGE_SIZE, PAYMENT_STATUSES } from "@/lib/payments/history/url";
 
 const rowSelect = {
   id: true,

@@ -1,7 +1,7 @@
 // Cross-sales-unit lookup: server time of the real lookupPayments(actor, q) for each kind of
 // question support asks, as a user with 20 of the 50 sales units and as an admin (all of them).
 import type { Actor } from "@/lib/auth/permissions";
-import { lookupPayments } from "@/lib/payments/lookup";
+import { lookupPayments } from "@/lib/payments/lookup/search";
 import { captureQueries, bindAppDb, type BenchDb, type CapturedQuery } from "./clients";
 import { benchMsn, orderIdOf, prng, transactionIdOf } from "./shape";
 import { measure, measureEach, type RunPlan, type Summary } from "./stats";

@@ -4,9 +4,14 @@
 import { z } from "zod";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import { parseKronerToOre } from "@/lib/format";
-import { decodeCursor, type HistoryCursor, type HistorySortField, type SortDirection } from "./history-cursor";
-import { osloDayStart, parseYmd } from "./history-dates";
-import { DEFAULT_DIR, DEFAULT_SORT, PAYMENT_STATUSES, type HistoryUrlState } from "./history-url";
+import {
+  decodeCursor,
+  type HistoryCursor,
+  type HistorySortField,
+  type SortDirection,
+} from "@/lib/payments/history/cursor";
+import { osloDayStart, parseYmd } from "@/lib/payments/history/dates";
+import { DEFAULT_DIR, DEFAULT_SORT, PAYMENT_STATUSES, type HistoryUrlState } from "@/lib/payments/history/url";
 
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
 

@@ -4,8 +4,8 @@
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { PaymentDetails } from "@/lib/ecom";
-import { derivePayment, eventFingerprint, type DerivedPayment } from "./derive";
-import { nextPollAt } from "./poll-policy";
+import { derivePayment, eventFingerprint, type DerivedPayment } from "@/lib/payments/sync/derive";
+import { nextPollAt } from "@/lib/payments/reconciler/poll-policy";
 
 /**
  * For bulk imports of history (the demo seed): a payment waiting for the user is looked at within a

@@ -3,7 +3,7 @@
 import { audit } from "@/lib/audit";
 import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
-import { isSiblingOf, siblingBase } from "./lookup";
+import { isSiblingOf, siblingBase } from "@/lib/payments/lookup/search";
 
 const THIRTY_MIN = 30 * 60_000;
 

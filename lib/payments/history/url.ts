@@ -1,7 +1,7 @@
 // The history page's URL contract, both ways: what the page reads (history-params.ts) and the links
 // it writes (here). Pure, so links can be built anywhere and tested without a server.
 import type { PaymentStatus } from "@/generated/prisma/enums";
-import type { HistorySortField, SortDirection } from "./history-cursor";
+import type { HistorySortField, SortDirection } from "@/lib/payments/history/cursor";
 
 /** Display order of statuses: the life of a payment, then the dead ends. */
 export const PAYMENT_STATUSES = [

@@ -4,11 +4,11 @@
 import { DbApiLogSink } from "@/lib/api-log/writer";
 import type { Env } from "@/lib/env";
 import { resolveSecrets } from "@/lib/secrets";
-import { seedDemoUsers } from "@/lib/seed/demo";
-import { seedDemoPayments } from "@/lib/seed/payments";
-import { databaseCollation, sortsByCodePoint } from "./collation";
-import { openDirect } from "./direct";
-import { applyMigrations } from "./migrations";
+import { seedDemoUsers } from "./demo";
+import { seedDemoPayments } from "./payments";
+import { databaseCollation, sortsByCodePoint } from "@/lib/db/collation";
+import { openDirect } from "@/lib/db/direct";
+import { applyMigrations } from "@/lib/db/migrations";
 
 export interface PrepareOptions {
   /** A running simulator; without one, no demo payments are seeded. */
