@@ -1,4 +1,5 @@
 // AES-256-GCM for secrets at rest (sales-unit credentials). Output: base64(iv[12] | tag[16] | ciphertext).
+import "server-only";
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
 
 export function encrypt(plaintext: string, key: Buffer, aad = ""): string {

@@ -1,5 +1,6 @@
 // Secrets the app needs: taken from the environment, or in embedded mode generated once into
 // .data/secrets.json (mode 0600). Never printed or logged.
+import "server-only";
 import { randomBytes } from "node:crypto";
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";

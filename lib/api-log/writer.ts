@@ -1,5 +1,6 @@
 // Writes ApiCallRecords to the ApiCallLog table in the background: buffered, in batches with
 // createMany, never throwing into (or slowing) the API call that produced them.
+import "server-only";
 import type { Prisma } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import type { MaskedJson } from "./mask";

@@ -1,5 +1,6 @@
 // The one database module. PGlite (embedded, default) or PostgreSQL (DATABASE_URL), same client.
 // Created lazily on first use, never at import time, so `next build` never opens the database.
+import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaClient } from "@/generated/prisma/client";

@@ -1,5 +1,6 @@
 // A database handle for scripts and tests: one connection used both by the schema engine
 // (migrations) and by Prisma (seeding). The running app uses lib/db/client.ts instead.
+import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";

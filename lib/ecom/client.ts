@@ -1,4 +1,5 @@
 // createEcomClient: the eCom v2 client for one sales unit (or, with partner keys, for several).
+import "server-only";
 import type { ApiLogSink } from "@/lib/api-log/types";
 import {
   DEFAULT_RETRY,

@@ -1,5 +1,6 @@
 // Access tokens per key set (and MSN), reused until shortly before they expire. Concurrent callers
 // share one in-flight fetch, so a burst of 20 calls costs one token request.
+import "server-only";
 import { createHash } from "node:crypto";
 import type { AccessToken } from "./schemas";
 

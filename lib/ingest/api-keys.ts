@@ -1,6 +1,7 @@
 // API keys for the merchant's shop (POST /api/v1/payments). A key is 32 random bytes, shown once;
 // only its sha256 is stored, which is enough for a key of that entropy (no salt or slow hash needed:
 // nobody can guess it, and a database leak does not reveal it). Admins create and revoke them.
+import "server-only";
 import { createHash, randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";

@@ -3,6 +3,7 @@
 // only used to decide whether to ask; what we store comes from GET /details, fetched after the
 // answer has gone out (Vipps waits 3 s, once). Unknown sales units are refused and audit-logged;
 // what a flood may cost is bounded in callback-guard.ts.
+import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isEcomError } from "@/lib/ecom";
 import type { DetailsClient } from "@/lib/payments/reconciler/reconciler";

@@ -1,5 +1,6 @@
 // A user's CSV upload: parse (file-level problems refuse the whole file before anything is written),
 // then register each good row within the user's own sales units, and report every row.
+import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { audit as writeAudit, type AuditOutcome } from "@/lib/audit";
 import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";

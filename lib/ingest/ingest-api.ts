@@ -1,6 +1,7 @@
 // POST /api/v1/payments — the shop registers up to 1,000 (msn, orderId[, amount, createdAt]) per
 // request with its API key, and gets one result per item. The envelope is checked whole first (a
 // bad envelope or 1,001 items writes nothing); after that each item stands alone.
+import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { DetailsClient } from "@/lib/payments/reconciler/reconciler";
 import { authenticateApiKey, keyMayRegister } from "./api-keys";

@@ -1,6 +1,7 @@
 // Registering payments the shop (ingest API) or a user (CSV upload) tells us about: for each
 // (MSN, orderId) not yet known, GET /details through the sales unit's client and store it with
 // syncDetails. Each item is written whole or not at all; items are independent of each other.
+import "server-only";
 import { forEachLimit } from "@/lib/concurrency";
 import type { LimitDecision } from "@/lib/limits";
 import type { PrismaClient } from "@/generated/prisma/client";

@@ -58,11 +58,9 @@ const en: Dictionary = {
     apiCallsCard: "API calls in the last 24 hours",
     abilities: {
       "payments:read": "Look up payments and read their history",
-      "payments:money": "Capture, cancel and refund payments",
-      "apilog:read": "Read the API log and error trends",
+      "apilog:read": "Read the API log",
       "salesunits:read": "See your sales units",
-      "salesunits:manage": "Manage sales units and keys",
-      "users:manage": "Manage users and roles",
+      "users:manage": "See users and their roles, and create API keys for the shop",
     },
   },
   salesUnits: {

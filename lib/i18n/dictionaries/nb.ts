@@ -60,11 +60,9 @@ const nb = {
     apiCallsCard: "API-kall siste 24 timer",
     abilities: {
       "payments:read": "Slå opp betalinger og lese historikken",
-      "payments:money": "Trekke, kansellere og refundere betalinger",
-      "apilog:read": "Lese API-loggen og feiltrender",
+      "apilog:read": "Lese API-loggen",
       "salesunits:read": "Se salgsstedene dine",
-      "salesunits:manage": "Administrere salgssteder og nøkler",
-      "users:manage": "Administrere brukere og roller",
+      "users:manage": "Se brukerne og rollene deres, og lage API-nøkler for nettbutikken",
     },
   },
   salesUnits: {

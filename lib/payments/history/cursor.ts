@@ -2,6 +2,7 @@
 // after (or ends before), signed with an HMAC so a hand-edited URL is refused cleanly instead of
 // reaching the database with a made-up position. It is bound to the MSN and the sort it was made
 // for: under another sort the same position means nothing.
+import "server-only";
 import { createHmac, timingSafeEqual } from "node:crypto";
 import { z } from "zod";
 import { secrets } from "@/lib/secrets";

@@ -2,6 +2,7 @@
 // limited to the actor's sales units in the WHERE clause itself, so an MSN outside the scope reads
 // as empty even if a caller forgot its own check. Keyset pagination on (createdAt, id) or
 // (amount, id); the id breaks ties so equal timestamps or amounts never skip or repeat a row.
+import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { PaymentWhereInput } from "@/generated/prisma/models";

@@ -1,6 +1,7 @@
 // Customer service's search: an orderId (exact, prefix, and its -1, -2 … siblings) across every
 // sales unit the actor may see, or a transactionId. orderIds are unique per MSN only, so one
 // orderId can be several payments.
+import "server-only";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/permissions";
 import { msnScope } from "@/lib/auth/permissions";

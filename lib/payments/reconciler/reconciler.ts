@@ -4,6 +4,7 @@
 // lease), so another instance neither waits for nor picks up a payment that is being polled. If an
 // instance dies mid-round, the lease runs out and someone else polls the payment. Errors from Vipps
 // (timeouts, 5xx, 429, …) never escape a round: that payment is backed off instead.
+import "server-only";
 import { forEachLimit } from "@/lib/concurrency";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { isEcomError, type EcomClient } from "@/lib/ecom";

@@ -1,5 +1,6 @@
 // Starts the reconciler inside the app server (called from instrumentation.ts), once per process,
 // with the settings from lib/env.ts. Nothing here opens the database before the first round.
+import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { resolveHints } from "@/lib/ingest/payment-hints";

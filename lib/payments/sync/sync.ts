@@ -1,6 +1,7 @@
 // Writes what GET /details says into our copy: the payment row (amounts, derived status, when to poll
 // next) and one PaymentEvent per log entry, stored exactly once (unique fingerprint per payment).
 // Both in one transaction, so a payment never exists without the events it was read with.
+import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { PaymentDetails } from "@/lib/ecom";

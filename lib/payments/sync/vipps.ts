@@ -1,5 +1,6 @@
 // The eCom client for one of our sales units: credentials decrypted from the database, calls logged
 // to the API call log. Server-only; callers check permissions first.
+import "server-only";
 import { apiLogSink } from "@/lib/api-log/writer";
 import { decrypt } from "@/lib/crypto";
 import { db } from "@/lib/db/client";
