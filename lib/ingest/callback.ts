@@ -32,6 +32,8 @@ export interface CallbackDeps {
   /** Least time between two /details reads for one payment caused by callbacks (rate limit 120/min). */
   minSpacingMs?: number;
   limits?: CallbackLimits;
+  /** Open hints a sales unit may have (default MAX_HINTS_PER_MSN); beyond, a callback leaves none. */
+  maxHintsPerMsn?: number;
 }
 
 type RouteContext = { params: Promise<{ orderId: string }> };
@@ -91,7 +93,7 @@ export async function syncFromCallback(deps: CallbackDeps, body: CallbackBody, a
     );
     try {
       const updated = await db.payment.updateMany({ where: { msn, orderId }, data: { nextPollAt: now() } });
-      if (updated.count === 0 && !(await leaveHint(db, msn, orderId, now()))) {
+      if (updated.count === 0 && !(await leaveHint(db, msn, orderId, now(), deps.maxHintsPerMsn))) {
         await audit({ action: "callback_throttled", msn, orderId, details: { reason: "too_many_open_hints" } });
       }
     } catch {

@@ -17,10 +17,16 @@ export const HINT_MAX_AGE_MS = 3 * 86_400_000;
 const LEASE_MS = 5 * 60_000;
 
 /** Remembers that (msn, orderId) should be asked about; false when the sales unit's hints are full. */
-export async function leaveHint(db: PrismaClient, msn: string, orderId: string, now: Date): Promise<boolean> {
+export async function leaveHint(
+  db: PrismaClient,
+  msn: string,
+  orderId: string,
+  now: Date,
+  maxPerMsn = MAX_HINTS_PER_MSN,
+): Promise<boolean> {
   const open = await db.$queryRaw<{ n: number }[]>`
-    SELECT count(*)::int AS n FROM (SELECT 1 FROM "PaymentHint" WHERE msn = ${msn} LIMIT ${MAX_HINTS_PER_MSN}) AS h`;
-  if ((open[0]?.n ?? 0) >= MAX_HINTS_PER_MSN) return false;
+    SELECT count(*)::int AS n FROM (SELECT 1 FROM "PaymentHint" WHERE msn = ${msn} LIMIT ${maxPerMsn}::int) AS h`;
+  if ((open[0]?.n ?? 0) >= maxPerMsn) return false;
   await db.paymentHint.createMany({ data: [{ msn, orderId, receivedAt: now, nextTryAt: now }], skipDuplicates: true });
   return true;
 }

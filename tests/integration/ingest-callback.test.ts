@@ -266,6 +266,34 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     expect(await db.prisma.auditLog.count({ where: { action: "callback_unverified", orderId: "cb-forged" } })).toBe(1);
   });
 
+  it("a callback flood while /details fails leaves a bounded number of hints and no payment", async () => {
+    const flood = createCallbackHandler({
+      ...deps,
+      maxHintsPerMsn: 10,
+      limits: { auditPerWindow: 5, newOrdersPerWindow: 1000, windowSeconds: 60 },
+    });
+    await stack.control.fault({ msn: DIRECT, endpoint: "details", mode: "error500", count: 10_000 });
+    try {
+      const tag = `fd${Date.now().toString(36)}`;
+      const statuses = new Set<number>();
+      for (let i = 0; i < 40; i++) {
+        const orderId = `${tag}-${i}`;
+        statuses.add((await call(orderId, body(DIRECT, orderId, "SALE"), undefined, flood)).status);
+      }
+      // Vipps gets its 200 (it would only retry); what we keep is bounded and is never a payment.
+      expect([...statuses]).toEqual([200]);
+      expect(await db.prisma.paymentHint.count({ where: { msn: DIRECT, orderId: { startsWith: tag } } })).toBe(10);
+      expect(await db.prisma.payment.count({ where: { orderId: { startsWith: tag } } })).toBe(0);
+      // The overflow is audited, a few rows at most (the rest go into the window's summary).
+      expect(
+        await db.prisma.auditLog.count({ where: { action: "callback_throttled", orderId: { startsWith: tag } } }),
+      ).toBe(5);
+    } finally {
+      await stack.control.clearFaults();
+      await db.prisma.paymentHint.deleteMany({ where: { msn: DIRECT } });
+    }
+  });
+
   it("checks the authToken when the sales unit has one: a callback without it is refused and changes nothing", async () => {
     const token = "vipps-callback-token-7f3a";
     await db.prisma.salesUnit.update({

@@ -3,8 +3,7 @@
 // orderId can be several payments.
 import "server-only";
 import type { PaymentStatus } from "@/generated/prisma/enums";
-import type { Actor } from "@/lib/auth/permissions";
-import { msnScope } from "@/lib/auth/permissions";
+import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { databaseCollation, sortsByCodePoint } from "@/lib/db/collation";
 import { db } from "@/lib/db/client";
@@ -67,6 +66,7 @@ export async function lookupPayments(
   actor: Actor,
   q: string,
 ): Promise<{ rows: LookupRow[]; sharedOrderIds: string[] }> {
+  assertCan(actor, "payments:read");
   const prisma = await db();
   const codePoint = await codePointCollation(prisma);
   const scope = msnScope(actor);
