@@ -4,7 +4,7 @@
 // when Vipps says the orderId does not exist or after HINT_MAX_AGE_MS of failures.
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { audit } from "@/lib/audit";
+import { audit, type AuditOutcome } from "@/lib/audit";
 import { forEachLimit } from "@/lib/concurrency";
 import { isEcomError } from "@/lib/ecom";
 import { pollDelayMs } from "@/lib/payments/reconciler/poll-policy";
@@ -74,6 +74,16 @@ export async function resolveHints(deps: {
   const hints = await claimDueHints(db, now(), deps.batch ?? 50);
   result.claimed = hints.length;
   const drop = (h: ClaimedHint) => db.paymentHint.deleteMany({ where: { msn: h.msn, orderId: h.orderId } });
+  const giveUp = async (
+    h: ClaimedHint,
+    action: "callback_unverified" | "callback_hint_expired",
+    outcome: AuditOutcome,
+    details: Record<string, string | number>,
+  ) => {
+    await drop(h);
+    await audit(db, { action, outcome, msn: h.msn, orderId: h.orderId, details });
+    result.dropped++;
+  };
   await forEachLimit(hints, deps.concurrency ?? 4, async (h) => {
     try {
       const details = await (await deps.clientFor(h.msn)).getPaymentDetails(h.orderId);
@@ -83,28 +93,12 @@ export async function resolveHints(deps: {
     } catch (err) {
       if (isEcomError(err) && err.httpStatus === 404) {
         // Vipps does not know it: the callback was mistaken or forged. Nothing is stored.
-        await drop(h);
-        await audit(db, {
-          action: "callback_unverified",
-          outcome: "refused",
-          msn: h.msn,
-          orderId: h.orderId,
-          details: { reason: "not_found_at_vipps" },
-        });
-        result.dropped++;
+        await giveUp(h, "callback_unverified", "refused", { reason: "not_found_at_vipps" });
         return;
       }
       const attempts = h.attempts + 1;
       if (now().getTime() - h.receivedAt.getTime() >= HINT_MAX_AGE_MS) {
-        await drop(h);
-        await audit(db, {
-          action: "callback_hint_expired",
-          outcome: "failed",
-          msn: h.msn,
-          orderId: h.orderId,
-          details: { attempts },
-        });
-        result.dropped++;
+        await giveUp(h, "callback_hint_expired", "failed", { attempts });
         return;
       }
       const wait = Math.max(pollDelayMs(attempts), isEcomError(err) ? (err.retryAfterMs ?? 0) : 0);
