@@ -1,5 +1,6 @@
 import type { Dictionary } from "./nb";
 import { actionsEn } from "./sections/actions.en";
+import { chargedTwiceEn } from "./sections/charged-twice.en";
 import { historyEn } from "./sections/history.en";
 import { ingestEn } from "./sections/ingest.en";
 import { lookupEn } from "./sections/lookup.en";
@@ -7,6 +8,7 @@ import { paymentEn } from "./sections/payment.en";
 
 const en: Dictionary = {
   actions: actionsEn,
+  chargedTwice: chargedTwiceEn,
   history: historyEn,
   ingest: ingestEn,
   lookup: lookupEn,

@@ -1,6 +1,7 @@
 // Norwegian (bokmål): the reference dictionary. en.ts must have exactly the same keys (type-checked).
 // Feature strings live in sections/<feature>.nb.ts and are spread in below.
 import { actionsNb } from "./sections/actions.nb";
+import { chargedTwiceNb } from "./sections/charged-twice.nb";
 import { historyNb } from "./sections/history.nb";
 import { ingestNb } from "./sections/ingest.nb";
 import { lookupNb } from "./sections/lookup.nb";
@@ -9,6 +10,7 @@ import type { Widen } from "./widen";
 
 const nb = {
   actions: actionsNb,
+  chargedTwice: chargedTwiceNb,
   history: historyNb,
   ingest: ingestNb,
   lookup: lookupNb,

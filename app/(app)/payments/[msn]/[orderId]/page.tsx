@@ -72,18 +72,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
         </div>
         <DeadlinesCard d={d} t={t} locale={locale} />
       </div>
-      <ChargedTwice
-        verdict={explanation.verdict}
-        text={explanation.text}
-        duplicates={explanation.duplicates.map((c) => ({
-          msn: c.msn,
-          orderId: c.orderId,
-          amountText: formatOre(c.amount),
-          statusText: x.status[c.status],
-          createdText: formatDateTime(c.createdAt, locale),
-        }))}
-        labels={x.chargedTwice}
-      />
+      <ChargedTwice explanation={explanation} t={t} locale={locale} />
       <div className="grid gap-5 xl:grid-cols-2">
         <Timeline events={p.events} t={t} locale={locale} />
         <ApiCalls calls={apiCalls} t={t} locale={locale} />
