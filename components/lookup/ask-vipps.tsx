@@ -4,6 +4,7 @@ import { paymentHref } from "@/lib/ids";
 import { useActionState } from "react";
 import { lookUpAtVippsAction } from "@/lib/actions/payments/look-up-at-vipps";
 import { errorOf } from "@/lib/actions/result";
+import { interpolate } from "@/lib/i18n/locales";
 
 interface Labels {
   askVipps: string;
@@ -51,7 +52,7 @@ export function AskVipps({ orderId, labels }: { orderId: string; labels: Labels 
               ) : (
                 <span className="text-ink-muted">
                   {r.result === "error"
-                    ? labels.remote.error.replace("{detail}", r.detail ?? "")
+                    ? interpolate(labels.remote.error, { detail: r.detail ?? "" })
                     : labels.remote.not_found}
                 </span>
               )}
