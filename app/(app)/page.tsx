@@ -92,7 +92,7 @@ export default async function HomePage({
                     </Td>
                     <Td className="whitespace-nowrap tabular-nums">{formatOre(r.amount)}</Td>
                     <Td>
-                      <StatusBadge status={r.status} t={t} />
+                      <StatusBadge status={r.status} t={t.payment.status} />
                     </Td>
                     <Td className="whitespace-nowrap">{formatDateTime(r.createdAt, locale)}</Td>
                     <Td className="text-ink-muted">{l.match[r.match]}</Td>

@@ -6,7 +6,7 @@ import type { HistoryRow } from "@/lib/payments/history/query";
 import type { HistorySortField } from "@/lib/payments/history/cursor";
 import { paymentHref } from "@/lib/ids";
 import { historyHref, type HistoryUrlState } from "@/lib/payments/history/url";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/payments/status-badge";
 import type { HistoryText } from "./types";
 
 const th = "px-4 py-2.5 font-medium";
@@ -107,7 +107,7 @@ export function HistoryTable({
                 </Link>
               </td>
               <td className={td}>
-                <StatusBadge status={r.status} t={t} />
+                <StatusBadge status={r.status} t={t.statuses} />
               </td>
               <td className={`${money} font-medium`}>{formatOre(r.amount)}</td>
               <td className={`${money} ${r.capturedAmount === 0 ? "text-ink-faint" : ""}`}>

@@ -34,7 +34,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
             <span className="font-mono">{p.orderId}</span>
           </h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
-            <StatusBadge status={p.status} t={t} />
+            <StatusBadge status={p.status} t={x.status} />
             <span>
               {x.salesUnit}: {p.salesUnit.name} <span className="font-mono">{p.msn}</span>
             </span>
