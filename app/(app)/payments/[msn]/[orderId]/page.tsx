@@ -47,7 +47,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
             </span>
           </p>
         </div>
-        <RefreshButton msn={p.msn} orderId={p.orderId} labels={x.refresh} />
+        <RefreshButton msn={p.msn} orderId={p.orderId} t={x.refresh} />
       </header>
       <div className="grid gap-5 xl:grid-cols-3">
         <div className="xl:col-span-2">
