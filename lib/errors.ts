@@ -1,5 +1,6 @@
-// One error type for expected failures. `code` is a closed set; `userMessage` is a dictionary key
-// safe to show; `message` is for logs only and never reaches the browser.
+// One error type for expected failures. `code` is a closed set, which the action pipeline shows as
+// its message from the dictionary (actions.errors); `message` is for logs only and never reaches
+// the browser.
 export type AppErrorCode =
   "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict" | "upstream" | "internal";
 

@@ -1,25 +1,15 @@
 "use client";
 // Unexpected errors: the browser sees a generic message and a reference (digest); details stay in
-// the server log. Strings come in both languages because this renders on the client.
+// the server log. Both languages' words come along (just this section of the dictionaries) because
+// this renders on the client and reads the page language there.
 import { useSyncExternalStore } from "react";
+import { errorEn } from "@/lib/i18n/dictionaries/sections/error.en";
+import { errorNb } from "@/lib/i18n/dictionaries/sections/error.nb";
 
 const noSubscription = () => () => {};
 const pageLanguage = () => (document.documentElement.lang === "en" ? "en" : "nb");
 
-const text = {
-  nb: {
-    title: "Noe gikk galt",
-    body: "Siden kunne ikke vises. Prøv igjen; hvis feilen fortsetter, oppgi referansen til en utvikler.",
-    ref: "Referanse",
-    retry: "Prøv igjen",
-  },
-  en: {
-    title: "Something went wrong",
-    body: "The page could not be shown. Try again; if it keeps failing, give the reference to a developer.",
-    ref: "Reference",
-    retry: "Try again",
-  },
-};
+const text = { nb: errorNb, en: errorEn };
 
 export default function ErrorPage({ error, reset }: { error: Error & { digest?: string }; reset: () => void }) {
   const lang = useSyncExternalStore(noSubscription, pageLanguage, () => "nb" as const);
@@ -31,7 +21,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
       <p className="text-ink-muted">{t.body}</p>
       {error.digest ? (
         <p className="text-sm text-ink-muted">
-          {t.ref}: <code className="font-mono">{error.digest}</code>
+          {t.reference}: <code className="font-mono">{error.digest}</code>
         </p>
       ) : null}
       <button

@@ -31,11 +31,7 @@ export default async function HomePage({
     <>
       <PageHeader title={l.title} description={l.description} />
       <div className="max-w-2xl">
-        <SearchBox
-          q={q}
-          labels={{ label: l.label, placeholder: l.placeholder, submit: l.submit, shortcut: l.shortcut }}
-          error={checked && !checked.ok ? l.errors[checked.problem] : undefined}
-        />
+        <SearchBox q={q} t={l} error={checked && !checked.ok ? l.errors[checked.problem] : undefined} />
       </div>
       {found ? (
         <section className="mt-8 flex flex-col gap-4" aria-live="polite">
@@ -59,7 +55,7 @@ export default async function HomePage({
           {found.rows.length === 0 ? (
             <div className="flex flex-col gap-4 rounded-card border border-surface-line bg-surface p-5">
               <p data-testid="not-found">{interpolate(l.notFound, { q })}</p>
-              <AskVipps orderId={q} labels={l} />
+              <AskVipps orderId={q} t={l} />
             </div>
           ) : (
             <>
@@ -92,7 +88,7 @@ export default async function HomePage({
                     </Td>
                     <Td className="whitespace-nowrap tabular-nums">{formatOre(r.amount)}</Td>
                     <Td>
-                      <StatusBadge status={r.status} t={t} />
+                      <StatusBadge status={r.status} t={t.payment.status} />
                     </Td>
                     <Td className="whitespace-nowrap">{formatDateTime(r.createdAt, locale)}</Td>
                     <Td className="text-ink-muted">{l.match[r.match]}</Td>

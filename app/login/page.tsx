@@ -32,15 +32,7 @@ export default async function LoginPage({
         <Brand t={t} className="mb-6" />
         <h1 className="text-xl font-semibold">{t.login.title}</h1>
         <p className="mb-5 mt-1 text-sm text-ink-muted">{t.login.subtitle}</p>
-        <LoginForm
-          labels={{
-            email: t.login.email,
-            password: t.login.password,
-            submit: t.login.submit,
-            submitting: t.login.submitting,
-          }}
-          callbackUrl={callbackUrl}
-        />
+        <LoginForm t={t.login} callbackUrl={callbackUrl} />
       </div>
       {demo ? (
         <section

@@ -2,15 +2,9 @@
 import { useActionState } from "react";
 import { signInAction } from "@/lib/actions/auth/sign-in";
 import { errorOf } from "@/lib/actions/result";
+import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 
-interface Labels {
-  email: string;
-  password: string;
-  submit: string;
-  submitting: string;
-}
-
-export function LoginForm({ labels, callbackUrl }: { labels: Labels; callbackUrl: string }) {
+export function LoginForm({ t, callbackUrl }: { t: Dictionary["login"]; callbackUrl: string }) {
   const [result, action, pending] = useActionState(signInAction, {});
   const state = { error: result.data?.error ?? errorOf(result), email: result.data?.email };
   const errorId = "login-error";
@@ -18,7 +12,7 @@ export function LoginForm({ labels, callbackUrl }: { labels: Labels; callbackUrl
     <form action={action} className="flex flex-col gap-4" noValidate>
       <input type="hidden" name="callbackUrl" value={callbackUrl} />
       <label className="flex flex-col gap-1.5 text-sm font-medium">
-        {labels.email}
+        {t.email}
         <input
           name="email"
           type="email"
@@ -32,7 +26,7 @@ export function LoginForm({ labels, callbackUrl }: { labels: Labels; callbackUrl
         />
       </label>
       <label className="flex flex-col gap-1.5 text-sm font-medium">
-        {labels.password}
+        {t.password}
         <input
           name="password"
           type="password"
@@ -55,7 +49,7 @@ export function LoginForm({ labels, callbackUrl }: { labels: Labels; callbackUrl
         disabled={pending}
         className="rounded-lg bg-brand-500 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
       >
-        {pending ? labels.submitting : labels.submit}
+        {pending ? t.submitting : t.submit}
       </button>
     </form>
   );

@@ -1,7 +1,9 @@
+import type { HistoryText } from "./types";
+
 /** Placeholder rows while the page of payments loads; same outline as the real table. */
-export function ResultsSkeleton({ label }: { label?: string }) {
+export function ResultsSkeleton({ t }: { t: HistoryText }) {
   return (
-    <div aria-busy="true" aria-label={label} className="animate-pulse">
+    <div aria-busy="true" aria-label={t.loading} className="animate-pulse">
       <div className="mb-4 flex flex-wrap gap-2">
         {Array.from({ length: 10 }, (_, i) => (
           <div key={i} className="h-7 w-24 rounded-full bg-surface-line" />

@@ -6,29 +6,31 @@ import type { HistoryRow } from "@/lib/payments/history/query";
 import type { HistorySortField } from "@/lib/payments/history/cursor";
 import { paymentHref } from "@/lib/ids";
 import { historyHref, type HistoryUrlState } from "@/lib/payments/history/url";
-import { StatusBadge } from "./status-badge";
+import { StatusBadge } from "@/components/payments/status-badge";
 import type { HistoryText } from "./types";
 
 const th = "px-4 py-2.5 font-medium";
 const td = "px-4 py-2.5 align-middle";
 const money = `${td} whitespace-nowrap text-right tabular-nums`;
 
+/** The column each sort field heads. */
+const SORT_COLUMN: Record<HistorySortField, keyof HistoryText["columns"]> = { amount: "amount", date: "created" };
+
 /** A sortable column head: a link that sorts by the column, or flips the direction if it already does. */
 function SortHead({
   field,
-  label,
   msn,
   state,
   t,
   align,
 }: {
   field: HistorySortField;
-  label: string;
   msn: string;
   state: HistoryUrlState;
   t: HistoryText;
   align?: "right";
 }) {
+  const label = t.columns[SORT_COLUMN[field]];
   const active = state.sort === field;
   const nextDir = active && state.dir === "desc" ? "asc" : "desc";
   return (
@@ -79,14 +81,14 @@ export function HistoryTable({
             <th scope="col" className={th}>
               {c.status}
             </th>
-            <SortHead field="amount" label={c.amount} msn={msn} state={state} t={t} align="right" />
+            <SortHead field="amount" msn={msn} state={state} t={t} align="right" />
             <th scope="col" className={`${th} text-right`}>
               {c.captured}
             </th>
             <th scope="col" className={`${th} text-right`}>
               {c.refunded}
             </th>
-            <SortHead field="date" label={c.created} msn={msn} state={state} t={t} />
+            <SortHead field="date" msn={msn} state={state} t={t} />
             <th scope="col" className={th}>
               {c.text}
             </th>
@@ -107,7 +109,7 @@ export function HistoryTable({
                 </Link>
               </td>
               <td className={td}>
-                <StatusBadge status={r.status} t={t} />
+                <StatusBadge status={r.status} t={t.statuses} />
               </td>
               <td className={`${money} font-medium`}>{formatOre(r.amount)}</td>
               <td className={`${money} ${r.capturedAmount === 0 ? "text-ink-faint" : ""}`}>

@@ -9,10 +9,10 @@ const input =
   "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
 
 export function CreateKeyForm({
-  texts,
+  t,
   units,
 }: {
-  texts: Dictionary["ingest"]["apiKeys"];
+  t: Dictionary["ingest"]["apiKeys"];
   units: { msn: string; name: string }[];
 }) {
   const [result, action, pending] = useActionState(createApiKeyAction, {});
@@ -26,16 +26,16 @@ export function CreateKeyForm({
       className="flex flex-col gap-4 rounded-card border border-surface-line bg-surface p-5 shadow-card"
       data-testid="create-key"
     >
-      <h2 className="text-sm font-semibold text-ink-muted">{texts.create}</h2>
+      <h2 className="text-sm font-semibold text-ink-muted">{t.create}</h2>
       <label className="flex max-w-md flex-col gap-1.5 text-sm font-medium">
-        {texts.name}
-        <input name="name" required maxLength={100} placeholder={texts.namePlaceholder} className={input} />
+        {t.name}
+        <input name="name" required maxLength={100} placeholder={t.namePlaceholder} className={input} />
       </label>
       <fieldset className="flex flex-col gap-2 text-sm">
-        <legend className="mb-1 font-medium">{texts.scope}</legend>
+        <legend className="mb-1 font-medium">{t.scope}</legend>
         <label className="flex items-center gap-2">
           <input type="checkbox" name="allSalesUnits" checked={all} onChange={(e) => setAll(e.target.checked)} />
-          {texts.allUnits}
+          {t.allUnits}
         </label>
         <div className="flex flex-wrap gap-x-5 gap-y-1.5 pl-1">
           {units.map((u) => (
@@ -57,7 +57,7 @@ export function CreateKeyForm({
           className="flex flex-col gap-2 rounded-lg bg-ok-bg px-3 py-3 text-sm text-ok-fg"
           aria-live="polite"
         >
-          <p>{interpolate(texts.created, { name: created.name })}</p>
+          <p>{interpolate(t.created, { name: created.name })}</p>
           <div className="flex flex-wrap items-center gap-2">
             <code className="break-all rounded bg-surface px-2 py-1 font-mono text-xs text-ink">{created.key}</code>
             <button
@@ -67,7 +67,7 @@ export function CreateKeyForm({
                 void navigator.clipboard?.writeText(created?.key ?? "").then(() => setCopied(true));
               }}
             >
-              {copied ? texts.copied : texts.copy}
+              {copied ? t.copied : t.copy}
             </button>
           </div>
         </div>
@@ -78,7 +78,7 @@ export function CreateKeyForm({
           disabled={pending}
           className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
         >
-          {pending ? texts.submitting : texts.submit}
+          {pending ? t.submitting : t.submit}
         </button>
       </div>
     </form>

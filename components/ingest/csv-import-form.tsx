@@ -8,7 +8,7 @@ import { ImportReport } from "./import-report";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
-export function CsvImportForm({ texts }: { texts: Dictionary["ingest"] }) {
+export function CsvImportForm({ t }: { t: Dictionary["ingest"] }) {
   const [result, action, pending] = useActionState(importCsvAction, {});
   const report = result.data?.ok ? result.data : undefined;
   // Checked here too, so a too-large file is refused without uploading it.
@@ -23,16 +23,16 @@ export function CsvImportForm({ texts }: { texts: Dictionary["ingest"] }) {
         onSubmit={(e) => {
           const file = (e.currentTarget.elements.namedItem("file") as HTMLInputElement | null)?.files?.[0];
           const problem = !file
-            ? texts.import.chooseFile
+            ? t.import.chooseFile
             : file.size > MAX_BYTES
-              ? interpolate(texts.import.errors.too_large, { max: "2 MB" })
+              ? interpolate(t.import.errors.too_large, { max: "2 MB" })
               : undefined;
           setLocalError(problem);
           if (problem) e.preventDefault();
         }}
       >
         <label className="flex flex-col gap-1.5 text-sm font-medium">
-          {texts.import.file}
+          {t.import.file}
           <input
             name="file"
             type="file"
@@ -44,9 +44,9 @@ export function CsvImportForm({ texts }: { texts: Dictionary["ingest"] }) {
           />
         </label>
         <div id="import-help" className="flex flex-wrap items-start gap-x-6 gap-y-2 text-sm text-ink-muted">
-          <p className="max-w-xl">{interpolate(texts.import.help, { maxRows: "10 000", maxSize: "2 MB" })}</p>
+          <p className="max-w-xl">{interpolate(t.import.help, { maxRows: "10 000", maxSize: "2 MB" })}</p>
           <figure className="flex flex-col gap-1">
-            <figcaption className="text-xs text-ink-faint">{texts.import.example}</figcaption>
+            <figcaption className="text-xs text-ink-faint">{t.import.example}</figcaption>
             <pre className="rounded bg-surface-sunken px-2 py-1 font-mono text-xs text-ink">
               {"msn,orderId\n212345,FS-100234\n212346,FS-100235"}
             </pre>
@@ -66,12 +66,12 @@ export function CsvImportForm({ texts }: { texts: Dictionary["ingest"] }) {
             disabled={pending}
             className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
           >
-            {pending ? texts.import.submitting : texts.import.submit}
+            {pending ? t.import.submitting : t.import.submit}
           </button>
         </div>
       </form>
       {report && !localError ? (
-        <ImportReport key={report.fileName} rows={report.rows} counts={report.counts} texts={texts} />
+        <ImportReport key={report.fileName} rows={report.rows} counts={report.counts} t={t} />
       ) : null}
     </>
   );

@@ -7,25 +7,23 @@ import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 import { ResultBadge } from "./result-badge";
 
-type Texts = Dictionary["ingest"];
-
 export function ImportReport({
   rows,
   counts,
-  texts,
+  t,
 }: {
   rows: ImportRow[];
   counts: Record<RegisterStatus, number>;
-  texts: Texts;
+  t: Dictionary["ingest"];
 }) {
   const problems = rows.filter((r) => (r.status !== "registered" && r.status !== "already_known") || r.message !== "");
   const [onlyProblems, setOnlyProblems] = useState(problems.length > 0);
   const shown = onlyProblems ? problems : rows;
-  const c = texts.import.columns;
+  const c = t.import.columns;
   return (
     <section data-testid="import-report" className="mt-6 flex flex-col gap-3">
       <p data-testid="import-summary" className="text-sm font-medium text-ink" aria-live="polite">
-        {interpolate(texts.import.summary, {
+        {interpolate(t.import.summary, {
           rows: rows.length,
           registered: counts.registered,
           known: counts.already_known,
@@ -36,12 +34,12 @@ export function ImportReport({
       </p>
       <label className="flex items-center gap-2 text-sm text-ink-muted">
         <input type="checkbox" checked={onlyProblems} onChange={(e) => setOnlyProblems(e.target.checked)} />
-        {texts.import.onlyProblems}
+        {t.import.onlyProblems}
       </label>
       <Table
         testId="import-rows"
         head={[c.row, c.msn, c.orderId, c.result, c.message]}
-        empty={shown.length === 0 ? texts.import.noProblems : undefined}
+        empty={shown.length === 0 ? t.import.noProblems : undefined}
       >
         {shown.map((r) => (
           <tr key={r.row} data-status={r.status}>
@@ -49,7 +47,7 @@ export function ImportReport({
             <Td className="font-mono">{r.msn}</Td>
             <Td className="font-mono break-all">{r.orderId}</Td>
             <Td>
-              <ResultBadge status={r.status} label={texts.results[r.status]} />
+              <ResultBadge status={r.status} t={t.results} />
             </Td>
             <Td className="text-ink-muted">{r.message}</Td>
           </tr>

@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui/badge";
+import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import type { RegisterStatus } from "@/lib/ingest/problems";
 
 const TONES: Record<RegisterStatus, "ok" | "neutral" | "warn" | "bad"> = {
@@ -9,10 +10,10 @@ const TONES: Record<RegisterStatus, "ok" | "neutral" | "warn" | "bad"> = {
   failed: "bad",
 };
 
-export function ResultBadge({ status, label }: { status: RegisterStatus; label: string }) {
+export function ResultBadge({ status, t }: { status: RegisterStatus; t: Dictionary["ingest"]["results"] }) {
   return (
     <span className="whitespace-nowrap">
-      <Badge tone={TONES[status]}>{label}</Badge>
+      <Badge tone={TONES[status]}>{t[status]}</Badge>
     </span>
   );
 }

@@ -4,16 +4,10 @@ import { paymentHref } from "@/lib/ids";
 import { useActionState } from "react";
 import { lookUpAtVippsAction } from "@/lib/actions/payments/look-up-at-vipps";
 import { errorOf } from "@/lib/actions/result";
+import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
+import { interpolate } from "@/lib/i18n/locales";
 
-interface Labels {
-  askVipps: string;
-  askVippsHint: string;
-  asking: string;
-  open: string;
-  remote: { found: string; not_found: string; error: string };
-}
-
-export function AskVipps({ orderId, labels }: { orderId: string; labels: Labels }) {
+export function AskVipps({ orderId, t }: { orderId: string; t: Dictionary["lookup"] }) {
   const [result, action, pending] = useActionState(lookUpAtVippsAction, {});
   const error = errorOf(result);
   return (
@@ -25,9 +19,9 @@ export function AskVipps({ orderId, labels }: { orderId: string; labels: Labels 
           disabled={pending}
           className="rounded-lg border border-brand-500 px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50 disabled:opacity-60"
         >
-          {pending ? labels.asking : labels.askVipps}
+          {pending ? t.asking : t.askVipps}
         </button>
-        <span className="text-sm text-ink-muted">{labels.askVippsHint}</span>
+        <span className="text-sm text-ink-muted">{t.askVippsHint}</span>
       </form>
       {error ? (
         <p role="alert" data-testid="vipps-error" className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
@@ -46,13 +40,11 @@ export function AskVipps({ orderId, labels }: { orderId: string; labels: Labels 
               </span>
               {r.result === "found" ? (
                 <Link className="font-medium text-brand-700 underline" href={paymentHref(r.msn, orderId)}>
-                  {labels.remote.found} · {labels.open}
+                  {t.remote.found} · {t.open}
                 </Link>
               ) : (
                 <span className="text-ink-muted">
-                  {r.result === "error"
-                    ? labels.remote.error.replace("{detail}", r.detail ?? "")
-                    : labels.remote.not_found}
+                  {r.result === "error" ? interpolate(t.remote.error, { detail: r.detail ?? "" }) : t.remote.not_found}
                 </span>
               )}
             </li>

@@ -1,16 +1,9 @@
 "use client";
 // The search box: a plain GET form (works without JavaScript, the URL is shareable); "/" focuses it.
 import { useEffect, useRef } from "react";
+import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 
-export function SearchBox({
-  q,
-  labels,
-  error,
-}: {
-  q: string;
-  labels: { label: string; placeholder: string; submit: string; shortcut: string };
-  error?: string;
-}) {
+export function SearchBox({ q, t, error }: { q: string; t: Dictionary["lookup"]; error?: string }) {
   const input = useRef<HTMLInputElement>(null);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -29,7 +22,7 @@ export function SearchBox({
   return (
     <form role="search" action="/" method="get" className="flex flex-col gap-2">
       <label htmlFor="q" className="text-sm font-medium">
-        {labels.label}
+        {t.label}
       </label>
       <div className="flex gap-2">
         <input
@@ -41,7 +34,7 @@ export function SearchBox({
           maxLength={200}
           autoComplete="off"
           spellCheck={false}
-          placeholder={labels.placeholder}
+          placeholder={t.placeholder}
           aria-invalid={error ? true : undefined}
           aria-describedby={error ? "q-error" : "q-hint"}
           className="w-full rounded-lg border border-surface-line bg-surface px-3 py-2.5 font-mono text-base outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
@@ -50,7 +43,7 @@ export function SearchBox({
           type="submit"
           className="rounded-lg bg-brand-500 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-600"
         >
-          {labels.submit}
+          {t.submit}
         </button>
       </div>
       {error ? (
@@ -60,7 +53,7 @@ export function SearchBox({
       ) : (
         <p id="q-hint" className="text-xs text-ink-faint">
           <kbd className="rounded border border-surface-line bg-surface-sunken px-1 font-mono">/</kbd>{" "}
-          {labels.shortcut.replace("/", "").trim()}
+          {t.shortcut.replace("/", "").trim()}
         </p>
       )}
     </form>

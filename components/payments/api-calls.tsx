@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
-import type { Locale } from "@/lib/i18n/locales";
+import { interpolate, type Locale } from "@/lib/i18n/locales";
 
 interface Call {
   id: bigint;
@@ -40,7 +40,7 @@ export function ApiCalls({ calls, t, locale }: { calls: Call[]; t: Dictionary; l
                   {c.method} {c.path}
                 </span>
                 {c.attempt > 1 ? (
-                  <span className="text-xs text-ink-muted">{x.attempt.replace("{n}", String(c.attempt))}</span>
+                  <span className="text-xs text-ink-muted">{interpolate(x.attempt, { n: c.attempt })}</span>
                 ) : null}
                 <span className="text-xs text-ink-muted">
                   {formatDateTime(c.at, locale)} · {c.durationMs} ms

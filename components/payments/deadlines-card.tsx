@@ -2,7 +2,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
-import type { Locale } from "@/lib/i18n/locales";
+import { interpolate, type Locale } from "@/lib/i18n/locales";
 import type { Deadlines } from "@/lib/payments/detail/deadlines";
 
 export function DeadlinesCard({ d, t, locale }: { d: Deadlines; t: Dictionary; locale: Locale }) {
@@ -22,7 +22,7 @@ export function DeadlinesCard({ d, t, locale }: { d: Deadlines; t: Dictionary; l
             <dd className="font-medium">{formatDateTime(d.refundUntil, locale)}</dd>
           </div>
           <div className="flex justify-between gap-4">
-            <dt className="text-ink-muted">{x.guarantee.replace("{scheme}", t.payment.schemes[d.scheme])}</dt>
+            <dt className="text-ink-muted">{interpolate(x.guarantee, { scheme: t.payment.schemes[d.scheme] })}</dt>
             <dd className="font-medium">
               {d.guaranteeEnds ? formatDateTime(d.guaranteeEnds, locale) : x.unknownScheme}
             </dd>

@@ -2,23 +2,20 @@
 import { useActionState } from "react";
 import { refreshPaymentAction } from "@/lib/actions/payments/refresh-payment";
 import { errorOf } from "@/lib/actions/result";
+import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 
 export function RefreshButton({
   msn,
   orderId,
-  labels,
+  t,
 }: {
   msn: string;
   orderId: string;
-  labels: { button: string; working: string; done: string; vippsFailed: string };
+  t: Dictionary["payment"]["refresh"];
 }) {
   const [result, action, pending] = useActionState(refreshPaymentAction, {});
   const ok = result.data?.ok === true;
-  const message = result.data
-    ? result.data.ok
-      ? labels.done
-      : `${labels.vippsFailed} ${result.data.vipps}`
-    : errorOf(result);
+  const message = result.data ? (result.data.ok ? t.done : `${t.vippsFailed} ${result.data.vipps}`) : errorOf(result);
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="msn" value={msn} />
@@ -28,7 +25,7 @@ export function RefreshButton({
         disabled={pending}
         className="rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-medium hover:bg-surface-sunken disabled:opacity-60"
       >
-        {pending ? labels.working : labels.button}
+        {pending ? t.working : t.button}
       </button>
       {message ? (
         <span

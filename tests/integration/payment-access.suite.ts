@@ -10,6 +10,7 @@ export function accessSuite(kind: DbKind) {
   let lib: {
     lookupPayments: typeof import("@/lib/payments/lookup/search").lookupPayments;
     getPaymentDetail: typeof import("@/lib/payments/detail/load").getPaymentDetail;
+    loadPaymentPage: typeof import("@/lib/payments/detail/load").loadPaymentPage;
     refreshPayment: typeof import("@/lib/payments/sync/refresh-payment").refreshPayment;
     lookUpAtVipps: typeof import("@/lib/payments/lookup/look-up-at-vipps").lookUpAtVipps;
   };
@@ -45,6 +46,7 @@ export function accessSuite(kind: DbKind) {
     lib = {
       lookupPayments: (await import("@/lib/payments/lookup/search")).lookupPayments,
       getPaymentDetail: (await import("@/lib/payments/detail/load")).getPaymentDetail,
+      loadPaymentPage: (await import("@/lib/payments/detail/load")).loadPaymentPage,
       refreshPayment: (await import("@/lib/payments/sync/refresh-payment")).refreshPayment,
       lookUpAtVipps: (await import("@/lib/payments/lookup/look-up-at-vipps")).lookUpAtVipps,
     };
@@ -85,6 +87,11 @@ export function accessSuite(kind: DbKind) {
     it("does not let a user of MSN 212345 read, search, refresh or look up a payment of MSN 212347", async () => {
       expect(await lib.getPaymentDetail(supportA, "212347", "ORD-3100")).toBeNull();
       expect(await lib.getPaymentDetail(admin, "212347", "ORD-3100")).not.toBeNull();
+      // The payment page's loader: another MSN, a malformed id and an unknown payment are all null (404).
+      expect(await lib.loadPaymentPage(supportA, "212347", "ORD-3100")).toBeNull();
+      expect(await lib.loadPaymentPage(supportA, "212345", "ORD 3100")).toBeNull();
+      expect(await lib.loadPaymentPage(supportA, "2123x", "ORD-3100")).toBeNull();
+      expect(await lib.loadPaymentPage(supportA, "212345", "NOPE-404")).toBeNull();
       expect((await lib.lookupPayments(supportA, "ORD-3101")).rows.every((r) => r.msn === "212345")).toBe(true);
       await expect(lib.refreshPayment(supportA, "212347", "ORD-3100")).rejects.toMatchObject({ code: "not_found" });
       const asked = await lib.lookUpAtVipps(supportA, "ORD-3100");
@@ -94,8 +101,18 @@ export function accessSuite(kind: DbKind) {
     it("refuses developers without payment access and anyone not signed in", async () => {
       const dev = actor({ role: "developer", canViewPayments: false, msns: ["212345"] });
       await expect(lib.getPaymentDetail(dev, "212345", "ORD-3100")).rejects.toMatchObject({ code: "forbidden" });
+      await expect(lib.loadPaymentPage(dev, "212345", "ORD-3100")).rejects.toMatchObject({ code: "forbidden" });
       await expect(lib.refreshPayment(dev, "212345", "ORD-3100")).rejects.toMatchObject({ code: "forbidden" });
       await expect(lib.refreshPayment(null, "212345", "ORD-3100")).rejects.toMatchObject({ code: "unauthenticated" });
+    });
+
+    it("loads everything the payment page shows: the payment, its deadlines and the charged-twice facts", async () => {
+      const page = await lib.loadPaymentPage(supportA, "212345", "DBL-7000-1");
+      expect(page!.payment).toMatchObject({ msn: "212345", orderId: "DBL-7000-1" });
+      expect(page!.deadlines.captureUntil).not.toBeNull();
+      expect(page!.explanation.verdict).toBe("genuine_second_payment");
+      expect(page!.explanation.duplicates.map((d) => d.orderId)).toContain("DBL-7000-2");
+      expect(page!.explanation.facts.map((f) => f.code)).toContain("second_payment");
     });
 
     it("refreshes a visible payment from Vipps and logs the call", async () => {

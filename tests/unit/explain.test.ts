@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { explainChargedTwice, type ExplainEvent, type ExplainPayment } from "@/lib/payments/detail/explain";
+import { explanationText } from "@/components/payments/explanation-text";
+import en from "@/lib/i18n/dictionaries/en";
+import nb from "@/lib/i18n/dictionaries/nb";
+import {
+  explainChargedTwice as explainFacts,
+  type DuplicateCandidate,
+  type ExplainEvent,
+  type ExplainPayment,
+} from "@/lib/payments/detail/explain";
 
 const NBSP = "\u00a0";
 const ev = (operation: string, amount: number, iso: string, transactionId: string, ok = true): ExplainEvent => ({
@@ -19,6 +27,11 @@ const base = (events: ExplainEvent[], over: Partial<ExplainPayment> = {}): Expla
   events,
   ...over,
 });
+/** The facts, with the answer written from the dictionaries in both languages, as the page shows it. */
+const explainChargedTwice = (p: ExplainPayment, candidates: DuplicateCandidate[]) => {
+  const x = explainFacts(p, candidates);
+  return { ...x, text: { nb: explanationText(nb, "nb", x), en: explanationText(en, "en", x) } };
+};
 const reserve = ev("RESERVE", 59900, "2026-11-03T09:00:00Z", "5000000001");
 const initiate = ev("INITIATE", 59900, "2026-11-03T08:59:00Z", "5000000001");
 
@@ -29,6 +42,13 @@ describe("'charged twice' explanation", () => {
       [],
     );
     expect(x.verdict).toBe("one_payment");
+    // The domain result is language-free: codes, øre and times; the words come from the dictionaries.
+    expect(x.facts).toEqual([
+      { code: "reserved", orderId: "FS-1", amount: 59900, at: new Date("2026-11-03T09:00:00Z") },
+      { code: "captured", amount: 59900, at: new Date("2026-11-04T11:30:00Z") },
+      { code: "bank_shows_two_lines", release: { scheme: "visa", days: 7 } },
+      { code: "transaction_ids", ids: ["5000000001", "5000000002"] },
+    ]);
     expect(x.text.nb).toBe(
       `Du betalte for ordre FS-1 3. nov. 2026, 10:00. Da ble 599,00${NBSP}kr reservert på kortet ditt. 4. nov. 2026, 12:30 ble 599,00${NBSP}kr trukket. ` +
         `Banken din kan vise både reservasjonen og trekket som to linjer til reservasjonen faller bort, vanligvis innen 7 dager for Visa. Du betaler bare én gang. ` +
@@ -86,6 +106,15 @@ describe("'charged twice' explanation", () => {
       [],
     );
     expect(voided.text.en).toContain("The reservation was cancelled on 3 Nov 2026, 11:00, so nothing was charged.");
+    const unknownScheme = explainChargedTwice(
+      base([initiate, reserve, ev("VOID", 59900, "2026-11-03T10:00:00Z", "9")], {
+        status: "voided",
+        scheme: "unknown",
+      }),
+      [],
+    );
+    expect(unknownScheme.text.nb).toContain("Banken frigir beløpet, vanligvis innen 7–30 dager.");
+    expect(unknownScheme.text.en).toContain("Your bank releases the amount, usually within 7–30 days.");
     const failed = explainChargedTwice(
       base([initiate, ev("RESERVE", 59900, "2026-11-03T09:00:00Z", "1", false)], { status: "failed" }),
       [],

@@ -11,7 +11,7 @@ export default async function ImportPage() {
   return (
     <>
       <PageHeader title={t.ingest.import.title} description={t.ingest.import.description} />
-      <CsvImportForm texts={t.ingest} />
+      <CsvImportForm t={t.ingest} />
     </>
   );
 }

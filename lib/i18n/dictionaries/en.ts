@@ -1,5 +1,7 @@
 import type { Dictionary } from "./nb";
 import { actionsEn } from "./sections/actions.en";
+import { chargedTwiceEn } from "./sections/charged-twice.en";
+import { errorEn } from "./sections/error.en";
 import { historyEn } from "./sections/history.en";
 import { ingestEn } from "./sections/ingest.en";
 import { lookupEn } from "./sections/lookup.en";
@@ -7,6 +9,7 @@ import { paymentEn } from "./sections/payment.en";
 
 const en: Dictionary = {
   actions: actionsEn,
+  chargedTwice: chargedTwiceEn,
   history: historyEn,
   ingest: ingestEn,
   lookup: lookupEn,
@@ -107,12 +110,7 @@ const en: Dictionary = {
     title: "No access",
     body: "Your role ({role}) does not give access to this page. Ask an administrator if you need it.",
   },
-  error: {
-    title: "Something went wrong",
-    body: "The page could not be shown. Try again; if it keeps failing, give the reference to a developer.",
-    reference: "Reference",
-    retry: "Try again",
-  },
+  error: errorEn,
   common: { loading: "Loading …", skipToContent: "Skip to content" },
 };
 

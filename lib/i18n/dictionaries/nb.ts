@@ -1,6 +1,8 @@
 // Norwegian (bokmål): the reference dictionary. en.ts must have exactly the same keys (type-checked).
 // Feature strings live in sections/<feature>.nb.ts and are spread in below.
 import { actionsNb } from "./sections/actions.nb";
+import { chargedTwiceNb } from "./sections/charged-twice.nb";
+import { errorNb } from "./sections/error.nb";
 import { historyNb } from "./sections/history.nb";
 import { ingestNb } from "./sections/ingest.nb";
 import { lookupNb } from "./sections/lookup.nb";
@@ -9,6 +11,7 @@ import type { Widen } from "./widen";
 
 const nb = {
   actions: actionsNb,
+  chargedTwice: chargedTwiceNb,
   history: historyNb,
   ingest: ingestNb,
   lookup: lookupNb,
@@ -109,12 +112,7 @@ const nb = {
     title: "Ingen tilgang",
     body: "Rollen din ({role}) gir ikke tilgang til denne siden. Be en administrator om tilgang hvis du trenger den.",
   },
-  error: {
-    title: "Noe gikk galt",
-    body: "Siden kunne ikke vises. Prøv igjen; hvis feilen fortsetter, oppgi referansen til en utvikler.",
-    reference: "Referanse",
-    retry: "Prøv igjen",
-  },
+  error: errorNb,
   common: { loading: "Laster …", skipToContent: "Hopp til innholdet" },
 };
 

@@ -1,9 +1,9 @@
-// "I was charged twice": a plain-language answer generated from the payment's log, in bokmål and
-// English, ready to copy to the customer, with a verdict on real duplicates. Pure, so it is tested
-// on its own; lib/payments/charged-twice.ts gathers the data.
+// "I was charged twice": what the payment's log says happened, as facts with codes, amounts and
+// times, and a verdict on real duplicates. No words here: each fact is one sentence of the answer
+// for the customer, written in the dictionaries (chargedTwice.answer) and put together where it is
+// shown (components/payments/explanation-text.ts). Pure, so it is tested on its own;
+// lib/payments/detail/load.ts gathers the data.
 import type { PaymentStatus } from "@/generated/prisma/enums";
-import { formatDateTime, formatOre } from "@/lib/format";
-import type { Locale } from "@/lib/i18n/locales";
 import { GUARANTEE_DAYS, type CardScheme } from "@/lib/payments/detail/deadlines";
 
 export interface ExplainEvent {
@@ -37,9 +37,31 @@ export interface DuplicateCandidate {
 
 export type Verdict = "one_payment" | "genuine_second_payment" | "nothing_charged";
 
+/** How long the bank typically keeps a reservation: days for a known scheme, null when unknown. */
+export interface BankRelease {
+  scheme: CardScheme;
+  days: number | null;
+}
+
+/** Amounts in øre. One fact is one sentence of the answer, in this order. */
+export type ExplanationFact =
+  | { code: "not_completed"; orderId: string }
+  | { code: "sale"; orderId: string; amount: number; at: Date }
+  | { code: "reserved"; orderId: string; amount: number; at: Date }
+  | { code: "captured"; amount: number; at: Date }
+  | { code: "captured_in_parts"; parts: { amount: number; at: Date }[] }
+  | { code: "reservation_cancelled"; at: Date; release: BankRelease }
+  | { code: "only_reserved" }
+  | { code: "rest_released"; amount: number; at: Date }
+  | { code: "rest_reserved"; amount: number }
+  | { code: "bank_shows_two_lines"; release: BankRelease }
+  | { code: "refunded"; amount: number; at: Date }
+  | { code: "second_payment"; payments: { orderId: string; amount: number; createdAt: Date }[] }
+  | { code: "transaction_ids"; ids: string[] };
+
 export interface Explanation {
   verdict: Verdict;
-  text: Record<Locale, string>;
+  facts: ExplanationFact[];
   /** Ids the customer can match in the Vipps app. */
   transactionIds: string[];
   duplicates: DuplicateCandidate[];
@@ -47,96 +69,38 @@ export interface Explanation {
 
 const HOLDS_MONEY: PaymentStatus[] = ["reserved", "partially_captured", "captured", "partially_refunded"];
 
-function days(scheme: CardScheme, locale: Locale) {
-  if (scheme === "unknown") return locale === "nb" ? "vanligvis innen 7–30 dager" : "usually within 7–30 days";
-  const name = { visa: "Visa", visa_electron: "Visa Electron", mastercard: "Mastercard" }[scheme];
-  return locale === "nb"
-    ? `vanligvis innen ${GUARANTEE_DAYS[scheme]} dager for ${name}`
-    : `usually within ${GUARANTEE_DAYS[scheme]} days for ${name}`;
-}
+const bankRelease = (scheme: CardScheme): BankRelease => ({
+  scheme,
+  days: scheme === "unknown" ? null : GUARANTEE_DAYS[scheme],
+});
 
-function sentences(p: ExplainPayment, locale: Locale): string[] {
-  const nb = locale === "nb";
+/** What happened to the money, in the order the customer reads it. */
+function history(p: ExplainPayment): ExplanationFact[] {
   const ok = p.events.filter((e) => e.operationSuccess).sort((a, b) => a.timeStamp.getTime() - b.timeStamp.getTime());
-  const at = (e: ExplainEvent | undefined) => (e ? formatDateTime(e.timeStamp, locale) : "");
   const reserve = ok.find((e) => e.operation === "RESERVE");
   const sale = ok.find((e) => e.operation === "SALE");
   const captures = ok.filter((e) => e.operation === "CAPTURE");
   const refunds = ok.filter((e) => e.operation === "REFUND");
   const voids = ok.filter((e) => e.operation === "VOID");
-  const out: string[] = [];
-  if (!reserve && !sale) {
-    out.push(
-      nb
-        ? `Betalingen for ordre ${p.orderId} ble ikke gjennomført, og ingenting er trukket fra kontoen din.`
-        : `The payment for order ${p.orderId} was not completed, and nothing has been charged to your account.`,
-    );
-    return out;
-  }
+  if (!reserve && !sale) return [{ code: "not_completed", orderId: p.orderId }];
+  const out: ExplanationFact[] = [];
   if (sale) {
-    out.push(
-      nb
-        ? `Du betalte ${formatOre(sale.amount)} for ordre ${p.orderId} ${at(sale)}. Beløpet ble trukket med én gang, så dette er én betaling.`
-        : `You paid ${formatOre(sale.amount)} for order ${p.orderId} on ${at(sale)}. The amount was charged at once, so this is one payment.`,
-    );
+    out.push({ code: "sale", orderId: p.orderId, amount: sale.amount, at: sale.timeStamp });
   } else if (reserve) {
-    out.push(
-      nb
-        ? `Du betalte for ordre ${p.orderId} ${at(reserve)}. Da ble ${formatOre(reserve.amount)} reservert på kortet ditt.`
-        : `You paid for order ${p.orderId} on ${at(reserve)}. ${formatOre(reserve.amount)} was then reserved on your card.`,
-    );
-    if (captures.length === 1)
-      out.push(
-        nb
-          ? `${at(captures[0])} ble ${formatOre(captures[0]!.amount)} trukket.`
-          : `On ${at(captures[0])}, ${formatOre(captures[0]!.amount)} was charged.`,
-      );
-    else if (captures.length > 1) {
-      const list = captures.map((c) => `${formatOre(c.amount)} (${at(c)})`).join(nb ? " og " : " and ");
-      out.push(
-        nb
-          ? `Beløpet ble trukket i ${captures.length} deler etter hvert som varene ble sendt: ${list}.`
-          : `It was charged in ${captures.length} parts as the goods were sent: ${list}.`,
-      );
-    }
+    out.push({ code: "reserved", orderId: p.orderId, amount: reserve.amount, at: reserve.timeStamp });
+    const [first] = captures;
+    if (captures.length === 1 && first) out.push({ code: "captured", amount: first.amount, at: first.timeStamp });
+    else if (captures.length > 1)
+      out.push({ code: "captured_in_parts", parts: captures.map((c) => ({ amount: c.amount, at: c.timeStamp })) });
     const released = voids[voids.length - 1];
     if (captures.length === 0 && released)
-      out.push(
-        nb
-          ? `Reservasjonen ble kansellert ${at(released)}, så ingenting er trukket. Banken frigir beløpet, ${days(p.scheme, locale)}.`
-          : `The reservation was cancelled on ${at(released)}, so nothing was charged. Your bank releases the amount, ${days(p.scheme, locale)}.`,
-      );
-    else if (captures.length === 0)
-      out.push(
-        nb
-          ? `Beløpet er bare reservert, ikke trukket ennå. Det trekkes når varene sendes.`
-          : `The amount is only reserved, not charged yet. It is charged when the goods are sent.`,
-      );
-    else if (released)
-      out.push(
-        nb
-          ? `Resten, ${formatOre(released.amount)}, ble frigitt ${at(released)} og vil ikke bli trukket.`
-          : `The rest, ${formatOre(released.amount)}, was released on ${at(released)} and will not be charged.`,
-      );
-    else if (p.remainingToCapture > 0)
-      out.push(
-        nb
-          ? `Resten, ${formatOre(p.remainingToCapture)}, er fortsatt reservert: den trekkes når resten av varene sendes, ellers faller reservasjonen bort av seg selv.`
-          : `The rest, ${formatOre(p.remainingToCapture)}, is still reserved: it is charged when the remaining goods are sent, otherwise the reservation drops by itself.`,
-      );
-    if (captures.length > 0)
-      out.push(
-        nb
-          ? `Banken din kan vise både reservasjonen og trekket som to linjer til reservasjonen faller bort, ${days(p.scheme, locale)}. Du betaler bare én gang.`
-          : `Your bank may show both the reservation and the charge as two lines until the reservation drops, ${days(p.scheme, locale)}. You only pay once.`,
-      );
+      out.push({ code: "reservation_cancelled", at: released.timeStamp, release: bankRelease(p.scheme) });
+    else if (captures.length === 0) out.push({ code: "only_reserved" });
+    else if (released) out.push({ code: "rest_released", amount: released.amount, at: released.timeStamp });
+    else if (p.remainingToCapture > 0) out.push({ code: "rest_reserved", amount: p.remainingToCapture });
+    if (captures.length > 0) out.push({ code: "bank_shows_two_lines", release: bankRelease(p.scheme) });
   }
-  for (const r of refunds)
-    out.push(
-      nb
-        ? `${formatOre(r.amount)} ble refundert ${at(r)}. Det tar vanligvis 2–3 bankdager (opptil 10) før pengene er tilbake på kontoen.`
-        : `${formatOre(r.amount)} was refunded on ${at(r)}. It usually takes 2–3 banking days (up to 10) before the money is back in your account.`,
-    );
+  for (const r of refunds) out.push({ code: "refunded", amount: r.amount, at: r.timeStamp });
   return out;
 }
 
@@ -152,26 +116,12 @@ export function explainChargedTwice(p: ExplainPayment, candidates: DuplicateCand
         .map((e) => e.transactionId!),
     ),
   ];
-  const text = {} as Record<Locale, string>;
-  for (const locale of ["nb", "en"] as const) {
-    const parts = sentences(p, locale);
-    if (verdict === "genuine_second_payment") {
-      const list = duplicates
-        .map((d) => `${d.orderId} (${formatOre(d.amount)}, ${formatDateTime(d.createdAt, locale)})`)
-        .join(", ");
-      parts.push(
-        locale === "nb"
-          ? `Vi ser også en egen betaling på samme beløp: ${list}. Den er en ekte ny betaling, og vi kansellerer eller refunderer den.`
-          : `We also see a separate payment of the same amount: ${list}. That is a genuine second payment, and we will cancel or refund it.`,
-      );
-    }
-    if (transactionIds.length)
-      parts.push(
-        locale === "nb"
-          ? `Transaksjons-ID i Vipps-appen: ${transactionIds.join(", ")}.`
-          : `Transaction IDs in the Vipps app: ${transactionIds.join(", ")}.`,
-      );
-    text[locale] = parts.join(" ");
-  }
-  return { verdict, text, transactionIds, duplicates };
+  const facts = history(p);
+  if (verdict === "genuine_second_payment")
+    facts.push({
+      code: "second_payment",
+      payments: duplicates.map((d) => ({ orderId: d.orderId, amount: d.amount, createdAt: d.createdAt })),
+    });
+  if (transactionIds.length) facts.push({ code: "transaction_ids", ids: transactionIds });
+  return { verdict, facts, transactionIds, duplicates };
 }

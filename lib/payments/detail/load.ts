@@ -3,6 +3,9 @@
 import { audit } from "@/lib/audit";
 import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
+import { isMsn, isOrderId } from "@/lib/ids";
+import { deadlines } from "@/lib/payments/detail/deadlines";
+import { explainChargedTwice } from "@/lib/payments/detail/explain";
 import { isSiblingOf, siblingBase } from "@/lib/payments/lookup/search";
 
 const THIRTY_MIN = 30 * 60_000;
@@ -79,3 +82,30 @@ export async function getPaymentDetail(actor: Actor, msn: string, orderId: strin
 }
 
 export type PaymentDetailData = NonNullable<Awaited<ReturnType<typeof getPaymentDetail>>>;
+
+/**
+ * The payment page's one loader: the stored payment with its events and API calls, its deadlines
+ * and the "charged twice" facts. Null (the page answers 404) for a malformed MSN or orderId, an MSN
+ * outside the actor's scope, or a payment that does not exist.
+ */
+export async function loadPaymentPage(actor: Actor, msn: string, orderId: string, now = new Date()) {
+  assertCan(actor, "payments:read");
+  if (!isMsn(msn) || !isOrderId(orderId)) return null;
+  const detail = await getPaymentDetail(actor, msn, orderId);
+  if (!detail) return null;
+  const { payment, apiCalls, duplicates } = detail;
+  const due = deadlines(payment, now);
+  const explanation = explainChargedTwice(
+    {
+      orderId: payment.orderId,
+      status: payment.status,
+      capturedAmount: payment.capturedAmount,
+      refundedAmount: payment.refundedAmount,
+      remainingToCapture: payment.remainingToCapture,
+      scheme: due.scheme,
+      events: payment.events,
+    },
+    duplicates,
+  );
+  return { payment, apiCalls, deadlines: due, explanation };
+}

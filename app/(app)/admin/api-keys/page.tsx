@@ -23,7 +23,7 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader title={k.title} description={k.description} />
       <div className="flex flex-col gap-6">
-        <CreateKeyForm texts={k} units={units.map((u) => ({ msn: u.msn, name: u.name }))} />
+        <CreateKeyForm t={k} units={units.map((u) => ({ msn: u.msn, name: u.name }))} />
         <Table
           testId="api-keys"
           head={[
@@ -57,11 +57,7 @@ export default async function ApiKeysPage() {
                   <Badge tone="ok">{k.active}</Badge>
                 )}
               </Td>
-              <Td>
-                {key.revokedAt ? null : (
-                  <RevokeKeyButton id={key.id} name={key.name} label={k.revoke} confirmText={k.revokeConfirm} />
-                )}
-              </Td>
+              <Td>{key.revokedAt ? null : <RevokeKeyButton id={key.id} name={key.name} t={k} />}</Td>
             </tr>
           ))}
         </Table>

@@ -47,10 +47,7 @@ export default async function HistoryPage({ params, searchParams }: Props) {
       <SalesUnitSwitcher units={units} current={msn} state={parsed.state} t={h} />
       <FilterForm msn={msn} parsed={parsed} t={h} />
       {/* Keyed by the URL state so each new filter or page shows the skeleton, not stale rows. */}
-      <Suspense
-        key={`${msn}?${historySearchParams(parsed.state).toString()}`}
-        fallback={<ResultsSkeleton label={h.loading} />}
-      >
+      <Suspense key={`${msn}?${historySearchParams(parsed.state).toString()}`} fallback={<ResultsSkeleton t={h} />}>
         <HistoryResults
           view={view}
           msn={msn}

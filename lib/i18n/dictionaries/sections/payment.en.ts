@@ -65,19 +65,5 @@ export const paymentEn: Widen<typeof paymentNb> = {
     notReserved: "No deadlines: the payment was never reserved.",
   },
   schemes: { visa: "Visa", visa_electron: "Visa Electron", mastercard: "Mastercard", unknown: "unknown" },
-  chargedTwice: {
-    title: "“I was charged twice”",
-    verdict: {
-      one_payment: "Explained: one payment",
-      genuine_second_payment: "Genuine second payment: cancel or refund it",
-      nothing_charged: "Nothing was charged",
-    },
-    copy: "Copy the answer",
-    copied: "Copied",
-    nb: "Answer in Norwegian",
-    en: "Answer in English",
-    duplicates: "Other payments of the same amount",
-    actionLater: "Cancelling and refunding is done by finance (arrives with the finance features).",
-  },
   salesUnit: "Sales unit",
 };

@@ -63,19 +63,5 @@ export const paymentNb = {
     notReserved: "Ingen frister: betalingen ble aldri reservert.",
   },
   schemes: { visa: "Visa", visa_electron: "Visa Electron", mastercard: "Mastercard", unknown: "ukjent" },
-  chargedTwice: {
-    title: "«Jeg ble belastet to ganger»",
-    verdict: {
-      one_payment: "Forklart: én betaling",
-      genuine_second_payment: "Ekte ny betaling: kanseller eller refunder den",
-      nothing_charged: "Ingenting er trukket",
-    },
-    copy: "Kopier svaret",
-    copied: "Kopiert",
-    nb: "Svar på norsk",
-    en: "Svar på engelsk",
-    duplicates: "Andre betalinger på samme beløp",
-    actionLater: "Kansellering og refusjon gjøres av økonomi (kommer i økonomifunksjonene).",
-  },
   salesUnit: "Salgssted",
 };

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { isMsn, isOrderId } from "@/lib/ids";
 import { forbidden, notFound } from "next/navigation";
 import { AmountsCard } from "@/components/payments/amounts-card";
 import { ApiCalls } from "@/components/payments/api-calls";
@@ -13,31 +12,15 @@ import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
-import { deadlines } from "@/lib/payments/detail/deadlines";
-import { getPaymentDetail } from "@/lib/payments/detail/load";
-import { explainChargedTwice } from "@/lib/payments/detail/explain";
+import { loadPaymentPage } from "@/lib/payments/detail/load";
 
 export default async function PaymentPage({ params }: { params: Promise<{ msn: string; orderId: string }> }) {
-  const [actor, { t, locale }, { msn, orderId: rawOrderId }] = await Promise.all([requireActor(), getI18n(), params]);
+  const [actor, { t, locale }, { msn, orderId }] = await Promise.all([requireActor(), getI18n(), params]);
   if (!can(actor, "payments:read")) forbidden();
-  const orderId = decodeURIComponent(rawOrderId);
-  if (!isMsn(msn) || !isOrderId(orderId)) notFound();
-  const data = await getPaymentDetail(actor, msn, orderId);
+  // Outside the scope, malformed and not existing all look the same: 404.
+  const data = await loadPaymentPage(actor, msn, decodeURIComponent(orderId));
   if (!data) notFound();
-  const { payment: p, apiCalls, duplicates } = data;
-  const d = deadlines(p, new Date());
-  const explanation = explainChargedTwice(
-    {
-      orderId: p.orderId,
-      status: p.status,
-      capturedAmount: p.capturedAmount,
-      refundedAmount: p.refundedAmount,
-      remainingToCapture: p.remainingToCapture,
-      scheme: d.scheme,
-      events: p.events,
-    },
-    duplicates,
-  );
+  const { payment: p, apiCalls, deadlines, explanation } = data;
   const x = t.payment;
   return (
     <div className="flex flex-col gap-5">
@@ -51,7 +34,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
             <span className="font-mono">{p.orderId}</span>
           </h1>
           <p className="mt-1 flex flex-wrap items-center gap-2 text-sm text-ink-muted">
-            <StatusBadge status={p.status} t={t} />
+            <StatusBadge status={p.status} t={x.status} />
             <span>
               {x.salesUnit}: {p.salesUnit.name} <span className="font-mono">{p.msn}</span>
             </span>
@@ -64,26 +47,15 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
             </span>
           </p>
         </div>
-        <RefreshButton msn={p.msn} orderId={p.orderId} labels={x.refresh} />
+        <RefreshButton msn={p.msn} orderId={p.orderId} t={x.refresh} />
       </header>
       <div className="grid gap-5 xl:grid-cols-3">
         <div className="xl:col-span-2">
           <AmountsCard p={p} t={t} />
         </div>
-        <DeadlinesCard d={d} t={t} locale={locale} />
+        <DeadlinesCard d={deadlines} t={t} locale={locale} />
       </div>
-      <ChargedTwice
-        verdict={explanation.verdict}
-        text={explanation.text}
-        duplicates={explanation.duplicates.map((c) => ({
-          msn: c.msn,
-          orderId: c.orderId,
-          amountText: formatOre(c.amount),
-          statusText: x.status[c.status],
-          createdText: formatDateTime(c.createdAt, locale),
-        }))}
-        labels={x.chargedTwice}
-      />
+      <ChargedTwice explanation={explanation} t={t} locale={locale} />
       <div className="grid gap-5 xl:grid-cols-2">
         <Timeline events={p.events} t={t} locale={locale} />
         <ApiCalls calls={apiCalls} t={t} locale={locale} />
