@@ -1,5 +1,6 @@
 // Everything the payment page shows, read within the actor's scope: a payment outside it is "not
 // found", exactly like one that does not exist.
+import "server-only";
 import { audit } from "@/lib/audit";
 import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
