@@ -3,8 +3,10 @@ import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { authenticate } from "@/lib/auth/authenticate";
 import { clientInfo } from "@/lib/auth/client";
+import { endSession } from "@/lib/auth/sessions";
 import { baseAuthConfig } from "@/lib/auth/config";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { appLimiters } from "@/lib/limits/app";
 
 /** Carries the refusal reason (invalid, locked, email_required, …) to the sign-in action. */
@@ -17,6 +19,14 @@ export class SignInRefused extends CredentialsSignin {
 
 export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
   ...baseAuthConfig(),
+  events: {
+    // Auth.js' own sign-out endpoint (/api/auth/signout) ends the server-side session as well, so a
+    // saved cookie is worthless whichever way the user signed out.
+    async signOut(message) {
+      const sid = "token" in message ? message.token?.sid : undefined;
+      if (typeof sid === "string" && /^[0-9a-f-]{36}$/.test(sid)) await endSession(await db(), sid, "sign_out");
+    },
+  },
   providers: [
     Credentials({
       credentials: { email: {}, password: {} },
@@ -26,7 +36,10 @@ export const { handlers, auth, signIn, signOut } = NextAuth(() => ({
           await db(),
           { email: credentials?.email, password: credentials?.password },
           new Date(),
-          { client: clientInfo(request.headers), addressLimiter: appLimiters().signInFailuresPerAddress },
+          {
+            client: clientInfo(request.headers, env().trustedProxyHops),
+            addressLimiter: appLimiters().signInFailuresPerAddress,
+          },
         );
         if (!outcome.ok) throw new SignInRefused(outcome.reason);
         return outcome.user;

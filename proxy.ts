@@ -14,13 +14,13 @@ const { auth } = NextAuth(() => baseAuthConfig());
 // /api/vipps/ (Vipps callbacks) and /api/v1/ (the shop, with its API key) check their own callers.
 const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/health", "/api/vipps/", "/api/v1/"];
 
-function withSecurityHeaders(req: NextRequest): NextResponse {
+function withSecurityHeaders(req: NextRequest, answer?: NextResponse): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce, process.env.NODE_ENV === "development");
   const headers = new Headers(req.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
-  const res = NextResponse.next({ request: { headers } });
+  const res = answer ?? NextResponse.next({ request: { headers } });
   res.headers.set("Content-Security-Policy", csp);
   res.headers.set("Permissions-Policy", PERMISSIONS_POLICY);
   if (req.nextUrl.protocol === "https:" || req.headers.get("x-forwarded-proto") === "https") {
@@ -29,23 +29,40 @@ function withSecurityHeaders(req: NextRequest): NextResponse {
   return res;
 }
 
-function tooLargeAction(req: NextRequest): NextResponse | null {
-  if (req.method !== "POST" || !req.headers.has("next-action")) return null;
-  const length = Number(req.headers.get("content-length") ?? "0");
-  if (!(length > ACTION_BODY_LIMIT_BYTES)) return null;
+const plain = (status: number, text: string) =>
+  new NextResponse(text, { status, headers: { "Content-Type": "text/plain; charset=utf-8" } });
+
+function requestDictionary(req: NextRequest) {
   const lang = req.cookies.get(LOCALE_COOKIE)?.value;
-  const t = dictionary(isLocale(lang) ? lang : "nb");
-  // Plain text: Next's client shows it as the action's error.
-  return new NextResponse(interpolate(t.actions.errors.tooLarge, { max: "2 MB" }), {
-    status: 413,
-    headers: { "Content-Type": "text/plain; charset=utf-8" },
-  });
+  return dictionary(isLocale(lang) ? lang : "nb");
+}
+
+/** A server action body over the limit, or of unknown length (chunked), is refused before Next reads it. */
+function refusedActionBody(req: NextRequest): NextResponse | null {
+  if (req.method !== "POST" || !req.headers.has("next-action")) return null;
+  const declared = req.headers.get("content-length");
+  const t = requestDictionary(req);
+  // Plain text: Next's client shows it as the action's error. Browsers always send a length.
+  if (declared === null) return plain(411, t.actions.errors.lengthRequired);
+  if (Number(declared) > ACTION_BODY_LIMIT_BYTES)
+    return plain(413, interpolate(t.actions.errors.tooLarge, { max: "2 MB" }));
+  return null;
+}
+
+/** A path Next could not decode (broken percent-encoding) gets a 400 with our headers, not a bare 500. */
+function undecodablePath(req: NextRequest): NextResponse | null {
+  try {
+    decodeURIComponent(req.nextUrl.pathname);
+    return null;
+  } catch {
+    return plain(400, requestDictionary(req).actions.errors.badAddress);
+  }
 }
 
 const handler = auth((req) => {
   const { pathname, search } = req.nextUrl;
-  const tooLarge = tooLargeAction(req);
-  if (tooLarge) return tooLarge;
+  const refused = undecodablePath(req) ?? refusedActionBody(req);
+  if (refused) return withSecurityHeaders(req, refused);
   if (req.auth?.user?.id || PUBLIC_PREFIXES.some((p) => pathname === p || pathname.startsWith(p))) {
     return withSecurityHeaders(req);
   }

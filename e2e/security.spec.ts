@@ -1,6 +1,7 @@
 // The probes of issue 8 that need the real server (`next start`): redirects after sign-in, a saved
 // session cookie after sign-out, the security headers and cookies, 403 pages, and an oversized
 // server action body. Each failed on the code before the fix.
+import { request as httpRequest } from "node:http";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { signInAs } from "./helpers";
 
@@ -27,6 +28,7 @@ test("signed in, a callbackUrl never leads off-site or to a 500", async ({ page,
     "https%3A%2F%2Fevil.example",
     "%2F%5Cevil.example",
     "%2F%252F%2Fevil.example",
+    "%2Fhistory%2F..%2F%2Fevil.example%2Fphish", // dot-segments collapse to //evil.example
     encodeURIComponent(`/${"a".repeat(3000)}`),
   ]) {
     const res = await raw(request, `/login?callbackUrl=${value}`, cookie);
@@ -49,6 +51,17 @@ test("a saved session cookie is worthless after sign-out (pages and CSV export)"
   const replayed = await raw(request, "/history/212345", cookie);
   expect(replayed.status()).toBe(307);
   expect(replayed.headers().location).toMatch(/\/login/);
+  expect((await raw(request, "/api/history/212345/export", cookie)).status()).toBe(401);
+});
+
+test("Auth.js' own sign-out endpoint ends the server-side session too", async ({ page, request }) => {
+  await signInAs(page, "support");
+  const cookie = await sessionCookie(page);
+  const csrf = await page.request.get("/api/auth/csrf");
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const out = await page.request.post("/api/auth/signout", { form: { csrfToken }, maxRedirects: 0 });
+  expect(out.status()).toBe(302);
+  expect((await raw(request, "/history/212345", cookie)).status()).toBe(307);
   expect((await raw(request, "/api/history/212345/export", cookie)).status()).toBe(401);
 });
 
@@ -138,4 +151,33 @@ test("login, lookup, a payment and a 403 page run under the CSP without console 
   await page.goto("/users");
   await expect(page.getByRole("heading", { name: "Ingen tilgang" })).toBeVisible();
   expect(problems.filter((p) => !p.includes("403"))).toEqual([]);
+});
+
+/** A chunked POST (no Content-Length), which Playwright's request API cannot send. */
+function chunkedPost(
+  url: string,
+  headers: Record<string, string>,
+  chunks: number,
+): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(url, { method: "POST", headers: { ...headers, "Transfer-Encoding": "chunked" } }, (res) => {
+      let body = "";
+      res.on("data", (d: Buffer) => (body += d.toString()));
+      res.on("end", () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on("error", reject);
+    for (let i = 0; i < chunks; i++) req.write("x".repeat(64 * 1024));
+    req.end();
+  });
+}
+
+test("a chunked server action body gets 411, a broken path 400 — never a bare 500", async ({ page, baseURL }) => {
+  await signInAs(page, "support", "/import");
+  const cookie = await sessionCookie(page);
+  const chunked = await chunkedPost(`${baseURL}/import`, { cookie, "Next-Action": "0".repeat(40) }, 4);
+  expect(chunked.status).toBe(411);
+  expect(chunked.body).toContain("Content-Length");
+  const broken = await page.request.get("/payments/212345/%E0%A4%A", { maxRedirects: 0 });
+  expect(broken.status()).toBe(400);
+  expect(broken.headers()["x-content-type-options"]).toBe("nosniff");
 });

@@ -17,6 +17,8 @@ const schema = z
       .optional(),
     /** The address users reach the app at; https://… makes session cookies Secure unconditionally. */
     APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http:// or https:// URL" }).optional(),
+    /** How many proxies in front append to X-Forwarded-For (lib/auth/client.ts). */
+    TRUSTED_PROXY_HOPS: z.coerce.number().int().min(1).max(5).default(1),
     DATA_DIR: z.string().min(1).default(".data"),
     PGLITE_DIR: z.string().min(1).optional(),
     AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
@@ -50,6 +52,7 @@ const schema = z
     return {
       nodeEnv: e.NODE_ENV,
       appUrl: e.APP_URL,
+      trustedProxyHops: e.TRUSTED_PROXY_HOPS,
       dataDir,
       database,
       authSecret: e.AUTH_SECRET,

@@ -18,8 +18,7 @@ export function contentSecurityPolicy(nonce: string, dev: boolean): string {
   ].join("; ");
 }
 
-export const PERMISSIONS_POLICY =
-  "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), interest-cohort=()";
+export const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=()";
 
 /** Server action bodies above this are refused by the proxy with 413 before Next reads them. */
 export const ACTION_BODY_LIMIT_BYTES = 3 * 1024 * 1024;

@@ -7,7 +7,7 @@ const OWN_ORIGIN = "http://merchant-ops.invalid";
 const MAX_LENGTH = 2000;
 // C0/C1 controls, DEL, every Unicode space (incl. U+3000, NBSP, line/paragraph separators, BOM), "\".
 const FORBIDDEN_CHARS = /[\u0000-\u0020\u007f-\u00a0\u1680\u180e\u2000-\u200f\u2028-\u202f\u205f\u3000\ufeff\\]/;
-const ENCODED_SEPARATOR = /%(2f|5c)/i;
+const ENCODED_SEPARATOR = /%(2f|5c|2e)/i;
 const ENCODED_CONTROL = /%(0[0-9a-f]|1[0-9a-f]|7f)/i;
 
 export function safeCallbackPath(value: unknown): string {
@@ -21,6 +21,10 @@ export function safeCallbackPath(value: unknown): string {
     return "/";
   }
   if (url.origin !== OWN_ORIGIN) return "/";
+  // Dot-segments collapse while parsing ("/a/..//evil.example" → "//evil.example"): what comes out
+  // must still be a single-slash path, or a browser reads it as another host.
+  // No app path has an empty segment, so none may carry one (nor a double-encoded escape).
+  if (url.pathname.includes("//") || /%25/i.test(url.pathname)) return "/";
   if (ENCODED_SEPARATOR.test(url.pathname) || ENCODED_CONTROL.test(url.pathname)) return "/";
   // Never back to sign-in itself or to Auth.js' endpoints.
   if (url.pathname === "/login" || url.pathname.startsWith("/login/") || url.pathname.startsWith("/api/")) return "/";

@@ -36,6 +36,12 @@ describe("post-sign-in redirect", () => {
     "/%2f%2fevil.example",
     "/%5C%5Cevil.example",
     "/%0A/x",
+    // Dot-segments that collapse into "//host" (found by the probe review).
+    "/history/..//evil.example/phish",
+    "/.//evil.example",
+    "/a/%2e%2e//evil.example",
+    "/a/%252e%252e//evil.example",
+    "/a/b/../..//evil.example",
     // Too long, empty, not a string, back to sign-in.
     `/${"a".repeat(3000)}`,
     "",
@@ -78,6 +84,7 @@ describe("post-sign-in redirect", () => {
       const out = safeCallbackPath(value);
       expect(landsOn(out), JSON.stringify(value)).toBe("https://ops.example.no");
       expect(out).not.toMatch(/[\u0000-\u0020\\]/);
+      expect(out.startsWith("//"), JSON.stringify(value)).toBe(false);
     }
   });
 });

@@ -1,7 +1,7 @@
 "use server";
 // The language switch (works without JavaScript: each button posts this action).
 import { revalidatePath } from "next/cache";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { z } from "zod";
 import { zfd } from "zod-form-data";
 import { publicActionClient } from "@/lib/actions/client";
@@ -13,11 +13,13 @@ export const setLocaleAction = publicActionClient
   .metadata({ name: "set-locale", permission: null })
   .inputSchema(setLocaleInput)
   .action(async ({ parsedInput: { locale } }) => {
+    const https = (await headers()).get("x-forwarded-proto") === "https";
     (await cookies()).set(LOCALE_COOKIE, locale, {
       path: "/",
       sameSite: "lax",
       maxAge: 365 * 24 * 60 * 60,
       httpOnly: false,
+      secure: https,
     });
     revalidatePath("/", "layout");
   });

@@ -10,6 +10,8 @@ export const actionsEn: Widen<typeof actionsNb> = {
     upstream: "Vipps did not answer as expected. Try again shortly.",
     invalidInput: "Something in the form is not valid.",
     tooLarge: "The request is too large (at most {max}).",
+    lengthRequired: "The request must state its length (Content-Length).",
+    badAddress: "The address is not valid (broken percent-encoding).",
     unexpected: "Something went wrong. Try again; quote the reference {ref} if it keeps happening.",
   },
   input: {

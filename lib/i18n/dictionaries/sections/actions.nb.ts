@@ -8,6 +8,8 @@ export const actionsNb = {
     upstream: "Vipps svarte ikke som ventet. Prøv igjen om litt.",
     invalidInput: "Noe i skjemaet er ikke gyldig.",
     tooLarge: "Forespørselen er for stor (maks {max}).",
+    lengthRequired: "Forespørselen må oppgi lengden sin (Content-Length).",
+    badAddress: "Adressen er ugyldig (feil prosent-koding).",
     unexpected: "Noe gikk galt. Prøv igjen; oppgi referansen {ref} hvis det fortsetter.",
   },
   /** Field messages: zod schemas name these codes, the pipeline turns them into text. */
