@@ -124,4 +124,28 @@ describe("action pipeline", () => {
     const none = await importCsvAction({}, form({}));
     expect(none.validationErrors?.fieldErrors.file).toEqual([nb.actions.input.fileRequired]);
   });
+
+  it("a page refused for lack of permission (403) or outside the user's sales units (404) is audited", async () => {
+    const { requirePermission, mayOpenMsn } = await import("@/lib/auth/guard");
+    await expect(requirePermission(developer, "users:manage", "/users")).rejects.toThrow();
+    await expect(requirePermission(admin, "users:manage", "/users")).resolves.toBeUndefined();
+    expect(await mayOpenMsn(support, "299999", "/history/[msn]")).toBe(false);
+    expect(await mayOpenMsn(support, "212345", "/history/[msn]")).toBe(true);
+    const rows = await prisma.auditLog.findMany({
+      where: { action: "action_refused", userEmail: { in: ["dev@example.no", "support@example.no"] } },
+    });
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          outcome: "refused",
+          details: expect.objectContaining({ name: "page /users", permission: "users:manage" }),
+        }),
+        expect.objectContaining({
+          outcome: "not_found",
+          msn: "299999",
+          details: expect.objectContaining({ code: "outside_scope" }),
+        }),
+      ]),
+    );
+  });
 });

@@ -87,6 +87,25 @@ export function accessSuite(kind: DbKind) {
     it("does not let a user of MSN 212345 read, search, refresh or look up a payment of MSN 212347", async () => {
       expect(await lib.getPaymentDetail(supportA, "212347", "ORD-3100")).toBeNull();
       expect(await lib.getPaymentDetail(admin, "212347", "ORD-3100")).not.toBeNull();
+      // The attempt is audited (the user still learns nothing); the admin's view is audited as a view.
+      const { db } = await import("@/lib/db/client");
+      const prisma = await db();
+      expect(
+        await prisma.auditLog.count({
+          where: {
+            action: "action_refused",
+            outcome: "not_found",
+            userId: supportA.id,
+            msn: "212347",
+            orderId: "ORD-3100",
+          },
+        }),
+      ).toBeGreaterThan(0);
+      expect(
+        await prisma.auditLog.count({
+          where: { action: "payment_viewed", userId: admin.id, msn: "212347", orderId: "ORD-3100" },
+        }),
+      ).toBeGreaterThan(0);
       // The payment page's loader: another MSN, a malformed id and an unknown payment are all null (404).
       expect(await lib.loadPaymentPage(supportA, "212347", "ORD-3100")).toBeNull();
       expect(await lib.loadPaymentPage(supportA, "212345", "ORD 3100")).toBeNull();

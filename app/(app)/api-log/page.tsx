@@ -1,16 +1,15 @@
-import { forbidden } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { listRecentCalls } from "@/lib/api-log/queries";
 import { requireActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/guard";
 import { formatDateTime } from "@/lib/format";
 import { getI18n } from "@/lib/i18n/server";
 
 export default async function ApiLogPage() {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getI18n()]);
-  if (!can(actor, "apilog:read")) forbidden();
+  await requirePermission(actor, "apilog:read", "/api-log");
   const calls = await listRecentCalls(actor);
   const a = t.apiLog;
   return (

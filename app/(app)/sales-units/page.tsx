@@ -1,15 +1,14 @@
-import { forbidden } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/guard";
 import { getI18n } from "@/lib/i18n/server";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
 export default async function SalesUnitsPage() {
   const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
-  if (!can(actor, "salesunits:read")) forbidden();
+  await requirePermission(actor, "salesunits:read", "/sales-units");
   const units = await listSalesUnits(actor);
   const s = t.salesUnits;
   return (

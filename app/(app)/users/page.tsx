@@ -1,15 +1,14 @@
-import { forbidden } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/guard";
 import { getI18n } from "@/lib/i18n/server";
 import { listUsers } from "@/lib/users/queries";
 
 export default async function UsersPage() {
   const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
-  if (!can(actor, "users:manage")) forbidden();
+  await requirePermission(actor, "users:manage", "/users");
   const users = await listUsers(actor);
   const u = t.users;
   return (

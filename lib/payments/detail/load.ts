@@ -2,7 +2,8 @@
 // found", exactly like one that does not exist.
 import "server-only";
 import { audit } from "@/lib/audit";
-import { assertCan, canSeeMsn, type Actor } from "@/lib/auth/permissions";
+import { mayOpenMsn } from "@/lib/auth/guard";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isMsn, isOrderId } from "@/lib/ids";
 import { deadlines } from "@/lib/payments/detail/deadlines";
@@ -13,7 +14,7 @@ const THIRTY_MIN = 30 * 60_000;
 
 export async function getPaymentDetail(actor: Actor, msn: string, orderId: string) {
   assertCan(actor, "payments:read");
-  if (!canSeeMsn(actor, msn)) return null;
+  if (!(await mayOpenMsn(actor, msn, "/payments/[msn]/[orderId]", orderId))) return null;
   const prisma = await db();
   const payment = await prisma.payment.findUnique({
     where: { msn_orderId: { msn, orderId } },

@@ -1,11 +1,10 @@
-import { forbidden } from "next/navigation";
 import { CreateKeyForm } from "@/components/ingest/create-key-form";
 import { RevokeKeyButton } from "@/components/ingest/revoke-key-button";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { listApiKeys } from "@/lib/ingest/api-keys";
@@ -15,7 +14,7 @@ import { listSalesUnits } from "@/lib/sales-units/queries";
 
 export default async function ApiKeysPage() {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getI18n()]);
-  if (!can(actor, "users:manage")) forbidden();
+  await requirePermission(actor, "users:manage", "/admin/api-keys");
   const [keys, units] = await Promise.all([listApiKeys(await db(), actor), listSalesUnits(actor)]);
   const k = t.ingest.apiKeys;
   const names = new Map(units.map((u) => [u.msn, u.name]));

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { Suspense } from "react";
 import { FilterForm } from "@/components/history/filter-form";
 import { ResultsSkeleton } from "@/components/history/history-skeleton";
@@ -7,7 +7,7 @@ import { HistoryResults } from "@/components/history/history-results";
 import { SalesUnitSwitcher } from "@/components/history/sales-unit-switcher";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
-import { can, canSeeMsn } from "@/lib/auth/permissions";
+import { mayOpenMsn, requirePermission } from "@/lib/auth/guard";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { loadHistoryView } from "@/lib/payments/history/query";
@@ -28,9 +28,9 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function HistoryPage({ params, searchParams }: Props) {
   const [{ msn }, raw, actor, { t, locale }] = await Promise.all([params, searchParams, requireActor(), getI18n()]);
-  if (!can(actor, "payments:read")) forbidden();
+  await requirePermission(actor, "payments:read", "/history/[msn]");
   // Outside the scope and not existing look the same: the user learns nothing about other MSNs.
-  if (!canSeeMsn(actor, msn)) notFound();
+  if (!(await mayOpenMsn(actor, msn, "/history/[msn]"))) notFound();
   const units = await listSalesUnits(actor);
   const unit = units.find((u) => u.msn === msn);
   if (!unit) notFound();

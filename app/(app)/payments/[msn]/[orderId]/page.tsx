@@ -1,5 +1,5 @@
 import Link from "next/link";
-import { forbidden, notFound } from "next/navigation";
+import { notFound } from "next/navigation";
 import { AmountsCard } from "@/components/payments/amounts-card";
 import { ApiCalls } from "@/components/payments/api-calls";
 import { ChargedTwice } from "@/components/payments/charged-twice";
@@ -8,7 +8,7 @@ import { RefreshButton } from "@/components/payments/refresh-button";
 import { StatusBadge } from "@/components/payments/status-badge";
 import { Timeline } from "@/components/payments/timeline";
 import { requireActor } from "@/lib/auth/actor";
-import { can } from "@/lib/auth/permissions";
+import { requirePermission } from "@/lib/auth/guard";
 import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
@@ -16,7 +16,7 @@ import { loadPaymentPage } from "@/lib/payments/detail/load";
 
 export default async function PaymentPage({ params }: { params: Promise<{ msn: string; orderId: string }> }) {
   const [actor, { t, locale }, { msn, orderId }] = await Promise.all([requireActor(), getI18n(), params]);
-  if (!can(actor, "payments:read")) forbidden();
+  await requirePermission(actor, "payments:read", "/payments/[msn]/[orderId]");
   // Outside the scope, malformed and not existing all look the same: 404.
   const data = await loadPaymentPage(actor, msn, decodeURIComponent(orderId));
   if (!data) notFound();

@@ -4,7 +4,8 @@
 import type { NextRequest } from "next/server";
 import { audit } from "@/lib/audit";
 import { getActor } from "@/lib/auth/actor";
-import { can, canSeeMsn } from "@/lib/auth/permissions";
+import { mayOpenMsn } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { iterateHistory } from "@/lib/payments/history/query";
 import { csvStream } from "@/lib/payments/history/csv";
@@ -19,10 +20,20 @@ const json = (status: number, body: Record<string, unknown>) =>
 export async function GET(request: NextRequest, { params }: { params: Promise<{ msn: string }> }) {
   const actor = await getActor();
   if (!actor) return json(401, { error: "unauthenticated", message: "Sign in first." });
-  if (!can(actor, "payments:read"))
+  if (!can(actor, "payments:read")) {
+    await audit(await db(), {
+      action: "action_refused",
+      outcome: "refused",
+      who: actor,
+      details: { name: "history-export", code: "forbidden", permission: "payments:read" },
+    });
     return json(403, { error: "forbidden", message: "Your role may not read payments." });
+  }
   const { msn } = await params;
-  if (!canSeeMsn(actor, msn) || !(await listSalesUnits(actor)).some((u) => u.msn === msn))
+  if (
+    !(await mayOpenMsn(actor, msn, "/api/history/[msn]/export")) ||
+    !(await listSalesUnits(actor)).some((u) => u.msn === msn)
+  )
     return json(404, { error: "not_found", message: "Not found." });
 
   const parsed = parseHistoryParams(msn, request.nextUrl.searchParams, historyCursorKey());
