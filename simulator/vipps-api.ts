@@ -111,7 +111,11 @@ export async function handleVipps(store: Store, limiter: RateLimiter, req: Reque
   if (idemKey) {
     const stored = store.state.idempotency[idemKey];
     if (stored) {
-      if (stored.requestHash === requestHash) return respond({ status: stored.status, body: stored.body }, delayMs);
+      if (stored.requestHash === requestHash) {
+        // A replayed answer can be lost on the way back like any other.
+        if (fault?.kind === "lost") return { kind: "lost", delayMs };
+        return respond({ status: stored.status, body: stored.body }, delayMs);
+      }
       if (s.idempotencyConflict === "409")
         return respond(
           vippsError(

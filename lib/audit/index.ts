@@ -16,6 +16,12 @@ export const AUDIT_ACTIONS = [
   // Payments
   "payment_refreshed",
   "lookup_at_vipps",
+  // Moving money (lib/money): asked, refused before sending, and each outcome
+  "money_requested",
+  "money_refused",
+  "money_succeeded",
+  "money_failed",
+  "money_unknown",
   // Payments becoming known
   "csv_imported",
   "ingest_api",

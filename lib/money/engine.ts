@@ -1,0 +1,444 @@
+// Money operations, exactly once (ARCHITECTURE.md "Money: exactly once").
+//
+//   1. The ledger row (MoneyOperation) is written first, keyed by the dialog's idempotency key, in
+//      the same transaction as the payment's lock (PaymentLock, primary key = payment): at most one
+//      operation in flight per payment, across users and app instances, enforced by the database.
+//      The same key again returns the first result and never calls Vipps again; the same key with
+//      another request is refused.
+//   2. With the lock held, GET /details is read afresh and the request checked against what remains
+//      (lib/money/rules.ts). A refusal is recorded on the row; nothing is sent.
+//   3. The call carries X-Request-Id derived from the row, reused on every retry (the client retries
+//      timeouts, resets, 5xx and 94 with it; Vipps applies a key once).
+//   4. The outcome: 200 → succeeded; a Vipps refusal → failed with its code; anything else (timeout,
+//      lost response, 5xx, 94 to the end) is unknown — resolved by finding the request id in the
+//      payment's log, or later by resolveOpenOperations (the reconciler), never guessed.
+//   5. The payment is synced from /details; the lock is released once the outcome is known.
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import type { MoneyOperationState } from "@/generated/prisma/enums";
+import { audit } from "@/lib/audit";
+import { assertCan, assertMsn, type Actor } from "@/lib/auth/permissions";
+import { isEcomError, type EcomClient, type PaymentDetails } from "@/lib/ecom";
+import { AppError } from "@/lib/errors";
+import { derivePayment } from "@/lib/payments/sync/derive";
+import { syncDetails } from "@/lib/payments/sync/sync";
+import {
+  allowance,
+  checkAmount,
+  type AmountRefusal,
+  type MoneyKind,
+  type NotAllowed,
+  type RefundReason,
+} from "./rules";
+
+export type MoneyClient = Pick<EcomClient, "getPaymentDetails" | "capturePayment" | "cancelPayment" | "refundPayment">;
+
+export interface MoneyDeps {
+  db: PrismaClient;
+  clientFor: (msn: string) => Promise<MoneyClient>;
+  now?: () => Date;
+}
+
+export interface MoneyRequest {
+  msn: string;
+  orderId: string;
+  kind: MoneyKind;
+  /** øre, or "all" for everything that remains. */
+  amount: number | "all";
+  /** Refunds only. */
+  reason?: RefundReason;
+  note?: string;
+  /** Made by the dialog when it opens; one per intent. */
+  idempotencyKey: string;
+}
+
+/** Why an operation was refused before anything was sent. */
+export type Refusal =
+  | { code: "busy"; by: string | null; kind: MoneyKind; amount: number; since: Date }
+  | { code: "key_reused" }
+  | { code: "vipps_unavailable" }
+  | { code: NotAllowed }
+  | { code: AmountRefusal; max: number };
+
+export interface OperationView {
+  id: string;
+  kind: MoneyKind;
+  amount: number | null;
+  state: MoneyOperationState;
+  errorCode: string | null;
+  transactionId: string | null;
+  createdAt: Date;
+  completedAt: Date | null;
+}
+
+export type MoneyResult =
+  | { outcome: "succeeded"; operation: OperationView }
+  | { outcome: "failed"; operation: OperationView; code: string; retryAfterSeconds?: number }
+  | { outcome: "pending"; operation: OperationView }
+  | { outcome: "refused"; refusal: Refusal; operation?: OperationView };
+
+type Op = Prisma.MoneyOperationGetPayload<object>;
+
+const view = (op: Op): OperationView => ({
+  id: op.id,
+  kind: op.kind,
+  amount: op.amount,
+  state: op.state,
+  errorCode: op.errorCode,
+  transactionId: op.transactionId,
+  createdAt: op.createdAt,
+  completedAt: op.completedAt,
+});
+
+/** What Vipps sees as X-Request-Id: derived from the ledger row, at most 40 characters. */
+export const xRequestIdFor = (operationId: string) => `mo-${operationId.replace(/-/g, "")}`;
+
+export function requestHash(r: MoneyRequest): string {
+  const canonical = JSON.stringify([r.msn, r.orderId, r.kind, r.amount, r.reason ?? null, r.note ?? null]);
+  return createHash("sha256").update(canonical).digest("hex");
+}
+
+/** What the ledger row says, as the caller reads it. */
+export function resultOf(op: Op): MoneyResult {
+  if (op.state === "succeeded") return { outcome: "succeeded", operation: view(op) };
+  if (op.state === "failed") {
+    const refusal = refusalFromRow(op);
+    if (refusal) return { outcome: "refused", refusal, operation: view(op) };
+    return { outcome: "failed", operation: view(op), code: op.errorCode ?? "unknown" };
+  }
+  return { outcome: "pending", operation: view(op) };
+}
+
+// Refusals found with the lock held are stored on the row as "refused:<code>[:max]".
+function refusalFromRow(op: Op): Refusal | null {
+  const m = /^refused:([a-z_]+)(?::(\d+))?$/.exec(op.errorCode ?? "");
+  if (!m) return null;
+  const code = m[1] as Refusal["code"];
+  if (code === "above_remaining" || code === "below_minimum") return { code, max: Number(m[2] ?? 0) };
+  return { code } as Refusal;
+}
+
+const isUnique = (e: unknown, target: string) =>
+  e instanceof Prisma.PrismaClientKnownRequestError &&
+  e.code === "P2002" &&
+  JSON.stringify(e.meta ?? {}).includes(target);
+
+/** The transactionText sent, the same on every retry (a retry must be identical, or Vipps says 93). */
+function transactionText(op: Pick<Op, "note" | "kind">): string {
+  return (op.note || `Merchant Ops ${op.kind}`).slice(0, 100);
+}
+
+export async function submitMoneyOperation(
+  deps: MoneyDeps,
+  actor: Actor | null,
+  req: MoneyRequest,
+): Promise<MoneyResult> {
+  assertCan(actor, "payments:money");
+  assertMsn(actor, req.msn);
+  const db = deps.db;
+  const now = () => deps.now?.() ?? new Date();
+  const payment = await db.payment.findUnique({
+    where: { msn_orderId: { msn: req.msn, orderId: req.orderId } },
+    select: { id: true },
+  });
+  if (!payment) throw new AppError("not_found", `payment ${req.msn}/${req.orderId}`);
+  const hash = requestHash(req);
+
+  const again = async (): Promise<MoneyResult> => {
+    const existing = await db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey } });
+    if (!existing) throw new AppError("internal", "idempotency key vanished");
+    if (existing.requestHash !== hash || existing.paymentId !== payment.id) {
+      await audit(db, {
+        action: "money_refused",
+        outcome: "refused",
+        who: actor,
+        msn: req.msn,
+        orderId: req.orderId,
+        details: { kind: req.kind, reason: "key_reused" },
+      });
+      return { outcome: "refused", refusal: { code: "key_reused" } };
+    }
+    return resultOf(await resolveIfOpen(deps, existing));
+  };
+
+  if (await db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey }, select: { id: true } })) {
+    return again();
+  }
+
+  // 1. Ledger row and lock, together.
+  const id = randomUUID();
+  let op: Op;
+  try {
+    op = await db.$transaction(async (tx) => {
+      const row = await tx.moneyOperation.create({
+        data: {
+          id,
+          idempotencyKey: req.idempotencyKey,
+          xRequestId: xRequestIdFor(id),
+          paymentId: payment.id,
+          msn: req.msn,
+          orderId: req.orderId,
+          kind: req.kind,
+          amount: req.amount === "all" ? null : req.amount,
+          reason: req.reason ?? null,
+          note: req.note?.trim() || null,
+          requestHash: hash,
+          state: "pending",
+          createdById: actor.id,
+          createdByName: actor.name.slice(0, 200),
+          createdAt: now(),
+        },
+      });
+      await tx.paymentLock.create({ data: { paymentId: payment.id, operationId: row.id, lockedAt: now() } });
+      return row;
+    });
+  } catch (e) {
+    if (isUnique(e, "idempotencyKey")) return again(); // a double click raced us: one row, one answer
+    if (isUnique(e, "paymentId") || isUnique(e, "PaymentLock")) {
+      const lock = await db.paymentLock.findUnique({ where: { paymentId: payment.id }, include: { operation: true } });
+      if (!lock) return submitMoneyOperation(deps, actor, req); // released meanwhile: try once more
+      const refusal: Refusal = {
+        code: "busy",
+        by: lock.operation.createdByName,
+        kind: lock.operation.kind,
+        amount: lock.operation.amount ?? 0,
+        since: lock.operation.createdAt,
+      };
+      await audit(db, {
+        action: "money_refused",
+        outcome: "refused",
+        who: actor,
+        msn: req.msn,
+        orderId: req.orderId,
+        details: { kind: req.kind, reason: "busy", heldBy: lock.operationId },
+      });
+      return { outcome: "refused", refusal };
+    }
+    throw e;
+  }
+  await audit(db, {
+    action: "money_requested",
+    outcome: "success",
+    who: actor,
+    msn: req.msn,
+    orderId: req.orderId,
+    details: {
+      operationId: op.id,
+      kind: req.kind,
+      amount: req.amount === "all" ? "all" : req.amount,
+      ...(req.reason ? { reason: req.reason } : {}),
+    },
+  });
+
+  // 2. A fresh look at the payment, with the lock held.
+  const client = await deps.clientFor(req.msn);
+  let details: PaymentDetails;
+  try {
+    details = await client.getPaymentDetails(req.orderId);
+  } catch {
+    return finishRefused(deps, op, actor, { code: "vipps_unavailable" });
+  }
+  await syncDetails(db, req.msn, details, { now: now() });
+  const unit = await db.salesUnit.findUniqueOrThrow({ where: { msn: req.msn }, select: { captureType: true } });
+  const allowed = allowance({ ...derivePayment(details), captureType: unit.captureType }, req.kind, now());
+  if (!allowed.allowed) return finishRefused(deps, op, actor, { code: allowed.why });
+  const amount = req.amount === "all" ? allowed.max : req.amount;
+  const amountProblem = checkAmount(allowed, amount);
+  if (amountProblem) return finishRefused(deps, op, actor, { code: amountProblem, max: allowed.max });
+  op = await db.moneyOperation.update({ where: { id: op.id }, data: { amount, attempts: { increment: 1 } } });
+
+  // 3. Send, once, with the row's X-Request-Id.
+  return finish(deps, op, actor, await send(client, op, transactionText(op)));
+}
+
+type SendOutcome =
+  | { state: "succeeded"; transactionId: string | null; body: Prisma.InputJsonValue }
+  | { state: "failed"; code: string; message: string; retryAfterSeconds?: number }
+  | { state: "unknown"; code: string };
+
+async function send(client: MoneyClient, op: Op, text: string): Promise<SendOutcome> {
+  const base = { orderId: op.orderId, transactionText: text, requestId: op.xRequestId };
+  try {
+    if (op.kind === "capture") {
+      const res = await client.capturePayment({ ...base, amount: op.amount ?? undefined });
+      return { state: "succeeded", transactionId: res.transactionInfo.transactionId ?? null, body: json(res) };
+    }
+    if (op.kind === "refund") {
+      const res = await client.refundPayment({ ...base, amount: op.amount ?? undefined });
+      return { state: "succeeded", transactionId: res.transaction.transactionId ?? null, body: json(res) };
+    }
+    const res = await client.cancelPayment({ ...base, shouldReleaseRemainingFunds: op.kind === "release" });
+    return { state: "succeeded", transactionId: res.transactionInfo.transactionId ?? null, body: json(res) };
+  } catch (err) {
+    if (!isEcomError(err)) return { state: "unknown", code: "internal" };
+    if (err.kind === "validation") return { state: "failed", code: "invalid", message: err.message };
+    const locked = err.errorGroup === "VippsError" && err.errorCode === "94";
+    if (err.outcomeUnknown || err.kind === "timeout" || err.kind === "network" || locked) {
+      return { state: "unknown", code: err.errorCode ?? err.kind };
+    }
+    if (err.httpStatus === 429) {
+      return {
+        state: "failed",
+        code: "429",
+        message: err.message,
+        retryAfterSeconds: Math.ceil((err.retryAfterMs ?? 60_000) / 1000),
+      };
+    }
+    return { state: "failed", code: err.errorCode ?? String(err.httpStatus ?? err.kind), message: err.message };
+  }
+}
+
+const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
+
+/** Records the outcome, syncs the payment, releases the lock once the outcome is known. */
+async function finish(deps: MoneyDeps, op: Op, actor: Actor | null, out: SendOutcome): Promise<MoneyResult> {
+  const db = deps.db;
+  const now = deps.now?.() ?? new Date();
+  if (out.state === "unknown") {
+    const resolved = await resolveFromLog(deps, op);
+    if (resolved) return finish(deps, op, actor, resolved);
+    const row = await db.moneyOperation.update({
+      where: { id: op.id },
+      data: { state: "unknown", errorCode: out.code.slice(0, 40) },
+    });
+    await audit(db, {
+      action: "money_unknown",
+      outcome: "error",
+      who: actor,
+      msn: op.msn,
+      orderId: op.orderId,
+      details: { operationId: op.id, kind: op.kind, amount: op.amount ?? 0, code: out.code },
+    });
+    return resultOf(row);
+  }
+  const row = await db.$transaction(async (tx) => {
+    const updated = await tx.moneyOperation.update({
+      where: { id: op.id },
+      data:
+        out.state === "succeeded"
+          ? { state: "succeeded", transactionId: out.transactionId, responseBody: out.body, completedAt: now }
+          : { state: "failed", errorCode: out.code.slice(0, 40), errorMessage: out.message, completedAt: now },
+    });
+    await tx.paymentLock.deleteMany({ where: { paymentId: op.paymentId, operationId: op.id } });
+    return updated;
+  });
+  await audit(db, {
+    action: out.state === "succeeded" ? "money_succeeded" : "money_failed",
+    outcome: out.state === "succeeded" ? "success" : "failed",
+    who: actor,
+    msn: op.msn,
+    orderId: op.orderId,
+    details: {
+      operationId: op.id,
+      kind: op.kind,
+      amount: op.amount ?? 0,
+      ...(out.state === "failed" ? { code: out.code } : { transactionId: out.transactionId ?? "" }),
+    },
+  });
+  await syncQuietly(deps, op);
+  const result = resultOf(row);
+  if (out.state === "failed" && out.retryAfterSeconds && result.outcome === "failed") {
+    return { ...result, retryAfterSeconds: out.retryAfterSeconds };
+  }
+  return result;
+}
+
+async function finishRefused(deps: MoneyDeps, op: Op, actor: Actor | null, refusal: Refusal): Promise<MoneyResult> {
+  const code = `refused:${refusal.code}${"max" in refusal ? `:${refusal.max}` : ""}`;
+  const row = await deps.db.$transaction(async (tx) => {
+    const updated = await tx.moneyOperation.update({
+      where: { id: op.id },
+      data: { state: "failed", errorCode: code.slice(0, 40), completedAt: deps.now?.() ?? new Date() },
+    });
+    await tx.paymentLock.deleteMany({ where: { paymentId: op.paymentId, operationId: op.id } });
+    return updated;
+  });
+  await audit(deps.db, {
+    action: "money_refused",
+    outcome: "refused",
+    who: actor,
+    msn: op.msn,
+    orderId: op.orderId,
+    details: { operationId: op.id, kind: op.kind, reason: refusal.code },
+  });
+  return { outcome: "refused", refusal, operation: view(row) };
+}
+
+async function syncQuietly(deps: MoneyDeps, op: Op): Promise<PaymentDetails | null> {
+  try {
+    const details = await (await deps.clientFor(op.msn)).getPaymentDetails(op.orderId);
+    await syncDetails(deps.db, op.msn, details, { now: deps.now?.() ?? new Date() });
+    return details;
+  } catch {
+    return null; // the reconciler reads it later
+  }
+}
+
+/** Finds our X-Request-Id in the payment's log: the answer to "did it happen?". */
+async function resolveFromLog(deps: MoneyDeps, op: Op): Promise<SendOutcome | null> {
+  const details = await syncQuietly(deps, op);
+  if (!details) return null;
+  const entries = details.transactionLogHistory.filter((e) => e.requestId === op.xRequestId);
+  const done = entries.find((e) => e.operationSuccess);
+  if (done) return { state: "succeeded", transactionId: done.transactionId ?? null, body: json(done) };
+  if (entries.length > 0) return { state: "failed", code: "refused_by_vipps", message: "logged as not successful" };
+  return null;
+}
+
+/** For a row found again (same key, or by the reconciler): settle it if its outcome can be known now. */
+async function resolveIfOpen(deps: MoneyDeps, op: Op): Promise<Op> {
+  if (op.state !== "unknown" && op.state !== "pending") return op;
+  // A pending row younger than a call with its retries is still being worked on by its caller.
+  const now = deps.now?.() ?? new Date();
+  if (op.state === "pending" && now.getTime() - op.createdAt.getTime() < STALE_PENDING_MS) return op;
+  const resolved = await resolveFromLog(deps, op);
+  if (!resolved) return op;
+  await finish(deps, op, null, resolved);
+  return deps.db.moneyOperation.findUniqueOrThrow({ where: { id: op.id } });
+}
+
+/** A pending row older than this was left by a process that died mid-call. */
+export const STALE_PENDING_MS = 2 * 60_000;
+const MAX_RESENDS = 8;
+
+/**
+ * The reconciler's part: operations whose outcome is not known (unknown, or pending and stale) are
+ * looked up in the payment's log; where Vipps has no trace of the request id, the same request is
+ * sent again with the same X-Request-Id (Vipps applies a key once), then looked up again.
+ */
+export async function resolveOpenOperations(
+  deps: MoneyDeps & { batch?: number },
+): Promise<{ resolved: number; open: number }> {
+  const now = deps.now?.() ?? new Date();
+  const stale = new Date(now.getTime() - STALE_PENDING_MS);
+  const open = await deps.db.moneyOperation.findMany({
+    where: { OR: [{ state: "unknown" }, { state: "pending", createdAt: { lt: stale } }] },
+    orderBy: { createdAt: "asc" },
+    take: deps.batch ?? 20,
+  });
+  let resolved = 0;
+  for (const op of open) {
+    if (op.state === "pending" && op.attempts === 0) {
+      // Its process died before sending anything: nothing moved, the payment is free again.
+      await finish(deps, op, null, { state: "failed", code: "interrupted", message: "stopped before sending" });
+      resolved++;
+      continue;
+    }
+    let out = await resolveFromLog(deps, op);
+    if (!out && op.attempts < MAX_RESENDS) {
+      const sent = await deps.db.moneyOperation.updateMany({
+        where: { id: op.id, attempts: op.attempts },
+        data: { attempts: { increment: 1 } },
+      });
+      if (sent.count === 0) continue; // another instance took it
+      out = await send(await deps.clientFor(op.msn), op, transactionText(op));
+      if (out.state === "unknown") out = await resolveFromLog(deps, op);
+    }
+    if (out && out.state !== "unknown") {
+      await finish(deps, op, null, out);
+      resolved++;
+    }
+  }
+  return { resolved, open: open.length - resolved };
+}

@@ -1,0 +1,330 @@
+// Money operations against the simulator over HTTP, on PGlite and PostgreSQL: every operation,
+// the refusals Vipps can answer, the faults that hide an outcome, double clicks, two people at
+// once, and a process that dies between the ledger row and the answer. The invariant throughout:
+// what moved at Vipps equals the ledger's succeeded operations, and nothing moves twice.
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { PaymentDetails } from "@/lib/ecom";
+import {
+  resolveOpenOperations,
+  submitMoneyOperation,
+  xRequestIdFor,
+  type MoneyDeps,
+  type MoneyRequest,
+} from "@/lib/money/engine";
+import { applyDetails } from "@/lib/payments/sync/sync";
+import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
+import { actor, addUnit, simPayment, startStack, type Stack } from "../helpers/ingest";
+
+const kinds = await databaseKinds();
+const SHOP = "612345";
+const DIRECT = "612346";
+
+describe.each(kinds)("money operations on %s", (kind) => {
+  let db: TestDb;
+  let stack: Stack;
+  let deps: MoneyDeps;
+  const finance = { ...actor("finance", [SHOP, DIRECT]), name: "Kari Økonomi" };
+  const other = { ...actor("finance", [SHOP, DIRECT]), name: "Ola Økonomi" };
+  const support = actor("support", [SHOP]);
+
+  beforeAll(async () => {
+    db = await migratedDatabase(kind);
+    stack = await startStack();
+    await addUnit(stack, db.prisma, SHOP, "reserve");
+    await addUnit(stack, db.prisma, DIRECT, "direct");
+    deps = { db: db.prisma, clientFor: (msn) => stack.clientFor(msn) };
+  });
+  afterAll(async () => {
+    await stack?.close();
+    await db?.close();
+  });
+
+  let n = 0;
+  /** A reserved payment at Vipps and in our copy. */
+  async function reserved(amount = 100_000, msn = SHOP) {
+    const orderId = `mo-${kind}-${++n}-${Date.now().toString(36)}`;
+    await simPayment(stack, msn, orderId, "approve", amount);
+    await applyDetails(db.prisma, msn, await (await stack.clientFor(msn)).getPaymentDetails(orderId));
+    return orderId;
+  }
+  const details = async (orderId: string, msn = SHOP): Promise<PaymentDetails> =>
+    (await stack.clientFor(msn)).getPaymentDetails(orderId);
+  const summary = async (orderId: string, msn = SHOP) => (await details(orderId, msn)).transactionSummary!;
+  const req = (orderId: string, over: Partial<MoneyRequest>): MoneyRequest => ({
+    msn: SHOP,
+    orderId,
+    kind: "capture",
+    amount: "all",
+    idempotencyKey: randomUUID(),
+    ...over,
+  });
+  /** The invariant: Vipps' successful movements of each kind = the ledger's succeeded operations. */
+  async function ledgerMatchesVipps(orderId: string, msn = SHOP) {
+    const log = (await details(orderId, msn)).transactionLogHistory.filter((e) => e.operationSuccess);
+    const ops = await db.prisma.moneyOperation.findMany({ where: { orderId, msn, state: "succeeded" } });
+    const sum = (xs: { amount: number | null }[]) => xs.reduce((a, x) => a + (x.amount ?? 0), 0);
+    expect(sum(log.filter((e) => e.operation === "CAPTURE"))).toBe(sum(ops.filter((o) => o.kind === "capture")));
+    expect(sum(log.filter((e) => e.operation === "REFUND"))).toBe(sum(ops.filter((o) => o.kind === "refund")));
+    // Every movement at Vipps carries one of our request ids, each exactly once.
+    const ids = log.filter((e) => e.requestId).map((e) => e.requestId);
+    expect(new Set(ids).size).toBe(ids.length);
+    for (const op of ops) expect(ids).toContain(op.xRequestId);
+    expect(await db.prisma.paymentLock.count({ where: { payment: { orderId, msn } } })).toBe(0);
+  }
+
+  it("partial capture, release the rest, partial refunds, then an over-refund refused: each once", async () => {
+    const orderId = await reserved(100_000);
+    const c1 = await submitMoneyOperation(deps, finance, req(orderId, { kind: "capture", amount: 75_000 }));
+    expect(c1).toMatchObject({
+      outcome: "succeeded",
+      operation: { amount: 75_000, transactionId: expect.any(String) },
+    });
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 75_000, remainingAmountToCapture: 25_000 });
+
+    const release = await submitMoneyOperation(deps, finance, req(orderId, { kind: "release" }));
+    expect(release).toMatchObject({ outcome: "succeeded", operation: { amount: 25_000 } });
+    expect(await summary(orderId)).toMatchObject({ remainingAmountToCapture: 0, remainingAmountToRefund: 75_000 });
+
+    const r1 = await submitMoneyOperation(
+      deps,
+      finance,
+      req(orderId, { kind: "refund", amount: 25_000, reason: "returned_goods", note: "Retur av sko" }),
+    );
+    expect(r1).toMatchObject({ outcome: "succeeded" });
+    const over = await submitMoneyOperation(
+      deps,
+      finance,
+      req(orderId, { kind: "refund", amount: 60_000, reason: "goodwill" }),
+    );
+    expect(over).toMatchObject({ outcome: "refused", refusal: { code: "above_remaining", max: 50_000 } });
+    const rest = await submitMoneyOperation(
+      deps,
+      finance,
+      req(orderId, { kind: "refund", amount: "all", reason: "goodwill" }),
+    );
+    expect(rest).toMatchObject({ outcome: "succeeded", operation: { amount: 50_000 } });
+    expect(await summary(orderId)).toMatchObject({ refundedAmount: 75_000, remainingAmountToRefund: 0 });
+    // Our copy follows.
+    expect(await db.prisma.payment.findFirst({ where: { orderId } })).toMatchObject({
+      status: "refunded",
+      refundedAmount: 75_000,
+    });
+    await ledgerMatchesVipps(orderId);
+  });
+
+  it("cancel voids a reservation with nothing captured; then nothing more is allowed", async () => {
+    const orderId = await reserved(30_000);
+    expect(await submitMoneyOperation(deps, finance, req(orderId, { kind: "release" }))).toMatchObject({
+      outcome: "refused",
+      refusal: { code: "use_cancel" },
+    });
+    expect(await submitMoneyOperation(deps, finance, req(orderId, { kind: "cancel" }))).toMatchObject({
+      outcome: "succeeded",
+    });
+    expect(await submitMoneyOperation(deps, finance, req(orderId, { kind: "capture" }))).toMatchObject({
+      outcome: "refused",
+      refusal: { code: "final" },
+    });
+    expect(await db.prisma.payment.findFirst({ where: { orderId } })).toMatchObject({ status: "voided" });
+  });
+
+  it("a direct-capture sales unit offers refunds only", async () => {
+    const orderId = await reserved(20_000, DIRECT);
+    const capture = await submitMoneyOperation(deps, finance, req(orderId, { msn: DIRECT, kind: "capture" }));
+    expect(capture).toMatchObject({ outcome: "refused", refusal: { code: "direct_capture_refund_only" } });
+    const refund = await submitMoneyOperation(
+      deps,
+      finance,
+      req(orderId, { msn: DIRECT, kind: "refund", reason: "customer_request" }),
+    );
+    expect(refund).toMatchObject({ outcome: "succeeded", operation: { amount: 20_000 } });
+    await ledgerMatchesVipps(orderId, DIRECT);
+  });
+
+  it("the same idempotency key answers the first result and never calls Vipps again; another request with it is refused", async () => {
+    const orderId = await reserved(50_000);
+    const key = randomUUID();
+    const first = await submitMoneyOperation(deps, finance, req(orderId, { amount: 10_000, idempotencyKey: key }));
+    const calls = stack.sink.records.filter((r) => r.operation === "capture" && r.orderId === orderId).length;
+    const again = await submitMoneyOperation(deps, finance, req(orderId, { amount: 10_000, idempotencyKey: key }));
+    expect(again).toEqual(first);
+    expect(stack.sink.records.filter((r) => r.operation === "capture" && r.orderId === orderId).length).toBe(calls);
+    const changed = await submitMoneyOperation(deps, finance, req(orderId, { amount: 20_000, idempotencyKey: key }));
+    expect(changed).toMatchObject({ outcome: "refused", refusal: { code: "key_reused" } });
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 10_000 });
+  });
+
+  it("a double click (the same key twice at once) sends one capture", async () => {
+    const orderId = await reserved(50_000);
+    const key = randomUUID();
+    const both = await Promise.all([
+      submitMoneyOperation(deps, finance, req(orderId, { amount: 5_000, idempotencyKey: key })),
+      submitMoneyOperation(deps, finance, req(orderId, { amount: 5_000, idempotencyKey: key })),
+    ]);
+    expect(both.map((r) => r.outcome).sort()).toEqual(expect.arrayContaining(["succeeded"]));
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 5_000 });
+    expect(await db.prisma.moneyOperation.count({ where: { orderId } })).toBe(1);
+    await ledgerMatchesVipps(orderId);
+  });
+
+  it("two people at once: one operation runs, the other is told who started what", async () => {
+    const orderId = await reserved(50_000);
+    await stack.control.fault({ msn: SHOP, endpoint: "capture", mode: "latency", latencyMs: 400, count: 1 });
+    const [a, b] = await Promise.all([
+      submitMoneyOperation(deps, finance, req(orderId, { amount: 10_000 })),
+      (async () => {
+        await new Promise((r) => setTimeout(r, 150));
+        return submitMoneyOperation(deps, other, req(orderId, { kind: "refund", amount: 1_000, reason: "goodwill" }));
+      })(),
+    ]);
+    expect(a).toMatchObject({ outcome: "succeeded" });
+    expect(b).toMatchObject({
+      outcome: "refused",
+      refusal: { code: "busy", by: "Kari Økonomi", kind: "capture", amount: 10_000 },
+    });
+    await ledgerMatchesVipps(orderId);
+  });
+
+  it.each([
+    ["error500", 2, "succeeded"],
+    ["locked94", 2, "succeeded"],
+    ["reset", 2, "succeeded"],
+    ["lostResponse", 1, "succeeded"],
+  ] as const)("capture under %s ×%d ends in exactly one movement", async (mode, count, outcome) => {
+    const orderId = await reserved(40_000);
+    await stack.control.fault({ msn: SHOP, endpoint: "capture", mode, count });
+    const result = await submitMoneyOperation(deps, finance, req(orderId, { amount: 15_000 }));
+    await stack.control.clearFaults();
+    expect(result.outcome).toBe(outcome);
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 15_000 });
+    await ledgerMatchesVipps(orderId);
+  });
+
+  it("an outcome that stays unknown is shown pending, keeps the payment locked, and the reconciler resolves it once", async () => {
+    const orderId = await reserved(40_000);
+    // Every attempt's response is lost after Vipps applied it, and /details goes down right after
+    // the capture was sent, so the outcome cannot be read either.
+    await stack.control.fault({ msn: SHOP, endpoint: "capture", mode: "lostResponse", count: 10 });
+    const real = await stack.clientFor(SHOP);
+    let sent = false;
+    const blind: MoneyDeps = {
+      ...deps,
+      clientFor: async () => ({
+        ...real,
+        getPaymentDetails: async (id: string) => {
+          if (sent) throw Object.assign(new Error("details down"), { name: "EcomError" });
+          return real.getPaymentDetails(id);
+        },
+        capturePayment: (input) => real.capturePayment(input).finally(() => (sent = true)),
+      }),
+    };
+    const result = await submitMoneyOperation(blind, finance, req(orderId, { amount: 12_000 }));
+    await stack.control.clearFaults();
+    expect(result).toMatchObject({ outcome: "pending", operation: { state: "unknown" } });
+    expect(await db.prisma.paymentLock.count({ where: { payment: { orderId } } })).toBe(1);
+    // Nobody can start another operation meanwhile.
+    const blocked = await submitMoneyOperation(deps, other, req(orderId, { amount: 1_000 }));
+    expect(blocked).toMatchObject({ outcome: "refused", refusal: { code: "busy" } });
+
+    const round = await resolveOpenOperations(deps);
+    expect(round.resolved).toBeGreaterThanOrEqual(1);
+    const op = await db.prisma.moneyOperation.findFirstOrThrow({ where: { orderId, kind: "capture", amount: 12_000 } });
+    expect(op.state).toBe("succeeded");
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 12_000 });
+    await ledgerMatchesVipps(orderId);
+  });
+
+  it("a process killed after the ledger row and before the answer resolves after restart, once", async () => {
+    const orderId = await reserved(40_000);
+    // The capture reached Vipps (same X-Request-Id as the row), then the process died.
+    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId } });
+    const id = randomUUID();
+    await db.prisma.moneyOperation.create({
+      data: {
+        id,
+        idempotencyKey: randomUUID(),
+        xRequestId: xRequestIdFor(id),
+        paymentId: payment.id,
+        msn: SHOP,
+        orderId,
+        kind: "capture",
+        amount: 8_000,
+        requestHash: "x".repeat(64),
+        state: "pending",
+        attempts: 1,
+        createdAt: new Date(Date.now() - 10 * 60_000),
+      },
+    });
+    await db.prisma.paymentLock.create({ data: { paymentId: payment.id, operationId: id } });
+    await (
+      await stack.clientFor(SHOP)
+    ).capturePayment({ orderId, amount: 8_000, transactionText: "Merchant Ops capture", requestId: xRequestIdFor(id) });
+    // And one that died before sending anything.
+    const orderId2 = await reserved(40_000);
+    const payment2 = await db.prisma.payment.findFirstOrThrow({ where: { orderId: orderId2 } });
+    const id2 = randomUUID();
+    await db.prisma.moneyOperation.create({
+      data: {
+        id: id2,
+        idempotencyKey: randomUUID(),
+        xRequestId: xRequestIdFor(id2),
+        paymentId: payment2.id,
+        msn: SHOP,
+        orderId: orderId2,
+        kind: "capture",
+        amount: 8_000,
+        requestHash: "y".repeat(64),
+        state: "pending",
+        attempts: 0,
+        createdAt: new Date(Date.now() - 10 * 60_000),
+      },
+    });
+    await db.prisma.paymentLock.create({ data: { paymentId: payment2.id, operationId: id2 } });
+
+    await resolveOpenOperations(deps);
+    expect(await db.prisma.moneyOperation.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "succeeded" });
+    expect(await db.prisma.moneyOperation.findUniqueOrThrow({ where: { id: id2 } })).toMatchObject({
+      state: "failed",
+      errorCode: "interrupted",
+    });
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 8_000 });
+    expect(await summary(orderId2)).toMatchObject({ capturedAmount: 0 });
+    await ledgerMatchesVipps(orderId);
+    await ledgerMatchesVipps(orderId2);
+  });
+
+  it("Vipps' refusals are failures with their code, and nothing moves (74: the settlement account is short)", async () => {
+    const orderId = await reserved(40_000);
+    await submitMoneyOperation(deps, finance, req(orderId, { amount: 40_000 }));
+    await stack.control.fault({ msn: SHOP, endpoint: "refund", mode: "vippsError", errorCode: "74", count: 1 });
+    const refund = await submitMoneyOperation(
+      deps,
+      finance,
+      req(orderId, { kind: "refund", amount: 1_000, reason: "goodwill" }),
+    );
+    await stack.control.clearFaults();
+    expect(refund).toMatchObject({ outcome: "failed", code: "74" });
+    expect(await summary(orderId)).toMatchObject({ refundedAmount: 0 });
+    const limited = await (async () => {
+      await stack.control.fault({ msn: SHOP, endpoint: "refund", mode: "rateLimit429", count: 1 });
+      const r = await submitMoneyOperation(
+        deps,
+        finance,
+        req(orderId, { kind: "refund", amount: 1_000, reason: "goodwill" }),
+      );
+      await stack.control.clearFaults();
+      return r;
+    })();
+    expect(limited).toMatchObject({ outcome: "failed", code: "429", retryAfterSeconds: expect.any(Number) });
+    await ledgerMatchesVipps(orderId);
+  });
+
+  it("only the money permission in that sales unit may move money", async () => {
+    const orderId = await reserved(10_000);
+    await expect(submitMoneyOperation(deps, support, req(orderId, {}))).rejects.toMatchObject({ code: "forbidden" });
+    const elsewhere = { ...finance, msns: [DIRECT] };
+    await expect(submitMoneyOperation(deps, elsewhere, req(orderId, {}))).rejects.toMatchObject({ code: "not_found" });
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 0 });
+  });
+});
