@@ -20,6 +20,8 @@ function withSecurityHeaders(req: NextRequest, answer?: NextResponse): NextRespo
   const headers = new Headers(req.headers);
   headers.set("x-nonce", nonce);
   headers.set("Content-Security-Policy", csp);
+  // Where the request was going, for a sign-in redirect decided deeper down (an ended session).
+  headers.set("x-request-path", req.nextUrl.pathname + req.nextUrl.search);
   const res = answer ?? NextResponse.next({ request: { headers } });
   res.headers.set("Content-Security-Policy", csp);
   res.headers.set("Permissions-Policy", PERMISSIONS_POLICY);

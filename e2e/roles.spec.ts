@@ -41,8 +41,10 @@ test("each role is told only what the app lets it do today", async ({ browser })
   const finance = await browser.newPage();
   await signInAs(finance, "finance");
   await expect(finance.getByTestId("abilities")).toContainText("Slå opp betalinger");
-  // Moving money is not built yet, so nobody is promised it.
-  await expect(finance.getByTestId("abilities")).not.toContainText("refundere");
+  await expect(finance.getByTestId("abilities")).toContainText("Trekke, frigi, kansellere og refundere betalinger");
+  const support = await browser.newPage();
+  await signInAs(support, "support");
+  await expect(support.getByTestId("abilities")).not.toContainText("refundere");
   const admin = await browser.newPage();
   await signInAs(admin, "admin");
   await expect(admin.getByTestId("abilities")).not.toContainText("Administrere salgssteder");

@@ -19,18 +19,6 @@ export function formatOre(ore: number | bigint): string {
   return nok.format(oreToDecimalString(ore) as unknown as number);
 }
 
-/**
- * Parses kroner typed by a person ("1 234,50", "1234.5", "12") into øre, with integer arithmetic.
- * Returns null for anything that is not a plain non-negative amount with at most two decimals.
- */
-export function parseKronerToOre(input: string): number | null {
-  const cleaned = input.replace(/[\s\u00a0\u202f]/g, "").replace(/kr$/i, "");
-  const match = /^(\d{1,12})(?:[.,](\d{1,2}))?$/.exec(cleaned);
-  if (!match) return null;
-  const ore = Number(match[1]) * 100 + Number((match[2] ?? "").padEnd(2, "0"));
-  return Number.isSafeInteger(ore) ? ore : null;
-}
-
 export const TIME_ZONE = "Europe/Oslo";
 const intlLocale: Record<Locale, string> = { nb: "nb-NO", en: "en-GB" };
 

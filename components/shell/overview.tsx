@@ -8,9 +8,14 @@ import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
-// Only what the app does today: moving money (payments:money) and managing sales units
-// (salesunits:manage) are listed once those features exist.
-const ABILITIES = ["payments:read", "apilog:read", "salesunits:read", "users:manage"] as const satisfies Permission[];
+// Only what the app does today: managing sales units (salesunits:manage) is listed once it exists.
+const ABILITIES = [
+  "payments:read",
+  "payments:money",
+  "apilog:read",
+  "salesunits:read",
+  "users:manage",
+] as const satisfies Permission[];
 
 /** What the signed-in user can do and see; the home page for roles without payment lookup. */
 export async function Overview({ header = true }: { header?: boolean }) {

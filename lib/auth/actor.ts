@@ -2,9 +2,11 @@
 // database says whether it still holds (lib/auth/sessions.ts) and what the user may do now.
 import "server-only";
 import { cache } from "react";
+import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { db } from "@/lib/db/client";
+import { safeCallbackPath } from "./callback-url";
 import type { Actor } from "./permissions";
 import { resumeSession } from "./sessions";
 
@@ -25,9 +27,12 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   };
 });
 
-/** For pages and actions: the actor, or off to /login. */
+/** For pages and actions: the actor, or off to /login (remembering the page, as the proxy does). */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
-  if (!actor) redirect("/login");
+  if (!actor) {
+    const path = safeCallbackPath((await headers()).get("x-request-path"));
+    redirect(path === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(path)}`);
+  }
   return actor;
 }

@@ -51,6 +51,8 @@ export interface MoneyRequest {
   note?: string;
   /** Made by the dialog when it opens; one per intent. */
   idempotencyKey: string;
+  /** Release: the amount the person typed to confirm; it must be exactly what remains. */
+  confirmAmount?: number;
 }
 
 /** Why an operation was refused before anything was sent. */
@@ -58,6 +60,7 @@ export type Refusal =
   | { code: "busy"; by: string | null; kind: MoneyKind; amount: number; since: Date }
   | { code: "key_reused" }
   | { code: "vipps_unavailable" }
+  | { code: "confirm_mismatch"; max: number }
   | { code: NotAllowed }
   | { code: AmountRefusal; max: number };
 
@@ -95,7 +98,15 @@ const view = (op: Op): OperationView => ({
 export const xRequestIdFor = (operationId: string) => `mo-${operationId.replace(/-/g, "")}`;
 
 export function requestHash(r: MoneyRequest): string {
-  const canonical = JSON.stringify([r.msn, r.orderId, r.kind, r.amount, r.reason ?? null, r.note ?? null]);
+  const canonical = JSON.stringify([
+    r.msn,
+    r.orderId,
+    r.kind,
+    r.amount,
+    r.reason ?? null,
+    r.note ?? null,
+    r.confirmAmount ?? null,
+  ]);
   return createHash("sha256").update(canonical).digest("hex");
 }
 
@@ -115,7 +126,8 @@ function refusalFromRow(op: Op): Refusal | null {
   const m = /^refused:([a-z_]+)(?::(\d+))?$/.exec(op.errorCode ?? "");
   if (!m) return null;
   const code = m[1] as Refusal["code"];
-  if (code === "above_remaining" || code === "below_minimum") return { code, max: Number(m[2] ?? 0) };
+  if (code === "above_remaining" || code === "below_minimum" || code === "confirm_mismatch")
+    return { code, max: Number(m[2] ?? 0) };
   return { code } as Refusal;
 }
 
@@ -243,6 +255,9 @@ export async function submitMoneyOperation(
   const unit = await db.salesUnit.findUniqueOrThrow({ where: { msn: req.msn }, select: { captureType: true } });
   const allowed = allowance({ ...derivePayment(details), captureType: unit.captureType }, req.kind, now());
   if (!allowed.allowed) return finishRefused(deps, op, actor, { code: allowed.why });
+  if (req.kind === "release" && req.confirmAmount !== allowed.max) {
+    return finishRefused(deps, op, actor, { code: "confirm_mismatch", max: allowed.max });
+  }
   const amount = req.amount === "all" ? allowed.max : req.amount;
   const amountProblem = checkAmount(allowed, amount);
   if (amountProblem) return finishRefused(deps, op, actor, { code: amountProblem, max: allowed.max });

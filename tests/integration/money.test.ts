@@ -82,7 +82,10 @@ describe.each(kinds)("money operations on %s", (kind) => {
     });
     expect(await summary(orderId)).toMatchObject({ capturedAmount: 75_000, remainingAmountToCapture: 25_000 });
 
-    const release = await submitMoneyOperation(deps, finance, req(orderId, { kind: "release" }));
+    // Releasing asks for the amount typed again: a wrong one releases nothing.
+    const wrong = await submitMoneyOperation(deps, finance, req(orderId, { kind: "release", confirmAmount: 20_000 }));
+    expect(wrong).toMatchObject({ outcome: "refused", refusal: { code: "confirm_mismatch", max: 25_000 } });
+    const release = await submitMoneyOperation(deps, finance, req(orderId, { kind: "release", confirmAmount: 25_000 }));
     expect(release).toMatchObject({ outcome: "succeeded", operation: { amount: 25_000 } });
     expect(await summary(orderId)).toMatchObject({ remainingAmountToCapture: 0, remainingAmountToRefund: 75_000 });
 

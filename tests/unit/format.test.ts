@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatDateTime, formatOre, parseKronerToOre } from "@/lib/format";
+import { formatDate, formatDateTime, formatOre } from "@/lib/format";
 
 const NBSP = "\u00a0";
 
@@ -22,20 +22,6 @@ describe("formatOre", () => {
     expect(() => formatOre(10.5)).toThrow(/integer/);
     expect(() => formatOre(Number.NaN)).toThrow(/integer/);
   });
-});
-
-describe("parseKronerToOre", () => {
-  it.each([
-    ["1 234,50", 123450],
-    ["1234.5", 123450],
-    ["12", 1200],
-    ["0,07", 7],
-    ["1\u00a0000 kr", 100000],
-  ])("%s → %i øre", (input, ore) => expect(parseKronerToOre(input)).toBe(ore));
-
-  it.each(["", "abc", "1,234", "-5", "1.2.3", "12,345", "1e3"])("refuses %j", (input) =>
-    expect(parseKronerToOre(input)).toBeNull(),
-  );
 });
 
 describe("dates in Europe/Oslo", () => {

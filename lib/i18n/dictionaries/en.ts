@@ -4,6 +4,7 @@ import { chargedTwiceEn } from "./sections/charged-twice.en";
 import { errorEn } from "./sections/error.en";
 import { historyEn } from "./sections/history.en";
 import { ingestEn } from "./sections/ingest.en";
+import { moneyEn } from "./sections/money.en";
 import { lookupEn } from "./sections/lookup.en";
 import { paymentEn } from "./sections/payment.en";
 
@@ -13,6 +14,7 @@ const en: Dictionary = {
   history: historyEn,
   ingest: ingestEn,
   lookup: lookupEn,
+  money: moneyEn,
   payment: paymentEn,
   appName: "Merchant Ops",
   tagline: "Operations for Vipps payments",
@@ -61,6 +63,7 @@ const en: Dictionary = {
     apiCallsCard: "API calls in the last 24 hours",
     abilities: {
       "payments:read": "Look up payments and read their history",
+      "payments:money": "Capture, release, cancel and refund payments",
       "apilog:read": "Read the API log",
       "salesunits:read": "See your sales units",
       "users:manage": "See users and their roles, and create API keys for the shop",

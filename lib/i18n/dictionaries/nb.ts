@@ -5,6 +5,7 @@ import { chargedTwiceNb } from "./sections/charged-twice.nb";
 import { errorNb } from "./sections/error.nb";
 import { historyNb } from "./sections/history.nb";
 import { ingestNb } from "./sections/ingest.nb";
+import { moneyNb } from "./sections/money.nb";
 import { lookupNb } from "./sections/lookup.nb";
 import { paymentNb } from "./sections/payment.nb";
 import type { Widen } from "./widen";
@@ -15,6 +16,7 @@ const nb = {
   history: historyNb,
   ingest: ingestNb,
   lookup: lookupNb,
+  money: moneyNb,
   payment: paymentNb,
   appName: "Merchant Ops",
   tagline: "Drift for Vipps-betalinger",
@@ -63,6 +65,7 @@ const nb = {
     apiCallsCard: "API-kall siste 24 timer",
     abilities: {
       "payments:read": "Slå opp betalinger og lese historikken",
+      "payments:money": "Trekke, frigi, kansellere og refundere betalinger",
       "apilog:read": "Lese API-loggen",
       "salesunits:read": "Se salgsstedene dine",
       "users:manage": "Se brukerne og rollene deres, og lage API-nøkler for nettbutikken",

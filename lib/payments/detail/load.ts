@@ -6,6 +6,7 @@ import { mayOpenMsn } from "@/lib/auth/guard";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isMsn, isOrderId } from "@/lib/ids";
+import { moneyPanelFromCopy } from "@/lib/money/panel";
 import { deadlines } from "@/lib/payments/detail/deadlines";
 import { explainChargedTwice } from "@/lib/payments/detail/explain";
 import { isSiblingOf, siblingBase } from "@/lib/payments/lookup/search";
@@ -109,5 +110,10 @@ export async function loadPaymentPage(actor: Actor, msn: string, orderId: string
     },
     duplicates,
   );
-  return { payment, apiCalls, deadlines: due, explanation };
+  // Finance and admin get the money panel; everyone else nothing (no controls, nothing to call).
+  const panel = await moneyPanelFromCopy(await db(), actor, payment.id, now);
+  const guaranteeDaysLeft = due.guaranteeEnds
+    ? Math.max(0, Math.ceil((due.guaranteeEnds.getTime() - now.getTime()) / 86_400_000))
+    : null;
+  return { payment, apiCalls, deadlines: due, explanation, money: panel ? { panel, guaranteeDaysLeft } : null };
 }

@@ -3,7 +3,7 @@
 // throws, so no URL typed by hand can turn the page into a 500.
 import { z } from "zod";
 import type { PaymentStatus } from "@/generated/prisma/enums";
-import { parseKronerToOre } from "@/lib/format";
+import { parseKroner } from "@/lib/money/amount";
 import {
   decodeCursor,
   type HistoryCursor,
@@ -67,17 +67,10 @@ export interface ParsedHistoryParams {
   problems: HistoryProblem[];
 }
 
-/** Postgres INT4: amounts beyond it cannot exist, and Prisma refuses them as query values. */
-const MAX_ORE = 2_147_483_647;
 const MAX_TEXT = 100;
 
 const statusSchema = z.enum(PAYMENT_STATUSES);
 const dateSchema = z.string().refine((v) => parseYmd(v) !== null);
-const amountSchema = z
-  .string()
-  .max(30)
-  .transform((v) => parseKronerToOre(v))
-  .pipe(z.number().int().nonnegative());
 const textSchema = z
   .string()
   .max(MAX_TEXT)
@@ -137,10 +130,10 @@ export function parseHistoryParams(msn: string, raw: RawSearchParams, cursorKey:
   const amount = (name: "min" | "max") => {
     const v = first(name);
     if (v === undefined) return undefined;
-    const parsed = amountSchema.safeParse(v);
-    if (!parsed.success) problem(name, "amount", v);
-    else if (parsed.data > MAX_ORE) problem(name, "amountTooLarge", v);
-    else return { text: v, ore: parsed.data };
+    const parsed = v.length > 30 ? null : parseKroner(v);
+    if (parsed?.ok) return { text: v, ore: parsed.ore };
+    if (parsed?.problem === "zero") return { text: v, ore: 0 };
+    problem(name, parsed?.problem === "too_large" ? "amountTooLarge" : "amount", v);
     return undefined;
   };
   let min = amount("min");

@@ -4,6 +4,7 @@ import "server-only";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { resolveHints } from "@/lib/ingest/payment-hints";
+import { resolveOpenOperations } from "@/lib/money/engine";
 import { startReconciler, type ReconcilerLoop } from "@/lib/payments/reconciler/reconciler";
 import { ecomClientFor } from "@/lib/payments/sync/vipps";
 
@@ -16,6 +17,6 @@ export function startAppReconciler(): void {
     async () => ({ db: await db(), clientFor: ecomClientFor, batch: reconciler.batch }),
     reconciler.intervalMs,
     console.warn,
-    [resolveHints],
+    [resolveHints, (d) => resolveOpenOperations({ db: d.db, clientFor: ecomClientFor })],
   );
 }

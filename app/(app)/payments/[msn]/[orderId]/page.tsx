@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { MoneyPanel } from "@/components/money/money-panel";
 import { AmountsCard } from "@/components/payments/amounts-card";
 import { ApiCalls } from "@/components/payments/api-calls";
 import { ChargedTwice } from "@/components/payments/charged-twice";
@@ -20,7 +21,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
   // Outside the scope, malformed and not existing all look the same: 404.
   const data = await loadPaymentPage(actor, msn, decodeURIComponent(orderId));
   if (!data) notFound();
-  const { payment: p, apiCalls, deadlines, explanation } = data;
+  const { payment: p, apiCalls, deadlines, explanation, money } = data;
   const x = t.payment;
   return (
     <div className="flex flex-col gap-5">
@@ -55,6 +56,9 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
         </div>
         <DeadlinesCard d={deadlines} t={t} locale={locale} />
       </div>
+      {money ? (
+        <MoneyPanel panel={money.panel} t={t.money} locale={locale} guaranteeDays={money.guaranteeDaysLeft} />
+      ) : null}
       <ChargedTwice explanation={explanation} t={t} locale={locale} />
       <div className="grid gap-5 xl:grid-cols-2">
         <Timeline events={p.events} t={t} locale={locale} />

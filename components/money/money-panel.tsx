@@ -1,0 +1,89 @@
+"use client";
+// "Move money" on the payment page (finance and admin only; the page passes nothing to others):
+// the four operations, each offered only when the payment allows it and otherwise saying why, and
+// an operation in flight (who started what, when). Each opens the dialog.
+import { useState } from "react";
+import { formatOre } from "@/lib/format";
+import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
+import { interpolate, type Locale } from "@/lib/i18n/locales";
+import type { MoneyPanel as PanelData } from "@/lib/money/panel";
+import { MONEY_KINDS, type MoneyKind } from "@/lib/money/rules";
+import { MoneyDialog, relativeAgo, useClock } from "./money-dialog";
+
+export function MoneyPanel({
+  panel,
+  t,
+  locale,
+  guaranteeDays,
+}: {
+  panel: PanelData;
+  t: Dictionary["money"];
+  locale: Locale;
+  guaranteeDays: number | null;
+}) {
+  const [open, setOpen] = useState<MoneyKind | null>(null);
+  const now = useClock();
+  const busy = panel.inFlight;
+  return (
+    <section
+      data-testid="money-panel"
+      aria-labelledby="money-title"
+      className="rounded-card border border-surface-line bg-surface p-5 shadow-card"
+    >
+      <h2 id="money-title" className="mb-1 text-sm font-semibold text-ink-muted">
+        {t.title}
+      </h2>
+      <p className="mb-4 text-xs text-ink-faint">{t.freshNote}</p>
+      {busy ? (
+        <p
+          data-testid="money-in-flight"
+          role="status"
+          className="mb-4 rounded-lg bg-warn-bg px-3 py-2 text-sm text-warn-fg"
+        >
+          {interpolate(busy.state === "unknown" ? t.inFlightUnknown : t.inFlight, {
+            by: busy.by ?? t.someone,
+            what: t.what[busy.kind],
+            amount: busy.amount === null ? "—" : formatOre(busy.amount),
+            ago: relativeAgo(busy.since, locale, now),
+          })}
+        </p>
+      ) : null}
+      <ul className="grid gap-3 sm:grid-cols-2">
+        {MONEY_KINDS.map((kind) => {
+          const a = panel.allowances[kind];
+          const enabled = a.allowed && !busy;
+          return (
+            <li key={kind} className="flex flex-col gap-1">
+              <button
+                type="button"
+                data-testid={`money-${kind}`}
+                disabled={!enabled}
+                onClick={() => setOpen(kind)}
+                className={
+                  kind === "capture" || kind === "refund"
+                    ? "rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:bg-surface-sunken disabled:text-ink-muted"
+                    : "rounded-lg border border-surface-line bg-surface px-4 py-2 text-sm font-semibold text-ink hover:bg-surface-sunken disabled:cursor-not-allowed disabled:text-ink-muted"
+                }
+              >
+                {t.kinds[kind]}
+              </button>
+              <span className="text-xs text-ink-muted">
+                {a.allowed ? interpolate(t.upTo, { amount: formatOre(a.max) }) : t.notAllowed[a.why]}
+              </span>
+            </li>
+          );
+        })}
+      </ul>
+      {open ? (
+        <MoneyDialog
+          kind={open}
+          panel={panel}
+          t={t}
+          locale={locale}
+          guaranteeDays={guaranteeDays}
+          onClose={() => setOpen(null)}
+        />
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,111 @@
+// What the payment page and the money dialog show finance: which operations the payment allows (and
+// why not), what remains, and an operation in flight (who started what, when). The dialog reads it
+// afresh from Vipps when it opens; the page uses our stored copy.
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { assertCan, assertMsn, can, type Actor } from "@/lib/auth/permissions";
+import { AppError } from "@/lib/errors";
+import { derivePayment } from "@/lib/payments/sync/derive";
+import { syncDetails } from "@/lib/payments/sync/sync";
+import type { MoneyClient } from "./engine";
+import { allowances, type Allowance, type MoneyKind } from "./rules";
+
+export interface InFlight {
+  operationId: string;
+  kind: MoneyKind;
+  amount: number | null;
+  by: string | null;
+  since: Date;
+  state: "pending" | "unknown";
+}
+
+export interface MoneyPanel {
+  msn: string;
+  orderId: string;
+  salesUnitName: string;
+  captureType: "reserve" | "direct";
+  amounts: {
+    reserved: number;
+    captured: number;
+    refunded: number;
+    remainingToCapture: number;
+    remainingToRefund: number;
+  };
+  allowances: Record<MoneyKind, Allowance>;
+  inFlight: InFlight | null;
+  /** When the amounts were read from Vipps (null: from our stored copy). */
+  freshAt: Date | null;
+}
+
+async function inFlightFor(db: PrismaClient, paymentId: string): Promise<InFlight | null> {
+  const lock = await db.paymentLock.findUnique({ where: { paymentId }, include: { operation: true } });
+  if (!lock) return null;
+  const op = lock.operation;
+  return {
+    operationId: op.id,
+    kind: op.kind,
+    amount: op.amount,
+    by: op.createdByName,
+    since: op.createdAt,
+    state: op.state === "unknown" ? "unknown" : "pending",
+  };
+}
+
+/** From our stored copy, for the page (null when the actor may not move money). */
+export async function moneyPanelFromCopy(db: PrismaClient, actor: Actor, paymentId: string, now = new Date()) {
+  if (!can(actor, "payments:money")) return null;
+  const p = await db.payment.findUniqueOrThrow({
+    where: { id: paymentId },
+    include: { salesUnit: { select: { name: true, captureType: true } } },
+  });
+  return {
+    msn: p.msn,
+    orderId: p.orderId,
+    salesUnitName: p.salesUnit.name,
+    captureType: p.salesUnit.captureType,
+    amounts: {
+      reserved: p.reservedAmount,
+      captured: p.capturedAmount,
+      refunded: p.refundedAmount,
+      remainingToCapture: p.remainingToCapture,
+      remainingToRefund: p.remainingToRefund,
+    },
+    allowances: allowances({ ...p, captureType: p.salesUnit.captureType }, now),
+    inFlight: await inFlightFor(db, p.id),
+    freshAt: null,
+  } satisfies MoneyPanel;
+}
+
+/** Afresh from Vipps (GET /details, stored as usual), for the dialog as it opens. */
+export async function moneyPanelFromVipps(
+  deps: { db: PrismaClient; clientFor: (msn: string) => Promise<MoneyClient>; now?: () => Date },
+  actor: Actor | null,
+  msn: string,
+  orderId: string,
+): Promise<MoneyPanel> {
+  assertCan(actor, "payments:money");
+  assertMsn(actor, msn);
+  const now = deps.now?.() ?? new Date();
+  const known = await deps.db.payment.findUnique({ where: { msn_orderId: { msn, orderId } }, select: { id: true } });
+  if (!known) throw new AppError("not_found", `payment ${msn}/${orderId}`);
+  const details = await (await deps.clientFor(msn)).getPaymentDetails(orderId);
+  await syncDetails(deps.db, msn, details, { now });
+  const d = derivePayment(details);
+  const unit = await deps.db.salesUnit.findUniqueOrThrow({ where: { msn }, select: { name: true, captureType: true } });
+  return {
+    msn,
+    orderId,
+    salesUnitName: unit.name,
+    captureType: unit.captureType,
+    amounts: {
+      reserved: d.reservedAmount,
+      captured: d.capturedAmount,
+      refunded: d.refundedAmount,
+      remainingToCapture: d.remainingToCapture,
+      remainingToRefund: d.remainingToRefund,
+    },
+    allowances: allowances({ ...d, captureType: unit.captureType }, now),
+    inFlight: await inFlightFor(deps.db, known.id),
+    freshAt: now,
+  };
+}
