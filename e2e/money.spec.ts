@@ -61,6 +61,11 @@ test("capture part, release the rest, refund part, and an over-refund is refused
   await dialog.getByRole("button", { name: "Lukk" }).click();
   await expect(page.getByTestId("money-refund")).toBeEnabled();
   await expect(panel).toContainText("opptil 20,00 kr");
+  // The timeline says who did what and why, beside Vipps' own entries.
+  const timeline = page.getByTestId("timeline");
+  await expect(timeline.getByTestId("timeline-entry").filter({ hasText: "Varer returnert" })).toContainText(
+    "av Finn Økonomi",
+  );
 });
 
 test("a double click on capture sends one capture", async ({ page }) => {

@@ -9,6 +9,7 @@ import { isMsn, isOrderId } from "@/lib/ids";
 import { moneyPanelFromCopy } from "@/lib/money/panel";
 import { deadlines } from "@/lib/payments/detail/deadlines";
 import { explainChargedTwice } from "@/lib/payments/detail/explain";
+import { mergeTimeline } from "@/lib/payments/detail/timeline";
 import { isSiblingOf, siblingBase } from "@/lib/payments/lookup/search";
 
 const THIRTY_MIN = 30 * 60_000;
@@ -22,6 +23,7 @@ export async function getPaymentDetail(actor: Actor, msn: string, orderId: strin
     include: {
       salesUnit: { select: { name: true, captureType: true } },
       events: { orderBy: [{ timeStamp: "desc" }, { id: "desc" }] },
+      moneyOperations: { orderBy: { createdAt: "desc" }, take: 200 },
     },
   });
   if (!payment) return null;
@@ -115,5 +117,13 @@ export async function loadPaymentPage(actor: Actor, msn: string, orderId: string
   const guaranteeDaysLeft = due.guaranteeEnds
     ? Math.max(0, Math.ceil((due.guaranteeEnds.getTime() - now.getTime()) / 86_400_000))
     : null;
-  return { payment, apiCalls, deadlines: due, explanation, money: panel ? { panel, guaranteeDaysLeft } : null };
+  const timeline = mergeTimeline(payment.events, payment.moneyOperations);
+  return {
+    payment,
+    apiCalls,
+    deadlines: due,
+    explanation,
+    timeline,
+    money: panel ? { panel, guaranteeDaysLeft } : null,
+  };
 }

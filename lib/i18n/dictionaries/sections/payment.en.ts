@@ -33,6 +33,14 @@ export const paymentEn: Widen<typeof paymentNb> = {
   },
   timeline: {
     title: "History (newest first)",
+    by: "by {name}",
+    ours: {
+      pending: "Sent to Vipps, waiting for the answer",
+      unknown: "The outcome is not known yet; being checked with Vipps",
+      failed: "Vipps said no ({code})",
+      refused: "Not sent",
+      succeeded: "Done",
+    },
     failed: "Failed",
     transactionId: "Transaction ID",
     requestId: "Request ID",

@@ -31,6 +31,14 @@ export const paymentNb = {
   },
   timeline: {
     title: "Historikk (nyeste først)",
+    by: "av {name}",
+    ours: {
+      pending: "Sendt til Vipps, venter på svar",
+      unknown: "Utfallet er ikke kjent ennå; sjekkes mot Vipps",
+      failed: "Vipps sa nei ({code})",
+      refused: "Ikke sendt",
+      succeeded: "Utført",
+    },
     failed: "Mislyktes",
     transactionId: "Transaksjons-ID",
     requestId: "Forespørsels-ID",

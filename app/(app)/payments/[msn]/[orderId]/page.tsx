@@ -21,7 +21,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
   // Outside the scope, malformed and not existing all look the same: 404.
   const data = await loadPaymentPage(actor, msn, decodeURIComponent(orderId));
   if (!data) notFound();
-  const { payment: p, apiCalls, deadlines, explanation, money } = data;
+  const { payment: p, apiCalls, deadlines, explanation, timeline, money } = data;
   const x = t.payment;
   return (
     <div className="flex flex-col gap-5">
@@ -61,7 +61,7 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
       ) : null}
       <ChargedTwice explanation={explanation} t={t} locale={locale} />
       <div className="grid gap-5 xl:grid-cols-2">
-        <Timeline events={p.events} t={t} locale={locale} />
+        <Timeline items={timeline} t={t} locale={locale} />
         <ApiCalls calls={apiCalls} t={t} locale={locale} />
       </div>
     </div>
