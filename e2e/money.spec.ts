@@ -61,10 +61,13 @@ test("capture part, release the rest, refund part, and an over-refund is refused
   await dialog.getByRole("button", { name: "Lukk" }).click();
   await expect(page.getByTestId("money-refund")).toBeEnabled();
   await expect(panel).toContainText("opptil 20,00 kr");
-  // The timeline says who did what and why, beside Vipps' own entries.
-  const timeline = page.getByTestId("timeline");
-  await expect(timeline.getByTestId("timeline-entry").filter({ hasText: "Varer returnert" })).toContainText(
+  // The timeline says who did what and why beside Vipps' own entry, and keeps the refused attempt.
+  const entries = page.getByTestId("timeline").getByTestId("timeline-entry");
+  await expect(entries.and(page.locator("[data-source=vipps]")).filter({ hasText: "Varer returnert" })).toContainText(
     "av Finn Økonomi",
+  );
+  await expect(entries.and(page.locator("[data-source=ours]")).filter({ hasText: "500,00 kr" })).toContainText(
+    "Ikke sendt",
   );
 });
 

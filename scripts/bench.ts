@@ -2,7 +2,8 @@
 //   1. simulator throughput (details, parallel clients, separate process),
 //   2. the eCom client's overhead on a capture (p50/p95) against a raw HTTP call,
 //   3. the demo seed (5,000 payments through simulator and client into a file-backed PGlite),
-//   4. payments: the customer-service read paths at 1M payments (scripts/bench-payments.ts).
+//   4. money: the app's overhead on a capture, and 1,000 property runs (scripts/bench-money.ts),
+//   5. payments: the customer-service read paths at 1M payments (scripts/bench-payments.ts).
 // `npm run bench -- capture payments` runs only those parts; flags (--…) go to the payments bench.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -14,6 +15,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { createEcomClient, TokenCache } from "@/lib/ecom";
 import { seedDemoPayments } from "@/lib/seed/payments";
 import { SimControl } from "@/lib/seed/sim-control";
+import { runMoneyBench } from "./bench-money";
 import { runPaymentsBench } from "./bench-payments";
 
 const PORT = 3190;
@@ -28,6 +30,7 @@ const pct = (xs: number[], p: number) =>
 const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 if (["throughput", "capture", "seed"].some(want)) await simulatorBenches();
+if (want("money")) await runMoneyBench().catch((err) => console.error(`money bench failed: ${(err as Error).stack}`));
 if (want("payments")) {
   // Reports only: a failure is printed, never turned into a failing exit code.
   await runPaymentsBench(flags).catch((err) => console.error(`payments bench failed: ${(err as Error).stack}`));

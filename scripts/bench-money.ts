@@ -1,0 +1,162 @@
+// npm run bench -- money: what exactly-once costs, and how often it holds.
+//   1. The app's overhead on a capture: submitMoneyOperation (ledger row + lock, a fresh GET
+//      /details, the capture, the outcome, a sync from /details, audit rows) against the same
+//      capture as one raw HTTP call, measured interleaved (raw, app, raw, app …) so machine load
+//      lands on both alike; embedded PGlite and PostgreSQL (when reachable).
+//   2. The randomized property test (tests/integration/money-property.test.ts) with 1,000 runs.
+// Reports only; never fails.
+import { spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import pg from "pg";
+import { MemoryApiLogSink } from "@/lib/api-log/types";
+import type { Actor } from "@/lib/auth/permissions";
+import { openDirect, type DirectDb } from "@/lib/db/direct";
+import { applyMigrations } from "@/lib/db/migrations";
+import { createEcomClient, TokenCache, type EcomClient } from "@/lib/ecom";
+import { submitMoneyOperation } from "@/lib/money/engine";
+import { applyDetails } from "@/lib/payments/sync/sync";
+import { SimControl } from "@/lib/seed/sim-control";
+import { startSimulator } from "@/simulator/server";
+
+const ROUNDS = Number(process.env.MONEY_BENCH_ROUNDS ?? 300);
+const WARMUP = 30;
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
+const ms = (x: number) => `${x.toFixed(1)} ms`;
+
+async function database(kind: "pglite" | "postgres"): Promise<(DirectDb & { drop?: () => Promise<void> }) | null> {
+  if (kind === "pglite") {
+    const db = await openDirect({ driver: "pglite" });
+    await applyMigrations(db.migrationAdapter);
+    return db;
+  }
+  const admin = process.env.TEST_DATABASE_URL ?? "postgres://postgres:postgres@127.0.0.1:5432/postgres";
+  const name = `mo_bench_money_${Date.now()}`;
+  const c = new pg.Client({ connectionString: admin, connectionTimeoutMillis: 1500 });
+  try {
+    await c.connect();
+    await c.query(`CREATE DATABASE ${name}`);
+  } catch {
+    return null;
+  } finally {
+    await c.end().catch(() => {});
+  }
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  const db = await openDirect({ driver: "pg", url: url.toString() });
+  await applyMigrations(db.migrationAdapter);
+  return {
+    ...db,
+    drop: async () => {
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+async function overhead(kind: "pglite" | "postgres"): Promise<void> {
+  const db = await database(kind);
+  if (!db) {
+    console.log(`money overhead, ${kind}: skipped (not reachable)`);
+    return;
+  }
+  const sim = await startSimulator();
+  try {
+    const control = new SimControl(sim.url);
+    await control.patchSettings({ rateLimitsEnabled: false });
+    const unit = await control.createUnit("299101", "Bench money", "reserve");
+    await db.prisma.salesUnit.create({ data: { msn: unit.msn, name: "Bench money", environment: "simulator" } });
+    const client: EcomClient = createEcomClient({
+      salesUnit: {
+        msn: unit.msn,
+        environment: "simulator",
+        credentials: {
+          clientId: unit.clientId,
+          clientSecret: unit.clientSecret,
+          subscriptionKey: unit.subscriptionKey,
+        },
+      },
+      baseUrl: sim.url,
+      sink: new MemoryApiLogSink(),
+      tokenCache: new TokenCache(),
+    });
+    const actor: Actor = {
+      id: randomUUID(),
+      email: "bench@example.no",
+      name: "Bench",
+      role: "admin",
+      msns: [],
+      allSalesUnits: true,
+      canViewPayments: true,
+    };
+    // Two big reserved payments: one captured raw, one through the app, 100 øre at a time.
+    for (const orderId of ["raw-1", "app-1"]) {
+      await client.initiatePayment({
+        orderId,
+        amount: 100_000_000,
+        transactionText: "Bench",
+        callbackPrefix: "http://127.0.0.1:9/cb",
+        fallBack: "https://x.example/",
+      });
+      await control.user(unit.msn, orderId, "approve");
+    }
+    await applyDetails(db.prisma, unit.msn, await client.getPaymentDetails("app-1"));
+    const deps = { db: db.prisma, clientFor: async () => client };
+    const raw: number[] = [];
+    const app: number[] = [];
+    for (let i = 0; i < ROUNDS; i++) {
+      let t = performance.now();
+      await client.capturePayment({ orderId: "raw-1", amount: 100, transactionText: "Bench", requestId: `raw-${i}` });
+      raw.push(performance.now() - t);
+      t = performance.now();
+      const r = await submitMoneyOperation(deps, actor, {
+        msn: unit.msn,
+        orderId: "app-1",
+        kind: "capture",
+        amount: 100,
+        idempotencyKey: randomUUID(),
+      });
+      app.push(performance.now() - t);
+      if (r.outcome !== "succeeded") throw new Error(`capture ${i}: ${JSON.stringify(r)}`);
+    }
+    const r = raw.slice(WARMUP);
+    const a = app.slice(WARMUP);
+    console.log(
+      `money overhead, ${kind} (${r.length} captures each, interleaved): raw capture p50 ${ms(pct(r, 50))} p95 ${ms(pct(r, 95))}; ` +
+        `submitMoneyOperation p50 ${ms(pct(a, 50))} p95 ${ms(pct(a, 95))}; overhead p50 ${ms(pct(a, 50) - pct(r, 50))} ` +
+        `p95 ${ms(pct(a, 95) - pct(r, 95))} (ledger + lock, 2 × GET /details, sync, audit)`,
+    );
+  } finally {
+    await sim.close();
+    await db.close();
+    await db.drop?.();
+  }
+}
+
+function propertyRuns(runs: number): Promise<void> {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const child = spawn(
+      process.execPath,
+      ["node_modules/vitest/vitest.mjs", "run", "tests/integration/money-property.test.ts"],
+      { env: { ...process.env, MONEY_PROPERTY_RUNS: String(runs) }, stdio: ["ignore", "pipe", "pipe"] },
+    );
+    let out = "";
+    child.stdout.on("data", (d: Buffer) => (out += d.toString()));
+    child.stderr.on("data", (d: Buffer) => (out += d.toString()));
+    child.on("exit", (code) => {
+      const secs = ((performance.now() - started) / 1000).toFixed(0);
+      console.log(`money property test, ${runs} runs: ${code === 0 ? "all invariants held" : "FAILED"} in ${secs} s`);
+      if (code !== 0) console.log(out.slice(-4000));
+      resolve();
+    });
+  });
+}
+
+export async function runMoneyBench(): Promise<void> {
+  await overhead("pglite");
+  await overhead("postgres");
+  await propertyRuns(Number(process.env.MONEY_PROPERTY_BENCH_RUNS ?? 1000));
+}
