@@ -91,3 +91,18 @@ test("support sees no money controls", async ({ page }) => {
   await expect(page.getByRole("heading", { name: /Betaling/ })).toBeVisible();
   await expect(page.getByTestId("money-panel")).toHaveCount(0);
 });
+
+test("on a genuine second payment, finance can undo it right from the answer", async ({ page }) => {
+  await signInAs(page, "finance", "/?q=DBL-7000");
+  await page.getByRole("link", { name: "DBL-7000-1" }).click();
+  await expect(page.getByTestId("verdict")).toHaveText("Ekte ny betaling: kanseller eller refunder den");
+  const undo = page.getByTestId("duplicates").getByTestId("undo-duplicate").first();
+  await expect(undo).toHaveText(/Kanseller denne reservasjonen|Refunder denne betalingen/);
+  await undo.click();
+  // The other payment's page, with the same dialog (and the same guarantees) already open.
+  const dialog = page.getByTestId("money-dialog");
+  await expect(dialog).toBeVisible();
+  await expect(dialog).toContainText("DBL-7000");
+  await expect(page).toHaveURL(/\/payments\/212345\/DBL-7000(-\d)?\?act=(refund|cancel)$/);
+  await expect(dialog.getByTestId("money-summary")).toContainText("Reservert");
+});

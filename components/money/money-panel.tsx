@@ -15,13 +15,16 @@ export function MoneyPanel({
   t,
   locale,
   guaranteeDays,
+  openAtStart = null,
 }: {
   panel: PanelData;
   t: Dictionary["money"];
   locale: Locale;
   guaranteeDays: number | null;
+  /** A dialog to open at once (a link such as "refund this payment"). */
+  openAtStart?: MoneyKind | null;
 }) {
-  const [open, setOpen] = useState<MoneyKind | null>(null);
+  const [open, setOpen] = useState<MoneyKind | null>(panel.inFlight ? null : openAtStart);
   const now = useClock();
   const busy = panel.inFlight;
   return (

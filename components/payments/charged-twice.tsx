@@ -11,7 +11,25 @@ import type { Explanation } from "@/lib/payments/detail/explain";
 import { ChargedTwiceAnswers } from "./charged-twice-answers";
 import { explanationText } from "./explanation-text";
 
-export function ChargedTwice({ explanation, t, locale }: { explanation: Explanation; t: Dictionary; locale: Locale }) {
+/** Which money operation undoes a genuine second payment: cancel a reservation, refund a capture. */
+function undo(status: Explanation["duplicates"][number]["status"]): "cancel" | "refund" | null {
+  if (status === "reserved") return "cancel";
+  if (status === "captured" || status === "partially_captured" || status === "partially_refunded") return "refund";
+  return null;
+}
+
+export function ChargedTwice({
+  explanation,
+  t,
+  locale,
+  canMoveMoney = false,
+}: {
+  explanation: Explanation;
+  t: Dictionary;
+  locale: Locale;
+  /** Finance and admin get "cancel this reservation" / "refund this payment" on a genuine second payment. */
+  canMoveMoney?: boolean;
+}) {
   const { verdict, duplicates } = explanation;
   const x = t.chargedTwice;
   const text = Object.fromEntries(
@@ -36,10 +54,25 @@ export function ChargedTwice({ explanation, t, locale }: { explanation: Explanat
                   {d.orderId}
                 </Link>{" "}
                 · {formatOre(d.amount)} · {t.payment.status[d.status]} · {formatDateTime(d.createdAt, locale)}
+                {canMoveMoney && verdict === "genuine_second_payment" && undo(d.status) ? (
+                  <>
+                    {" "}
+                    ·{" "}
+                    <Link
+                      data-testid="undo-duplicate"
+                      href={`${paymentHref(d.msn, d.orderId)}?act=${undo(d.status)}`}
+                      className="font-medium text-brand-700 underline"
+                    >
+                      {undo(d.status) === "cancel" ? x.actCancel : x.actRefund}
+                    </Link>
+                  </>
+                ) : null}
               </li>
             ))}
           </ul>
-          {verdict === "genuine_second_payment" ? <p className="mt-2 text-xs text-ink-muted">{x.actionLater}</p> : null}
+          {verdict === "genuine_second_payment" && !canMoveMoney ? (
+            <p className="mt-2 text-xs text-ink-muted">{x.actionByFinance}</p>
+          ) : null}
         </div>
       ) : null}
     </section>

@@ -7,6 +7,7 @@ import { assertCan, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isMsn, isOrderId } from "@/lib/ids";
 import { moneyPanelFromCopy } from "@/lib/money/panel";
+import { MONEY_KINDS } from "@/lib/money/rules";
 import { deadlines } from "@/lib/payments/detail/deadlines";
 import { explainChargedTwice } from "@/lib/payments/detail/explain";
 import { mergeTimeline } from "@/lib/payments/detail/timeline";
@@ -93,7 +94,13 @@ export type PaymentDetailData = NonNullable<Awaited<ReturnType<typeof getPayment
  * and the "charged twice" facts. Null (the page answers 404) for a malformed MSN or orderId, an MSN
  * outside the actor's scope, or a payment that does not exist.
  */
-export async function loadPaymentPage(actor: Actor, msn: string, orderId: string, now = new Date()) {
+export async function loadPaymentPage(
+  actor: Actor,
+  msn: string,
+  orderId: string,
+  options: { act?: unknown; now?: Date } = {},
+) {
+  const now = options.now ?? new Date();
   assertCan(actor, "payments:read");
   if (!isMsn(msn) || !isOrderId(orderId)) return null;
   const detail = await getPaymentDetail(actor, msn, orderId);
@@ -124,6 +131,14 @@ export async function loadPaymentPage(actor: Actor, msn: string, orderId: string
     deadlines: due,
     explanation,
     timeline,
-    money: panel ? { panel, guaranteeDaysLeft } : null,
+    // ?act=refund|cancel|… (from "refund this payment" on a genuine second payment) opens that
+    // dialog at once, when the payment allows it.
+    money: panel
+      ? {
+          panel,
+          guaranteeDaysLeft,
+          openAtStart: MONEY_KINDS.find((k) => k === options.act && panel.allowances[k].allowed) ?? null,
+        }
+      : null,
   };
 }

@@ -13,7 +13,9 @@ export const chargedTwiceEn: Widen<typeof chargedTwiceNb> = {
   nb: "Answer in Norwegian",
   en: "Answer in English",
   duplicates: "Other payments of the same amount",
-  actionLater: "Cancelling and refunding is done by finance (arrives with the finance features).",
+  actionByFinance: "Finance cancels or refunds the other payment.",
+  actCancel: "Cancel this reservation",
+  actRefund: "Refund this payment",
   answer: {
     not_completed: "The payment for order {orderId} was not completed, and nothing has been charged to your account.",
     sale: "You paid {amount} for order {orderId} on {at}. The amount was charged at once, so this is one payment.",

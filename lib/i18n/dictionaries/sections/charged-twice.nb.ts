@@ -13,7 +13,9 @@ export const chargedTwiceNb = {
   nb: "Svar på norsk",
   en: "Svar på engelsk",
   duplicates: "Andre betalinger på samme beløp",
-  actionLater: "Kansellering og refusjon gjøres av økonomi (kommer i økonomifunksjonene).",
+  actionByFinance: "Kanselleringen eller refusjonen av den andre betalingen gjøres av økonomi.",
+  actCancel: "Kanseller denne reservasjonen",
+  actRefund: "Refunder denne betalingen",
   answer: {
     not_completed: "Betalingen for ordre {orderId} ble ikke gjennomført, og ingenting er trukket fra kontoen din.",
     sale: "Du betalte {amount} for ordre {orderId} {at}. Beløpet ble trukket med én gang, så dette er én betaling.",

@@ -15,11 +15,22 @@ import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { loadPaymentPage } from "@/lib/payments/detail/load";
 
-export default async function PaymentPage({ params }: { params: Promise<{ msn: string; orderId: string }> }) {
-  const [actor, { t, locale }, { msn, orderId }] = await Promise.all([requireActor(), getI18n(), params]);
+export default async function PaymentPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ msn: string; orderId: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
+  const [actor, { t, locale }, { msn, orderId }, query] = await Promise.all([
+    requireActor(),
+    getI18n(),
+    params,
+    searchParams,
+  ]);
   await requirePermission(actor, "payments:read", "/payments/[msn]/[orderId]");
   // Outside the scope, malformed and not existing all look the same: 404.
-  const data = await loadPaymentPage(actor, msn, decodeURIComponent(orderId));
+  const data = await loadPaymentPage(actor, msn, decodeURIComponent(orderId), { act: query.act });
   if (!data) notFound();
   const { payment: p, apiCalls, deadlines, explanation, timeline, money } = data;
   const x = t.payment;
@@ -57,9 +68,15 @@ export default async function PaymentPage({ params }: { params: Promise<{ msn: s
         <DeadlinesCard d={deadlines} t={t} locale={locale} />
       </div>
       {money ? (
-        <MoneyPanel panel={money.panel} t={t.money} locale={locale} guaranteeDays={money.guaranteeDaysLeft} />
+        <MoneyPanel
+          panel={money.panel}
+          t={t.money}
+          locale={locale}
+          guaranteeDays={money.guaranteeDaysLeft}
+          openAtStart={money.openAtStart}
+        />
       ) : null}
-      <ChargedTwice explanation={explanation} t={t} locale={locale} />
+      <ChargedTwice explanation={explanation} t={t} locale={locale} canMoveMoney={money !== null} />
       <div className="grid gap-5 xl:grid-cols-2">
         <Timeline items={timeline} t={t} locale={locale} />
         <ApiCalls calls={apiCalls} t={t} locale={locale} />
