@@ -152,25 +152,27 @@ export async function submitMoneyOperation(
   const now = () => deps.now?.() ?? new Date();
   const payment = await db.payment.findUnique({
     where: { msn_orderId: { msn: req.msn, orderId: req.orderId } },
-    select: { id: true },
+    select: { id: true, salesUnit: { select: { captureType: true } } },
   });
   if (!payment) throw new AppError("not_found", `payment ${req.msn}/${req.orderId}`);
   const hash = requestHash(req);
 
+  const refuseEarly = async (refusal: Refusal, extra: Record<string, string> = {}): Promise<MoneyResult> => {
+    await audit(db, {
+      action: "money_refused",
+      outcome: "refused",
+      who: actor,
+      msn: req.msn,
+      orderId: req.orderId,
+      details: { kind: req.kind, reason: refusal.code, ...extra },
+    });
+    return { outcome: "refused", refusal };
+  };
+
   const again = async (): Promise<MoneyResult> => {
     const existing = await db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey } });
     if (!existing) throw new AppError("internal", "idempotency key vanished");
-    if (existing.requestHash !== hash || existing.paymentId !== payment.id) {
-      await audit(db, {
-        action: "money_refused",
-        outcome: "refused",
-        who: actor,
-        msn: req.msn,
-        orderId: req.orderId,
-        details: { kind: req.kind, reason: "key_reused" },
-      });
-      return { outcome: "refused", refusal: { code: "key_reused" } };
-    }
+    if (existing.requestHash !== hash || existing.paymentId !== payment.id) return refuseEarly({ code: "key_reused" });
     return resultOf(await resolveIfOpen(deps, existing));
   };
 
@@ -203,6 +205,19 @@ export async function submitMoneyOperation(
         },
       });
       await tx.paymentLock.create({ data: { paymentId: payment.id, operationId: row.id, lockedAt: now() } });
+      await audit(tx, {
+        action: "money_requested",
+        outcome: "success",
+        who: actor,
+        msn: req.msn,
+        orderId: req.orderId,
+        details: {
+          operationId: row.id,
+          kind: req.kind,
+          amount: req.amount === "all" ? "all" : req.amount,
+          ...(req.reason ? { reason: req.reason } : {}),
+        },
+      });
       return row;
     });
   } catch (e) {
@@ -217,31 +232,10 @@ export async function submitMoneyOperation(
         amount: lock.operation.amount ?? 0,
         since: lock.operation.createdAt,
       };
-      await audit(db, {
-        action: "money_refused",
-        outcome: "refused",
-        who: actor,
-        msn: req.msn,
-        orderId: req.orderId,
-        details: { kind: req.kind, reason: "busy", heldBy: lock.operationId },
-      });
-      return { outcome: "refused", refusal };
+      return refuseEarly(refusal, { heldBy: lock.operationId });
     }
     throw e;
   }
-  await audit(db, {
-    action: "money_requested",
-    outcome: "success",
-    who: actor,
-    msn: req.msn,
-    orderId: req.orderId,
-    details: {
-      operationId: op.id,
-      kind: req.kind,
-      amount: req.amount === "all" ? "all" : req.amount,
-      ...(req.reason ? { reason: req.reason } : {}),
-    },
-  });
 
   // 2. A fresh look at the payment, with the lock held.
   const client = await deps.clientFor(req.msn);
@@ -252,8 +246,7 @@ export async function submitMoneyOperation(
     return finishRefused(deps, op, actor, { code: "vipps_unavailable" });
   }
   await syncDetails(db, req.msn, details, { now: now() });
-  const unit = await db.salesUnit.findUniqueOrThrow({ where: { msn: req.msn }, select: { captureType: true } });
-  const allowed = allowance({ ...derivePayment(details), captureType: unit.captureType }, req.kind, now());
+  const allowed = allowance({ ...derivePayment(details), captureType: payment.salesUnit.captureType }, req.kind, now());
   if (!allowed.allowed) return finishRefused(deps, op, actor, { code: allowed.why });
   if (req.kind === "release" && req.confirmAmount !== allowed.max) {
     return finishRefused(deps, op, actor, { code: "confirm_mismatch", max: allowed.max });
@@ -336,20 +329,20 @@ async function finish(deps: MoneyDeps, op: Op, actor: Actor | null, out: SendOut
           : { state: "failed", errorCode: out.code.slice(0, 40), errorMessage: out.message, completedAt: now },
     });
     await tx.paymentLock.deleteMany({ where: { paymentId: op.paymentId, operationId: op.id } });
+    await audit(tx, {
+      action: out.state === "succeeded" ? "money_succeeded" : "money_failed",
+      outcome: out.state === "succeeded" ? "success" : "failed",
+      who: actor,
+      msn: op.msn,
+      orderId: op.orderId,
+      details: {
+        operationId: op.id,
+        kind: op.kind,
+        amount: op.amount ?? 0,
+        ...(out.state === "failed" ? { code: out.code } : { transactionId: out.transactionId ?? "" }),
+      },
+    });
     return updated;
-  });
-  await audit(db, {
-    action: out.state === "succeeded" ? "money_succeeded" : "money_failed",
-    outcome: out.state === "succeeded" ? "success" : "failed",
-    who: actor,
-    msn: op.msn,
-    orderId: op.orderId,
-    details: {
-      operationId: op.id,
-      kind: op.kind,
-      amount: op.amount ?? 0,
-      ...(out.state === "failed" ? { code: out.code } : { transactionId: out.transactionId ?? "" }),
-    },
   });
   await syncQuietly(deps, op);
   const result = resultOf(row);
@@ -367,15 +360,15 @@ async function finishRefused(deps: MoneyDeps, op: Op, actor: Actor | null, refus
       data: { state: "failed", errorCode: code.slice(0, 40), completedAt: deps.now?.() ?? new Date() },
     });
     await tx.paymentLock.deleteMany({ where: { paymentId: op.paymentId, operationId: op.id } });
+    await audit(tx, {
+      action: "money_refused",
+      outcome: "refused",
+      who: actor,
+      msn: op.msn,
+      orderId: op.orderId,
+      details: { operationId: op.id, kind: op.kind, reason: refusal.code },
+    });
     return updated;
-  });
-  await audit(deps.db, {
-    action: "money_refused",
-    outcome: "refused",
-    who: actor,
-    msn: op.msn,
-    orderId: op.orderId,
-    details: { operationId: op.id, kind: op.kind, reason: refusal.code },
   });
   return { outcome: "refused", refusal, operation: view(row) };
 }
