@@ -12,6 +12,7 @@ import {
   type MoneyDeps,
   type MoneyRequest,
 } from "@/lib/money/engine";
+import { openDirect } from "@/lib/db/direct";
 import { applyDetails } from "@/lib/payments/sync/sync";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
 import { actor, addUnit, simPayment, startStack, type Stack } from "../helpers/ingest";
@@ -322,6 +323,82 @@ describe.each(kinds)("money operations on %s", (kind) => {
     expect(limited).toMatchObject({ outcome: "failed", code: "429", retryAfterSeconds: expect.any(Number) });
     await ledgerMatchesVipps(orderId);
   });
+
+  // Vipps' refusals the operations can meet, answered by Vipps itself (our own pre-check would
+  // stop most of them before sending): each is a failure with its code, the lock is released and
+  // nothing moves.
+  it.each([
+    ["capture", "Payment", "61"],
+    ["capture", "Payment", "62"],
+    ["capture", "VippsError", "91"],
+    ["capture", "VippsError", "93"],
+    ["capture", "Payment", "98"],
+    ["cancel", "Payment", "51"],
+    ["refund", "Payment", "71"],
+    ["refund", "Payment", "72"],
+    ["refund", "Payment", "73"],
+    ["refund", "Payment", "95"],
+  ] as const)("%s refused by Vipps with %s/%s fails with that code and moves nothing", async (kind, group, code) => {
+    const orderId = await reserved(40_000);
+    if (kind === "refund") await submitMoneyOperation(deps, finance, req(orderId, { amount: 40_000 }));
+    const before = await summary(orderId);
+    await stack.control.fault({
+      msn: SHOP,
+      endpoint: kind,
+      mode: "vippsError",
+      errorGroup: group,
+      errorCode: code,
+      count: 1,
+    });
+    const result = await submitMoneyOperation(
+      deps,
+      finance,
+      req(orderId, {
+        kind,
+        amount: kind === "cancel" ? "all" : 1_000,
+        ...(kind === "refund" ? { reason: "goodwill" } : {}),
+      }),
+    );
+    await stack.control.clearFaults();
+    expect(result).toMatchObject({ outcome: "failed", code });
+    expect(await summary(orderId)).toEqual(before);
+    await ledgerMatchesVipps(orderId);
+  });
+
+  it("94 (locked) until the retries run out is pending, and the reconciler sends it once later", async () => {
+    const orderId = await reserved(40_000);
+    await stack.control.fault({ msn: SHOP, endpoint: "capture", mode: "locked94", count: 3 });
+    const result = await submitMoneyOperation(deps, finance, req(orderId, { amount: 7_000 }));
+    await stack.control.clearFaults();
+    expect(result).toMatchObject({ outcome: "pending" });
+    await resolveOpenOperations(deps);
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 7_000 });
+    await ledgerMatchesVipps(orderId);
+  });
+
+  it.runIf(kind === "postgres")(
+    "20 parallel submissions split over two app instances (two connection pools) on one PostgreSQL move money once each, never twice",
+    async () => {
+      const orderId = await reserved(100_000);
+      const second = await openDirect({ driver: "pg", url: db.url! });
+      try {
+        const instances: MoneyDeps[] = [deps, { db: second.prisma, clientFor: (msn) => stack.clientFor(msn) }];
+        const results = await Promise.all(
+          Array.from({ length: 20 }, (_, i) =>
+            submitMoneyOperation(instances[i % 2]!, i % 3 ? finance : other, req(orderId, { amount: 1_000 })),
+          ),
+        );
+        const succeeded = results.filter((r) => r.outcome === "succeeded").length;
+        const busy = results.filter((r) => r.outcome === "refused" && r.refusal.code === "busy").length;
+        expect(succeeded).toBeGreaterThanOrEqual(1);
+        expect(succeeded + busy).toBe(20);
+        expect(await summary(orderId)).toMatchObject({ capturedAmount: succeeded * 1_000 });
+        await ledgerMatchesVipps(orderId);
+      } finally {
+        await second.close();
+      }
+    },
+  );
 
   it("only the money permission in that sales unit may move money", async () => {
     const orderId = await reserved(10_000);
