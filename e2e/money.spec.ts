@@ -106,3 +106,53 @@ test("on a genuine second payment, finance can undo it right from the answer", a
   await expect(page).toHaveURL(/\/payments\/212345\/DBL-7000(-\d)?\?act=(refund|cancel)$/);
   await expect(dialog.getByTestId("money-summary")).toContainText("Reservert");
 });
+
+test("four eyes: an admin sets a limit, finance asks for a larger refund, a second person approves it", async ({
+  browser,
+}) => {
+  const admin = await browser.newPage();
+  await signInAs(admin, "admin", "/sales-units");
+  const rules = admin.getByTestId("approval-rules-212347");
+  await rules.getByLabel(/Grense for refusjon/).fill("5");
+  await rules.getByRole("button", { name: "Lagre" }).click();
+  await expect(rules).toContainText("Lagret.");
+
+  const finance = await browser.newPage();
+  await signInAs(finance, "finance");
+  const href = await reservedPayment(finance, 0);
+  expect(href).toContain("/212347/");
+  await finance.goto(href);
+  let dialog = await openDialog(finance, "capture");
+  await dialog.getByLabel("Beløp i kroner").fill("50");
+  await dialog.getByTestId("money-submit").click();
+  await expect(dialog.getByTestId("money-result")).toHaveAttribute("data-outcome", "succeeded");
+  await dialog.getByRole("button", { name: "Lukk" }).click();
+  dialog = await openDialog(finance, "refund");
+  await dialog.getByLabel("Beløp i kroner").fill("20");
+  await dialog.getByLabel("Årsak").selectOption("goodwill");
+  await dialog.getByTestId("money-submit").click();
+  await expect(dialog.getByTestId("money-result")).toHaveAttribute("data-outcome", "awaiting_approval");
+  await dialog.getByRole("button", { name: "Lukk" }).click();
+  await expect(finance.getByTestId("money-in-flight")).toContainText("Venter på godkjenning");
+  // The requester gets no approve button.
+  await expect(finance.getByTestId("approval")).toHaveCount(0);
+
+  await admin.goto("/approvals");
+  const row = admin.getByTestId("approvals").locator("tbody tr").filter({ hasText: "Finn Økonomi" }).first();
+  await expect(row).toContainText("20,00 kr");
+  await row.getByRole("button", { name: "Godkjenn" }).click();
+  // Decided: it leaves the list of waiting requests.
+  await expect(admin.getByTestId("approvals").locator("tbody tr").filter({ hasText: "Finn Økonomi" })).toHaveCount(0);
+
+  await finance.reload();
+  await expect(finance.getByTestId("money-in-flight")).toHaveCount(0);
+  await expect(finance.getByTestId("money-panel")).toContainText("opptil 30,00 kr");
+  // Put the limit back for other journeys.
+  await admin.goto("/sales-units");
+  await admin
+    .getByTestId("approval-rules-212347")
+    .getByLabel(/Grense for refusjon/)
+    .fill("");
+  await admin.getByTestId("approval-rules-212347").getByRole("button", { name: "Lagre" }).click();
+  await expect(admin.getByTestId("approval-rules-212347")).toContainText("Lagret.");
+});

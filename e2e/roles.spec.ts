@@ -4,12 +4,21 @@ import { demo, navLinks, signInAs } from "./helpers";
 const expectations = {
   admin: {
     role: "Administrator",
-    nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder", "API-logg", "Brukere", "API-nøkler"],
+    nav: [
+      "Oppslag",
+      "Historikk",
+      "Importer betalinger",
+      "Godkjenninger",
+      "Salgssteder",
+      "API-logg",
+      "Brukere",
+      "API-nøkler",
+    ],
     denied: [] as string[],
   },
   finance: {
     role: "Økonomi",
-    nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder"],
+    nav: ["Oppslag", "Historikk", "Importer betalinger", "Godkjenninger", "Salgssteder"],
     denied: ["/users", "/api-log"],
   },
   support: {

@@ -32,6 +32,8 @@ const clockNow = () => Math.floor(Date.now() / 10_000) * 10_000;
 /** "Now", to the nearest 10 seconds, for "started 40 seconds ago". */
 export const useClock = () => useSyncExternalStore(subscribeClock, clockNow, clockNow);
 
+export { Outcome as MoneyOutcome };
+
 export function relativeAgo(since: Date, locale: Locale, now: number): string {
   const seconds = Math.round((new Date(since).getTime() - now) / 1000);
   const rtf = new Intl.RelativeTimeFormat(locale === "nb" ? "nb-NO" : "en-GB", { numeric: "auto" });
@@ -51,6 +53,9 @@ function refusalText(t: T, r: Refusal, locale: Locale, now: number): string {
       });
     case "key_reused":
     case "vipps_unavailable":
+    case "own_request":
+    case "not_waiting":
+    case "expired":
       return t.refusals[r.code];
     case "confirm_mismatch":
     case "above_remaining":
@@ -81,6 +86,18 @@ function Outcome({ result, t, locale, now }: { result: MoneyResult; t: T; locale
           <p className="text-xs">{interpolate(t.result.transaction, { id: op.transactionId })}</p>
         ) : null}
       </div>
+    );
+  }
+  if (result.outcome === "awaiting_approval") {
+    return (
+      <p
+        data-testid="money-result"
+        data-outcome="awaiting_approval"
+        role="status"
+        className="rounded-lg bg-info-bg px-3 py-2 text-sm text-info-fg"
+      >
+        {t.result.awaiting}
+      </p>
     );
   }
   if (result.outcome === "pending") {
@@ -193,7 +210,9 @@ export function MoneyDialog({
   const parsed = amount ? parseKroner(amount) : null;
   const ore = kind === "capture" || kind === "refund" ? (parsed?.ok ? parsed.ore : null) : max;
   const shown = result === dismissed ? undefined : result.data;
-  const done = shown !== undefined && (shown.outcome === "succeeded" || shown.outcome === "pending");
+  const done =
+    shown !== undefined &&
+    (shown.outcome === "succeeded" || shown.outcome === "pending" || shown.outcome === "awaiting_approval");
   const canRetry = shown !== undefined && (shown.outcome === "refused" || shown.outcome === "failed");
   const tryAgain = () => {
     setIdempotencyKey(crypto.randomUUID());

@@ -8,6 +8,7 @@ import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
 import type { MoneyPanel as PanelData } from "@/lib/money/panel";
 import { MONEY_KINDS, type MoneyKind } from "@/lib/money/rules";
+import { ApprovalButtons } from "./approval-buttons";
 import { MoneyDialog, relativeAgo, useClock } from "./money-dialog";
 
 export function MoneyPanel({
@@ -16,6 +17,7 @@ export function MoneyPanel({
   locale,
   guaranteeDays,
   openAtStart = null,
+  meId,
 }: {
   panel: PanelData;
   t: Dictionary["money"];
@@ -23,6 +25,8 @@ export function MoneyPanel({
   guaranteeDays: number | null;
   /** A dialog to open at once (a link such as "refund this payment"). */
   openAtStart?: MoneyKind | null;
+  /** The signed-in user: the one person who may not approve their own request. */
+  meId: string;
 }) {
   const [open, setOpen] = useState<MoneyKind | null>(panel.inFlight ? null : openAtStart);
   const now = useClock();
@@ -43,13 +47,25 @@ export function MoneyPanel({
           role="status"
           className="mb-4 rounded-lg bg-warn-bg px-3 py-2 text-sm text-warn-fg"
         >
-          {interpolate(busy.state === "unknown" ? t.inFlightUnknown : t.inFlight, {
-            by: busy.by ?? t.someone,
-            what: t.what[busy.kind],
-            amount: busy.amount === null ? "—" : formatOre(busy.amount),
-            ago: relativeAgo(busy.since, locale, now),
-          })}
+          {interpolate(
+            busy.state === "unknown"
+              ? t.inFlightUnknown
+              : busy.state === "awaiting_approval"
+                ? t.inFlightAwaiting
+                : t.inFlight,
+            {
+              by: busy.by ?? t.someone,
+              what: t.what[busy.kind],
+              amount: busy.amount === null ? "—" : formatOre(busy.amount),
+              ago: relativeAgo(busy.since, locale, now),
+            },
+          )}
         </p>
+      ) : null}
+      {busy?.state === "awaiting_approval" && busy.createdById !== meId ? (
+        <div className="mb-4">
+          <ApprovalButtons operationId={busy.operationId} t={t} locale={locale} />
+        </div>
       ) : null}
       <ul className="grid gap-3 sm:grid-cols-2">
         {MONEY_KINDS.map((kind) => {

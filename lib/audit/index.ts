@@ -22,6 +22,9 @@ export const AUDIT_ACTIONS = [
   "money_succeeded",
   "money_failed",
   "money_unknown",
+  "money_approval_requested",
+  "money_approved",
+  "money_rejected",
   // Payments becoming known
   "csv_imported",
   "ingest_api",
@@ -30,6 +33,7 @@ export const AUDIT_ACTIONS = [
   "callback_unverified",
   "callback_hint_expired",
   // Administration
+  "sales_unit_updated",
   "api_key_created",
   "api_key_revoked",
   // Any action the pipeline refused before it ran (permission, input)

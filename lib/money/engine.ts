@@ -62,6 +62,9 @@ export type Refusal =
   | { code: "vipps_unavailable" }
   | { code: "confirm_mismatch"; max: number }
   | { code: NotAllowed }
+  | { code: "own_request" }
+  | { code: "not_waiting" }
+  | { code: "expired" }
   | { code: AmountRefusal; max: number };
 
 export interface OperationView {
@@ -79,6 +82,7 @@ export type MoneyResult =
   | { outcome: "succeeded"; operation: OperationView }
   | { outcome: "failed"; operation: OperationView; code: string; retryAfterSeconds?: number }
   | { outcome: "pending"; operation: OperationView }
+  | { outcome: "awaiting_approval"; operation: OperationView }
   | { outcome: "refused"; refusal: Refusal; operation?: OperationView };
 
 type Op = Prisma.MoneyOperationGetPayload<object>;
@@ -118,6 +122,7 @@ export function resultOf(op: Op): MoneyResult {
     if (refusal) return { outcome: "refused", refusal, operation: view(op) };
     return { outcome: "failed", operation: view(op), code: op.errorCode ?? "unknown" };
   }
+  if (op.state === "awaiting_approval") return { outcome: "awaiting_approval", operation: view(op) };
   return { outcome: "pending", operation: view(op) };
 }
 
@@ -152,7 +157,10 @@ export async function submitMoneyOperation(
   const now = () => deps.now?.() ?? new Date();
   const payment = await db.payment.findUnique({
     where: { msn_orderId: { msn: req.msn, orderId: req.orderId } },
-    select: { id: true, salesUnit: { select: { captureType: true } } },
+    select: {
+      id: true,
+      salesUnit: { select: { captureType: true, approvalThresholdOre: true, releaseNeedsApproval: true } },
+    },
   });
   if (!payment) throw new AppError("not_found", `payment ${req.msn}/${req.orderId}`);
   const hash = requestHash(req);
@@ -254,6 +262,26 @@ export async function submitMoneyOperation(
   const amount = req.amount === "all" ? allowed.max : req.amount;
   const amountProblem = checkAmount(allowed, amount);
   if (amountProblem) return finishRefused(deps, op, actor, { code: amountProblem, max: allowed.max });
+  // Four-eyes: over the sales unit's threshold the request waits (with the lock) for another person.
+  const unit = payment.salesUnit;
+  if (needsApproval(req.kind, amount, unit)) {
+    const waiting = await db.$transaction(async (tx) => {
+      const row = await tx.moneyOperation.update({
+        where: { id: op.id },
+        data: { amount, state: "awaiting_approval" },
+      });
+      await audit(tx, {
+        action: "money_approval_requested",
+        outcome: "success",
+        who: actor,
+        msn: op.msn,
+        orderId: op.orderId,
+        details: { operationId: op.id, kind: op.kind, amount },
+      });
+      return row;
+    });
+    return resultOf(waiting);
+  }
   op = await db.moneyOperation.update({ where: { id: op.id }, data: { amount, attempts: { increment: 1 } } });
 
   // 3. Send, once, with the row's X-Request-Id.
@@ -406,6 +434,88 @@ async function resolveIfOpen(deps: MoneyDeps, op: Op): Promise<Op> {
   return deps.db.moneyOperation.findUniqueOrThrow({ where: { id: op.id } });
 }
 
+export function needsApproval(
+  kind: MoneyKind,
+  amount: number,
+  unit: { approvalThresholdOre: number | null; releaseNeedsApproval: boolean },
+): boolean {
+  if (kind === "refund") return unit.approvalThresholdOre !== null && amount > unit.approvalThresholdOre;
+  if (kind === "release") return unit.releaseNeedsApproval;
+  return false;
+}
+
+/** A request waiting for approval expires after this long (and frees the payment). */
+export const APPROVAL_TTL_MS = 24 * 60 * 60_000;
+
+/**
+ * Four-eyes: another finance user or an admin — never the requester — approves (the request is
+ * checked against a fresh GET /details again, then sent exactly like any other) or rejects it.
+ */
+export async function decideMoneyOperation(
+  deps: MoneyDeps,
+  actor: Actor | null,
+  operationId: string,
+  approve: boolean,
+): Promise<MoneyResult> {
+  assertCan(actor, "payments:money");
+  const db = deps.db;
+  const now = deps.now?.() ?? new Date();
+  const op = await db.moneyOperation.findUnique({ where: { id: operationId } });
+  if (!op) throw new AppError("not_found", `operation ${operationId}`);
+  assertMsn(actor, op.msn);
+  const refuse = async (refusal: Refusal): Promise<MoneyResult> => {
+    await audit(db, {
+      action: "money_refused",
+      outcome: "refused",
+      who: actor,
+      msn: op.msn,
+      orderId: op.orderId,
+      details: { operationId: op.id, kind: op.kind, reason: refusal.code, decision: approve ? "approve" : "reject" },
+    });
+    return { outcome: "refused", refusal, operation: view(op) };
+  };
+  if (op.state !== "awaiting_approval") return refuse({ code: "not_waiting" });
+  if (op.createdById === actor.id) return refuse({ code: "own_request" });
+  if (now.getTime() - op.createdAt.getTime() >= APPROVAL_TTL_MS) {
+    await finish(deps, op, null, { state: "failed", code: "expired", message: "not approved within 24 hours" });
+    return refuse({ code: "expired" });
+  }
+  // One decision only, even with two approvers at once.
+  const decided = await db.moneyOperation.updateMany({
+    where: { id: op.id, state: "awaiting_approval" },
+    data: { state: "pending", decidedById: actor.id, decidedByName: actor.name.slice(0, 200), decidedAt: now },
+  });
+  if (decided.count === 0) return refuse({ code: "not_waiting" });
+  await audit(db, {
+    action: approve ? "money_approved" : "money_rejected",
+    outcome: "success",
+    who: actor,
+    msn: op.msn,
+    orderId: op.orderId,
+    details: { operationId: op.id, kind: op.kind, amount: op.amount ?? 0, requestedBy: op.createdByName ?? "" },
+  });
+  const row = await db.moneyOperation.findUniqueOrThrow({ where: { id: op.id } });
+  if (!approve)
+    return finish(deps, row, actor, { state: "failed", code: "rejected", message: "rejected by a second person" });
+
+  // Approved: the same fresh check as at submission, then sent once.
+  const client = await deps.clientFor(op.msn);
+  let details: PaymentDetails;
+  try {
+    details = await client.getPaymentDetails(op.orderId);
+  } catch {
+    return finishRefused(deps, row, actor, { code: "vipps_unavailable" });
+  }
+  await syncDetails(db, op.msn, details, { now });
+  const unit = await db.salesUnit.findUniqueOrThrow({ where: { msn: op.msn }, select: { captureType: true } });
+  const allowed = allowance({ ...derivePayment(details), captureType: unit.captureType }, op.kind, now);
+  if (!allowed.allowed) return finishRefused(deps, row, actor, { code: allowed.why });
+  const problem = checkAmount(allowed, row.amount ?? 0);
+  if (problem) return finishRefused(deps, row, actor, { code: problem, max: allowed.max });
+  const sending = await db.moneyOperation.update({ where: { id: op.id }, data: { attempts: { increment: 1 } } });
+  return finish(deps, sending, actor, await send(client, sending, transactionText(sending)));
+}
+
 /** A pending row older than this was left by a process that died mid-call. */
 export const STALE_PENDING_MS = 2 * 60_000;
 const MAX_RESENDS = 8;
@@ -426,6 +536,14 @@ export async function resolveOpenOperations(
     take: deps.batch ?? 20,
   });
   let resolved = 0;
+  const expired = await deps.db.moneyOperation.findMany({
+    where: { state: "awaiting_approval", createdAt: { lt: new Date(now.getTime() - APPROVAL_TTL_MS) } },
+    take: deps.batch ?? 20,
+  });
+  for (const op of expired) {
+    await finish(deps, op, null, { state: "failed", code: "expired", message: "not approved within 24 hours" });
+    resolved++;
+  }
   for (const op of open) {
     if (op.state === "pending" && op.attempts === 0) {
       // Its process died before sending anything: nothing moved, the payment is free again.

@@ -16,7 +16,9 @@ export interface InFlight {
   amount: number | null;
   by: string | null;
   since: Date;
-  state: "pending" | "unknown";
+  state: "pending" | "unknown" | "awaiting_approval";
+  /** Who asked: the one person who may not approve it. */
+  createdById: string | null;
 }
 
 export interface MoneyPanel {
@@ -47,7 +49,8 @@ async function inFlightFor(db: PrismaClient, paymentId: string): Promise<InFligh
     amount: op.amount,
     by: op.createdByName,
     since: op.createdAt,
-    state: op.state === "unknown" ? "unknown" : "pending",
+    state: op.state === "unknown" || op.state === "awaiting_approval" ? op.state : "pending",
+    createdById: op.createdById,
   };
 }
 
@@ -108,4 +111,26 @@ export async function moneyPanelFromVipps(
     inFlight: await inFlightFor(deps.db, known.id),
     freshAt: now,
   };
+}
+
+/** Four-eyes requests waiting in the actor's sales units, oldest first. */
+export async function listAwaitingApproval(db: PrismaClient, actor: Actor) {
+  assertCan(actor, "payments:money");
+  return db.moneyOperation.findMany({
+    where: { state: "awaiting_approval", ...(actor.allSalesUnits ? {} : { msn: { in: [...actor.msns] } }) },
+    orderBy: { createdAt: "asc" },
+    take: 200,
+    select: {
+      id: true,
+      msn: true,
+      orderId: true,
+      kind: true,
+      amount: true,
+      reason: true,
+      note: true,
+      createdByName: true,
+      createdById: true,
+      createdAt: true,
+    },
+  });
 }

@@ -10,7 +10,16 @@ export async function listSalesUnits(actor: Actor) {
   ).salesUnit.findMany({
     where: msnScope(actor),
     orderBy: { msn: "asc" },
-    select: { msn: true, name: true, environment: true, captureType: true, active: true, credentialsEncrypted: true },
+    select: {
+      msn: true,
+      name: true,
+      environment: true,
+      captureType: true,
+      active: true,
+      credentialsEncrypted: true,
+      approvalThresholdOre: true,
+      releaseNeedsApproval: true,
+    },
   });
   return rows.map(({ credentialsEncrypted, ...rest }) => ({ ...rest, hasCredentials: credentialsEncrypted !== null }));
 }

@@ -6,6 +6,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { PaymentDetails } from "@/lib/ecom";
 import {
+  decideMoneyOperation,
   resolveOpenOperations,
   submitMoneyOperation,
   xRequestIdFor,
@@ -399,6 +400,96 @@ describe.each(kinds)("money operations on %s", (kind) => {
       }
     },
   );
+
+  describe("four eyes", () => {
+    it("a refund over the threshold waits; the requester cannot approve; a second person's approval sends it once", async () => {
+      await db.prisma.salesUnit.update({ where: { msn: SHOP }, data: { approvalThresholdOre: 20_000 } });
+      try {
+        const orderId = await reserved(60_000);
+        await submitMoneyOperation(deps, finance, req(orderId, { amount: 60_000 }));
+        // At or under the threshold: straight through.
+        expect(
+          await submitMoneyOperation(
+            deps,
+            finance,
+            req(orderId, { kind: "refund", amount: 20_000, reason: "goodwill" }),
+          ),
+        ).toMatchObject({ outcome: "succeeded" });
+        const asked = await submitMoneyOperation(
+          deps,
+          finance,
+          req(orderId, { kind: "refund", amount: 25_000, reason: "returned_goods" }),
+        );
+        expect(asked).toMatchObject({ outcome: "awaiting_approval" });
+        const id = (asked as { operation: { id: string } }).operation.id;
+        expect(await summary(orderId)).toMatchObject({ refundedAmount: 20_000 });
+        // The payment is held meanwhile.
+        expect(
+          await submitMoneyOperation(deps, other, req(orderId, { kind: "refund", amount: 100, reason: "goodwill" })),
+        ).toMatchObject({
+          outcome: "refused",
+          refusal: { code: "busy" },
+        });
+        expect(await decideMoneyOperation(deps, finance, id, true)).toMatchObject({
+          outcome: "refused",
+          refusal: { code: "own_request" },
+        });
+        await expect(decideMoneyOperation(deps, support, id, true)).rejects.toMatchObject({ code: "forbidden" });
+        // Two approvers at once: one decision.
+        const both = await Promise.all([
+          decideMoneyOperation(deps, other, id, true),
+          decideMoneyOperation(deps, other, id, true),
+        ]);
+        expect(both.map((r) => r.outcome).sort()).toEqual(["refused", "succeeded"]);
+        expect(await summary(orderId)).toMatchObject({ refundedAmount: 45_000 });
+        expect(await db.prisma.moneyOperation.findUniqueOrThrow({ where: { id } })).toMatchObject({
+          state: "succeeded",
+          decidedByName: "Ola Økonomi",
+        });
+        await ledgerMatchesVipps(orderId);
+      } finally {
+        await db.prisma.salesUnit.update({ where: { msn: SHOP }, data: { approvalThresholdOre: null } });
+      }
+    });
+
+    it("a rejected request moves nothing; one not decided within 24 hours expires and frees the payment", async () => {
+      await db.prisma.salesUnit.update({ where: { msn: SHOP }, data: { releaseNeedsApproval: true } });
+      try {
+        const orderId = await reserved(50_000);
+        await submitMoneyOperation(deps, finance, req(orderId, { amount: 10_000 }));
+        const rejected = await submitMoneyOperation(
+          deps,
+          finance,
+          req(orderId, { kind: "release", confirmAmount: 40_000 }),
+        );
+        expect(rejected).toMatchObject({ outcome: "awaiting_approval" });
+        const r = await decideMoneyOperation(
+          deps,
+          other,
+          (rejected as { operation: { id: string } }).operation.id,
+          false,
+        );
+        expect(r).toMatchObject({ outcome: "failed", code: "rejected" });
+        expect(await summary(orderId)).toMatchObject({ remainingAmountToCapture: 40_000 });
+
+        const waiting = await submitMoneyOperation(
+          deps,
+          finance,
+          req(orderId, { kind: "release", confirmAmount: 40_000 }),
+        );
+        const id = (waiting as { operation: { id: string } }).operation.id;
+        await resolveOpenOperations({ ...deps, now: () => new Date(Date.now() + 25 * 3_600_000) });
+        expect(await db.prisma.moneyOperation.findUniqueOrThrow({ where: { id } })).toMatchObject({
+          state: "failed",
+          errorCode: "expired",
+        });
+        expect(await summary(orderId)).toMatchObject({ remainingAmountToCapture: 40_000 });
+        await ledgerMatchesVipps(orderId);
+      } finally {
+        await db.prisma.salesUnit.update({ where: { msn: SHOP }, data: { releaseNeedsApproval: false } });
+      }
+    });
+  });
 
   it("only the money permission in that sales unit may move money", async () => {
     const orderId = await reserved(10_000);

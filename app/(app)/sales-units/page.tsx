@@ -1,8 +1,12 @@
+import { ApprovalRulesForm } from "@/components/sales-units/approval-rules-form";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
+import { formatOre } from "@/lib/format";
+import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
@@ -11,12 +15,13 @@ export default async function SalesUnitsPage() {
   await requirePermission(actor, "salesunits:read", "/sales-units");
   const units = await listSalesUnits(actor);
   const s = t.salesUnits;
+  const manage = can(actor, "salesunits:manage");
   return (
     <>
       <PageHeader title={s.title} description={s.description} />
       <Table
         testId="sales-units"
-        head={[s.msn, s.name, s.environment, s.captureType, s.credentials]}
+        head={[s.msn, s.name, s.environment, s.captureType, s.credentials, s.approvals]}
         empty={units.length === 0 ? s.empty : undefined}
       >
         {units.map((u) => (
@@ -29,6 +34,27 @@ export default async function SalesUnitsPage() {
             <Td>{s.captureTypes[u.captureType]}</Td>
             <Td>
               {u.hasCredentials ? <Badge tone="ok">{s.configured}</Badge> : <Badge tone="warn">{s.missing}</Badge>}
+            </Td>
+            <Td>
+              {manage ? (
+                <ApprovalRulesForm
+                  msn={u.msn}
+                  thresholdOre={u.approvalThresholdOre}
+                  releaseNeedsApproval={u.releaseNeedsApproval}
+                  t={s}
+                />
+              ) : (
+                <span className="text-xs">
+                  {[
+                    u.approvalThresholdOre === null
+                      ? s.approvalNone
+                      : interpolate(s.approvalOver, { amount: formatOre(u.approvalThresholdOre) }),
+                    u.releaseNeedsApproval ? s.approvalRelease : null,
+                  ]
+                    .filter(Boolean)
+                    .join(", ")}
+                </span>
+              )}
             </Td>
           </tr>
         ))}

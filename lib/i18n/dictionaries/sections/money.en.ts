@@ -27,6 +27,11 @@ export const moneyEn: Widen<typeof moneyNb> = {
   inFlight: "{by} started {what} of {amount} {ago}. No new operations until it is settled.",
   inFlightUnknown: "{by} started {what} of {amount} {ago}. The outcome is not known yet; we are checking with Vipps.",
   someone: "Someone",
+  inFlightAwaiting: "{by} asks for {what} of {amount} {ago}. Waiting for approval by another finance user or an admin.",
+  approve: "Approve",
+  reject: "Reject",
+  approved: "Approved and sent: {outcome}",
+  rejectedDone: "Rejected. Nothing moved.",
   dialog: {
     salesUnit: "Sales unit",
     orderId: "OrderId",
@@ -72,6 +77,8 @@ export const moneyEn: Widen<typeof moneyNb> = {
     refundDays: "The customer usually sees the money after 2–3 bank days.",
   },
   result: {
+    awaiting:
+      "Sent for approval: over the sales unit's limit. Another finance user or an admin must approve before money moves.",
     succeeded: {
       capture: "Captured {amount}.",
       release: "Released {amount}.",
@@ -85,6 +92,9 @@ export const moneyEn: Widen<typeof moneyNb> = {
     retryAfter: "Try again in {seconds} seconds.",
   },
   refusals: {
+    own_request: "You cannot approve your own request: another finance user or an admin must.",
+    not_waiting: "The request is no longer waiting for approval.",
+    expired: "The request was not approved within 24 hours and has expired. Nothing moved.",
     busy: "{by} started {what} of {amount} {ago}. Wait until it is done.",
     key_reused: "This form was already used for another operation. Close it and open it again.",
     vipps_unavailable: "Could not reach Vipps to check the payment. Nothing was sent; try again shortly.",
@@ -110,6 +120,8 @@ export const moneyEn: Widen<typeof moneyNb> = {
     "98": "more than 180 days since the reservation, or too many requests at once.",
     "429": "too many requests for this payment.",
     interrupted: "the operation was interrupted before it was sent.",
+    rejected: "the request was rejected by a second person.",
+    expired: "the request was not approved within 24 hours.",
     refused_by_vipps: "Vipps recorded the attempt as unsuccessful.",
     other: "error code {code}.",
   },

@@ -25,6 +25,12 @@ export const moneyNb = {
   inFlight: "{by} startet {what} på {amount} {ago}. Ingen nye operasjoner før den er avklart.",
   inFlightUnknown: "{by} startet {what} på {amount} {ago}. Utfallet er ikke kjent ennå; vi sjekker mot Vipps.",
   someone: "Noen",
+  inFlightAwaiting:
+    "{by} ber om {what} på {amount} {ago}. Venter på godkjenning fra en annen i økonomi eller en administrator.",
+  approve: "Godkjenn",
+  reject: "Avvis",
+  approved: "Godkjent og sendt: {outcome}",
+  rejectedDone: "Avvist. Ingenting er flyttet.",
   dialog: {
     salesUnit: "Salgssted",
     orderId: "OrderId",
@@ -69,6 +75,8 @@ export const moneyNb = {
     refundDays: "Kunden ser pengene vanligvis etter 2–3 bankdager.",
   },
   result: {
+    awaiting:
+      "Sendt til godkjenning: over salgsstedets grense. En annen i økonomi eller en administrator må godkjenne før pengene flyttes.",
     succeeded: {
       capture: "Trukket {amount}.",
       release: "Frigitt {amount}.",
@@ -82,6 +90,9 @@ export const moneyNb = {
     retryAfter: "Prøv igjen om {seconds} sekunder.",
   },
   refusals: {
+    own_request: "Du kan ikke godkjenne din egen forespørsel: en annen i økonomi eller en administrator må gjøre det.",
+    not_waiting: "Forespørselen venter ikke lenger på godkjenning.",
+    expired: "Forespørselen ble ikke godkjent innen 24 timer og er utløpt. Ingenting er flyttet.",
     busy: "{by} startet {what} på {amount} {ago}. Vent til den er ferdig.",
     key_reused: "Dette skjemaet er allerede brukt til en annen operasjon. Lukk det og åpne på nytt.",
     vipps_unavailable: "Fikk ikke kontakt med Vipps for å sjekke betalingen. Ingenting er sendt; prøv igjen om litt.",
@@ -107,6 +118,8 @@ export const moneyNb = {
     "98": "mer enn 180 dager siden reservasjonen, eller for mange samtidige forespørsler.",
     "429": "for mange forespørsler mot denne betalingen.",
     interrupted: "operasjonen ble avbrutt før den ble sendt.",
+    rejected: "forespørselen ble avvist av en annen person.",
+    expired: "forespørselen ble ikke godkjent innen 24 timer.",
     refused_by_vipps: "Vipps registrerte forsøket som mislykket.",
     other: "feilkode {code}.",
   },

@@ -35,6 +35,7 @@ export const paymentEn: Widen<typeof paymentNb> = {
     title: "History (newest first)",
     by: "by {name}",
     ours: {
+      awaiting_approval: "Waiting for approval",
       pending: "Sent to Vipps, waiting for the answer",
       unknown: "The outcome is not known yet; being checked with Vipps",
       failed: "Vipps said no ({code})",

@@ -33,6 +33,7 @@ export const paymentNb = {
     title: "Historikk (nyeste først)",
     by: "av {name}",
     ours: {
+      awaiting_approval: "Venter på godkjenning",
       pending: "Sendt til Vipps, venter på svar",
       unknown: "Utfallet er ikke kjent ennå; sjekkes mot Vipps",
       failed: "Vipps sa nei ({code})",

@@ -74,6 +74,7 @@ export default async function PaymentPage({
           locale={locale}
           guaranteeDays={money.guaranteeDaysLeft}
           openAtStart={money.openAtStart}
+          meId={actor.id}
         />
       ) : null}
       <ChargedTwice explanation={explanation} t={t} locale={locale} canMoveMoney={money !== null} />

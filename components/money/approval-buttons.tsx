@@ -1,0 +1,48 @@
+"use client";
+// Four-eyes: approve or reject a waiting request (shown to everyone who may move money, except the
+// person who asked; the server refuses them anyway).
+import { useActionState } from "react";
+import { decideMoneyOperationAction } from "@/lib/actions/money/decide-money-operation";
+import { errorOf } from "@/lib/actions/result";
+import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
+import type { Locale } from "@/lib/i18n/locales";
+import { MoneyOutcome, useClock } from "./money-dialog";
+
+export function ApprovalButtons({
+  operationId,
+  t,
+  locale,
+}: {
+  operationId: string;
+  t: Dictionary["money"];
+  locale: Locale;
+}) {
+  const [result, decide, pending] = useActionState(decideMoneyOperationAction, {});
+  const now = useClock();
+  const error = errorOf(result);
+  if (result.data) return <MoneyOutcome result={result.data} t={t} locale={locale} now={now} />;
+  return (
+    <form action={decide} className="flex flex-wrap items-center gap-2" data-testid="approval">
+      <input type="hidden" name="operationId" value={operationId} />
+      <button
+        type="submit"
+        name="decision"
+        value="approve"
+        disabled={pending}
+        className="rounded-lg bg-brand-500 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
+      >
+        {t.approve}
+      </button>
+      <button
+        type="submit"
+        name="decision"
+        value="reject"
+        disabled={pending}
+        className="rounded-lg border border-surface-line px-3 py-1.5 text-sm font-semibold hover:bg-surface-sunken disabled:opacity-60"
+      >
+        {t.reject}
+      </button>
+      {error ? <span className="text-sm text-bad-fg">{error}</span> : null}
+    </form>
+  );
+}

@@ -1,0 +1,32 @@
+"use server";
+// Four-eyes: approve or reject a request waiting for a second person (lib/money/engine.ts).
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { zfd } from "zod-form-data";
+import { actionClient, translatedErrors } from "@/lib/actions/client";
+import { db } from "@/lib/db/client";
+import { paymentHref } from "@/lib/ids";
+import { decideMoneyOperation } from "@/lib/money/engine";
+import { ecomClientFor } from "@/lib/payments/sync/vipps";
+
+const input = zfd.formData({ operationId: z.uuid({ error: "uuid" }), decision: z.enum(["approve", "reject"]) });
+
+export const decideMoneyOperationAction = actionClient
+  .metadata({ name: "decide-money-operation", permission: "payments:money" })
+  .inputSchema(input, translatedErrors)
+  .stateAction(async ({ parsedInput: { operationId, decision }, ctx }) => {
+    const prisma = await db();
+    const result = await decideMoneyOperation(
+      { db: prisma, clientFor: ecomClientFor },
+      ctx.actor,
+      operationId,
+      decision === "approve",
+    );
+    const op = await prisma.moneyOperation.findUnique({
+      where: { id: operationId },
+      select: { msn: true, orderId: true },
+    });
+    if (op) revalidatePath(paymentHref(op.msn, op.orderId));
+    revalidatePath("/approvals");
+    return result;
+  });
