@@ -31,6 +31,11 @@ export function MoneyPanel({
   const [open, setOpen] = useState<MoneyKind | null>(panel.inFlight ? null : openAtStart);
   const now = useClock();
   const busy = panel.inFlight;
+  // The request this person may decide stays on screen after the decision (the page refreshes
+  // without it), so the outcome can be read.
+  const waitingId = busy?.state === "awaiting_approval" && busy.createdById !== meId ? busy.operationId : null;
+  const [decisionFor, setDecisionFor] = useState<string | null>(waitingId);
+  if (waitingId && waitingId !== decisionFor) setDecisionFor(waitingId);
   return (
     <section
       data-testid="money-panel"
@@ -62,9 +67,9 @@ export function MoneyPanel({
           )}
         </p>
       ) : null}
-      {busy?.state === "awaiting_approval" && busy.createdById !== meId ? (
+      {decisionFor ? (
         <div className="mb-4">
-          <ApprovalButtons operationId={busy.operationId} t={t} locale={locale} />
+          <ApprovalButtons key={decisionFor} operationId={decisionFor} t={t} locale={locale} />
         </div>
       ) : null}
       <ul className="grid gap-3 sm:grid-cols-2">
