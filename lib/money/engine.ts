@@ -427,7 +427,7 @@ async function resolveIfOpen(deps: MoneyDeps, op: Op): Promise<Op> {
   if (op.state !== "unknown" && op.state !== "pending") return op;
   // A pending row younger than a call with its retries is still being worked on by its caller.
   const now = deps.now?.() ?? new Date();
-  if (op.state === "pending" && now.getTime() - op.createdAt.getTime() < STALE_PENDING_MS) return op;
+  if (op.state === "pending" && now.getTime() - op.updatedAt.getTime() < STALE_PENDING_MS) return op;
   const resolved = await resolveFromLog(deps, op);
   if (!resolved) return op;
   await finish(deps, op, null, resolved);
@@ -531,7 +531,9 @@ export async function resolveOpenOperations(
   const now = deps.now?.() ?? new Date();
   const stale = new Date(now.getTime() - STALE_PENDING_MS);
   const open = await deps.db.moneyOperation.findMany({
-    where: { OR: [{ state: "unknown" }, { state: "pending", createdAt: { lt: stale } }] },
+    // Staleness counts from the row's last change, not its creation: an approved four-eyes request
+    // (created hours ago) is being sent by its approver right now.
+    where: { OR: [{ state: "unknown" }, { state: "pending", updatedAt: { lt: stale } }] },
     orderBy: { createdAt: "asc" },
     take: deps.batch ?? 20,
   });

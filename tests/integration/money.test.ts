@@ -259,6 +259,7 @@ describe.each(kinds)("money operations on %s", (kind) => {
         state: "pending",
         attempts: 1,
         createdAt: new Date(Date.now() - 10 * 60_000),
+        updatedAt: new Date(Date.now() - 10 * 60_000),
       },
     });
     await db.prisma.paymentLock.create({ data: { paymentId: payment.id, operationId: id } });
@@ -283,6 +284,7 @@ describe.each(kinds)("money operations on %s", (kind) => {
         state: "pending",
         attempts: 0,
         createdAt: new Date(Date.now() - 10 * 60_000),
+        updatedAt: new Date(Date.now() - 10 * 60_000),
       },
     });
     await db.prisma.paymentLock.create({ data: { paymentId: payment2.id, operationId: id2 } });
@@ -450,6 +452,37 @@ describe.each(kinds)("money operations on %s", (kind) => {
       } finally {
         await db.prisma.salesUnit.update({ where: { msn: SHOP }, data: { approvalThresholdOre: null } });
       }
+    });
+
+    it("a request approved hours after it was made is not taken for a dead process while it is being sent", async () => {
+      const orderId = await reserved(30_000);
+      const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId } });
+      const id = randomUUID();
+      const hoursAgo = new Date(Date.now() - 3 * 3_600_000);
+      await db.prisma.moneyOperation.create({
+        data: {
+          id,
+          idempotencyKey: randomUUID(),
+          xRequestId: xRequestIdFor(id),
+          paymentId: payment.id,
+          msn: SHOP,
+          orderId,
+          kind: "capture",
+          amount: 5_000,
+          requestHash: "z".repeat(64),
+          // Just approved: the approver's call is under way.
+          state: "pending",
+          attempts: 0,
+          createdAt: hoursAgo,
+          decidedAt: new Date(),
+        },
+      });
+      await db.prisma.paymentLock.create({ data: { paymentId: payment.id, operationId: id } });
+      await resolveOpenOperations(deps);
+      expect(await db.prisma.moneyOperation.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "pending" });
+      expect(await db.prisma.paymentLock.count({ where: { paymentId: payment.id } })).toBe(1);
+      await db.prisma.paymentLock.deleteMany({ where: { paymentId: payment.id } });
+      await db.prisma.moneyOperation.update({ where: { id }, data: { state: "failed", errorCode: "test" } });
     });
 
     it("a rejected request moves nothing; one not decided within 24 hours expires and frees the payment", async () => {
