@@ -75,6 +75,37 @@ describe.each(kinds)("money operations on %s", (kind) => {
     expect(await db.prisma.paymentLock.count({ where: { payment: { orderId, msn } } })).toBe(0);
   }
 
+  /**
+   * A pending capture with its lock, as a process leaves them when it dies mid-operation (or while
+   * an approver is sending it): `attempts` says whether it got as far as sending.
+   */
+  async function leftBehind(
+    orderId: string,
+    o: { attempts: number; amount: number; createdAt: Date; updatedAt?: Date },
+  ) {
+    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId } });
+    const id = randomUUID();
+    await db.prisma.moneyOperation.create({
+      data: {
+        id,
+        idempotencyKey: randomUUID(),
+        xRequestId: xRequestIdFor(id),
+        paymentId: payment.id,
+        msn: SHOP,
+        orderId,
+        kind: "capture",
+        amount: o.amount,
+        requestHash: id.replace(/-/g, "").padEnd(64, "0"),
+        state: "pending",
+        attempts: o.attempts,
+        createdAt: o.createdAt,
+        updatedAt: o.updatedAt ?? o.createdAt,
+      },
+    });
+    await db.prisma.paymentLock.create({ data: { paymentId: payment.id, operationId: id } });
+    return { id, paymentId: payment.id };
+  }
+
   it("partial capture, release the rest, partial refunds, then an over-refund refused: each once", async () => {
     const orderId = await reserved(100_000);
     const c1 = await submitMoneyOperation(deps, finance, req(orderId, { kind: "capture", amount: 75_000 }));
@@ -243,51 +274,14 @@ describe.each(kinds)("money operations on %s", (kind) => {
   it("a process killed after the ledger row and before the answer resolves after restart, once", async () => {
     const orderId = await reserved(40_000);
     // The capture reached Vipps (same X-Request-Id as the row), then the process died.
-    const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId } });
-    const id = randomUUID();
-    await db.prisma.moneyOperation.create({
-      data: {
-        id,
-        idempotencyKey: randomUUID(),
-        xRequestId: xRequestIdFor(id),
-        paymentId: payment.id,
-        msn: SHOP,
-        orderId,
-        kind: "capture",
-        amount: 8_000,
-        requestHash: "x".repeat(64),
-        state: "pending",
-        attempts: 1,
-        createdAt: new Date(Date.now() - 10 * 60_000),
-        updatedAt: new Date(Date.now() - 10 * 60_000),
-      },
-    });
-    await db.prisma.paymentLock.create({ data: { paymentId: payment.id, operationId: id } });
+    const tenMinutesAgo = new Date(Date.now() - 10 * 60_000);
+    const { id } = await leftBehind(orderId, { attempts: 1, amount: 8_000, createdAt: tenMinutesAgo });
     await (
       await stack.clientFor(SHOP)
     ).capturePayment({ orderId, amount: 8_000, transactionText: "Merchant Ops capture", requestId: xRequestIdFor(id) });
     // And one that died before sending anything.
     const orderId2 = await reserved(40_000);
-    const payment2 = await db.prisma.payment.findFirstOrThrow({ where: { orderId: orderId2 } });
-    const id2 = randomUUID();
-    await db.prisma.moneyOperation.create({
-      data: {
-        id: id2,
-        idempotencyKey: randomUUID(),
-        xRequestId: xRequestIdFor(id2),
-        paymentId: payment2.id,
-        msn: SHOP,
-        orderId: orderId2,
-        kind: "capture",
-        amount: 8_000,
-        requestHash: "y".repeat(64),
-        state: "pending",
-        attempts: 0,
-        createdAt: new Date(Date.now() - 10 * 60_000),
-        updatedAt: new Date(Date.now() - 10 * 60_000),
-      },
-    });
-    await db.prisma.paymentLock.create({ data: { paymentId: payment2.id, operationId: id2 } });
+    const { id: id2 } = await leftBehind(orderId2, { attempts: 0, amount: 8_000, createdAt: tenMinutesAgo });
 
     await resolveOpenOperations(deps);
     expect(await db.prisma.moneyOperation.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "succeeded" });
@@ -456,32 +450,17 @@ describe.each(kinds)("money operations on %s", (kind) => {
 
     it("a request approved hours after it was made is not taken for a dead process while it is being sent", async () => {
       const orderId = await reserved(30_000);
-      const payment = await db.prisma.payment.findFirstOrThrow({ where: { orderId } });
-      const id = randomUUID();
-      const hoursAgo = new Date(Date.now() - 3 * 3_600_000);
-      await db.prisma.moneyOperation.create({
-        data: {
-          id,
-          idempotencyKey: randomUUID(),
-          xRequestId: xRequestIdFor(id),
-          paymentId: payment.id,
-          msn: SHOP,
-          orderId,
-          kind: "capture",
-          amount: 5_000,
-          requestHash: "z".repeat(64),
-          // Just approved: the approver's call is under way.
-          state: "pending",
-          attempts: 0,
-          createdAt: hoursAgo,
-          decidedAt: new Date(),
-        },
+      // Made hours ago, just approved: the approver's call is under way (the row changed now).
+      const { id, paymentId } = await leftBehind(orderId, {
+        attempts: 0,
+        amount: 5_000,
+        createdAt: new Date(Date.now() - 3 * 3_600_000),
+        updatedAt: new Date(),
       });
-      await db.prisma.paymentLock.create({ data: { paymentId: payment.id, operationId: id } });
       await resolveOpenOperations(deps);
       expect(await db.prisma.moneyOperation.findUniqueOrThrow({ where: { id } })).toMatchObject({ state: "pending" });
-      expect(await db.prisma.paymentLock.count({ where: { paymentId: payment.id } })).toBe(1);
-      await db.prisma.paymentLock.deleteMany({ where: { paymentId: payment.id } });
+      expect(await db.prisma.paymentLock.count({ where: { paymentId } })).toBe(1);
+      await db.prisma.paymentLock.deleteMany({ where: { paymentId } });
       await db.prisma.moneyOperation.update({ where: { id }, data: { state: "failed", errorCode: "test" } });
     });
 
