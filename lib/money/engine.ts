@@ -246,22 +246,9 @@ export async function submitMoneyOperation(
   }
 
   // 2. A fresh look at the payment, with the lock held.
-  const client = await deps.clientFor(req.msn);
-  let details: PaymentDetails;
-  try {
-    details = await client.getPaymentDetails(req.orderId);
-  } catch {
-    return finishRefused(deps, op, actor, { code: "vipps_unavailable" });
-  }
-  await syncDetails(db, req.msn, details, { now: now() });
-  const allowed = allowance({ ...derivePayment(details), captureType: payment.salesUnit.captureType }, req.kind, now());
-  if (!allowed.allowed) return finishRefused(deps, op, actor, { code: allowed.why });
-  if (req.kind === "release" && req.confirmAmount !== allowed.max) {
-    return finishRefused(deps, op, actor, { code: "confirm_mismatch", max: allowed.max });
-  }
-  const amount = req.amount === "all" ? allowed.max : req.amount;
-  const amountProblem = checkAmount(allowed, amount);
-  if (amountProblem) return finishRefused(deps, op, actor, { code: amountProblem, max: allowed.max });
+  const checked = await freshCheck(deps, op, payment.salesUnit.captureType, req.amount, req.confirmAmount);
+  if (!checked.ok) return finishRefused(deps, op, actor, checked.refusal);
+  const { client, amount } = checked;
   // Four-eyes: over the sales unit's threshold the request waits (with the lock) for another person.
   const unit = payment.salesUnit;
   if (needsApproval(req.kind, amount, unit)) {
@@ -434,6 +421,39 @@ async function resolveIfOpen(deps: MoneyDeps, op: Op): Promise<Op> {
   return deps.db.moneyOperation.findUniqueOrThrow({ where: { id: op.id } });
 }
 
+/**
+ * With the lock held: GET /details afresh (stored as usual), what the payment allows now, and the
+ * amount checked against what remains ("all" resolved to it). Release must be confirmed with
+ * exactly the amount that remains.
+ */
+async function freshCheck(
+  deps: MoneyDeps,
+  op: Op,
+  captureType: "reserve" | "direct",
+  requested: number | "all",
+  /** Release: what the person typed to confirm, or "confirmed" when that was checked at submission. */
+  confirmAmount: number | undefined | "confirmed",
+): Promise<{ ok: true; client: MoneyClient; amount: number } | { ok: false; refusal: Refusal }> {
+  const now = deps.now?.() ?? new Date();
+  const client = await deps.clientFor(op.msn);
+  let details: PaymentDetails;
+  try {
+    details = await client.getPaymentDetails(op.orderId);
+  } catch {
+    return { ok: false, refusal: { code: "vipps_unavailable" } };
+  }
+  await syncDetails(deps.db, op.msn, details, { now });
+  const allowed = allowance({ ...derivePayment(details), captureType }, op.kind, now);
+  if (!allowed.allowed) return { ok: false, refusal: { code: allowed.why } };
+  if (op.kind === "release" && confirmAmount !== "confirmed" && confirmAmount !== allowed.max) {
+    return { ok: false, refusal: { code: "confirm_mismatch", max: allowed.max } };
+  }
+  const amount = requested === "all" ? allowed.max : requested;
+  const problem = checkAmount(allowed, amount);
+  if (problem) return { ok: false, refusal: { code: problem, max: allowed.max } };
+  return { ok: true, client, amount };
+}
+
 export function needsApproval(
   kind: MoneyKind,
   amount: number,
@@ -498,20 +518,11 @@ export async function decideMoneyOperation(
   if (!approve)
     return finish(deps, row, actor, { state: "failed", code: "rejected", message: "rejected by a second person" });
 
-  // Approved: the same fresh check as at submission, then sent once.
-  const client = await deps.clientFor(op.msn);
-  let details: PaymentDetails;
-  try {
-    details = await client.getPaymentDetails(op.orderId);
-  } catch {
-    return finishRefused(deps, row, actor, { code: "vipps_unavailable" });
-  }
-  await syncDetails(db, op.msn, details, { now });
+  // Approved: the same fresh check as at submission (release was confirmed then), then sent once.
   const unit = await db.salesUnit.findUniqueOrThrow({ where: { msn: op.msn }, select: { captureType: true } });
-  const allowed = allowance({ ...derivePayment(details), captureType: unit.captureType }, op.kind, now);
-  if (!allowed.allowed) return finishRefused(deps, row, actor, { code: allowed.why });
-  const problem = checkAmount(allowed, row.amount ?? 0);
-  if (problem) return finishRefused(deps, row, actor, { code: problem, max: allowed.max });
+  const checked = await freshCheck(deps, row, unit.captureType, row.amount ?? 0, "confirmed");
+  if (!checked.ok) return finishRefused(deps, row, actor, checked.refusal);
+  const { client } = checked;
   const sending = await db.moneyOperation.update({ where: { id: op.id }, data: { attempts: { increment: 1 } } });
   return finish(deps, sending, actor, await send(client, sending, transactionText(sending)));
 }

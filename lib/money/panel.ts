@@ -3,7 +3,7 @@
 // afresh from Vipps when it opens; the page uses our stored copy.
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
-import { assertCan, assertMsn, can, type Actor } from "@/lib/auth/permissions";
+import { assertCan, assertMsn, can, msnScope, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { derivePayment } from "@/lib/payments/sync/derive";
 import { syncDetails } from "@/lib/payments/sync/sync";
@@ -117,7 +117,7 @@ export async function moneyPanelFromVipps(
 export async function listAwaitingApproval(db: PrismaClient, actor: Actor) {
   assertCan(actor, "payments:money");
   return db.moneyOperation.findMany({
-    where: { state: "awaiting_approval", ...(actor.allSalesUnits ? {} : { msn: { in: [...actor.msns] } }) },
+    where: { state: "awaiting_approval", ...msnScope(actor) },
     orderBy: { createdAt: "asc" },
     take: 200,
     select: {

@@ -118,6 +118,8 @@ describe.each(kinds)("money operations on %s", (kind) => {
     // Releasing asks for the amount typed again: a wrong one releases nothing.
     const wrong = await submitMoneyOperation(deps, finance, req(orderId, { kind: "release", confirmAmount: 20_000 }));
     expect(wrong).toMatchObject({ outcome: "refused", refusal: { code: "confirm_mismatch", max: 25_000 } });
+    const unconfirmed = await submitMoneyOperation(deps, finance, req(orderId, { kind: "release" }));
+    expect(unconfirmed).toMatchObject({ outcome: "refused", refusal: { code: "confirm_mismatch" } });
     const release = await submitMoneyOperation(deps, finance, req(orderId, { kind: "release", confirmAmount: 25_000 }));
     expect(release).toMatchObject({ outcome: "succeeded", operation: { amount: 25_000 } });
     expect(await summary(orderId)).toMatchObject({ remainingAmountToCapture: 0, remainingAmountToRefund: 75_000 });
