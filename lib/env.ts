@@ -37,6 +37,11 @@ const schema = z
     RECONCILER_ENABLED: bool.optional(),
     RECONCILER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
     RECONCILER_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
+    /**
+     * A pending money operation unchanged for this long was left by a process that died mid-call;
+     * the reconciler then settles it. Must exceed a GET /details with its retries (about a minute).
+     */
+    MONEY_STALE_PENDING_MS: z.coerce.number().int().min(5000).max(3_600_000).default(120_000),
     /** Set by Next.js itself; "phase-production-build" during `next build`, when nothing may run. */
     NEXT_PHASE: z.string().optional(),
   })
@@ -66,6 +71,7 @@ const schema = z
         intervalMs: e.RECONCILER_INTERVAL_MS,
         batch: e.RECONCILER_BATCH,
       },
+      money: { stalePendingMs: e.MONEY_STALE_PENDING_MS },
     };
   });
 
