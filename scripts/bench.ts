@@ -3,7 +3,9 @@
 //   2. the eCom client's overhead on a capture (p50/p95) against a raw HTTP call,
 //   3. the demo seed (5,000 payments through simulator and client into a file-backed PGlite),
 //   4. money: the app's overhead on a capture, and 1,000 property runs (scripts/bench-money.ts),
-//   5. payments: the customer-service read paths at 1M payments (scripts/bench-payments.ts).
+//   5. payments: the customer-service read paths at 1M payments (scripts/bench-payments.ts),
+//   6. load, only when named (`npm run bench -- load`, about 6 minutes): 50 readers and 5 money
+//      operations a second against one `next start`, on PostgreSQL and PGlite (scripts/bench-load.ts).
 // `npm run bench -- capture payments` runs only those parts; flags (--…) go to the payments bench.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -15,6 +17,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { createEcomClient, TokenCache } from "@/lib/ecom";
 import { seedDemoPayments } from "@/lib/seed/payments";
 import { SimControl } from "@/lib/seed/sim-control";
+import { runLoadBench } from "./bench-load";
 import { runMoneyBench } from "./bench-money";
 import { runPaymentsBench } from "./bench-payments";
 
@@ -31,6 +34,9 @@ const ms = (x: number) => `${x.toFixed(2)} ms`;
 
 if (["throughput", "capture", "seed"].some(want)) await simulatorBenches();
 if (want("money")) await runMoneyBench().catch((err) => console.error(`money bench failed: ${(err as Error).stack}`));
+if (only.includes("load")) {
+  await runLoadBench().catch((err) => console.error(`load bench failed: ${(err as Error).stack}`));
+}
 if (want("payments")) {
   // Reports only: a failure is printed, never turned into a failing exit code.
   await runPaymentsBench(flags).catch((err) => console.error(`payments bench failed: ${(err as Error).stack}`));

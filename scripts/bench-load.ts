@@ -1,0 +1,553 @@
+// npm run bench -- load: the built app under read load while money moves. Reports only; never fails.
+//
+// For each database (LOAD_DATABASES, default "postgres,pglite"; PostgreSQL is skipped when not
+// reachable): a fresh database with the demo data seeded through the simulator (LOAD_PAYMENTS,
+// default 5000) plus a sales unit of its own holding reserved payments for the money operations;
+// the simulator in a process of its own (state in memory, a new one per database); ONE `next start`
+// of the build with default settings (reconciler on). First the readers alone for
+// LOAD_BASELINE_SECONDS (default 20; 0 skips it), for comparison; then for LOAD_SECONDS (default 120):
+//   - LOAD_READERS (default 50) concurrent readers, each signed in with a session of its own, in a
+//     closed loop without pauses: the history page of a sales unit, a payment page, a lookup (an
+//     orderId or the start of one), in turn; the whole streamed body read; anything but HTTP 200 is
+//     an error;
+//   - LOAD_MONEY_RATE (default 5) money operations a second, started on schedule whatever the
+//     earlier ones are doing (open loop): a partial capture of 1 kr, and a pass later a partial
+//     refund of 1 kr, each on a payment no other operation is touching, posted to the money
+//     dialog's server action exactly as the dialog sends it (tests/helpers/server-action.ts, as in
+//     tests/multi-instance).
+// Then the app is stopped and the database read. Reported per phase: the app's CPU (% of one
+// core); per read route n, req/s, p50/p95/p99/max and errors; money operations by outcome as
+// answered and as the ledger has them (succeeded / failed / pending); and the double-movement
+// check — for every payment touched, GET /details at the simulator against the ledger's succeeded
+// rows (captured and refunded sums, every request id once). Also written to
+// .data/bench/load-<database>.json.
+import { spawn, type ChildProcess } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { DbApiLogSink } from "@/lib/api-log/writer";
+import type { PrismaClient } from "@/generated/prisma/client";
+import { openDirect, type DatabaseTarget } from "@/lib/db/direct";
+import { applyMigrations } from "@/lib/db/migrations";
+import type { MoneyResult } from "@/lib/money/engine";
+import { seedDemoPayments } from "@/lib/seed/payments";
+import { SimControl } from "@/lib/seed/sim-control";
+import {
+  addSimulatorUnit,
+  addUser,
+  AppInstance,
+  freePort,
+  freshSecrets,
+  reservedPayment,
+  type FixtureUnit,
+} from "../tests/helpers/app-fixture";
+import { databaseKinds, emptyDatabase } from "../tests/helpers/databases";
+import { callServerAction, serverActionId } from "../tests/helpers/server-action";
+import { signIn } from "./bench/http";
+import { table } from "./bench/report";
+import { summarize, type Summary } from "./bench/stats";
+
+const num = (name: string, fallback: number) => {
+  const v = Number(process.env[name] ?? fallback);
+  return Number.isFinite(v) && v > 0 ? v : fallback;
+};
+const SECONDS = num("LOAD_SECONDS", 120);
+const READERS = num("LOAD_READERS", 50);
+const MONEY_RATE = num("LOAD_MONEY_RATE", 5);
+const DEMO_PAYMENTS = num("LOAD_PAYMENTS", 5000);
+const BASELINE_SECONDS = Number(process.env.LOAD_BASELINE_SECONDS ?? 20) || 0;
+const DATABASES = (process.env.LOAD_DATABASES ?? "postgres,pglite").split(",").map((s) => s.trim());
+const MONEY_MSN = "299501";
+const READER = { email: "load-reader@example.invalid", password: "load-reader-not-secret-1", name: "Load Reader" };
+const FINANCE = { email: "load-finance@example.invalid", password: "load-finance-not-secret-1", name: "Load Økonomi" };
+const ROUTES = ["history", "payment", "lookup"] as const;
+type Route = (typeof ROUTES)[number];
+
+const log = (line: string) => console.log(`[load] ${line}`);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "—");
+
+async function forEachLimit<T>(items: T[], limit: number, fn: (item: T, i: number) => Promise<void>) {
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const i = next++;
+        await fn(items[i]!, i);
+      }
+    }),
+  );
+}
+
+async function startSimulatorProcess(): Promise<{ url: string; stop(): void }> {
+  const port = await freePort();
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/bench/simulator-process.ts"], {
+    env: { ...process.env, SIMULATOR_PORT: String(port) },
+    stdio: ["ignore", "pipe", "inherit"],
+  });
+  let stopping = false;
+  const url = await new Promise<string>((resolve, reject) => {
+    child.once("exit", (code, signal) => {
+      if (!stopping) log(`the simulator process exited unexpectedly (code ${code}, signal ${signal})`);
+      reject(new Error(`simulator exited (${code ?? signal})`));
+    });
+    child.stdout!.on("data", (b: Buffer) => {
+      const m = /ready (\S+)/.exec(b.toString());
+      if (m) resolve(m[1]!);
+    });
+  });
+  return {
+    url,
+    stop: () => {
+      stopping = true;
+      child.kill("SIGTERM");
+    },
+  };
+}
+
+interface Prepared {
+  /** The app's database settings. */
+  env: Record<string, string>;
+  target: DatabaseTarget;
+  /** Payments the readers read (msn, orderId). */
+  payments: { msn: string; orderId: string }[];
+  msns: string[];
+  /** Reserved payments of MONEY_MSN for the money operations. */
+  moneyPayments: string[];
+  moneyUnit: FixtureUnit;
+  cleanup(): Promise<void>;
+}
+
+async function prepare(
+  kind: string,
+  simUrl: string,
+  secrets: ReturnType<typeof freshSecrets>,
+  moneyCount: number,
+): Promise<Prepared | null> {
+  let target: DatabaseTarget;
+  let env: Record<string, string>;
+  let cleanup: () => Promise<void>;
+  const dataDir = mkdtempSync(path.join(tmpdir(), "mo-load-"));
+  if (kind === "postgres") {
+    const kinds: string[] = await databaseKinds().catch(() => []);
+    if (!kinds.includes("postgres")) {
+      log("postgres: skipped (no PostgreSQL reachable at TEST_DATABASE_URL or the local default)");
+      return null;
+    }
+    // A new database, dropped afterwards; the handle that created it stays idle until then.
+    const created = await emptyDatabase("postgres");
+    target = { driver: "pg", url: created.url! };
+    env = { DATABASE_URL: created.url! };
+    cleanup = async () => {
+      await created.close();
+      rmSync(dataDir, { recursive: true, force: true });
+    };
+  } else {
+    const dir = path.join(dataDir, "pglite");
+    target = { driver: "pglite", dir };
+    env = { PGLITE_DIR: dir };
+    cleanup = async () => rmSync(dataDir, { recursive: true, force: true });
+  }
+  // PGlite has one owner at a time: everything is written here, then closed before next start opens it.
+  const handle = await openDirect(target);
+  try {
+    await applyMigrations(handle.migrationAdapter);
+    const t0 = performance.now();
+    const sink = new DbApiLogSink(async () => handle.prisma, { batchSize: 500 });
+    const seeded = await seedDemoPayments({
+      simulatorUrl: simUrl,
+      prisma: handle.prisma,
+      sink,
+      encryptionKey: Buffer.from(secrets.ENCRYPTION_KEY, "base64"),
+      callbackPrefix: "http://127.0.0.1:9/api/vipps", // nobody listens: the app is not up while seeding
+      count: DEMO_PAYMENTS,
+    });
+    await sink.flush();
+    // Writing the API log into PGlite keeps this event loop busy for seconds, long enough for the
+    // simulator to close idle keep-alive connections unnoticed: let the closes be read first.
+    await sleep(500);
+    await new SimControl(simUrl).clearFaults(); // the seed provokes a few API errors on purpose
+    const moneyUnit = await addSimulatorUnit(handle.prisma, simUrl, secrets, MONEY_MSN);
+    const stamp = Date.now().toString(36);
+    const moneyPayments = Array.from({ length: moneyCount }, (_, i) => `LOAD-${stamp}-${i}`);
+    await forEachLimit(moneyPayments, 8, async (orderId) => {
+      await reservedPayment(handle.prisma, simUrl, moneyUnit, orderId, 100_000);
+    });
+    const units = await handle.prisma.salesUnit.findMany({ select: { msn: true } });
+    const msns = units.map((u) => u.msn);
+    await addUser(handle.prisma, { ...READER, role: "admin", msns: [] });
+    await addUser(handle.prisma, { ...FINANCE, role: "finance", msns: [MONEY_MSN] });
+    const payments = await handle.prisma.payment.findMany({ select: { msn: true, orderId: true } });
+    log(
+      `${kind}: ${seeded.payments} demo payments + ${moneyCount} for money operations seeded in ${((performance.now() - t0) / 1000).toFixed(1)} s`,
+    );
+    return {
+      env: { ...env, DATA_DIR: dataDir },
+      target,
+      payments,
+      msns,
+      moneyPayments,
+      moneyUnit,
+      cleanup,
+    };
+  } finally {
+    await handle.close();
+  }
+}
+
+interface MoneyRecord {
+  kind: "capture" | "refund";
+  orderId: string;
+  ms: number;
+  outcome: string;
+}
+
+interface Phase {
+  seconds: number;
+  /** CPU time of the next start process over the phase, in % of one core. */
+  appCpuPercent: number | null;
+  reads: Record<Route, Summary & { rps: number; errors: number }>;
+  readErrors: string[];
+  money: { started: number; maxInFlight: number; answered: Record<string, number>; latency: Summary };
+}
+
+interface LoadResult {
+  database: string;
+  readers: number;
+  moneyRate: number;
+  /** The readers alone, for comparison. */
+  baseline?: Phase;
+  load: Phase & { ledger: Record<string, number> };
+  doubleMovement: {
+    payments: number;
+    mismatches: number;
+    duplicateRequestIds: number;
+    vippsCaptured: number;
+    ledgerCaptured: number;
+    vippsRefunded: number;
+    ledgerRefunded: number;
+    examples: string[];
+  };
+}
+
+/** utime + stime of a process in seconds (Linux /proc), or null. */
+function cpuSeconds(pid: number | undefined): number | null {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // clock ticks; USER_HZ is 100 on Linux
+  } catch {
+    return null;
+  }
+}
+
+async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> {
+  const secrets = freshSecrets();
+  const moneyCount = Math.max(20, Math.ceil((MONEY_RATE * SECONDS) / 2));
+  const prepared = await prepare(kind, simUrl, secrets, moneyCount);
+  if (!prepared) return null;
+  const port = new URL(simUrl).port;
+  const logDir = path.resolve(".data/bench");
+  const app = new AppInstance(
+    `load-${kind}`,
+    await freePort(),
+    {
+      ...prepared.env,
+      ...secrets,
+      DEMO_MODE: "false",
+      SIMULATOR_PORT: port,
+    },
+    logDir,
+  );
+  try {
+    await app.start();
+    const actionId = serverActionId("lib/actions/money/submit-money-operation.ts", "submitMoneyOperationAction");
+    const cookies: string[] = [];
+    await forEachLimit(
+      Array.from({ length: READERS }, (_, i) => i),
+      4,
+      async () => {
+        cookies.push(await signIn(app.url, READER.email, READER.password));
+      },
+    );
+    const financeCookie = await signIn(app.url, FINANCE.email, FINANCE.password);
+
+    const { payments, msns } = prepared;
+    const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
+    const urlFor = (route: Route): string => {
+      if (route === "history") return `/history/${pick(msns)}`;
+      const p = pick(payments);
+      if (route === "payment") return `/payments/${p.msn}/${encodeURIComponent(p.orderId)}`;
+      const q = Math.random() < 0.5 ? p.orderId : p.orderId.slice(0, Math.max(4, p.orderId.length - 3));
+      return `/?q=${encodeURIComponent(q)}`;
+    };
+    const get = async (cookie: string, pathAndQuery: string) => {
+      const res = await fetch(`${app.url}${pathAndQuery}`, {
+        headers: { Cookie: cookie, "Accept-Language": "nb" },
+        redirect: "manual",
+      });
+      await res.arrayBuffer();
+      return res.status;
+    };
+    // Warm-up (not recorded): every route a few times, so first-request costs are not measured.
+    for (let i = 0; i < 3; i++) for (const r of ROUTES) await get(cookies[0]!, urlFor(r));
+
+    /** One measured phase: the readers for `seconds`, with `moneyRate` operations a second beside them. */
+    const phase = async (seconds: number, moneyRate: number, pool: string[]) => {
+      const samples: Record<Route, number[]> = { history: [], payment: [], lookup: [] };
+      const errors: Record<Route, number> = { history: 0, payment: 0, lookup: 0 };
+      const errorExamples: string[] = [];
+      const cpu0 = cpuSeconds(app.pid);
+      const t0 = performance.now();
+      const end = t0 + seconds * 1000;
+
+      const readers = cookies.map(async (cookie, r) => {
+        for (let i = r; performance.now() < end; i++) {
+          const route = ROUTES[i % ROUTES.length]!;
+          const url = urlFor(route);
+          const t = performance.now();
+          try {
+            const status = await get(cookie, url);
+            if (status === 200) samples[route].push(performance.now() - t);
+            else {
+              errors[route]++;
+              if (errorExamples.length < 10) errorExamples.push(`${url} → HTTP ${status}`);
+            }
+          } catch (err) {
+            errors[route]++;
+            if (errorExamples.length < 10) errorExamples.push(`${url} → ${(err as Error).message}`);
+          }
+        }
+      });
+
+      const money: MoneyRecord[] = [];
+      const inFlight: Promise<void>[] = [];
+      let open = 0;
+      let maxOpen = 0;
+      const moneyLoop = (async () => {
+        if (moneyRate <= 0) return;
+        for (let k = 0; ; k++) {
+          const at = t0 + (k * 1000) / moneyRate;
+          if (at >= end) break;
+          const wait = at - performance.now();
+          if (wait > 0) await sleep(wait);
+          // Operation k: payment k of the pool, a capture in even passes over the pool, a refund in odd ones.
+          const orderId = pool[k % pool.length]!;
+          const kind = Math.floor(k / pool.length) % 2 === 0 ? "capture" : "refund";
+          maxOpen = Math.max(maxOpen, ++open);
+          inFlight.push(
+            submitMoney(orderId, kind).then((m) => {
+              open--;
+              money.push(m);
+            }),
+          );
+        }
+      })();
+
+      await Promise.all([...readers, moneyLoop]);
+      const elapsed = (performance.now() - t0) / 1000;
+      const cpu = cpuSeconds(app.pid);
+      await Promise.race([Promise.all(inFlight), sleep(60_000)]);
+      return {
+        seconds: Math.round(elapsed),
+        appCpuPercent: cpu0 !== null && cpu !== null ? Math.round(((cpu - cpu0) / elapsed) * 100) : null,
+        reads: Object.fromEntries(
+          ROUTES.map((r) => [
+            r,
+            { ...summarize(samples[r]), rps: Math.round((samples[r].length / elapsed) * 10) / 10, errors: errors[r] },
+          ]),
+        ) as Phase["reads"],
+        readErrors: errorExamples,
+        money: {
+          started: inFlight.length,
+          maxInFlight: maxOpen,
+          answered: count(money.map((m) => m.outcome)),
+          latency: summarize(money.map((m) => m.ms)),
+        },
+        touched: money.map((m) => m.orderId),
+      };
+    };
+
+    const submitMoney = async (orderId: string, kind: "capture" | "refund"): Promise<MoneyRecord> => {
+      const t = performance.now();
+      let outcome: string;
+      try {
+        const r = await callServerAction<MoneyResult>({
+          baseUrl: app.url,
+          pagePath: `/payments/${MONEY_MSN}/${orderId}`,
+          actionId,
+          cookie: financeCookie,
+          form: {
+            msn: MONEY_MSN,
+            orderId,
+            kind,
+            amount: "1,00",
+            ...(kind === "refund" ? { reason: "goodwill" } : {}),
+            note: "",
+            idempotencyKey: randomUUID(),
+          },
+        });
+        outcome = r.data
+          ? r.data.outcome === "refused"
+            ? `refused:${r.data.refusal.code}`
+            : r.data.outcome === "failed"
+              ? `failed:${r.data.code}`
+              : r.data.outcome
+          : `error:${r.serverError ?? "validation"}`;
+      } catch (err) {
+        outcome = `error:${(err as Error).message.slice(0, 80)}`;
+      }
+      return { kind, orderId, ms: performance.now() - t, outcome };
+    };
+
+    let baseline: Phase | undefined;
+    if (BASELINE_SECONDS > 0) {
+      log(`${kind}: baseline, ${READERS} readers and no money operations for ${BASELINE_SECONDS} s …`);
+      const { touched: _, ...b } = await phase(BASELINE_SECONDS, 0, []);
+      baseline = b;
+    }
+    log(
+      `${kind}: ${READERS} readers + ${MONEY_RATE} money operations/s for ${SECONDS} s against ${app.url} (pid ${app.pid}) …`,
+    );
+    const { touched, ...main } = await phase(SECONDS, MONEY_RATE, prepared.moneyPayments);
+    await app.stop();
+
+    // The ledger and the simulator, with the app stopped (PGlite has one owner at a time).
+    const handle = await openDirect(prepared.target);
+    try {
+      const result: LoadResult = {
+        database: kind,
+        readers: READERS,
+        moneyRate: MONEY_RATE,
+        baseline,
+        load: { ...main, ledger: await ledgerStates(handle.prisma) },
+        doubleMovement: await doubleMovement(handle.prisma, prepared.moneyUnit, [...new Set(touched)]),
+      };
+      return result;
+    } finally {
+      await handle.close();
+    }
+  } finally {
+    await app.stop();
+    await prepared.cleanup();
+  }
+}
+
+function count(xs: string[]): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const x of xs) out[x] = (out[x] ?? 0) + 1;
+  return out;
+}
+
+async function ledgerStates(prisma: PrismaClient): Promise<Record<string, number>> {
+  const rows = await prisma.moneyOperation.groupBy({ by: ["state"], where: { msn: MONEY_MSN }, _count: true });
+  return Object.fromEntries(rows.map((r) => [r.state, r._count]));
+}
+
+/** Every payment touched: what moved at the simulator (GET /details) against the ledger's succeeded rows. */
+async function doubleMovement(prisma: PrismaClient, unit: FixtureUnit, orderIds: string[]) {
+  const out: LoadResult["doubleMovement"] = {
+    payments: orderIds.length,
+    mismatches: 0,
+    duplicateRequestIds: 0,
+    vippsCaptured: 0,
+    ledgerCaptured: 0,
+    vippsRefunded: 0,
+    ledgerRefunded: 0,
+    examples: [],
+  };
+  const ops = await prisma.moneyOperation.findMany({
+    where: { msn: MONEY_MSN, orderId: { in: orderIds }, state: "succeeded" },
+    select: { orderId: true, kind: true, amount: true, xRequestId: true },
+  });
+  await forEachLimit(orderIds, 8, async (orderId) => {
+    const d = await unit.client.getPaymentDetails(orderId);
+    const mine = ops.filter((o) => o.orderId === orderId);
+    const sum = (kind: string) => mine.filter((o) => o.kind === kind).reduce((s, o) => s + (o.amount ?? 0), 0);
+    const captured = d.transactionSummary?.capturedAmount ?? 0;
+    const refunded = d.transactionSummary?.refundedAmount ?? 0;
+    const ids = d.transactionLogHistory.filter((e) => e.operationSuccess && e.requestId).map((e) => e.requestId);
+    const duplicates = ids.length - new Set(ids).size;
+    const missing = mine.filter((o) => !ids.includes(o.xRequestId)).length;
+    out.vippsCaptured += captured;
+    out.vippsRefunded += refunded;
+    out.ledgerCaptured += sum("capture");
+    out.ledgerRefunded += sum("refund");
+    out.duplicateRequestIds += duplicates;
+    if (captured !== sum("capture") || refunded !== sum("refund") || duplicates || missing) {
+      out.mismatches++;
+      if (out.examples.length < 5)
+        out.examples.push(
+          `${orderId}: Vipps captured ${captured} refunded ${refunded}, ledger ${sum("capture")} / ${sum("refund")}, duplicate ids ${duplicates}, ledger rows not at Vipps ${missing}`,
+        );
+    }
+  });
+  return out;
+}
+
+function readTable(p: Phase): string {
+  return table(
+    ["read route", "n", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"],
+    ROUTES.map((route) => {
+      const s = p.reads[route];
+      return [route, s.n, s.rps, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), s.errors];
+    }),
+  );
+}
+
+function report(r: LoadResult) {
+  if (r.baseline) {
+    console.log(
+      `\nBaseline on ${r.database}: ${r.readers} readers alone for ${r.baseline.seconds} s (next start CPU ${r.baseline.appCpuPercent ?? "?"}% of a core)`,
+    );
+    console.log(readTable(r.baseline));
+  }
+  const p = r.load;
+  console.log(
+    `\nLoad on ${r.database}: ${r.readers} readers + ${r.moneyRate} money operations/s for ${p.seconds} s, one next start (CPU ${p.appCpuPercent ?? "?"}% of a core)`,
+  );
+  console.log(readTable(p));
+  for (const e of p.readErrors) console.log(`  error: ${e}`);
+  const m = p.money;
+  console.log(
+    `money operations: ${m.started} started (at most ${m.maxInFlight} in flight); answered ${JSON.stringify(m.answered)}; round trip p50 ${ms(m.latency.p50)} / p95 ${ms(m.latency.p95)} / p99 ${ms(m.latency.p99)} ms`,
+  );
+  console.log(
+    `ledger: ${["succeeded", "failed", "pending", "unknown", "awaiting_approval"].map((s) => `${s} ${p.ledger[s] ?? 0}`).join(", ")}`,
+  );
+  const d = r.doubleMovement;
+  console.log(
+    `double movement: ${d.payments} payments checked at the simulator; ${d.mismatches} mismatches, ${d.duplicateRequestIds} duplicate request ids; ` +
+      `captured Vipps ${d.vippsCaptured} = ledger ${d.ledgerCaptured} øre, refunded Vipps ${d.vippsRefunded} = ledger ${d.ledgerRefunded} øre` +
+      (d.vippsCaptured === d.ledgerCaptured && d.vippsRefunded === d.ledgerRefunded && d.mismatches === 0
+        ? " (ok)"
+        : " (MISMATCH)"),
+  );
+  for (const e of d.examples) console.log(`  ${e}`);
+}
+
+export async function runLoadBench(): Promise<void> {
+  // The app's database is chosen per run below (PostgreSQL: TEST_DATABASE_URL's server), never inherited.
+  delete process.env.DATABASE_URL;
+  const outDir = path.resolve(".data/bench");
+  mkdirSync(outDir, { recursive: true });
+  for (const kind of DATABASES) {
+    if (kind !== "postgres" && kind !== "pglite") {
+      log(`unknown database "${kind}" in LOAD_DATABASES (postgres, pglite)`);
+      continue;
+    }
+    // A simulator of its own per database: nothing of one run's state reaches the next.
+    const sim = await startSimulatorProcess();
+    try {
+      const r = await runOne(kind, sim.url);
+      if (!r) continue;
+      report(r);
+      writeFileSync(path.join(outDir, `load-${kind}.json`), JSON.stringify(r, null, 2));
+    } catch (err) {
+      const cause = (err as Error).cause;
+      console.error(`[load] ${kind} failed: ${(err as Error).stack}${cause ? `\n  cause: ${String(cause)}` : ""}`);
+    } finally {
+      sim.stop();
+    }
+  }
+}
