@@ -37,6 +37,8 @@ const schema = z
     RECONCILER_ENABLED: bool.optional(),
     RECONCILER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
     RECONCILER_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
+    /** The capture queue's worker (lib/money/batch.ts): payments worked on at once per app instance. */
+    MONEY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
     /** Set by Next.js itself; "phase-production-build" during `next build`, when nothing may run. */
     NEXT_PHASE: z.string().optional(),
   })
@@ -66,6 +68,8 @@ const schema = z
         intervalMs: e.RECONCILER_INTERVAL_MS,
         batch: e.RECONCILER_BATCH,
       },
+      /** Runs beside the reconciler (the same switch): background work of the capture queue. */
+      moneyWorker: { concurrency: e.MONEY_WORKER_CONCURRENCY },
     };
   });
 
