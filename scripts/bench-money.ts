@@ -268,11 +268,17 @@ async function queueThroughput(kind: "pglite" | "postgres", workers: 1 | 2): Pro
   }
 }
 
+/** MONEY_BENCH_ONLY=overhead,queue,property picks parts (default: all). */
 export async function runMoneyBench(): Promise<void> {
-  await overhead("pglite");
-  await overhead("postgres");
-  await queueThroughput("pglite", 1);
-  await queueThroughput("postgres", 1);
-  await queueThroughput("postgres", 2);
-  await propertyRuns(Number(process.env.MONEY_PROPERTY_BENCH_RUNS ?? 1000));
+  const only = (process.env.MONEY_BENCH_ONLY ?? "overhead,queue,property").split(",");
+  if (only.includes("overhead")) {
+    await overhead("pglite");
+    await overhead("postgres");
+  }
+  if (only.includes("queue")) {
+    await queueThroughput("pglite", 1);
+    await queueThroughput("postgres", 1);
+    await queueThroughput("postgres", 2);
+  }
+  if (only.includes("property")) await propertyRuns(Number(process.env.MONEY_PROPERTY_BENCH_RUNS ?? 1000));
 }
