@@ -300,7 +300,10 @@ async function send(client: MoneyClient, op: Op, text: string): Promise<SendOutc
     if (!isEcomError(err)) return { state: "unknown", code: "internal" };
     if (err.kind === "validation") return { state: "failed", code: "invalid", message: err.message };
     const locked = err.errorGroup === "VippsError" && err.errorCode === "94";
-    if (err.outcomeUnknown || err.kind === "timeout" || err.kind === "network" || locked) {
+    // A 5xx is never read as "nothing moved", even with a Vipps error body (99 "internal error"):
+    // the payment's log decides, or the same request again (Vipps applies an X-Request-Id once).
+    const serverError = (err.httpStatus ?? 0) >= 500;
+    if (err.outcomeUnknown || err.kind === "timeout" || err.kind === "network" || locked || serverError) {
       return { state: "unknown", code: err.errorCode ?? err.kind };
     }
     if (err.httpStatus === 429) {
@@ -542,6 +545,8 @@ export async function decideMoneyOperation(
 /** A pending row older than this was left by a process that died mid-call. */
 export const STALE_PENDING_MS = 2 * 60_000;
 const MAX_RESENDS = 8;
+/** …and at least this old before "no trace after every try" counts as not applied. */
+const GIVE_UP_AFTER_MS = 15 * 60_000;
 
 /**
  * The reconciler's part: operations whose outcome is not known (unknown, or pending and stale) are
@@ -585,6 +590,11 @@ export async function resolveOpenOperations(
       if (sent.count === 0) continue; // another instance took it
       out = await send(await deps.clientFor(op.msn), op, transactionText(op));
       if (out.state === "unknown") out = await resolveFromLog(deps, op);
+    }
+    if (!out && op.attempts + 1 >= MAX_RESENDS && now.getTime() - op.createdAt.getTime() >= GIVE_UP_AFTER_MS) {
+      // Sent again and again with the same X-Request-Id, and still no trace of it in the payment's
+      // log: Vipps did not apply it. Free the payment rather than hold it forever.
+      out = { state: "failed", code: "no_trace", message: `no trace in the payment's log after ${MAX_RESENDS} tries` };
     }
     if (out && out.state !== "unknown") {
       await finish(deps, op, null, out);

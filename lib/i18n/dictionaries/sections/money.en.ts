@@ -122,6 +122,7 @@ export const moneyEn: Widen<typeof moneyNb> = {
     interrupted: "the operation was interrupted before it was sent.",
     rejected: "the request was rejected by a second person.",
     expired: "the request was not approved within 24 hours.",
+    no_trace: "Vipps has no trace of the request after repeated tries; nothing moved.",
     refused_by_vipps: "Vipps recorded the attempt as unsuccessful.",
     other: "error code {code}.",
   },

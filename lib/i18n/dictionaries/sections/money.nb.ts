@@ -120,6 +120,7 @@ export const moneyNb = {
     interrupted: "operasjonen ble avbrutt før den ble sendt.",
     rejected: "forespørselen ble avvist av en annen person.",
     expired: "forespørselen ble ikke godkjent innen 24 timer.",
+    no_trace: "Vipps har ingen spor av forespørselen etter gjentatte forsøk; ingenting er flyttet.",
     refused_by_vipps: "Vipps registrerte forsøket som mislykket.",
     other: "feilkode {code}.",
   },
