@@ -88,7 +88,7 @@ export const moneyEn: Widen<typeof moneyNb> = {
     transaction: "Vipps transaction ID: {id}",
     failed: "Vipps said no: {reason} No money moved.",
     pending:
-      "The outcome is not known yet (Vipps did not answer in time). Do not try again: we are checking with Vipps and will update the payment.",
+      "The outcome is not known yet (Vipps gave no definite answer). Do not try again: we are checking with Vipps and will update the payment.",
     retryAfter: "Try again in {seconds} seconds.",
   },
   refusals: {

@@ -86,7 +86,7 @@ export const moneyNb = {
     transaction: "Vipps' transaksjons-ID: {id}",
     failed: "Vipps sa nei: {reason} Ingen penger er flyttet.",
     pending:
-      "Utfallet er ikke kjent ennå (Vipps svarte ikke i tide). Ikke prøv på nytt: vi sjekker mot Vipps og oppdaterer betalingen.",
+      "Utfallet er ikke kjent ennå (Vipps ga ikke noe sikkert svar). Ikke prøv på nytt: vi sjekker mot Vipps og oppdaterer betalingen.",
     retryAfter: "Prøv igjen om {seconds} sekunder.",
   },
   refusals: {
