@@ -39,6 +39,11 @@ const schema = z
     RECONCILER_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
     /** The capture queue's worker (lib/money/batch.ts): payments worked on at once per app instance. */
     MONEY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
+    /**
+     * A pending money operation unchanged for this long was left by a process that died mid-call;
+     * the reconciler then settles it. Must exceed a GET /details with its retries (about a minute).
+     */
+    MONEY_STALE_PENDING_MS: z.coerce.number().int().min(5000).max(3_600_000).default(120_000),
     /** Set by Next.js itself; "phase-production-build" during `next build`, when nothing may run. */
     NEXT_PHASE: z.string().optional(),
   })
@@ -70,6 +75,7 @@ const schema = z
       },
       /** Runs beside the reconciler (the same switch): background work of the capture queue. */
       moneyWorker: { concurrency: e.MONEY_WORKER_CONCURRENCY },
+      money: { stalePendingMs: e.MONEY_STALE_PENDING_MS },
     };
   });
 

@@ -1,6 +1,7 @@
 // npm test — every suite: vitest (unit + integration on PGlite, and PostgreSQL when reachable),
-// then the Playwright journeys in real Chromium against the built app. Ends with one line
-// "N passed, N failed" totalling all suites.
+// then the Playwright journeys in real Chromium against the built app, then two instances of the
+// built app on one PostgreSQL (tests/multi-instance). Ends with one line "N passed, N failed"
+// totalling all suites.
 import { spawn } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import path from "node:path";
@@ -126,6 +127,35 @@ if (!(await ensureChromium())) {
   } | null;
   passed += (p?.stats?.expected ?? 0) + (p?.stats?.flaky ?? 0);
   failed += p?.stats?.unexpected ?? (code === 0 ? 0 : 1);
+  if (code !== 0) exitCode = 1;
+}
+
+if (!e2eOnly) {
+  // Two `next start` instances of the build on one PostgreSQL (tests/multi-instance): after the
+  // build and on their own, so nothing else competes with the processes they start and kill.
+  buildIfNeeded(log);
+  log("multi-instance: two next start instances on one PostgreSQL (vitest.multi.config.ts)");
+  rmSync(path.join(RESULTS, "multi-instance.json"), { force: true });
+  const code = await run(process.execPath, [
+    "node_modules/vitest/vitest.mjs",
+    "run",
+    "--config",
+    "vitest.multi.config.ts",
+    "--reporter=default",
+    "--reporter=json",
+    `--outputFile.json=${RESULTS}/multi-instance.json`,
+  ]);
+  const m = readJson(path.join(RESULTS, "multi-instance.json")) as {
+    numPassedTests?: number;
+    numFailedTests?: number;
+    numPendingTests?: number;
+  } | null;
+  passed += m?.numPassedTests ?? 0;
+  failed += Math.max(m?.numFailedTests ?? 0, code === 0 ? 0 : 1);
+  if (m?.numPendingTests && !m.numFailedTests)
+    log(
+      `multi-instance: ${m.numPendingTests} SKIPPED, no PostgreSQL reachable (REQUIRE_POSTGRES=1 makes that a failure)`,
+    );
   if (code !== 0) exitCode = 1;
 }
 

@@ -38,6 +38,8 @@ export interface MoneyDeps {
   db: PrismaClient;
   clientFor: (msn: string) => Promise<MoneyClient>;
   now?: () => Date;
+  /** When a pending row counts as abandoned (the app passes MONEY_STALE_PENDING_MS); default STALE_PENDING_MS. */
+  stalePendingMs?: number;
 }
 
 export interface MoneyRequest {
@@ -422,7 +424,8 @@ async function resolveIfOpen(deps: MoneyDeps, op: Op): Promise<Op> {
   if (op.state !== "unknown" && op.state !== "pending") return op;
   // A pending row younger than a call with its retries is still being worked on by its caller.
   const now = deps.now?.() ?? new Date();
-  if (op.state === "pending" && now.getTime() - op.updatedAt.getTime() < STALE_PENDING_MS) return op;
+  const stale = deps.stalePendingMs ?? STALE_PENDING_MS;
+  if (op.state === "pending" && now.getTime() - op.updatedAt.getTime() < stale) return op;
   const resolved = await resolveFromLog(deps, op);
   if (!resolved) return op;
   await finish(deps, op, null, resolved);
@@ -542,7 +545,7 @@ export async function decideMoneyOperation(
   return finish(deps, sending, actor, await send(client, sending, transactionText(sending)));
 }
 
-/** A pending row older than this was left by a process that died mid-call. */
+/** A pending row older than this was left by a process that died mid-call (default of MONEY_STALE_PENDING_MS). */
 export const STALE_PENDING_MS = 2 * 60_000;
 const MAX_RESENDS = 8;
 /** …and at least this old before "no trace after every try" counts as not applied. */
@@ -557,7 +560,7 @@ export async function resolveOpenOperations(
   deps: MoneyDeps & { batch?: number },
 ): Promise<{ resolved: number; open: number }> {
   const now = deps.now?.() ?? new Date();
-  const stale = new Date(now.getTime() - STALE_PENDING_MS);
+  const stale = new Date(now.getTime() - (deps.stalePendingMs ?? STALE_PENDING_MS));
   const open = await deps.db.moneyOperation.findMany({
     // Staleness counts from the row's last change, not its creation: an approved four-eyes request
     // (created hours ago) is being sent by its approver right now.

@@ -11,10 +11,15 @@ const IDLE_INTERVAL_MS = 2_000;
 const g = globalThis as unknown as { __merchantOpsBatchWorker?: ReturnType<typeof startBatchWorker> };
 
 export function startAppBatchWorker(): void {
-  const { reconciler, moneyWorker } = env();
+  const { reconciler, moneyWorker, money } = env();
   if (!reconciler.enabled || g.__merchantOpsBatchWorker) return;
   g.__merchantOpsBatchWorker = startBatchWorker(
-    async () => ({ db: await db(), clientFor: ecomClientFor, concurrency: moneyWorker.concurrency }),
+    async () => ({
+      db: await db(),
+      clientFor: ecomClientFor,
+      concurrency: moneyWorker.concurrency,
+      stalePendingMs: money.stalePendingMs,
+    }),
     IDLE_INTERVAL_MS,
   );
 }

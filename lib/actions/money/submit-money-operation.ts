@@ -5,6 +5,7 @@ import { revalidatePath } from "next/cache";
 import { zfd } from "zod-form-data";
 import { actionClient, translatedErrors } from "@/lib/actions/client";
 import { db } from "@/lib/db/client";
+import { env } from "@/lib/env";
 import { paymentHref } from "@/lib/ids";
 import { parseKroner } from "@/lib/money/amount";
 import { submitMoneyOperation } from "@/lib/money/engine";
@@ -19,7 +20,8 @@ export const submitMoneyOperationAction = actionClient
   .stateAction(async ({ parsedInput: f, ctx }) => {
     const amount = f.amount === "all" ? ("all" as const) : (parseKroner(f.amount) as { ok: true; ore: number }).ore;
     const confirm = f.kind === "release" ? parseKroner(f.confirm ?? "") : null;
-    const result = await submitMoneyOperation({ db: await db(), clientFor: ecomClientFor }, ctx.actor, {
+    const deps = { db: await db(), clientFor: ecomClientFor, stalePendingMs: env().money.stalePendingMs };
+    const result = await submitMoneyOperation(deps, ctx.actor, {
       msn: f.msn,
       orderId: f.orderId,
       kind: f.kind,

@@ -11,12 +11,15 @@ import { ecomClientFor } from "@/lib/payments/sync/vipps";
 const globalForReconciler = globalThis as unknown as { __merchantOpsReconciler?: ReconcilerLoop };
 
 export function startAppReconciler(): void {
-  const { reconciler } = env();
+  const { reconciler, money } = env();
   if (!reconciler.enabled || globalForReconciler.__merchantOpsReconciler) return;
   globalForReconciler.__merchantOpsReconciler = startReconciler(
     async () => ({ db: await db(), clientFor: ecomClientFor, batch: reconciler.batch }),
     reconciler.intervalMs,
     console.warn,
-    [resolveHints, (d) => resolveOpenOperations({ db: d.db, clientFor: ecomClientFor })],
+    [
+      resolveHints,
+      (d) => resolveOpenOperations({ db: d.db, clientFor: ecomClientFor, stalePendingMs: money.stalePendingMs }),
+    ],
   );
 }
