@@ -8,6 +8,7 @@ const expectations = {
       "Oppslag",
       "Historikk",
       "Importer betalinger",
+      "Trekk-kø",
       "Godkjenninger",
       "Salgssteder",
       "API-logg",
@@ -18,15 +19,15 @@ const expectations = {
   },
   finance: {
     role: "Økonomi",
-    nav: ["Oppslag", "Historikk", "Importer betalinger", "Godkjenninger", "Salgssteder"],
+    nav: ["Oppslag", "Historikk", "Importer betalinger", "Trekk-kø", "Godkjenninger", "Salgssteder"],
     denied: ["/users", "/api-log"],
   },
   support: {
     role: "Kundeservice",
     nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder"],
-    denied: ["/users", "/api-log"],
+    denied: ["/users", "/api-log", "/finance"],
   },
-  developer: { role: "Utvikler", nav: ["Oversikt", "Salgssteder", "API-logg"], denied: ["/users"] },
+  developer: { role: "Utvikler", nav: ["Oversikt", "Salgssteder", "API-logg"], denied: ["/users", "/finance"] },
 } as const;
 
 for (const [role, want] of Object.entries(expectations) as [

@@ -37,6 +37,8 @@ const schema = z
     RECONCILER_ENABLED: bool.optional(),
     RECONCILER_INTERVAL_MS: z.coerce.number().int().min(1000).max(3_600_000).default(30_000),
     RECONCILER_BATCH: z.coerce.number().int().min(1).max(1000).default(50),
+    /** The capture queue's worker (lib/money/batch.ts): payments worked on at once per app instance. */
+    MONEY_WORKER_CONCURRENCY: z.coerce.number().int().min(1).max(32).default(4),
     /**
      * A pending money operation unchanged for this long was left by a process that died mid-call;
      * the reconciler then settles it. Must exceed a GET /details with its retries (about a minute).
@@ -71,6 +73,8 @@ const schema = z
         intervalMs: e.RECONCILER_INTERVAL_MS,
         batch: e.RECONCILER_BATCH,
       },
+      /** Runs beside the reconciler (the same switch): background work of the capture queue. */
+      moneyWorker: { concurrency: e.MONEY_WORKER_CONCURRENCY },
       money: { stalePendingMs: e.MONEY_STALE_PENDING_MS },
     };
   });

@@ -35,3 +35,13 @@ export function formatDate(date: Date | string, locale: Locale): string {
     new Date(date),
   );
 }
+
+/** "in 23 hours", "3 days ago": the nearest whole unit (minutes under an hour, hours under two days). */
+export function formatRelative(date: Date | string, locale: Locale, now: Date | number): string {
+  const seconds = (new Date(date).getTime() - new Date(now).getTime()) / 1000;
+  const rtf = new Intl.RelativeTimeFormat(intlLocale[locale], { numeric: "auto" });
+  const abs = Math.abs(seconds);
+  if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute");
+  if (abs < 48 * 3600) return rtf.format(Math.round(seconds / 3600), "hour");
+  return rtf.format(Math.round(seconds / 86_400), "day");
+}

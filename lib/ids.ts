@@ -7,6 +7,8 @@ import { z } from "zod";
 export const MSN_PATTERN = /^\d{5,7}$/;
 export const ORDER_ID_PATTERN = /^[a-zA-Z0-9-]{1,50}$/;
 
+/** Our own row ids (uuid) in a URL, checked before they reach a query. */
+export const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 export const isMsn = (v: unknown): v is string => typeof v === "string" && MSN_PATTERN.test(v);
 export const isOrderId = (v: unknown): v is string => typeof v === "string" && ORDER_ID_PATTERN.test(v);
 

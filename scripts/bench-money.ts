@@ -3,7 +3,9 @@
 //      /details, the capture, the outcome, a sync from /details, audit rows) against the same
 //      capture as one raw HTTP call, measured interleaved (raw, app, raw, app …) so machine load
 //      lands on both alike; embedded PGlite and PostgreSQL (when reachable).
-//   2. The randomized property test (tests/integration/money-property.test.ts) with 1,000 runs.
+//   2. The capture queue capturing 1,000 payments: wall time and throughput (PGlite; PostgreSQL with
+//      one worker and with two, as two instances).
+//   3. The randomized property test (tests/integration/money-property.test.ts) with 1,000 runs.
 // Reports only; never fails.
 import { spawn } from "node:child_process";
 import { randomUUID } from "node:crypto";
@@ -13,6 +15,9 @@ import type { Actor } from "@/lib/auth/permissions";
 import { openDirect, type DirectDb } from "@/lib/db/direct";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createEcomClient, TokenCache, type EcomClient } from "@/lib/ecom";
+import { actorOf, actorUserInclude } from "@/lib/auth/actor-of";
+import { forEachLimit } from "@/lib/concurrency";
+import { createBatch, runBatchRound } from "@/lib/money/batch";
 import { submitMoneyOperation } from "@/lib/money/engine";
 import { applyDetails } from "@/lib/payments/sync/sync";
 import { SimControl } from "@/lib/seed/sim-control";
@@ -24,7 +29,9 @@ const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
-async function database(kind: "pglite" | "postgres"): Promise<(DirectDb & { drop?: () => Promise<void> }) | null> {
+async function database(
+  kind: "pglite" | "postgres",
+): Promise<(DirectDb & { drop?: () => Promise<void>; url?: string }) | null> {
   if (kind === "pglite") {
     const db = await openDirect({ driver: "pglite" });
     await applyMigrations(db.migrationAdapter);
@@ -47,6 +54,7 @@ async function database(kind: "pglite" | "postgres"): Promise<(DirectDb & { drop
   await applyMigrations(db.migrationAdapter);
   return {
     ...db,
+    url: url.toString(),
     drop: async () => {
       const d = new pg.Client({ connectionString: admin });
       await d.connect();
@@ -163,8 +171,114 @@ function propertyRuns(runs: number): Promise<void> {
   });
 }
 
+/**
+ * The capture queue: one batch of QUEUE_BENCH_PAYMENTS (default 1,000) reserved payments captured by
+ * the batch worker (concurrency 4, one instance; on PostgreSQL also two workers on two pools, as two
+ * instances would), wall time from the batch's creation to its last item, and a check that every
+ * payment was captured exactly once at the simulator.
+ */
+async function queueThroughput(kind: "pglite" | "postgres", workers: 1 | 2): Promise<void> {
+  const count = Number(process.env.QUEUE_BENCH_PAYMENTS ?? 1000);
+  const db = await database(kind);
+  if (!db) {
+    console.log(`capture queue, ${kind}: skipped (not reachable)`);
+    return;
+  }
+  const second = workers === 2 && db.url ? await openDirect({ driver: "pg", url: db.url }) : null;
+  const sim = await startSimulator();
+  try {
+    const control = new SimControl(sim.url);
+    await control.patchSettings({ rateLimitsEnabled: false });
+    const unit = await control.createUnit("299102", "Bench queue", "reserve");
+    const su = await db.prisma.salesUnit.create({
+      data: { msn: unit.msn, name: "Bench queue", environment: "simulator" },
+    });
+    const client: EcomClient = createEcomClient({
+      salesUnit: {
+        msn: unit.msn,
+        environment: "simulator",
+        credentials: {
+          clientId: unit.clientId,
+          clientSecret: unit.clientSecret,
+          subscriptionKey: unit.subscriptionKey,
+        },
+      },
+      baseUrl: sim.url,
+      sink: new MemoryApiLogSink(),
+      tokenCache: new TokenCache(),
+    });
+    const user = await db.prisma.user.create({
+      data: {
+        email: "queue-bench@example.no",
+        name: "Queue bench",
+        role: "finance",
+        passwordHash: "x",
+        salesUnits: { create: [{ salesUnitId: su.id }] },
+      },
+      include: actorUserInclude,
+    });
+    const ids = Array.from({ length: count }, (_, i) => `q-${i}`);
+    await forEachLimit(ids, 8, async (orderId) => {
+      await client.initiatePayment({
+        orderId,
+        amount: 10_000 + (orderId.length % 7) * 100,
+        transactionText: "Bench",
+        callbackPrefix: "http://127.0.0.1:9/cb",
+        fallBack: "https://x.example/",
+      });
+      await control.user(unit.msn, orderId, "approve");
+      await applyDetails(db.prisma, unit.msn, await client.getPaymentDetails(orderId));
+    });
+    const rows = await db.prisma.payment.findMany({
+      where: { msn: unit.msn },
+      select: { orderId: true, remainingToCapture: true },
+    });
+    const started = performance.now();
+    const created = await createBatch({ db: db.prisma }, actorOf(user), {
+      kind: "capture",
+      idempotencyKey: randomUUID(),
+      items: rows.map((r) => ({ msn: unit.msn, orderId: r.orderId, amount: r.remainingToCapture })),
+    });
+    if (created.outcome === "refused") throw new Error(`batch refused: ${JSON.stringify(created.refusal)}`);
+    const worker = async (prisma: typeof db.prisma) => {
+      const deps = { db: prisma, clientFor: async () => client, concurrency: 4 };
+      while ((await runBatchRound(deps)) > 0);
+    };
+    await Promise.all([worker(db.prisma), ...(second ? [worker(second.prisma)] : [])]);
+    const wall = (performance.now() - started) / 1000;
+    const states = await db.prisma.moneyBatchItem.groupBy({ by: ["state"], _count: true });
+    let twice = 0;
+    for (const orderId of ids.slice(0, 200)) {
+      const captures = (await client.getPaymentDetails(orderId)).transactionLogHistory.filter(
+        (e) => e.operation === "CAPTURE" && e.operationSuccess,
+      );
+      if (captures.length !== 1) twice++;
+    }
+    console.log(
+      `capture queue, ${kind}, ${workers} worker${workers === 2 ? "s (two pools, as two instances)" : ""} × concurrency 4: ` +
+        `${count} payments in ${wall.toFixed(1)} s = ${(count / wall).toFixed(0)} payments/s; ` +
+        `items ${states.map((s) => `${s.state} ${s._count}`).join(", ")}; ` +
+        `payments not captured exactly once (first 200 checked at the simulator): ${twice}`,
+    );
+  } finally {
+    await sim.close();
+    await second?.close();
+    await db.close();
+    await db.drop?.();
+  }
+}
+
+/** MONEY_BENCH_ONLY=overhead,queue,property picks parts (default: all). */
 export async function runMoneyBench(): Promise<void> {
-  await overhead("pglite");
-  await overhead("postgres");
-  await propertyRuns(Number(process.env.MONEY_PROPERTY_BENCH_RUNS ?? 1000));
+  const only = (process.env.MONEY_BENCH_ONLY ?? "overhead,queue,property").split(",");
+  if (only.includes("overhead")) {
+    await overhead("pglite");
+    await overhead("postgres");
+  }
+  if (only.includes("queue")) {
+    await queueThroughput("pglite", 1);
+    await queueThroughput("postgres", 1);
+    await queueThroughput("postgres", 2);
+  }
+  if (only.includes("property")) await propertyRuns(Number(process.env.MONEY_PROPERTY_BENCH_RUNS ?? 1000));
 }

@@ -17,6 +17,8 @@ const E2E_DATA = ".data/e2e";
 /** Must match playwright.config.ts (the app under test reaches the simulator here). */
 const E2E_SIMULATOR_PORT = 3201;
 const e2eOnly = process.argv.includes("--e2e-only");
+// `npm run test:e2e -- e2e/finance.spec.ts`: only those journeys (anything else is passed to Playwright).
+const playwrightArgs = process.argv.slice(2).filter((a) => a !== "--e2e-only");
 const log = (line: string) => console.log(`[test] ${line}`);
 const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 
@@ -118,7 +120,7 @@ if (!(await ensureChromium())) {
   buildIfNeeded(log);
   const simulator = await prepareE2e();
   rmSync(path.join(RESULTS, "playwright.json"), { force: true });
-  const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test"]);
+  const code = await run(process.execPath, ["node_modules/@playwright/test/cli.js", "test", ...playwrightArgs]);
   await simulator.close();
   const p = readJson(path.join(RESULTS, "playwright.json")) as {
     stats?: { expected?: number; unexpected?: number; flaky?: number };

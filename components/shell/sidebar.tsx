@@ -13,6 +13,7 @@ export const SECTIONS: Section[] = [
   { href: "/", label: (t, actor) => (can(actor, "payments:read") ? t.nav.lookup : t.nav.overview) },
   { href: "/history", label: (t) => t.nav.history, permission: "payments:read" },
   { href: "/import", label: (t) => t.ingest.nav.import, permission: "payments:read" },
+  { href: "/finance", label: (t) => t.nav.finance, permission: "payments:money" },
   { href: "/approvals", label: (t) => t.nav.approvals, permission: "payments:money" },
   { href: "/sales-units", label: (t) => t.nav.salesUnits, permission: "salesunits:read" },
   { href: "/api-log", label: (t) => t.nav.apiLog, permission: "apilog:read" },

@@ -25,6 +25,8 @@ export const AUDIT_ACTIONS = [
   "money_approval_requested",
   "money_approved",
   "money_rejected",
+  "money_batch_requested",
+  "money_batch_finished",
   // Payments becoming known
   "csv_imported",
   "ingest_api",

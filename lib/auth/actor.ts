@@ -6,6 +6,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { auth } from "@/auth";
 import { db } from "@/lib/db/client";
+import { actorOf } from "./actor-of";
 import { safeCallbackPath } from "./callback-url";
 import type { Actor } from "./permissions";
 import { resumeSession } from "./sessions";
@@ -14,17 +15,7 @@ export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const live = await resumeSession(await db(), { sessionId: session?.sid, userId: session?.user?.id });
   if (!live) return null;
-  const { user } = live;
-  return {
-    id: user.id,
-    email: user.email,
-    name: user.name,
-    role: user.role,
-    msns: user.salesUnits.map((s) => s.salesUnit.msn).sort(),
-    allSalesUnits: user.role === "admin",
-    canViewPayments: user.role !== "developer" || user.canViewPayments,
-    sessionId: live.id,
-  };
+  return actorOf(live.user, live.id);
 });
 
 /** For pages and actions: the actor, or off to /login (remembering the page, as the proxy does). */

@@ -157,13 +157,17 @@ export async function submitMoneyOperation(
   assertMsn(actor, req.msn);
   const db = deps.db;
   const now = () => deps.now?.() ?? new Date();
-  const payment = await db.payment.findUnique({
-    where: { msn_orderId: { msn: req.msn, orderId: req.orderId } },
-    select: {
-      id: true,
-      salesUnit: { select: { captureType: true, approvalThresholdOre: true, releaseNeedsApproval: true } },
-    },
-  });
+  // The payment and an earlier use of the key, read together (one round trip on PostgreSQL).
+  const [payment, seen] = await Promise.all([
+    db.payment.findUnique({
+      where: { msn_orderId: { msn: req.msn, orderId: req.orderId } },
+      select: {
+        id: true,
+        salesUnit: { select: { captureType: true, approvalThresholdOre: true, releaseNeedsApproval: true } },
+      },
+    }),
+    db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey }, select: { id: true } }),
+  ]);
   if (!payment) throw new AppError("not_found", `payment ${req.msn}/${req.orderId}`);
   const hash = requestHash(req);
 
@@ -186,9 +190,7 @@ export async function submitMoneyOperation(
     return resultOf(await resolveIfOpen(deps, existing));
   };
 
-  if (await db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey }, select: { id: true } })) {
-    return again();
-  }
+  if (seen) return again();
 
   // 1. Ledger row and lock, together.
   const id = randomUUID();
@@ -254,6 +256,7 @@ export async function submitMoneyOperation(
   // Four-eyes: over the sales unit's threshold the request waits (with the lock) for another person.
   const unit = payment.salesUnit;
   if (needsApproval(req.kind, amount, unit)) {
+    await syncDetails(db, op.msn, checked.details, { now: now() });
     const waiting = await db.$transaction(async (tx) => {
       const row = await tx.moneyOperation.update({
         where: { id: op.id },
@@ -299,7 +302,10 @@ async function send(client: MoneyClient, op: Op, text: string): Promise<SendOutc
     if (!isEcomError(err)) return { state: "unknown", code: "internal" };
     if (err.kind === "validation") return { state: "failed", code: "invalid", message: err.message };
     const locked = err.errorGroup === "VippsError" && err.errorCode === "94";
-    if (err.outcomeUnknown || err.kind === "timeout" || err.kind === "network" || locked) {
+    // A 5xx is never read as "nothing moved", even with a Vipps error body (99 "internal error"):
+    // the payment's log decides, or the same request again (Vipps applies an X-Request-Id once).
+    const serverError = (err.httpStatus ?? 0) >= 500;
+    if (err.outcomeUnknown || err.kind === "timeout" || err.kind === "network" || locked || serverError) {
       return { state: "unknown", code: err.errorCode ?? err.kind };
     }
     if (err.httpStatus === 429) {
@@ -337,7 +343,9 @@ async function finish(deps: MoneyDeps, op: Op, actor: Actor | null, out: SendOut
     });
     return resultOf(row);
   }
-  const row = await db.$transaction(async (tx) => {
+  // The outcome is recorded (and the lock released) while the payment is synced from /details: the
+  // two touch different rows, and the caller waits for both.
+  const recording = db.$transaction(async (tx) => {
     const updated = await tx.moneyOperation.update({
       where: { id: op.id },
       data:
@@ -361,7 +369,7 @@ async function finish(deps: MoneyDeps, op: Op, actor: Actor | null, out: SendOut
     });
     return updated;
   });
-  await syncQuietly(deps, op);
+  const [row] = await Promise.all([recording, syncQuietly(deps, op)]);
   const result = resultOf(row);
   if (out.state === "failed" && out.retryAfterSeconds && result.outcome === "failed") {
     return { ...result, retryAfterSeconds: out.retryAfterSeconds };
@@ -425,7 +433,7 @@ async function resolveIfOpen(deps: MoneyDeps, op: Op): Promise<Op> {
 }
 
 /**
- * With the lock held: GET /details afresh (stored as usual), what the payment allows now, and the
+ * With the lock held: GET /details afresh (stored when it refuses), what the payment allows now, and the
  * amount checked against what remains ("all" resolved to it). Release must be confirmed with
  * exactly the amount that remains.
  */
@@ -436,7 +444,9 @@ async function freshCheck(
   requested: number | "all",
   /** Release: what the person typed to confirm, or "confirmed" when that was checked at submission. */
   confirmAmount: number | undefined | "confirmed",
-): Promise<{ ok: true; client: MoneyClient; amount: number } | { ok: false; refusal: Refusal }> {
+): Promise<
+  { ok: true; client: MoneyClient; amount: number; details: PaymentDetails } | { ok: false; refusal: Refusal }
+> {
   const now = deps.now?.() ?? new Date();
   const client = await deps.clientFor(op.msn);
   let details: PaymentDetails;
@@ -445,16 +455,21 @@ async function freshCheck(
   } catch {
     return { ok: false, refusal: { code: "vipps_unavailable" } };
   }
-  await syncDetails(deps.db, op.msn, details, { now });
+  // A refusal stores what Vipps said now (the page shows why); on the way to sending, the sync after
+  // the operation stores it, so the copy is written once, not twice.
+  const refuse = async (refusal: Refusal) => {
+    await syncDetails(deps.db, op.msn, details, { now });
+    return { ok: false as const, refusal };
+  };
   const allowed = allowance({ ...derivePayment(details), captureType }, op.kind, now);
-  if (!allowed.allowed) return { ok: false, refusal: { code: allowed.why } };
+  if (!allowed.allowed) return refuse({ code: allowed.why });
   if (op.kind === "release" && confirmAmount !== "confirmed" && confirmAmount !== allowed.max) {
-    return { ok: false, refusal: { code: "confirm_mismatch", max: allowed.max } };
+    return refuse({ code: "confirm_mismatch", max: allowed.max });
   }
   const amount = requested === "all" ? allowed.max : requested;
   const problem = checkAmount(allowed, amount);
-  if (problem) return { ok: false, refusal: { code: problem, max: allowed.max } };
-  return { ok: true, client, amount };
+  if (problem) return refuse({ code: problem, max: allowed.max });
+  return { ok: true, client, amount, details };
 }
 
 export function needsApproval(
@@ -533,6 +548,8 @@ export async function decideMoneyOperation(
 /** A pending row older than this was left by a process that died mid-call (default of MONEY_STALE_PENDING_MS). */
 export const STALE_PENDING_MS = 2 * 60_000;
 const MAX_RESENDS = 8;
+/** …and at least this old before "no trace after every try" counts as not applied. */
+const GIVE_UP_AFTER_MS = 15 * 60_000;
 
 /**
  * The reconciler's part: operations whose outcome is not known (unknown, or pending and stale) are
@@ -576,6 +593,11 @@ export async function resolveOpenOperations(
       if (sent.count === 0) continue; // another instance took it
       out = await send(await deps.clientFor(op.msn), op, transactionText(op));
       if (out.state === "unknown") out = await resolveFromLog(deps, op);
+    }
+    if (!out && op.attempts + 1 >= MAX_RESENDS && now.getTime() - op.createdAt.getTime() >= GIVE_UP_AFTER_MS) {
+      // Sent again and again with the same X-Request-Id, and still no trace of it in the payment's
+      // log: Vipps did not apply it. Free the payment rather than hold it forever.
+      out = { state: "failed", code: "no_trace", message: `no trace in the payment's log after ${MAX_RESENDS} tries` };
     }
     if (out && out.state !== "unknown") {
       await finish(deps, op, null, out);

@@ -273,6 +273,34 @@ describe.each(kinds)("money operations on %s", (kind) => {
     await ledgerMatchesVipps(orderId);
   });
 
+  it("a 500 with Vipps' error 99 is not read as 'nothing moved': pending, then sent again with the same id, once", async () => {
+    const orderId = await reserved(30_000);
+    await stack.control.fault({ msn: SHOP, endpoint: "capture", mode: "error500" });
+    const result = await submitMoneyOperation(deps, finance, req(orderId, { amount: 9_000 }));
+    expect(result).toMatchObject({ outcome: "pending", operation: { state: "unknown" } });
+    expect(await db.prisma.paymentLock.count({ where: { payment: { orderId } } })).toBe(1);
+    await stack.control.clearFaults();
+    await resolveOpenOperations(deps);
+    const op = await db.prisma.moneyOperation.findFirstOrThrow({ where: { orderId } });
+    expect(op.state).toBe("succeeded");
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 9_000 });
+    await ledgerMatchesVipps(orderId);
+  });
+
+  it("no trace after every try with the same id: failed as not applied, and the payment is free again", async () => {
+    const orderId = await reserved(30_000);
+    await stack.control.fault({ msn: SHOP, endpoint: "capture", mode: "error500" });
+    const result = await submitMoneyOperation(deps, finance, req(orderId, { amount: 9_000 }));
+    expect(result.outcome).toBe("pending");
+    const later = { ...deps, now: () => new Date(Date.now() + 20 * 60_000) };
+    for (let i = 0; i < 10; i++) await resolveOpenOperations(later);
+    await stack.control.clearFaults();
+    const op = await db.prisma.moneyOperation.findFirstOrThrow({ where: { orderId } });
+    expect(op).toMatchObject({ state: "failed", errorCode: "no_trace" });
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 0 });
+    await ledgerMatchesVipps(orderId);
+  });
+
   it("a process killed after the ledger row and before the answer resolves after restart, once", async () => {
     const orderId = await reserved(40_000);
     // The capture reached Vipps (same X-Request-Id as the row), then the process died.

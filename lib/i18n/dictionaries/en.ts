@@ -1,6 +1,7 @@
 import type { Dictionary } from "./nb";
 import { actionsEn } from "./sections/actions.en";
 import { chargedTwiceEn } from "./sections/charged-twice.en";
+import { financeEn } from "./sections/finance.en";
 import { errorEn } from "./sections/error.en";
 import { historyEn } from "./sections/history.en";
 import { ingestEn } from "./sections/ingest.en";
@@ -11,6 +12,7 @@ import { paymentEn } from "./sections/payment.en";
 const en: Dictionary = {
   actions: actionsEn,
   chargedTwice: chargedTwiceEn,
+  finance: financeEn,
   history: historyEn,
   ingest: ingestEn,
   lookup: lookupEn,
@@ -25,6 +27,7 @@ const en: Dictionary = {
     lookup: "Look up",
     history: "History",
     approvals: "Approvals",
+    finance: "Capture queue",
     salesUnits: "Sales units",
     apiLog: "API log",
     users: "Users",

@@ -2,6 +2,7 @@
 // Feature strings live in sections/<feature>.nb.ts and are spread in below.
 import { actionsNb } from "./sections/actions.nb";
 import { chargedTwiceNb } from "./sections/charged-twice.nb";
+import { financeNb } from "./sections/finance.nb";
 import { errorNb } from "./sections/error.nb";
 import { historyNb } from "./sections/history.nb";
 import { ingestNb } from "./sections/ingest.nb";
@@ -13,6 +14,7 @@ import type { Widen } from "./widen";
 const nb = {
   actions: actionsNb,
   chargedTwice: chargedTwiceNb,
+  finance: financeNb,
   history: historyNb,
   ingest: ingestNb,
   lookup: lookupNb,
@@ -27,6 +29,7 @@ const nb = {
     lookup: "Oppslag",
     history: "Historikk",
     approvals: "Godkjenninger",
+    finance: "Trekk-kø",
     salesUnits: "Salgssteder",
     apiLog: "API-logg",
     users: "Brukere",

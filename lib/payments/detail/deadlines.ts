@@ -24,6 +24,13 @@ export const GUARANTEE_DAYS: Record<Exclude<CardScheme, "unknown">, number> = {
 
 const DAY = 86_400_000;
 
+/** When the scheme's hold on a reservation made at `reservedAt` ends; null for an unknown scheme. */
+export function guaranteeEnds(reservedAt: Date | null, bin: number | null | undefined): Date | null {
+  const scheme = schemeFromBin(bin);
+  if (!reservedAt || scheme === "unknown") return null;
+  return new Date(reservedAt.getTime() + GUARANTEE_DAYS[scheme] * DAY);
+}
+
 export interface Deadlines {
   captureUntil: Date | null;
   refundUntil: Date | null;
@@ -49,14 +56,14 @@ export function deadlines(
       guaranteeEnded: false,
     };
   const t = p.reservedAt.getTime();
-  const guaranteeEnds = scheme === "unknown" ? null : new Date(t + GUARANTEE_DAYS[scheme] * DAY);
+  const ends = guaranteeEnds(p.reservedAt, p.bankIdentificationNumber);
   const open = p.remainingToCapture > 0;
-  const left = guaranteeEnds ? guaranteeEnds.getTime() - now.getTime() : Infinity;
+  const left = ends ? ends.getTime() - now.getTime() : Infinity;
   return {
     captureUntil: new Date(t + 180 * DAY),
     refundUntil: new Date(t + 365 * DAY),
     scheme,
-    guaranteeEnds,
+    guaranteeEnds: ends,
     guaranteeEndingSoon: open && left > 0 && left <= 2 * DAY,
     guaranteeEnded: open && left <= 0,
   };

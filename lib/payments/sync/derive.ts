@@ -3,6 +3,7 @@
 import { createHash } from "node:crypto";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { LogEntry, PaymentDetails } from "@/lib/ecom";
+import { guaranteeEnds } from "@/lib/payments/detail/deadlines";
 
 export interface DerivedPayment {
   orderId: string;
@@ -17,6 +18,8 @@ export interface DerivedPayment {
   bankIdentificationNumber: number | null;
   initiatedAt: Date | null;
   reservedAt: Date | null;
+  /** The card scheme's estimated hold on the reservation (lib/payments/detail/deadlines.ts). */
+  guaranteeEndsAt: Date | null;
 }
 
 const succeeded = (log: readonly LogEntry[], ...ops: LogEntry["operation"][]) =>
@@ -45,6 +48,7 @@ export function derivePayment(details: PaymentDetails): DerivedPayment {
     bankIdentificationNumber: s?.bankIdentificationNumber ?? null,
     initiatedAt: time(initiate),
     reservedAt: time(reserve),
+    guaranteeEndsAt: guaranteeEnds(time(reserve), s?.bankIdentificationNumber ?? null),
   };
 }
 

@@ -88,7 +88,7 @@ export const moneyEn: Widen<typeof moneyNb> = {
     transaction: "Vipps transaction ID: {id}",
     failed: "Vipps said no: {reason} No money moved.",
     pending:
-      "The outcome is not known yet (Vipps did not answer in time). Do not try again: we are checking with Vipps and will update the payment.",
+      "The outcome is not known yet (Vipps gave no definite answer). Do not try again: we are checking with Vipps and will update the payment.",
     retryAfter: "Try again in {seconds} seconds.",
   },
   refusals: {
@@ -122,6 +122,7 @@ export const moneyEn: Widen<typeof moneyNb> = {
     interrupted: "the operation was interrupted before it was sent.",
     rejected: "the request was rejected by a second person.",
     expired: "the request was not approved within 24 hours.",
+    no_trace: "Vipps has no trace of the request after repeated tries; nothing moved.",
     refused_by_vipps: "Vipps recorded the attempt as unsuccessful.",
     other: "error code {code}.",
   },

@@ -86,7 +86,7 @@ export const moneyNb = {
     transaction: "Vipps' transaksjons-ID: {id}",
     failed: "Vipps sa nei: {reason} Ingen penger er flyttet.",
     pending:
-      "Utfallet er ikke kjent ennå (Vipps svarte ikke i tide). Ikke prøv på nytt: vi sjekker mot Vipps og oppdaterer betalingen.",
+      "Utfallet er ikke kjent ennå (Vipps ga ikke noe sikkert svar). Ikke prøv på nytt: vi sjekker mot Vipps og oppdaterer betalingen.",
     retryAfter: "Prøv igjen om {seconds} sekunder.",
   },
   refusals: {
@@ -120,6 +120,7 @@ export const moneyNb = {
     interrupted: "operasjonen ble avbrutt før den ble sendt.",
     rejected: "forespørselen ble avvist av en annen person.",
     expired: "forespørselen ble ikke godkjent innen 24 timer.",
+    no_trace: "Vipps har ingen spor av forespørselen etter gjentatte forsøk; ingenting er flyttet.",
     refused_by_vipps: "Vipps registrerte forsøket som mislykket.",
     other: "feilkode {code}.",
   },
