@@ -11,6 +11,7 @@ const expectations = {
       "Trekk-kø",
       "Godkjenninger",
       "Salgssteder",
+      "API-feil",
       "API-logg",
       "Brukere",
       "API-nøkler",
@@ -27,7 +28,11 @@ const expectations = {
     nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder"],
     denied: ["/users", "/api-log", "/finance"],
   },
-  developer: { role: "Utvikler", nav: ["Oversikt", "Salgssteder", "API-logg"], denied: ["/users", "/finance"] },
+  developer: {
+    role: "Utvikler",
+    nav: ["Oversikt", "Salgssteder", "API-feil", "API-logg"],
+    denied: ["/users", "/finance"],
+  },
 } as const;
 
 for (const [role, want] of Object.entries(expectations) as [

@@ -1,0 +1,60 @@
+// The API error dashboard: a developer opens it, an error Vipps answers while the page is open shows
+// up without a reload (live refresh every 5 s), and the pause switch stops the refresh.
+import { expect, test } from "@playwright/test";
+import { signInAs } from "./helpers";
+
+const SIM = "http://127.0.0.1:3201/_sim";
+
+test("a new error appears on an open dashboard within seconds, without a reload", async ({ browser }) => {
+  const devContext = await browser.newContext();
+  const dev = await devContext.newPage();
+  await signInAs(dev, "developer", "/errors?range=1h");
+  await expect(dev.getByRole("heading", { name: "API-feil" })).toBeVisible();
+  await expect(dev.getByTestId("tile-calls")).toBeVisible();
+  await expect(dev.getByTestId("live-switch")).toHaveAttribute("aria-pressed", "true");
+  // An error group and code the demo data never has.
+  await expect(dev.locator("body")).not.toContainText("Merchant/37");
+
+  // Meanwhile, finance refreshes a payment and Vipps answers with Merchant/37 (other faults cleared).
+  await fetch(`${SIM}/faults`, { method: "DELETE" });
+  const fault = await fetch(`${SIM}/faults`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({
+      msn: "212345",
+      endpoint: "details",
+      mode: "vippsError",
+      status: 400,
+      errorGroup: "Merchant",
+      errorCode: "37",
+      errorMessage: "Merchant not available",
+      count: 3,
+    }),
+  });
+  expect(fault.ok).toBe(true);
+  const finContext = await browser.newContext();
+  const fin = await finContext.newPage();
+  await signInAs(fin, "finance", "/payments/212345/ORD-3101");
+  await fin.getByRole("button", { name: "Hent på nytt fra Vipps" }).click();
+  await expect(fin.getByTestId("refresh-message")).toBeVisible(); // Vipps answered (with the error)
+  await fetch(`${SIM}/faults`, { method: "DELETE" });
+
+  // Back to the developer's tab (a hidden tab does not refresh).
+  await dev.bringToFront();
+  const row = dev.getByTestId("top-error").filter({ hasText: "Merchant/37" });
+  await expect(row).toBeVisible({ timeout: 8_000 }); // one refresh (5 s) and the log's write
+  await expect(row).toContainText("details");
+  await expect(row).toContainText("Ny");
+
+  // Paused, the page stops asking.
+  await dev.getByTestId("live-switch").click();
+  await expect(dev.getByTestId("live-switch")).toHaveAttribute("aria-pressed", "false");
+  await devContext.close();
+  await finContext.close();
+});
+
+test("support has no error dashboard", async ({ page }) => {
+  await signInAs(page, "support");
+  const res = await page.goto("/errors");
+  expect(res?.status()).toBe(403);
+});
