@@ -258,10 +258,13 @@ export async function submitMoneyOperation(
   if (needsApproval(req.kind, amount, unit)) {
     await syncDetails(db, op.msn, checked.details, { now: now() });
     const waiting = await db.$transaction(async (tx) => {
-      const row = await tx.moneyOperation.update({
-        where: { id: op.id },
+      // Only while still ours: the reconciler may have settled a row that looked abandoned.
+      const parked = await tx.moneyOperation.updateMany({
+        where: { id: op.id, state: "pending", attempts: op.attempts },
         data: { amount, state: "awaiting_approval" },
       });
+      const row = await tx.moneyOperation.findUniqueOrThrow({ where: { id: op.id } });
+      if (parked.count === 0) return row;
       await audit(tx, {
         action: "money_approval_requested",
         outcome: "success",
@@ -274,7 +277,15 @@ export async function submitMoneyOperation(
     });
     return resultOf(waiting);
   }
-  op = await db.moneyOperation.update({ where: { id: op.id }, data: { amount, attempts: { increment: 1 } } });
+  // Claim the send: only a row still pending and untouched since we wrote it is sent. The reconciler
+  // settles a row it takes for abandoned (its process died before sending) the same way, so exactly
+  // one of the two wins and nothing is sent after a row was settled.
+  const claimed = await db.moneyOperation.updateMany({
+    where: { id: op.id, state: "pending", attempts: op.attempts },
+    data: { amount, attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return resultOf(await db.moneyOperation.findUniqueOrThrow({ where: { id: op.id } }));
+  op = { ...op, amount, attempts: op.attempts + 1 };
 
   // 3. Send, once, with the row's X-Request-Id.
   return finish(deps, op, actor, await send(client, op, transactionText(op)));
@@ -323,7 +334,14 @@ async function send(client: MoneyClient, op: Op, text: string): Promise<SendOutc
 const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 /** Records the outcome, syncs the payment, releases the lock once the outcome is known. */
-async function finish(deps: MoneyDeps, op: Op, actor: Actor | null, out: SendOutcome): Promise<MoneyResult> {
+async function finish(
+  deps: MoneyDeps,
+  op: Op,
+  actor: Actor | null,
+  out: SendOutcome,
+  /** Record the outcome only if the row still matches this (else leave it, and the lock, alone). */
+  guard?: Prisma.MoneyOperationWhereInput,
+): Promise<MoneyResult> {
   const db = deps.db;
   const now = deps.now?.() ?? new Date();
   if (out.state === "unknown") {
@@ -346,13 +364,13 @@ async function finish(deps: MoneyDeps, op: Op, actor: Actor | null, out: SendOut
   // The outcome is recorded (and the lock released) while the payment is synced from /details: the
   // two touch different rows, and the caller waits for both.
   const recording = db.$transaction(async (tx) => {
-    const updated = await tx.moneyOperation.update({
-      where: { id: op.id },
-      data:
-        out.state === "succeeded"
-          ? { state: "succeeded", transactionId: out.transactionId, responseBody: out.body, completedAt: now }
-          : { state: "failed", errorCode: out.code.slice(0, 40), errorMessage: out.message, completedAt: now },
-    });
+    const data: Prisma.MoneyOperationUpdateManyMutationInput =
+      out.state === "succeeded"
+        ? { state: "succeeded", transactionId: out.transactionId, responseBody: out.body, completedAt: now }
+        : { state: "failed", errorCode: out.code.slice(0, 40), errorMessage: out.message, completedAt: now };
+    const written = await tx.moneyOperation.updateMany({ where: { id: op.id, ...guard }, data });
+    const updated = await tx.moneyOperation.findUniqueOrThrow({ where: { id: op.id } });
+    if (written.count === 0) return updated; // someone else settled it first: theirs stands
     await tx.paymentLock.deleteMany({ where: { paymentId: op.paymentId, operationId: op.id } });
     await audit(tx, {
       action: out.state === "succeeded" ? "money_succeeded" : "money_failed",
@@ -541,7 +559,12 @@ export async function decideMoneyOperation(
   const checked = await freshCheck(deps, row, unit.captureType, row.amount ?? 0, "confirmed");
   if (!checked.ok) return finishRefused(deps, row, actor, checked.refusal);
   const { client } = checked;
-  const sending = await db.moneyOperation.update({ where: { id: op.id }, data: { attempts: { increment: 1 } } });
+  const claimed = await db.moneyOperation.updateMany({
+    where: { id: op.id, state: "pending", attempts: row.attempts },
+    data: { attempts: { increment: 1 } },
+  });
+  if (claimed.count === 0) return resultOf(await db.moneyOperation.findUniqueOrThrow({ where: { id: op.id } }));
+  const sending = { ...row, attempts: row.attempts + 1 };
   return finish(deps, sending, actor, await send(client, sending, transactionText(sending)));
 }
 
@@ -580,7 +603,8 @@ export async function resolveOpenOperations(
   for (const op of open) {
     if (op.state === "pending" && op.attempts === 0) {
       // Its process died before sending anything: nothing moved, the payment is free again.
-      await finish(deps, op, null, { state: "failed", code: "interrupted", message: "stopped before sending" });
+      const out = { state: "failed", code: "interrupted", message: "stopped before sending" } as const;
+      await finish(deps, op, null, out, { state: "pending", attempts: 0 });
       resolved++;
       continue;
     }

@@ -301,6 +301,35 @@ describe.each(kinds)("money operations on %s", (kind) => {
     await ledgerMatchesVipps(orderId);
   });
 
+  it("a slow process whose row the reconciler settled as abandoned sends nothing afterwards", async () => {
+    const orderId = await reserved(30_000);
+    const real = await stack.clientFor(SHOP);
+    let release!: () => void;
+    const gate = new Promise<void>((r) => (release = r));
+    let reading!: () => void;
+    const inFreshCheck = new Promise<void>((r) => (reading = r));
+    const slow: MoneyDeps = {
+      ...deps,
+      clientFor: async () => ({
+        ...real,
+        getPaymentDetails: async (id: string) => {
+          reading();
+          await gate; // the fresh check hangs, as on an overloaded instance
+          return real.getPaymentDetails(id);
+        },
+      }),
+    };
+    const submitting = submitMoneyOperation(slow, finance, req(orderId, { amount: 5_000 }));
+    await inFreshCheck;
+    // Meanwhile the reconciler (clock past the stale age) takes the row for abandoned.
+    await resolveOpenOperations({ ...deps, now: () => new Date(Date.now() + 10 * 60_000) });
+    release();
+    const result = await submitting;
+    expect(result).toMatchObject({ outcome: "failed", code: "interrupted" });
+    expect(await summary(orderId)).toMatchObject({ capturedAmount: 0 });
+    await ledgerMatchesVipps(orderId);
+  });
+
   it("a process killed after the ledger row and before the answer resolves after restart, once", async () => {
     const orderId = await reserved(40_000);
     // The capture reached Vipps (same X-Request-Id as the row), then the process died.
