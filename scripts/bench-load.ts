@@ -7,7 +7,7 @@
 // of the build with default settings (reconciler on). First the readers alone for
 // LOAD_BASELINE_SECONDS (default 20; 0 skips it), for comparison; then for LOAD_SECONDS (default 120):
 //   - LOAD_READERS (default 50) concurrent readers, each signed in with a session of its own, in a
-//     closed loop without pauses: the history page of a sales unit, a payment page, a lookup (an
+//     closed loop, pausing LOAD_THINK_MS between pages (default 0: no pauses, the instance saturated): the history page of a sales unit, a payment page, a lookup (an
 //     orderId or the start of one), in turn; the whole streamed body read; anything but HTTP 200 is
 //     an error;
 //   - LOAD_MONEY_RATE (default 5) money operations a second, started on schedule whatever the
@@ -26,7 +26,7 @@ import { randomUUID } from "node:crypto";
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DbApiLogSink } from "@/lib/api-log/writer";
+import { rollupSink } from "@/lib/api-log/writer";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { openDirect, type DatabaseTarget } from "@/lib/db/direct";
 import { applyMigrations } from "@/lib/db/migrations";
@@ -56,6 +56,11 @@ const SECONDS = num("LOAD_SECONDS", 120);
 const READERS = num("LOAD_READERS", 50);
 const MONEY_RATE = num("LOAD_MONEY_RATE", 5);
 const DEMO_PAYMENTS = num("LOAD_PAYMENTS", 5000);
+/**
+ * A reader's pause between pages, ms (uniform in 0.5×–1.5× of it): 0 (the default) measures the
+ * instance saturated; a few seconds is a person reading each page before the next.
+ */
+const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 0) || 0;
 const BASELINE_SECONDS = Number(process.env.LOAD_BASELINE_SECONDS ?? 20) || 0;
 const DATABASES = (process.env.LOAD_DATABASES ?? "postgres,pglite").split(",").map((s) => s.trim());
 const MONEY_MSN = "299501";
@@ -159,7 +164,7 @@ async function prepare(
   try {
     await applyMigrations(handle.migrationAdapter);
     const t0 = performance.now();
-    const sink = new DbApiLogSink(async () => handle.prisma, { batchSize: 500 });
+    const sink = rollupSink(async () => handle.prisma, { batchSize: 500 });
     const seeded = await seedDemoPayments({
       simulatorUrl: simUrl,
       prisma: handle.prisma,
@@ -342,6 +347,7 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
             errors[route]++;
             note(url, describeError(err));
           }
+          if (THINK_MS > 0) await sleep(THINK_MS * (0.5 + Math.random()));
         }
       });
 
@@ -567,7 +573,7 @@ function report(r: LoadResult) {
   }
   const p = r.load;
   console.log(
-    `\nLoad on ${r.database}: ${r.readers} readers + ${r.moneyRate} money operations/s for ${p.seconds} s, one next start (CPU ${p.appCpuPercent ?? "?"}% of a core)`,
+    `\nLoad on ${r.database}: ${r.readers} readers${THINK_MS > 0 ? ` (pausing ~${THINK_MS} ms between pages)` : " (no pauses)"} + ${r.moneyRate} money operations/s for ${p.seconds} s, one next start (CPU ${p.appCpuPercent ?? "?"}% of a core)`,
   );
   console.log(readTable(p));
   for (const e of p.readErrors) console.log(`  error: ${e}`);

@@ -11,7 +11,7 @@ import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { DbApiLogSink } from "@/lib/api-log/writer";
+import { rollupSink } from "@/lib/api-log/writer";
 import { openDirect } from "@/lib/db/direct";
 import { applyMigrations } from "@/lib/db/migrations";
 import { createEcomClient, TokenCache } from "@/lib/ecom";
@@ -149,7 +149,7 @@ async function simulatorBenches(): Promise<void> {
     if (want("seed")) {
       const handle = await openDirect({ driver: "pglite", dir: path.join(dir, "pglite") });
       await applyMigrations(handle.migrationAdapter);
-      const logSink = new DbApiLogSink(async () => handle.prisma, { batchSize: 500 });
+      const logSink = rollupSink(async () => handle.prisma, { batchSize: 500 });
       const started = Date.now();
       const result = await seedDemoPayments({
         simulatorUrl: url,

@@ -16,6 +16,7 @@ export const SECTIONS: Section[] = [
   { href: "/finance", label: (t) => t.nav.finance, permission: "payments:money" },
   { href: "/approvals", label: (t) => t.nav.approvals, permission: "payments:money" },
   { href: "/sales-units", label: (t) => t.nav.salesUnits, permission: "salesunits:read" },
+  { href: "/errors", label: (t) => t.nav.errors, permission: "apilog:read" },
   { href: "/api-log", label: (t) => t.nav.apiLog, permission: "apilog:read" },
   { href: "/users", label: (t) => t.nav.users, permission: "users:manage" },
   { href: "/admin/api-keys", label: (t) => t.ingest.nav.apiKeys, permission: "users:manage" },

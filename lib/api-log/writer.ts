@@ -1,9 +1,10 @@
 // Writes ApiCallRecords to the ApiCallLog table in the background: buffered, in batches with
 // createMany, never throwing into (or slowing) the API call that produced them.
 import "server-only";
-import type { Prisma } from "@/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import type { MaskedJson } from "./mask";
+import { writeCalls } from "./rollups";
 import type { ApiCallRecord, ApiLogSink } from "./types";
 
 /** The one thing the writer needs from Prisma; a PrismaClient fits. */
@@ -11,7 +12,9 @@ export interface ApiLogDb {
   apiCallLog: { createMany(args: { data: Prisma.ApiCallLogCreateManyInput[] }): PromiseLike<unknown> };
 }
 
-export interface DbApiLogSinkOptions {
+export interface DbApiLogSinkOptions<D extends ApiLogDb = ApiLogDb> {
+  /** How a batch is written (default: createMany); the app writes the rollups with it (lib/api-log/rollups.ts). */
+  write?: (db: D, rows: Prisma.ApiCallLogCreateManyInput[]) => Promise<void>;
   /** Rows per createMany; reaching it starts a write at once. */
   batchSize?: number;
   /** How long a record may wait for companions before it is written. */
@@ -92,7 +95,7 @@ function errorKind(error: unknown): string {
   return `${name}${code}`;
 }
 
-export class DbApiLogSink implements ApiLogSink {
+export class DbApiLogSink<D extends ApiLogDb = ApiLogDb> implements ApiLogSink {
   private buffer: { record: ApiCallRecord; tries: number }[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private writing: Promise<void> | undefined;
@@ -104,11 +107,13 @@ export class DbApiLogSink implements ApiLogSink {
   private readonly maxBuffered: number;
   private readonly maxTries: number;
   private readonly report: (message: string) => void;
+  private readonly write: (db: D, rows: Prisma.ApiCallLogCreateManyInput[]) => Promise<void>;
 
   constructor(
-    private readonly getDb: () => Promise<ApiLogDb>,
-    options: DbApiLogSinkOptions = {},
+    private readonly getDb: () => Promise<D>,
+    options: DbApiLogSinkOptions<D> = {},
   ) {
+    this.write = options.write ?? (async (d, rows) => void (await d.apiCallLog.createMany({ data: rows })));
     this.batchSize = Math.max(1, options.batchSize ?? 100);
     this.flushIntervalMs = Math.max(0, options.flushIntervalMs ?? 200);
     this.maxBuffered = Math.max(1, options.maxBuffered ?? 10_000);
@@ -170,7 +175,10 @@ export class DbApiLogSink implements ApiLogSink {
       const batch = this.buffer.splice(0, this.batchSize);
       try {
         const client = await this.getDb();
-        await client.apiCallLog.createMany({ data: batch.map((b) => toRow(b.record)) });
+        await this.write(
+          client,
+          batch.map((b) => toRow(b.record)),
+        );
         this.counts.written += batch.length;
         if (this.failing) this.report(`api-log: writing again; ${this.counts.dropped} record(s) dropped so far`);
         this.failing = false;
@@ -193,10 +201,18 @@ export class DbApiLogSink implements ApiLogSink {
   }
 }
 
-let shared: DbApiLogSink | undefined;
+/** A sink writing raw calls and their per-minute rollups together: what every real writer uses. */
+export function rollupSink(
+  getDb: () => Promise<PrismaClient>,
+  options: Omit<DbApiLogSinkOptions<PrismaClient>, "write"> = {},
+): DbApiLogSink<PrismaClient> {
+  return new DbApiLogSink(getDb, { ...options, write: writeCalls });
+}
+
+let shared: DbApiLogSink<PrismaClient> | undefined;
 
 /** The app's sink, writing through the app's database client. */
-export function apiLogSink(): DbApiLogSink {
-  shared ??= new DbApiLogSink(db);
+export function apiLogSink(): DbApiLogSink<PrismaClient> {
+  shared ??= rollupSink(db);
   return shared;
 }

@@ -1,7 +1,7 @@
 // Start-up work that must happen in the one process that owns the database before the server opens
 // it (PGlite has no cross-process lock): apply migrations, then, in demo mode, seed demo data — the
 // payments through the simulator and the eCom client (first run only), then the demo users.
-import { DbApiLogSink } from "@/lib/api-log/writer";
+import { rollupSink } from "@/lib/api-log/writer";
 import type { Env } from "@/lib/env";
 import { resolveSecrets } from "@/lib/secrets";
 import { seedDemoUsers } from "./demo";
@@ -35,7 +35,7 @@ export async function prepareDatabase(e: Env, log: (line: string) => void = () =
     if (!e.demoMode) return;
     if (options.simulatorUrl && (await handle.prisma.payment.count()) === 0) {
       log(`demo data: seeding ${e.demoPayments} payments through the simulator …`);
-      const sink = new DbApiLogSink(async () => handle.prisma, { batchSize: 500 });
+      const sink = rollupSink(async () => handle.prisma, { batchSize: 500 });
       const result = await seedDemoPayments({
         simulatorUrl: options.simulatorUrl,
         prisma: handle.prisma,

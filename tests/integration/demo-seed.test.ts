@@ -3,7 +3,7 @@
 // should see.
 import { randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DbApiLogSink } from "@/lib/api-log/writer";
+import { rollupSink } from "@/lib/api-log/writer";
 import { decrypt } from "@/lib/crypto";
 import { createEcomClient, TokenCache } from "@/lib/ecom";
 import { applyDetails } from "@/lib/payments/sync/sync";
@@ -19,7 +19,7 @@ let result: Awaited<ReturnType<typeof seedDemoPayments>>;
 beforeAll(async () => {
   sim = await startSimulator();
   db = await migratedDatabase("pglite");
-  const sink = new DbApiLogSink(async () => db.prisma, { batchSize: 500 });
+  const sink = rollupSink(async () => db.prisma, { batchSize: 500 });
   result = await seedDemoPayments({
     simulatorUrl: sim.url,
     prisma: db.prisma,
@@ -112,6 +112,9 @@ describe("demo seed", () => {
       ).toBe(true);
     const apiCalls = await db.prisma.apiCallLog.count();
     expect(apiCalls).toBe(result.apiCalls);
+    // …and the dashboard's per-minute rollups count every one of them.
+    const rolled = await db.prisma.apiCallRollup.aggregate({ _sum: { calls: true } });
+    expect(rolled._sum.calls).toBe(apiCalls);
     const spread = await db.prisma.apiCallLog.aggregate({ _min: { at: true } });
     expect(Date.now() - spread._min.at!.getTime()).toBeGreaterThan(60 * 86_400_000);
   });

@@ -3,6 +3,7 @@ import { actionsEn } from "./sections/actions.en";
 import { chargedTwiceEn } from "./sections/charged-twice.en";
 import { financeEn } from "./sections/finance.en";
 import { errorEn } from "./sections/error.en";
+import { errorsEn } from "./sections/errors.en";
 import { historyEn } from "./sections/history.en";
 import { ingestEn } from "./sections/ingest.en";
 import { moneyEn } from "./sections/money.en";
@@ -12,6 +13,7 @@ import { paymentEn } from "./sections/payment.en";
 const en: Dictionary = {
   actions: actionsEn,
   chargedTwice: chargedTwiceEn,
+  errors: errorsEn,
   finance: financeEn,
   history: historyEn,
   ingest: ingestEn,
@@ -29,6 +31,7 @@ const en: Dictionary = {
     approvals: "Approvals",
     finance: "Capture queue",
     salesUnits: "Sales units",
+    errors: "API errors",
     apiLog: "API log",
     users: "Users",
     signOut: "Sign out",

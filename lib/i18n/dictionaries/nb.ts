@@ -4,6 +4,7 @@ import { actionsNb } from "./sections/actions.nb";
 import { chargedTwiceNb } from "./sections/charged-twice.nb";
 import { financeNb } from "./sections/finance.nb";
 import { errorNb } from "./sections/error.nb";
+import { errorsNb } from "./sections/errors.nb";
 import { historyNb } from "./sections/history.nb";
 import { ingestNb } from "./sections/ingest.nb";
 import { moneyNb } from "./sections/money.nb";
@@ -14,6 +15,7 @@ import type { Widen } from "./widen";
 const nb = {
   actions: actionsNb,
   chargedTwice: chargedTwiceNb,
+  errors: errorsNb,
   finance: financeNb,
   history: historyNb,
   ingest: ingestNb,
@@ -31,6 +33,7 @@ const nb = {
     approvals: "Godkjenninger",
     finance: "Trekk-kø",
     salesUnits: "Salgssteder",
+    errors: "API-feil",
     apiLog: "API-logg",
     users: "Brukere",
     signOut: "Logg ut",

@@ -1,0 +1,94 @@
+import type { Metadata } from "next";
+import { ErrorDashboard } from "@/components/errors/error-dashboard";
+import { PageHeader } from "@/components/ui/page-header";
+import { loadDashboard } from "@/lib/api-errors/dashboard";
+import { ENVIRONMENTS, RANGES } from "@/lib/api-errors/dashboard-types";
+import { parseDashboardParams } from "@/lib/api-errors/params";
+import { requireActor } from "@/lib/auth/actor";
+import { requirePermission } from "@/lib/auth/guard";
+import { db } from "@/lib/db/client";
+import { getI18n } from "@/lib/i18n/server";
+import { listSalesUnits } from "@/lib/sales-units/queries";
+
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.errors.title };
+}
+
+const select = "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal";
+
+export default async function ErrorsPage({ searchParams }: Props) {
+  const [raw, actor, { t, locale }] = await Promise.all([searchParams, requireActor(), getI18n()]);
+  await requirePermission(actor, "apilog:read", "/errors");
+  const filter = parseDashboardParams(raw);
+  const [units, dashboard] = await Promise.all([listSalesUnits(actor), loadDashboard(await db(), actor, filter)]);
+  const e = t.errors;
+  const params = {
+    range: filter.range,
+    ...(filter.environment ? { env: filter.environment } : {}),
+    ...(filter.msn ? { msn: filter.msn } : {}),
+    ...(filter.operation ? { op: filter.operation } : {}),
+  };
+  const operations = [...new Set([...dashboard.operationNames, ...(filter.operation ? [filter.operation] : [])])];
+  return (
+    <>
+      <PageHeader title={e.title} description={e.description} />
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3" data-testid="error-filters">
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          {e.filters.range}
+          <select name="range" defaultValue={filter.range} className={select}>
+            {RANGES.map((r) => (
+              <option key={r} value={r}>
+                {e.filters.ranges[r]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          {e.filters.environment}
+          <select name="env" defaultValue={filter.environment ?? ""} className={select}>
+            <option value="">{e.filters.allEnvironments}</option>
+            {ENVIRONMENTS.map((v) => (
+              <option key={v} value={v}>
+                {e.filters.environments[v]}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          {e.filters.salesUnit}
+          <select name="msn" defaultValue={filter.msn ?? ""} className={select}>
+            <option value="">{e.filters.allUnits}</option>
+            {units.map((u) => (
+              <option key={u.msn} value={u.msn}>
+                {u.name} ({u.msn})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col gap-1 text-sm font-medium">
+          {e.filters.operation}
+          <select name="op" defaultValue={filter.operation ?? ""} className={select}>
+            <option value="">{e.filters.allOperations}</option>
+            {operations.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button
+          type="submit"
+          className="rounded-lg border border-surface-line bg-surface px-4 py-2 text-sm font-semibold hover:bg-surface-sunken"
+        >
+          {e.filters.apply}
+        </button>
+      </form>
+      <ErrorDashboard key={JSON.stringify(params)} initial={dashboard} params={params} t={e} locale={locale} />
+    </>
+  );
+}

@@ -1,0 +1,83 @@
+// The error dashboard's shapes and filter values: shared by the server loader, the URL parser and
+// the client view (no server code here).
+export const RANGES = ["1h", "24h", "7d", "30d"] as const;
+export type RangeName = (typeof RANGES)[number];
+export const RANGE_MS: Record<RangeName, number> = {
+  "1h": 3_600_000,
+  "24h": 86_400_000,
+  "7d": 7 * 86_400_000,
+  "30d": 30 * 86_400_000,
+};
+/** Chart buckets per range: about 60–100 bars whatever the range. */
+export const STEP_MS: Record<RangeName, number> = {
+  "1h": 60_000,
+  "24h": 15 * 60_000,
+  "7d": 2 * 3_600_000,
+  "30d": 8 * 3_600_000,
+};
+
+export const ENVIRONMENTS = ["simulator", "test", "production"] as const;
+export type EnvironmentName = (typeof ENVIRONMENTS)[number];
+
+export interface DashboardFilter {
+  range: RangeName;
+  environment?: EnvironmentName;
+  msn?: string;
+  operation?: string;
+}
+
+export interface Totals {
+  calls: number;
+  errors: number;
+  client: number;
+  server: number;
+  network: number;
+  p95: number | null;
+}
+
+export interface ErrorKey {
+  /** "Payment/61", "HTTP 401", "network": how a person reads it. */
+  key: string;
+  errorGroup: string;
+  errorCode: string;
+  httpStatus: number;
+}
+
+export interface TopError extends ErrorKey {
+  operation: string;
+  msns: string[];
+  count: number;
+  /** Share of the operation's calls in the range, 0–1. */
+  share: number;
+  firstSeen: Date;
+  lastSeen: Date;
+  /** Never seen before the range. */
+  isNew: boolean;
+  spark: number[];
+}
+
+export interface OperationRow {
+  operation: string;
+  calls: number;
+  errors: number;
+  p50: number | null;
+  p95: number | null;
+}
+
+export interface Dashboard {
+  /** When these numbers were read. */
+  readAt: Date;
+  from: Date;
+  to: Date;
+  stepMs: number;
+  now: Totals;
+  before: Totals;
+  /** Per chart bucket: its start and the error count per error key. */
+  series: { at: Date; counts: Record<string, number> }[];
+  /** The error keys in the series, most frequent first. */
+  keys: string[];
+  operations: OperationRow[];
+  top: TopError[];
+  /** Operations seen in the range (for the filter). */
+  operationNames: string[];
+}

@@ -1,0 +1,169 @@
+// The error dashboard's numbers (/errors), all from the per-minute rollups (lib/api-log/rollups.ts):
+// a chart costs a number of minutes, never a scan of raw calls. Scoped to the user's sales units
+// (calls without an MSN, such as access tokens of partner keys, are for admins only).
+import "server-only";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import {
+  RANGE_MS,
+  STEP_MS,
+  type Dashboard,
+  type DashboardFilter,
+  type OperationRow,
+  type Totals,
+  type TopError,
+} from "./dashboard-types";
+
+export * from "./dashboard-types";
+
+const errorKeyOf = (g: string, c: string, s: number) =>
+  s === 0 ? "network" : g && c ? `${g}/${c}` : g ? `${g} · HTTP ${s}` : `HTTP ${s}`;
+
+const IS_ERROR = Prisma.sql`("httpStatus" = 0 OR "httpStatus" >= 400)`;
+const BUCKETS_SQL = Prisma.raw(
+  Array.from({ length: LATENCY_BUCKETS }, (_, i) => `sum("l${i}")::int AS "l${i}"`).join(", "),
+);
+const bucketsOf = (row: Record<string, unknown>) =>
+  Array.from({ length: LATENCY_BUCKETS }, (_, i) => Number(row[`l${i}`] ?? 0));
+
+function scopeSql(actor: Actor, f: DashboardFilter): Prisma.Sql {
+  const parts: Prisma.Sql[] = [];
+  if (!actor.allSalesUnits)
+    parts.push(actor.msns.length ? Prisma.sql`"msn" IN (${Prisma.join([...actor.msns])})` : Prisma.sql`false`);
+  if (f.msn) parts.push(Prisma.sql`"msn" = ${f.msn}`);
+  if (f.environment) parts.push(Prisma.sql`"environment" = ${f.environment}::"Environment"`);
+  if (f.operation) parts.push(Prisma.sql`"operation" = ${f.operation}`);
+  return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
+}
+
+export async function loadDashboard(
+  db: PrismaClient,
+  actor: Actor,
+  filter: DashboardFilter,
+  nowDate = new Date(),
+): Promise<Dashboard> {
+  assertCan(actor, "apilog:read");
+  const stepMs = STEP_MS[filter.range];
+  // The range ends at the end of the current step, so the last bar is the one filling now.
+  const to = new Date(Math.ceil((nowDate.getTime() + 1) / stepMs) * stepMs);
+  const from = new Date(to.getTime() - RANGE_MS[filter.range]);
+  const before = new Date(from.getTime() - RANGE_MS[filter.range]);
+  const scope = scopeSql(actor, filter);
+  const step = Prisma.sql`make_interval(secs => ${stepMs / 1000}::int)`;
+
+  const [totalsRows, seriesRows, opRows, topRows] = await Promise.all([
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT ("minute" >= ${from}) AS current, sum("calls")::int AS calls,
+        sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors,
+        sum("calls") FILTER (WHERE "httpStatus" BETWEEN 400 AND 499)::int AS client,
+        sum("calls") FILTER (WHERE "httpStatus" >= 500)::int AS server,
+        sum("calls") FILTER (WHERE "httpStatus" = 0)::int AS network, ${BUCKETS_SQL}
+      FROM "ApiCallRollup" WHERE "minute" >= ${before} AND "minute" < ${to} ${scope}
+      GROUP BY 1`,
+    db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
+      SELECT date_bin(${step}, "minute", ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
+      FROM "ApiCallRollup" WHERE "minute" >= ${from} AND "minute" < ${to} AND ${IS_ERROR} ${scope}
+      GROUP BY 1, 2, 3, 4`,
+    db.$queryRaw<Record<string, unknown>[]>`
+      SELECT "operation", sum("calls")::int AS calls, sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors, ${BUCKETS_SQL}
+      FROM "ApiCallRollup" WHERE "minute" >= ${from} AND "minute" < ${to} ${scope}
+      GROUP BY 1 ORDER BY 2 DESC`,
+    db.$queryRaw<
+      {
+        errorGroup: string;
+        errorCode: string;
+        httpStatus: number;
+        operation: string;
+        msns: string[];
+        n: number;
+        first: Date;
+        last: Date;
+      }[]
+    >`
+      SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg(DISTINCT "msn") AS msns,
+        sum("calls")::int AS n, min("minute") AS first, max("minute") AS last
+      FROM "ApiCallRollup" WHERE "minute" >= ${from} AND "minute" < ${to} AND ${IS_ERROR} ${scope}
+      GROUP BY 1, 2, 3, 4 ORDER BY 6 DESC LIMIT 20`,
+  ]);
+
+  const totals = (current: boolean): Totals => {
+    const row = totalsRows.find((r) => r.current === current);
+    return {
+      calls: Number(row?.calls ?? 0),
+      errors: Number(row?.errors ?? 0),
+      client: Number(row?.client ?? 0),
+      server: Number(row?.server ?? 0),
+      network: Number(row?.network ?? 0),
+      p95: row ? quantileFromBuckets(bucketsOf(row), 0.95) : null,
+    };
+  };
+
+  const steps = Math.round((to.getTime() - from.getTime()) / stepMs);
+  const series = Array.from({ length: steps }, (_, i) => ({
+    at: new Date(from.getTime() + i * stepMs),
+    counts: {} as Record<string, number>,
+  }));
+  const keyTotals = new Map<string, number>();
+  const sparks = new Map<string, number[]>();
+  for (const r of seriesRows) {
+    const i = Math.round((new Date(r.at).getTime() - from.getTime()) / stepMs);
+    const key = errorKeyOf(r.errorGroup, r.errorCode, r.httpStatus);
+    if (series[i]) series[i].counts[key] = (series[i].counts[key] ?? 0) + r.n;
+    keyTotals.set(key, (keyTotals.get(key) ?? 0) + r.n);
+    const spark = sparks.get(key) ?? new Array<number>(steps).fill(0);
+    if (i >= 0 && i < steps) spark[i]! += r.n;
+    sparks.set(key, spark);
+  }
+  const keys = [...keyTotals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
+
+  const operations: OperationRow[] = opRows.map((r) => ({
+    operation: String(r.operation),
+    calls: Number(r.calls),
+    errors: Number(r.errors ?? 0),
+    p50: quantileFromBuckets(bucketsOf(r), 0.5),
+    p95: quantileFromBuckets(bucketsOf(r), 0.95),
+  }));
+  const callsOf = new Map(operations.map((o) => [o.operation, o.calls]));
+
+  // "New": no call with this error before the range (one indexed look per listed error).
+  const seenBefore = await Promise.all(
+    topRows.map(
+      (t) => db.$queryRaw<{ found: boolean }[]>`
+        SELECT EXISTS (SELECT 1 FROM "ApiCallRollup" WHERE "minute" < ${from} AND "errorGroup" = ${t.errorGroup}
+          AND "errorCode" = ${t.errorCode} AND "httpStatus" = ${t.httpStatus} AND "operation" = ${t.operation}
+          ${scope}) AS found`,
+    ),
+  );
+  const top: TopError[] = topRows.map((t, i) => {
+    const key = errorKeyOf(t.errorGroup, t.errorCode, t.httpStatus);
+    return {
+      key,
+      errorGroup: t.errorGroup,
+      errorCode: t.errorCode,
+      httpStatus: t.httpStatus,
+      operation: t.operation,
+      msns: t.msns.filter(Boolean).sort(),
+      count: t.n,
+      share: t.n / Math.max(1, callsOf.get(t.operation) ?? t.n),
+      firstSeen: new Date(t.first),
+      lastSeen: new Date(new Date(t.last).getTime() + 60_000),
+      isNew: !seenBefore[i]?.[0]?.found,
+      spark: sparks.get(key) ?? [],
+    };
+  });
+
+  return {
+    readAt: nowDate,
+    from,
+    to,
+    stepMs,
+    now: totals(true),
+    before: totals(false),
+    series,
+    keys,
+    operations,
+    top,
+    operationNames: operations.map((o) => o.operation).sort(),
+  };
+}

@@ -1,0 +1,128 @@
+// The per-minute rollups equal the raw rows: random calls (minute edges, latency-bucket edges, nulls,
+// out-of-order times) written in random batches by concurrent writers (on PostgreSQL also through a
+// second pool, as a second app instance), then every aggregate compared with a direct count over
+// ApiCallLog. On PGlite and PostgreSQL.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "@/generated/prisma/client";
+import { LATENCY_BOUNDS_MS, latencyBucket, quantileFromBuckets, writeCalls } from "@/lib/api-log/rollups";
+import { openDirect, type DirectDb } from "@/lib/db/direct";
+import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
+
+const kinds = await databaseKinds();
+const RUNS = Number(process.env.ROLLUP_PROPERTY_RUNS ?? 12);
+
+/** A small seeded generator, so a failing run can be replayed from its seed. */
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
+
+const BASE = Date.UTC(2026, 10, 30, 12, 0, 0);
+const EDGE_DURATIONS = [0, ...LATENCY_BOUNDS_MS.flatMap((b) => [b, b + 1]), 40_000];
+
+function randomRow(r: () => number): Prisma.ApiCallLogCreateManyInput {
+  const minute = Math.floor(r() * 6);
+  // Minute edges: the first and the last millisecond of a minute, and anything between.
+  const offset = pick(r, [0, 59_999, 30_000, Math.floor(r() * 60_000)]);
+  const status = pick(r, [200, 200, 200, 400, 401, 402, 429, 500, null]);
+  const vipps = status !== null && status >= 400 && status !== 429;
+  return {
+    at: new Date(BASE + minute * 60_000 + offset),
+    msn: pick(r, ["212345", "212346", null]),
+    environment: pick(r, ["simulator", "test", "production"] as const),
+    operation: pick(r, ["capture", "refund", "details", "initiate"]),
+    method: "POST",
+    path: "/ecomm/v2/payments/{orderId}/capture",
+    httpStatus: status,
+    errorGroup: vipps ? pick(r, ["Payment", "VippsError", "Merchant"]) : null,
+    errorCode: vipps ? pick(r, ["61", "99", "41", null]) : null,
+    networkError: status === null ? "timeout" : null,
+    durationMs: r() < 0.5 ? pick(r, EDGE_DURATIONS) : Math.floor(r() * 20_000),
+  };
+}
+
+describe.each(kinds)("API call rollups on %s", (kind) => {
+  let db: TestDb;
+  let second: DirectDb | null = null;
+
+  beforeAll(async () => {
+    db = await migratedDatabase(kind);
+    if (kind === "postgres" && db.url) second = await openDirect({ driver: "pg", url: db.url });
+  });
+  afterAll(async () => {
+    await second?.close();
+    await db?.close();
+  });
+
+  /** Every aggregate the dashboard reads, from the raw rows. */
+  const direct = () =>
+    db.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT date_trunc('minute', "at") AS minute, coalesce("msn", '') AS msn, "environment"::text AS environment,
+        "operation", coalesce("httpStatus", 0) AS "httpStatus", coalesce("errorGroup", '') AS "errorGroup",
+        coalesce("errorCode", '') AS "errorCode", count(*)::int AS calls, sum("durationMs")::bigint AS "durationSumMs",
+        array_agg("durationMs" ORDER BY "durationMs") AS durations
+      FROM "ApiCallLog" GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+  const rollups = () =>
+    db.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT "minute", "msn", "environment"::text AS environment, "operation", "httpStatus", "errorGroup", "errorCode",
+        "calls", "durationSumMs", ARRAY["l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9", "l10", "l11"] AS buckets
+      FROM "ApiCallRollup" ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+
+  it(`equal a direct count after random concurrent writes (${RUNS} runs)`, async () => {
+    for (let run = 0; run < RUNS; run++) {
+      const seed = 1000 + run;
+      const r = rng(seed);
+      await db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
+      await db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
+      const rows = Array.from({ length: 150 + Math.floor(r() * 250) }, () => randomRow(r));
+      // Random batches (out of time order), written by four writers at once over one or two pools.
+      const batches: Prisma.ApiCallLogCreateManyInput[][] = [];
+      for (let i = 0; i < rows.length;) {
+        const n = 1 + Math.floor(r() * 40);
+        batches.push(rows.slice(i, i + n));
+        i += n;
+      }
+      let next = 0;
+      await Promise.all(
+        [0, 1, 2, 3].map(async (w) => {
+          const client = w % 2 === 1 && second ? second.prisma : db.prisma;
+          while (next < batches.length) await writeCalls(client, batches[next++]!);
+        }),
+      );
+
+      const want = await direct();
+      const got = await rollups();
+      expect(got.length, `seed ${seed}`).toBe(want.length);
+      for (let i = 0; i < want.length; i++) {
+        const w = want[i]!;
+        const g = got[i]!;
+        const key = ["minute", "msn", "environment", "operation", "httpStatus", "errorGroup", "errorCode"];
+        for (const k of key) expect(String(g[k]), `seed ${seed} ${k}`).toBe(String(w[k]));
+        expect(Number(g.calls), `seed ${seed} calls`).toBe(Number(w.calls));
+        expect(Number(g.durationSumMs), `seed ${seed} duration`).toBe(Number(w.durationSumMs));
+        const buckets = new Array<number>(LATENCY_BOUNDS_MS.length + 1).fill(0);
+        for (const d of w.durations as number[]) buckets[latencyBucket(d)]!++;
+        expect((g.buckets as number[]).map(Number), `seed ${seed} histogram`).toEqual(buckets);
+      }
+    }
+  });
+
+  it("gives p50 and p95 as the bucket a quantile falls in", () => {
+    // 100 calls: 50 of 10 ms, 45 of 100 ms, 5 of 5 s.
+    const buckets = new Array<number>(12).fill(0);
+    buckets[latencyBucket(10)] = 50;
+    buckets[latencyBucket(100)] = 45;
+    buckets[latencyBucket(5000)] = 5;
+    expect(quantileFromBuckets(buckets, 0.5)).toBe(10);
+    expect(quantileFromBuckets(buckets, 0.95)).toBe(100);
+    expect(quantileFromBuckets(buckets, 0.96)).toBe(6400);
+    expect(quantileFromBuckets(new Array<number>(12).fill(0), 0.5)).toBeNull();
+  });
+});

@@ -1,0 +1,91 @@
+// The error dashboard's numbers from the rollups, on PGlite and PostgreSQL: tiles against the
+// previous period, errors over time by key, per-operation rates and latency, top errors with
+// first/last seen and "new", filters, and the user's sales units only.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Prisma } from "@/generated/prisma/client";
+import { loadDashboard } from "@/lib/api-errors/dashboard";
+import { writeCalls } from "@/lib/api-log/rollups";
+import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
+import { actor } from "../helpers/ingest";
+
+const kinds = await databaseKinds();
+const NOW = new Date(Date.UTC(2026, 10, 30, 12, 30, 20));
+const minutesAgo = (m: number) => new Date(NOW.getTime() - m * 60_000);
+
+function call(at: Date, over: Partial<Prisma.ApiCallLogCreateManyInput> = {}): Prisma.ApiCallLogCreateManyInput {
+  return {
+    at,
+    msn: "212345",
+    environment: "simulator",
+    operation: "capture",
+    method: "POST",
+    path: "/ecomm/v2/payments/{orderId}/capture",
+    httpStatus: 200,
+    durationMs: 40,
+    ...over,
+  };
+}
+
+describe.each(kinds)("error dashboard on %s", (kind) => {
+  let db: TestDb;
+  const dev = { ...actor("developer", ["212345"]), canViewPayments: false };
+  const admin = actor("admin");
+
+  beforeAll(async () => {
+    db = await migratedDatabase(kind);
+    const rows = [
+      // The last hour: 20 captures, 4 refused with Payment/61, 1 with a 500, 1 timeout; 10 details, 2 with 401.
+      ...Array.from({ length: 14 }, (_, i) => call(minutesAgo(i * 3))),
+      ...Array.from({ length: 4 }, (_, i) =>
+        call(minutesAgo(5 + i), { httpStatus: 400, errorGroup: "Payment", errorCode: "61", durationMs: 120 }),
+      ),
+      call(minutesAgo(7), { httpStatus: 500, errorGroup: "VippsError", errorCode: "99", durationMs: 900 }),
+      call(minutesAgo(8), { httpStatus: null, networkError: "timeout", durationMs: 10_000 }),
+      ...Array.from({ length: 8 }, (_, i) => call(minutesAgo(i * 5), { operation: "details", method: "GET" })),
+      ...Array.from({ length: 2 }, (_, i) => call(minutesAgo(2 + i), { operation: "details", httpStatus: 401 })),
+      // The hour before: 10 captures, one Payment/61 (so 61 is not new), no 401.
+      ...Array.from({ length: 9 }, (_, i) => call(minutesAgo(70 + i))),
+      call(minutesAgo(75), { httpStatus: 400, errorGroup: "Payment", errorCode: "61" }),
+      // Another sales unit, and a call without one: not the developer's.
+      ...Array.from({ length: 5 }, (_, i) => call(minutesAgo(i), { msn: "299999", httpStatus: 500 })),
+      call(minutesAgo(1), { msn: null, operation: "accessToken", httpStatus: 401 }),
+    ];
+    await writeCalls(db.prisma, rows);
+  });
+  afterAll(async () => {
+    await db?.close();
+  });
+
+  it("tiles for the last hour against the hour before, in the user's units only", async () => {
+    const d = await loadDashboard(db.prisma, dev, { range: "1h" }, NOW);
+    expect(d.now).toMatchObject({ calls: 30, errors: 8, client: 6, server: 1, network: 1 });
+    expect(d.before).toMatchObject({ calls: 10, errors: 1, client: 1, server: 0, network: 0 });
+    expect(d.now.p95).toBe(1_600); // the 29th of 30: the 500 that took 900 ms
+    const all = await loadDashboard(db.prisma, admin, { range: "1h" }, NOW);
+    expect(all.now.calls).toBe(36);
+  });
+
+  it("errors over time by key, per operation, and the top errors with 'new'", async () => {
+    const d = await loadDashboard(db.prisma, dev, { range: "1h" }, NOW);
+    expect(d.series).toHaveLength(60);
+    expect(d.keys).toEqual(["Payment/61", "HTTP 401", "network", "VippsError/99"]);
+    expect(d.series.reduce((s, b) => s + (b.counts["Payment/61"] ?? 0), 0)).toBe(4);
+    const capture = d.operations.find((o) => o.operation === "capture")!;
+    expect(capture).toMatchObject({ calls: 20, errors: 6, p50: 50 });
+    const top = Object.fromEntries(d.top.map((t) => [`${t.key} ${t.operation}`, t]));
+    expect(top["Payment/61 capture"]).toMatchObject({ count: 4, isNew: false, msns: ["212345"] });
+    expect(top["Payment/61 capture"]!.share).toBeCloseTo(4 / 20);
+    expect(top["HTTP 401 details"]).toMatchObject({ count: 2, isNew: true });
+    expect(top["Payment/61 capture"]!.spark.reduce((a, b) => a + b, 0)).toBe(4);
+  });
+
+  it("filters by operation, sales unit and environment", async () => {
+    expect((await loadDashboard(db.prisma, dev, { range: "1h", operation: "details" }, NOW)).now.calls).toBe(10);
+    expect((await loadDashboard(db.prisma, admin, { range: "1h", msn: "299999" }, NOW)).now.errors).toBe(5);
+    expect((await loadDashboard(db.prisma, dev, { range: "1h", msn: "299999" }, NOW)).now.calls).toBe(0);
+    expect((await loadDashboard(db.prisma, dev, { range: "1h", environment: "production" }, NOW)).now.calls).toBe(0);
+    const day = await loadDashboard(db.prisma, dev, { range: "24h" }, NOW);
+    expect(day.now.calls).toBe(40);
+    expect(day.series).toHaveLength(96);
+  });
+});
