@@ -45,6 +45,7 @@ import {
 import { databaseKinds, emptyDatabase } from "../tests/helpers/databases";
 import { callServerAction, serverActionId } from "../tests/helpers/server-action";
 import { signIn } from "./bench/http";
+import { buildIfNeeded } from "./build-if-needed";
 import { table } from "./bench/report";
 import { summarize, type Summary } from "./bench/stats";
 
@@ -600,6 +601,7 @@ function report(r: LoadResult) {
 export async function runLoadBench(): Promise<void> {
   // The app's database is chosen per run below (PostgreSQL: TEST_DATABASE_URL's server), never inherited.
   delete process.env.DATABASE_URL;
+  buildIfNeeded((line) => log(line)); // measure the sources as they are, not an older build
   const outDir = path.resolve(".data/bench");
   mkdirSync(outDir, { recursive: true });
   for (const kind of DATABASES) {
