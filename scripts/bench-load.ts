@@ -45,6 +45,7 @@ import {
 import { databaseKinds, emptyDatabase } from "../tests/helpers/databases";
 import { callServerAction, serverActionId } from "../tests/helpers/server-action";
 import { signIn } from "./bench/http";
+import { buildIfNeeded } from "./build-if-needed";
 import { table } from "./bench/report";
 import { summarize, type Summary } from "./bench/stats";
 
@@ -70,6 +71,11 @@ const ROUTES = ["history", "payment", "lookup"] as const;
 type Route = (typeof ROUTES)[number];
 
 const log = (line: string) => console.log(`[load] ${line}`);
+/** An error with its cause ("fetch failed (SocketError: other side closed)"). */
+const describeError = (err: unknown) => {
+  const e = err as Error & { cause?: unknown };
+  return `${e.message}${e.cause ? ` (${String(e.cause)})` : ""}`.slice(0, 160);
+};
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const ms = (x: number) => (Number.isFinite(x) ? x.toFixed(0) : "—");
 
@@ -206,6 +212,7 @@ interface MoneyRecord {
   orderId: string;
   ms: number;
   outcome: string;
+  startedAt: number;
 }
 
 interface Phase {
@@ -214,7 +221,16 @@ interface Phase {
   appCpuPercent: number | null;
   reads: Record<Route, Summary & { rps: number; errors: number }>;
   readErrors: string[];
-  money: { started: number; maxInFlight: number; answered: Record<string, number>; latency: Summary };
+  readErrorKinds: Record<string, number>;
+  money: {
+    started: number;
+    maxInFlight: number;
+    /** Still without an answer when the app was stopped (60 s after the phase). */
+    unanswered: number;
+    answered: Record<string, number>;
+    latency: Summary;
+    errors: string[];
+  };
 }
 
 interface LoadResult {
@@ -226,8 +242,12 @@ interface LoadResult {
   load: Phase & { ledger: Record<string, number> };
   doubleMovement: {
     payments: number;
-    mismatches: number;
     duplicateRequestIds: number;
+    movementsWithoutRow: number;
+    movedButFailed: number;
+    amountMismatches: number;
+    succeededNotAtVipps: number;
+    movedStillPending: number;
     vippsCaptured: number;
     ledgerCaptured: number;
     vippsRefunded: number;
@@ -302,6 +322,12 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       const samples: Record<Route, number[]> = { history: [], payment: [], lookup: [] };
       const errors: Record<Route, number> = { history: 0, payment: 0, lookup: 0 };
       const errorExamples: string[] = [];
+      const errorKinds: string[] = [];
+      const note = (url: string, what: string) => {
+        errorKinds.push(what.replace(/\d+/g, "N"));
+        if (errorExamples.length < 10)
+          errorExamples.push(`${((performance.now() - t0) / 1000).toFixed(1)} s ${url} → ${what}`);
+      };
       const cpu0 = cpuSeconds(app.pid);
       const t0 = performance.now();
       const end = t0 + seconds * 1000;
@@ -316,11 +342,11 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
             if (status === 200) samples[route].push(performance.now() - t);
             else {
               errors[route]++;
-              if (errorExamples.length < 10) errorExamples.push(`${url} → HTTP ${status}`);
+              note(url, `HTTP ${status}`);
             }
           } catch (err) {
             errors[route]++;
-            if (errorExamples.length < 10) errorExamples.push(`${url} → ${(err as Error).message}`);
+            note(url, describeError(err));
           }
           if (THINK_MS > 0) await sleep(THINK_MS * (0.5 + Math.random()));
         }
@@ -364,11 +390,20 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
           ]),
         ) as Phase["reads"],
         readErrors: errorExamples,
+        readErrorKinds: count(errorKinds),
         money: {
           started: inFlight.length,
           maxInFlight: maxOpen,
+          unanswered: inFlight.length - money.length,
           answered: count(money.map((m) => m.outcome)),
           latency: summarize(money.map((m) => m.ms)),
+          errors: money
+            .filter((m) => m.outcome.startsWith("error:"))
+            .slice(0, 10)
+            .map(
+              (m) =>
+                `${((m.startedAt - t0) / 1000).toFixed(1)} s, answered after ${ms(m.ms)} ms: ${m.kind} ${m.orderId} → ${m.outcome}`,
+            ),
         },
         touched: money.map((m) => m.orderId),
       };
@@ -399,11 +434,13 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
             : r.data.outcome === "failed"
               ? `failed:${r.data.code}`
               : r.data.outcome
-          : `error:${r.serverError ?? "validation"}`;
+          : r.serverError
+            ? "error:server error (logged with a reference)"
+            : "error:validation";
       } catch (err) {
-        outcome = `error:${(err as Error).message.slice(0, 80)}`;
+        outcome = `error:${describeError(err)}`;
       }
-      return { kind, orderId, ms: performance.now() - t, outcome };
+      return { kind, orderId, ms: performance.now() - t, outcome, startedAt: t };
     };
 
     let baseline: Phase | undefined;
@@ -450,12 +487,23 @@ async function ledgerStates(prisma: PrismaClient): Promise<Record<string, number
   return Object.fromEntries(rows.map((r) => [r.state, r._count]));
 }
 
-/** Every payment touched: what moved at the simulator (GET /details) against the ledger's succeeded rows. */
+/**
+ * Every payment touched: what moved at the simulator (GET /details) against the ledger. Each
+ * successful CAPTURE/REFUND must carry the request id of exactly one ledger row, with its amount;
+ * each succeeded row must be at Vipps. A movement whose row is still pending/unknown (the app was
+ * stopped before it recorded the outcome; the reconciler settles it after MONEY_STALE_PENDING_MS)
+ * is counted apart: moved once, not yet booked. A double movement is a request id twice, a
+ * movement without a row, or one booked as failed.
+ */
 async function doubleMovement(prisma: PrismaClient, unit: FixtureUnit, orderIds: string[]) {
   const out: LoadResult["doubleMovement"] = {
     payments: orderIds.length,
-    mismatches: 0,
     duplicateRequestIds: 0,
+    movementsWithoutRow: 0,
+    movedButFailed: 0,
+    amountMismatches: 0,
+    succeededNotAtVipps: 0,
+    movedStillPending: 0,
     vippsCaptured: 0,
     ledgerCaptured: 0,
     vippsRefunded: 0,
@@ -463,30 +511,46 @@ async function doubleMovement(prisma: PrismaClient, unit: FixtureUnit, orderIds:
     examples: [],
   };
   const ops = await prisma.moneyOperation.findMany({
-    where: { msn: MONEY_MSN, orderId: { in: orderIds }, state: "succeeded" },
-    select: { orderId: true, kind: true, amount: true, xRequestId: true },
+    where: { msn: MONEY_MSN, orderId: { in: orderIds } },
+    select: { orderId: true, kind: true, amount: true, xRequestId: true, state: true },
   });
+  const byRequestId = new Map(ops.map((o) => [o.xRequestId, o]));
   await forEachLimit(orderIds, 8, async (orderId) => {
     const d = await unit.client.getPaymentDetails(orderId);
-    const mine = ops.filter((o) => o.orderId === orderId);
-    const sum = (kind: string) => mine.filter((o) => o.kind === kind).reduce((s, o) => s + (o.amount ?? 0), 0);
-    const captured = d.transactionSummary?.capturedAmount ?? 0;
-    const refunded = d.transactionSummary?.refundedAmount ?? 0;
-    const ids = d.transactionLogHistory.filter((e) => e.operationSuccess && e.requestId).map((e) => e.requestId);
+    const moves = d.transactionLogHistory.filter(
+      (e) => e.operationSuccess && (e.operation === "CAPTURE" || e.operation === "REFUND"),
+    );
+    const problems: string[] = [];
+    const ids = moves.map((e) => e.requestId ?? "");
     const duplicates = ids.length - new Set(ids).size;
-    const missing = mine.filter((o) => !ids.includes(o.xRequestId)).length;
-    out.vippsCaptured += captured;
-    out.vippsRefunded += refunded;
+    if (duplicates) problems.push(`${duplicates} request id(s) twice`);
+    out.duplicateRequestIds += duplicates;
+    for (const e of moves) {
+      const op = byRequestId.get(e.requestId ?? "");
+      if (!op) {
+        out.movementsWithoutRow++;
+        problems.push(`${e.operation} ${e.amount} without a ledger row`);
+      } else if (op.state === "failed") {
+        out.movedButFailed++;
+        problems.push(`${e.operation} ${e.amount} booked as failed`);
+      } else if (op.state !== "succeeded") out.movedStillPending++;
+      if (op && op.amount !== e.amount) {
+        out.amountMismatches++;
+        problems.push(`${e.operation} ${e.amount} ≠ row ${op.amount}`);
+      }
+    }
+    const mine = ops.filter((o) => o.orderId === orderId && o.state === "succeeded");
+    for (const o of mine)
+      if (!ids.includes(o.xRequestId)) {
+        out.succeededNotAtVipps++;
+        problems.push(`succeeded ${o.kind} not at Vipps`);
+      }
+    const sum = (kind: string) => mine.filter((o) => o.kind === kind).reduce((t, o) => t + (o.amount ?? 0), 0);
+    out.vippsCaptured += d.transactionSummary?.capturedAmount ?? 0;
+    out.vippsRefunded += d.transactionSummary?.refundedAmount ?? 0;
     out.ledgerCaptured += sum("capture");
     out.ledgerRefunded += sum("refund");
-    out.duplicateRequestIds += duplicates;
-    if (captured !== sum("capture") || refunded !== sum("refund") || duplicates || missing) {
-      out.mismatches++;
-      if (out.examples.length < 5)
-        out.examples.push(
-          `${orderId}: Vipps captured ${captured} refunded ${refunded}, ledger ${sum("capture")} / ${sum("refund")}, duplicate ids ${duplicates}, ledger rows not at Vipps ${missing}`,
-        );
-    }
+    if (problems.length && out.examples.length < 5) out.examples.push(`${orderId}: ${problems.join("; ")}`);
   });
   return out;
 }
@@ -516,18 +580,20 @@ function report(r: LoadResult) {
   for (const e of p.readErrors) console.log(`  error: ${e}`);
   const m = p.money;
   console.log(
-    `money operations: ${m.started} started (at most ${m.maxInFlight} in flight); answered ${JSON.stringify(m.answered)}; round trip p50 ${ms(m.latency.p50)} / p95 ${ms(m.latency.p95)} / p99 ${ms(m.latency.p99)} ms`,
+    `money operations: ${m.started} started (at most ${m.maxInFlight} in flight, ${m.unanswered} unanswered when the app was stopped); answered ${JSON.stringify(m.answered)}; round trip p50 ${ms(m.latency.p50)} / p95 ${ms(m.latency.p95)} / p99 ${ms(m.latency.p99)} ms`,
   );
+  for (const e of m.errors) console.log(`  error: ${e}`);
   console.log(
     `ledger: ${["succeeded", "failed", "pending", "unknown", "awaiting_approval"].map((s) => `${s} ${p.ledger[s] ?? 0}`).join(", ")}`,
   );
   const d = r.doubleMovement;
+  const bad =
+    d.duplicateRequestIds + d.movementsWithoutRow + d.movedButFailed + d.amountMismatches + d.succeededNotAtVipps;
   console.log(
-    `double movement: ${d.payments} payments checked at the simulator; ${d.mismatches} mismatches, ${d.duplicateRequestIds} duplicate request ids; ` +
-      `captured Vipps ${d.vippsCaptured} = ledger ${d.ledgerCaptured} øre, refunded Vipps ${d.vippsRefunded} = ledger ${d.ledgerRefunded} øre` +
-      (d.vippsCaptured === d.ledgerCaptured && d.vippsRefunded === d.ledgerRefunded && d.mismatches === 0
-        ? " (ok)"
-        : " (MISMATCH)"),
+    `double movement: ${d.payments} payments checked at the simulator: ${bad ? "PROBLEMS" : "none"} — ${d.duplicateRequestIds} request ids twice, ` +
+      `${d.movementsWithoutRow} movements without a ledger row, ${d.movedButFailed} booked as failed, ${d.amountMismatches} amount mismatches, ` +
+      `${d.succeededNotAtVipps} succeeded rows not at Vipps; ${d.movedStillPending} moved once but still pending in the ledger (the reconciler books them); ` +
+      `Vipps captured ${d.vippsCaptured} / refunded ${d.vippsRefunded} øre, ledger succeeded ${d.ledgerCaptured} / ${d.ledgerRefunded} øre`,
   );
   for (const e of d.examples) console.log(`  ${e}`);
 }
@@ -535,6 +601,7 @@ function report(r: LoadResult) {
 export async function runLoadBench(): Promise<void> {
   // The app's database is chosen per run below (PostgreSQL: TEST_DATABASE_URL's server), never inherited.
   delete process.env.DATABASE_URL;
+  buildIfNeeded((line) => log(line)); // measure the sources as they are, not an older build
   const outDir = path.resolve(".data/bench");
   mkdirSync(outDir, { recursive: true });
   for (const kind of DATABASES) {
