@@ -9,6 +9,7 @@ import { ingestEn } from "./sections/ingest.en";
 import { moneyEn } from "./sections/money.en";
 import { lookupEn } from "./sections/lookup.en";
 import { paymentEn } from "./sections/payment.en";
+import { remediesEn } from "./sections/remedies.en";
 
 const en: Dictionary = {
   actions: actionsEn,
@@ -20,6 +21,7 @@ const en: Dictionary = {
   lookup: lookupEn,
   money: moneyEn,
   payment: paymentEn,
+  remedies: remediesEn,
   appName: "Merchant Ops",
   tagline: "Operations for Vipps payments",
   language: { label: "Language", nb: "Norsk", en: "English" },

@@ -10,6 +10,7 @@ import { ingestNb } from "./sections/ingest.nb";
 import { moneyNb } from "./sections/money.nb";
 import { lookupNb } from "./sections/lookup.nb";
 import { paymentNb } from "./sections/payment.nb";
+import { remediesNb } from "./sections/remedies.nb";
 import type { Widen } from "./widen";
 
 const nb = {
@@ -22,6 +23,7 @@ const nb = {
   lookup: lookupNb,
   money: moneyNb,
   payment: paymentNb,
+  remedies: remediesNb,
   appName: "Merchant Ops",
   tagline: "Drift for Vipps-betalinger",
   language: { label: "Språk", nb: "Norsk", en: "English" },
