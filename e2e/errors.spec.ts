@@ -45,6 +45,19 @@ test("a new error appears on an open dashboard within seconds, without a reload"
   await expect(row).toBeVisible({ timeout: 8_000 }); // one refresh (5 s) and the log's write
   await expect(row).toContainText("details");
   await expect(row).toContainText("Ny");
+  // Its remedy, in the user's language: the cause, who acts, the next step.
+  const remedy = row.getByTestId("remedy");
+  await expect(remedy).toHaveAttribute("data-remedy", "vipps.Merchant.37");
+  await remedy.locator("summary").click();
+  await expect(remedy).toContainText("Årsak");
+  await expect(remedy).toContainText("Neste steg");
+  const nb = await remedy.locator("summary").innerText();
+  await dev.getByRole("button", { name: "English" }).click();
+  await expect(dev.getByRole("heading", { name: "API errors" })).toBeVisible();
+  const en = dev.getByTestId("top-error").filter({ hasText: "Merchant/37" }).getByTestId("remedy").locator("summary");
+  await expect(en).not.toHaveText(nb);
+  await en.click();
+  await expect(dev.getByTestId("top-error").filter({ hasText: "Merchant/37" })).toContainText("Next step");
 
   // Paused, the page stops asking.
   await dev.getByTestId("live-switch").click();

@@ -7,7 +7,7 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
 import { readErrorDashboardAction } from "@/lib/actions/api-errors/read-error-dashboard";
-import type { Dashboard, Totals } from "@/lib/api-errors/dashboard-types";
+import type { Dashboard, TopError, Totals } from "@/lib/api-errors/dashboard-types";
 import { formatDateTime } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
@@ -65,15 +65,58 @@ function Spark({ values }: { values: number[] }) {
   );
 }
 
+/** A remedy: its title always, the cause, who acts, the next step and Vipps' docs on demand. */
+function Remedy({
+  remedy,
+  message,
+  r,
+}: {
+  remedy: TopError["remedy"];
+  message: string | null;
+  r: Dictionary["remedies"];
+}) {
+  const text = (r.entries as Record<string, { title: string; cause: string; next: string }>)[remedy.id];
+  if (!text) return null;
+  return (
+    <details data-testid="remedy" data-remedy={remedy.id} className="mt-1 max-w-md text-xs">
+      <summary className="cursor-pointer font-medium text-brand-700">{text.title}</summary>
+      <dl className="mt-2 grid gap-1.5 rounded-lg bg-surface-sunken p-3">
+        {message ? <dd className="font-mono text-ink-muted">“{message}”</dd> : null}
+        <dt className="font-semibold">{r.labels.cause}</dt>
+        <dd>{text.cause}</dd>
+        <dt className="font-semibold">{r.labels.who}</dt>
+        <dd>{r.who[remedy.who]}</dd>
+        <dt className="font-semibold">{r.labels.next}</dt>
+        <dd>{text.next}</dd>
+        {remedy.links.length ? (
+          <>
+            <dt className="font-semibold">{r.labels.docs}</dt>
+            <dd className="flex flex-col gap-0.5">
+              {remedy.links.map((l) => (
+                <a key={l.url} href={l.url} target="_blank" rel="noreferrer" className="text-brand-700 underline">
+                  {(r.docs as Record<string, string>)[l.key] ?? l.url}
+                </a>
+              ))}
+            </dd>
+          </>
+        ) : null}
+      </dl>
+    </details>
+  );
+}
+
 export function ErrorDashboard({
   initial,
   params,
   t,
+  remedies,
   locale,
 }: {
   initial: Dashboard;
   params: { range?: string; env?: string; msn?: string; op?: string };
   t: T;
+  /** The remedy catalogue's words in the user's language (sent once with the page). */
+  remedies: Dictionary["remedies"];
   locale: Locale;
 }) {
   const [live, setLive] = useState(true);
@@ -184,6 +227,7 @@ export function ErrorDashboard({
                         <Badge tone="warn">{t.top.isNew}</Badge>
                       </span>
                     ) : null}
+                    <Remedy remedy={e.remedy} message={e.message} r={remedies} />
                   </td>
                   <td className="px-4 py-2 align-top">{e.operation}</td>
                   <td className="px-4 py-2 align-top font-mono text-xs">{e.msns.join(", ") || "—"}</td>

@@ -43,7 +43,17 @@ export interface ErrorKey {
   httpStatus: number;
 }
 
+/** The remedy for a top error (texts are in the dictionary under remedies.entries[id]). */
+export interface TopRemedy {
+  id: string;
+  who: "customer" | "staff" | "developer" | "vipps";
+  links: { key: string; url: string }[];
+}
+
 export interface TopError extends ErrorKey {
+  remedy: TopRemedy;
+  /** The latest message logged for it (gateway errors carry no code: the message tells the causes apart). */
+  message: string | null;
   operation: string;
   msns: string[];
   count: number;

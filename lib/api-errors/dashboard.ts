@@ -4,6 +4,7 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
+import { remedyFor } from "./remedies";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import {
   RANGE_MS,
@@ -135,9 +136,41 @@ export async function loadDashboard(
           ${scope}) AS found`,
     ),
   );
+  // Errors without a Vipps code (gateway 401/403, 5xx without a body): the latest logged message, which
+  // tells their causes apart (an invalid subscription key and an expired token are fixed differently).
+  const messages = await Promise.all(
+    topRows.map((t) =>
+      t.errorCode
+        ? Promise.resolve(null)
+        : db.apiCallLog
+            .findFirst({
+              where: {
+                at: { gte: from, lt: to },
+                operation: t.operation,
+                httpStatus: t.httpStatus === 0 ? null : t.httpStatus,
+                ...(t.errorGroup ? { errorGroup: t.errorGroup } : {}),
+                ...(actor.allSalesUnits ? {} : { msn: { in: [...actor.msns] } }),
+              },
+              orderBy: { at: "desc" },
+              select: { errorMessage: true, networkError: true },
+            })
+            .then((r) => r?.errorMessage ?? r?.networkError ?? null),
+    ),
+  );
   const top: TopError[] = topRows.map((t, i) => {
     const key = errorKeyOf(t.errorGroup, t.errorCode, t.httpStatus);
+    const message = messages[i] ?? null;
+    const remedy = remedyFor({
+      httpStatus: t.httpStatus === 0 ? null : t.httpStatus,
+      errorGroup: t.errorGroup || null,
+      errorCode: t.errorCode || null,
+      errorMessage: message,
+      networkError: t.httpStatus === 0 ? (message ?? "network") : null,
+      operation: t.operation,
+    });
     return {
+      remedy: { id: remedy.id, who: remedy.entry.who, links: remedy.entry.links.map((l) => ({ ...l })) },
+      message,
       key,
       errorGroup: t.errorGroup,
       errorCode: t.errorCode,

@@ -77,6 +77,12 @@ describe.each(kinds)("error dashboard on %s", (kind) => {
     expect(top["Payment/61 capture"]!.share).toBeCloseTo(4 / 20);
     expect(top["HTTP 401 details"]).toMatchObject({ count: 2, isNew: true });
     expect(top["Payment/61 capture"]!.spark.reduce((a, b) => a + b, 0)).toBe(4);
+    // Each with its remedy: by group and code where Vipps gave one, by status (and message) where not.
+    expect(top["Payment/61 capture"]!.remedy.id).toBe("vipps.Payment.61");
+    expect(top["VippsError/99 capture"]!.remedy.id).toBe("vipps.VippsError.99");
+    expect(top["network capture"]!.remedy.id).toMatch(/^network\./);
+    expect(top["network capture"]!.message).toBe("timeout");
+    expect(top["HTTP 401 details"]!.remedy.id).toMatch(/^(http|gateway)\.401/);
   });
 
   it("filters by operation, sales unit and environment", async () => {

@@ -88,7 +88,14 @@ export default async function ErrorsPage({ searchParams }: Props) {
           {e.filters.apply}
         </button>
       </form>
-      <ErrorDashboard key={JSON.stringify(params)} initial={dashboard} params={params} t={e} locale={locale} />
+      <ErrorDashboard
+        key={JSON.stringify(params)}
+        initial={dashboard}
+        params={params}
+        t={e}
+        remedies={t.remedies}
+        locale={locale}
+      />
     </>
   );
 }
