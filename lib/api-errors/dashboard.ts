@@ -80,12 +80,21 @@ export async function loadDashboard(
         n: number;
         first: Date;
         last: Date;
+        seenBefore: boolean;
       }[]
     >`
-      SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg(DISTINCT "msn") AS msns,
-        sum("calls")::int AS n, min("minute") AS first, max("minute") AS last
-      FROM "ApiCallRollup" WHERE "minute" >= ${from} AND "minute" < ${to} AND ${IS_ERROR} ${scope}
-      GROUP BY 1, 2, 3, 4 ORDER BY 6 DESC LIMIT 20`,
+      SELECT r.*, EXISTS (
+          -- "New": no call with this error before the range, answered in the same query.
+          SELECT 1 FROM "ApiCallRollup" WHERE "minute" < ${from} AND "errorGroup" = r."errorGroup"
+            AND "errorCode" = r."errorCode" AND "httpStatus" = r."httpStatus" AND "operation" = r."operation" ${scope}
+        ) AS "seenBefore"
+      FROM (
+        SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg(DISTINCT "msn") AS msns,
+          sum("calls")::int AS n, min("minute") AS first, max("minute") AS last
+        FROM "ApiCallRollup" WHERE "minute" >= ${from} AND "minute" < ${to} AND ${IS_ERROR} ${scope}
+        GROUP BY 1, 2, 3, 4 ORDER BY 6 DESC LIMIT 20
+      ) AS r
+      ORDER BY r.n DESC`,
   ]);
 
   const totals = (current: boolean): Totals => {
@@ -127,15 +136,6 @@ export async function loadDashboard(
   }));
   const callsOf = new Map(operations.map((o) => [o.operation, o.calls]));
 
-  // "New": no call with this error before the range (one indexed look per listed error).
-  const seenBefore = await Promise.all(
-    topRows.map(
-      (t) => db.$queryRaw<{ found: boolean }[]>`
-        SELECT EXISTS (SELECT 1 FROM "ApiCallRollup" WHERE "minute" < ${from} AND "errorGroup" = ${t.errorGroup}
-          AND "errorCode" = ${t.errorCode} AND "httpStatus" = ${t.httpStatus} AND "operation" = ${t.operation}
-          ${scope}) AS found`,
-    ),
-  );
   // Errors without a Vipps code (gateway 401/403, 5xx without a body): the latest logged message, which
   // tells their causes apart (an invalid subscription key and an expired token are fixed differently).
   const messages = await Promise.all(
@@ -181,7 +181,7 @@ export async function loadDashboard(
       share: t.n / Math.max(1, callsOf.get(t.operation) ?? t.n),
       firstSeen: new Date(t.first),
       lastSeen: new Date(new Date(t.last).getTime() + 60_000),
-      isNew: !seenBefore[i]?.[0]?.found,
+      isNew: !t.seenBefore,
       spark: sparks.get(key) ?? [],
     };
   });
