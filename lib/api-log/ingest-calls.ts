@@ -9,7 +9,7 @@ import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { audit } from "@/lib/audit";
 import { ORDER_ID_PATTERN, MSN_PATTERN } from "@/lib/ids";
-import { authenticateApiKey, keyMayRegister } from "@/lib/ingest/api-keys";
+import { admitKeyRequest, keyMayRegister } from "@/lib/ingest/api-keys";
 import { parseJson, problem, readBody } from "@/lib/ingest/http";
 import type { Limiter } from "@/lib/limits";
 import { maskJson, maskRawBody, type MaskedJson } from "./mask";
@@ -137,31 +137,13 @@ export function createApiCallsHandler(deps: IngestCallsDeps) {
   return async function POST(request: Request): Promise<Response> {
     const db = await deps.db();
     const now = deps.now?.() ?? new Date();
-    const key = await authenticateApiKey(db, request.headers.get("authorization"), now);
-    if (!key) {
-      const sent = request.headers.has("authorization");
-      return problem(
-        401,
-        sent ? "invalid_api_key" : "missing_api_key",
-        sent
-          ? "The API key is not valid, or it has been revoked."
-          : "Send the integration API key as: Authorization: Bearer mo_live_…",
-        {},
-        { "WWW-Authenticate": 'Bearer realm="merchant-ops"' },
-      );
-    }
-    const limits = deps.limits?.();
-    if (limits) {
-      const allowed = await limits.requests.consume(key.id);
-      if (!allowed.ok)
-        return problem(
-          429,
-          "rate_limited",
-          `Too many requests: more than ${limits.requests.rule.points} a minute with this key. Nothing was stored; try again in ${allowed.retryAfterSeconds} s.`,
-          {},
-          { "Retry-After": String(allowed.retryAfterSeconds) },
-        );
-    }
+    const admitted = await admitKeyRequest(db, request, {
+      requests: deps.limits?.().requests,
+      now,
+      nothing: "Nothing was stored",
+    });
+    if ("refused" in admitted) return admitted.refused;
+    const { key } = admitted;
     const read = await readBody(request, MAX_BODY_BYTES);
     if (!read.ok) return problem(read.status, read.error, read.message);
     const json = parseJson(read.text);

@@ -10,6 +10,8 @@ import { AppError } from "@/lib/errors";
 import { zfd } from "zod-form-data";
 import { audit } from "@/lib/audit";
 import { msnSchema } from "@/lib/ids";
+import type { Limiter } from "@/lib/limits";
+import { problem } from "./http";
 
 export const KEY_PREFIX = "mo_live_";
 const KEY_PATTERN = /^mo_live_[A-Za-z0-9_-]{43}$/;
@@ -30,6 +32,56 @@ export interface KeyPrincipal {
 }
 
 export const keyMayRegister = (key: KeyPrincipal, msn: string) => key.allSalesUnits || key.msns.includes(msn);
+
+/**
+ * The front door of every /api/v1 endpoint: the request's key, within its requests-a-minute limit,
+ * or the answer that turns it away (401 with how to send a key, 429 with Retry-After). `nothing`
+ * says what the refused request did not do ("Nothing was registered").
+ */
+export async function admitKeyRequest(
+  db: PrismaClient,
+  request: Request,
+  opts: { requests?: Limiter; now?: Date; nothing: string },
+): Promise<{ key: KeyPrincipal } | { refused: Response }> {
+  const key = await authenticateApiKey(db, request.headers.get("authorization"), opts.now);
+  if (!key) {
+    const sent = request.headers.has("authorization");
+    return {
+      refused: problem(
+        401,
+        sent ? "invalid_api_key" : "missing_api_key",
+        sent
+          ? "The API key is not valid, or it has been revoked."
+          : "Send the integration API key as: Authorization: Bearer mo_live_…",
+        {},
+        { "WWW-Authenticate": 'Bearer realm="merchant-ops"' },
+      ),
+    };
+  }
+  if (opts.requests) {
+    const allowed = await opts.requests.consume(key.id);
+    if (!allowed.ok)
+      return {
+        refused: rateLimited(
+          allowed.retryAfterSeconds,
+          `more than ${opts.requests.rule.points} requests a minute with this key`,
+          opts.nothing,
+        ),
+      };
+  }
+  return { key };
+}
+
+/** 429 with Retry-After: why, and that nothing was done. */
+export function rateLimited(retryAfterSeconds: number, why: string, nothing: string): Response {
+  return problem(
+    429,
+    "rate_limited",
+    `Too many requests: ${why}. ${nothing}; try again in ${retryAfterSeconds} s.`,
+    {},
+    { "Retry-After": String(retryAfterSeconds) },
+  );
+}
 
 /** The key named by `Authorization: Bearer mo_live_…`, if it exists and is not revoked. */
 export async function authenticateApiKey(

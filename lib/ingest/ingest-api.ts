@@ -4,7 +4,7 @@
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { DetailsClient } from "@/lib/payments/reconciler/reconciler";
-import { authenticateApiKey, keyMayRegister } from "./api-keys";
+import { admitKeyRequest, keyMayRegister, rateLimited } from "./api-keys";
 import { parseJson, problem, readBody } from "./http";
 import { problemTextEn, type Problem } from "./problems";
 import { MSN_PATTERN, ORDER_ID_PATTERN } from "@/lib/ids";
@@ -56,41 +56,20 @@ export function toRegisterItem(raw: unknown, index: number): RegisterItem {
   return { ref: index, msn, orderId, amount: raw.amount as number | undefined };
 }
 
-function limited(retryAfterSeconds: number, why: string): Response {
-  return problem(
-    429,
-    "rate_limited",
-    `Too many requests: ${why}. Nothing was registered; try again in ${retryAfterSeconds} s.`,
-    {},
-    { "Retry-After": String(retryAfterSeconds) },
-  );
-}
+const limited = (retryAfterSeconds: number, why: string) =>
+  rateLimited(retryAfterSeconds, why, "Nothing was registered");
 
 export function createIngestHandler(deps: IngestDeps) {
   return async function POST(request: Request): Promise<Response> {
     const db = await deps.db();
-    const key = await authenticateApiKey(db, request.headers.get("authorization"), deps.now?.());
-    if (!key) {
-      const sent = request.headers.has("authorization");
-      return problem(
-        401,
-        sent ? "invalid_api_key" : "missing_api_key",
-        sent
-          ? "The API key is not valid, or it has been revoked."
-          : "Send the integration API key as: Authorization: Bearer mo_live_…",
-        {},
-        { "WWW-Authenticate": 'Bearer realm="merchant-ops"' },
-      );
-    }
     const limits = deps.limits?.();
-    if (limits) {
-      const allowed = await limits.requests.consume(key.id);
-      if (!allowed.ok)
-        return limited(
-          allowed.retryAfterSeconds,
-          `more than ${limits.requests.rule.points} requests a minute with this key`,
-        );
-    }
+    const admitted = await admitKeyRequest(db, request, {
+      requests: limits?.requests,
+      now: deps.now?.(),
+      nothing: "Nothing was registered",
+    });
+    if ("refused" in admitted) return admitted.refused;
+    const { key } = admitted;
     const read = await readBody(request, MAX_BODY_BYTES);
     if (!read.ok) return problem(read.status, read.error, read.message);
     const json = parseJson(read.text);
