@@ -6,6 +6,7 @@ import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Table, Td } from "@/components/ui/table";
 import { readErrorDashboardAction } from "@/lib/actions/api-errors/read-error-dashboard";
 import type { Dashboard, TopError, Totals } from "@/lib/api-errors/dashboard-types";
 import { formatDateTime } from "@/lib/format";
@@ -200,97 +201,72 @@ export function ErrorDashboard({
         )}
       </section>
 
-      <section className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
-        <h2 className="px-4 pt-4 text-sm font-semibold text-ink-muted">{t.top.title}</h2>
-        {d.top.length === 0 ? (
-          <p className="px-4 py-8 text-center text-sm text-ink-muted">{t.top.empty}</p>
-        ) : (
-          <table data-testid="top-errors" className="mt-2 w-full text-left text-sm">
-            <thead className="border-y border-surface-line bg-surface-sunken text-xs uppercase tracking-wide text-ink-muted">
-              <tr>
-                {[t.top.error, t.top.operation, t.top.units, t.top.count, t.top.share, t.top.seen, t.top.trend].map(
-                  (h) => (
-                    <th key={h} scope="col" className="px-4 py-2 font-medium">
-                      {h}
-                    </th>
-                  ),
-                )}
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-surface-line">
-              {d.top.map((e) => (
-                <tr key={`${e.key}/${e.operation}`} data-testid="top-error">
-                  <td className="px-4 py-2 align-top">
-                    <span className="font-mono font-semibold">{e.key === "network" ? t.top.network : e.key}</span>
-                    {e.isNew ? (
-                      <span className="ml-2">
-                        <Badge tone="warn">{t.top.isNew}</Badge>
-                      </span>
-                    ) : null}
-                    <Remedy remedy={e.remedy} message={e.message} r={remedies} />
-                  </td>
-                  <td className="px-4 py-2 align-top">{e.operation}</td>
-                  <td className="px-4 py-2 align-top font-mono text-xs">{e.msns.join(", ") || "—"}</td>
-                  <td className="px-4 py-2 align-top tabular-nums">{e.count.toLocaleString(intl(locale))}</td>
-                  <td className="px-4 py-2 align-top tabular-nums">{pct(e.share, 1, locale)}</td>
-                  <td className="px-4 py-2 align-top text-xs text-ink-muted">
-                    {formatDateTime(e.firstSeen, locale)}
-                    <br />
-                    {formatDateTime(e.lastSeen, locale)}
-                  </td>
-                  <td className="px-4 py-2 align-top">
-                    <Spark values={e.spark} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        )}
-      </section>
+      <Table
+        title={t.top.title}
+        testId="top-errors"
+        head={[t.top.error, t.top.operation, t.top.units, t.top.count, t.top.share, t.top.seen, t.top.trend]}
+        empty={d.top.length === 0 ? t.top.empty : undefined}
+      >
+        {d.top.map((e) => (
+          <tr key={`${e.key}/${e.operation}`} data-testid="top-error">
+            <Td>
+              <span className="font-mono font-semibold">{e.key === "network" ? t.top.network : e.key}</span>
+              {e.isNew ? (
+                <span className="ml-2">
+                  <Badge tone="warn">{t.top.isNew}</Badge>
+                </span>
+              ) : null}
+              <Remedy remedy={e.remedy} message={e.message} r={remedies} />
+            </Td>
+            <Td>{e.operation}</Td>
+            <Td className="font-mono text-xs">{e.msns.join(", ") || "—"}</Td>
+            <Td className="tabular-nums">{e.count.toLocaleString(intl(locale))}</Td>
+            <Td className="tabular-nums">{pct(e.share, 1, locale)}</Td>
+            <Td className="text-xs text-ink-muted">
+              {formatDateTime(e.firstSeen, locale)}
+              <br />
+              {formatDateTime(e.lastSeen, locale)}
+            </Td>
+            <Td>
+              <Spark values={e.spark} />
+            </Td>
+          </tr>
+        ))}
+      </Table>
 
-      <section className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
-        <h2 className="px-4 pt-4 text-sm font-semibold text-ink-muted">{t.charts.perOperation}</h2>
-        <table data-testid="per-operation" className="mt-2 w-full text-left text-sm">
-          <thead className="border-y border-surface-line bg-surface-sunken text-xs uppercase tracking-wide text-ink-muted">
-            <tr>
-              {[
-                t.operations.operation,
-                t.operations.calls,
-                t.operations.errors,
-                t.operations.errorRate,
-                t.operations.p50,
-                t.operations.p95,
-              ].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-surface-line tabular-nums">
-            {d.operations.map((o) => (
-              <tr key={o.operation}>
-                <td className="px-4 py-2 font-medium">{o.operation}</td>
-                <td className="px-4 py-2">{o.calls.toLocaleString(intl(locale))}</td>
-                <td className="px-4 py-2">{o.errors.toLocaleString(intl(locale))}</td>
-                <td className="px-4 py-2">
-                  <span className="inline-flex items-center gap-2">
-                    <span className="h-1.5 w-16 overflow-hidden rounded-full bg-surface-sunken">
-                      <span
-                        className="block h-full bg-bad-fg"
-                        style={{ width: `${o.calls ? Math.min(100, (o.errors / o.calls) * 100) : 0}%` }}
-                      />
-                    </span>
-                    {pct(o.errors, o.calls, locale)}
-                  </span>
-                </td>
-                <td className="px-4 py-2">{ms(o.p50)}</td>
-                <td className="px-4 py-2">{ms(o.p95)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </section>
+      <Table
+        title={t.charts.perOperation}
+        testId="per-operation"
+        head={[
+          t.operations.operation,
+          t.operations.calls,
+          t.operations.errors,
+          t.operations.errorRate,
+          t.operations.p50,
+          t.operations.p95,
+        ]}
+      >
+        {d.operations.map((o) => (
+          <tr key={o.operation} className="tabular-nums">
+            <Td className="font-medium">{o.operation}</Td>
+            <Td>{o.calls.toLocaleString(intl(locale))}</Td>
+            <Td>{o.errors.toLocaleString(intl(locale))}</Td>
+            <Td>
+              <span className="inline-flex items-center gap-2">
+                <span className="h-1.5 w-16 overflow-hidden rounded-full bg-surface-sunken">
+                  <span
+                    className="block h-full bg-bad-fg"
+                    style={{ width: `${o.calls ? Math.min(100, (o.errors / o.calls) * 100) : 0}%` }}
+                  />
+                </span>
+                {pct(o.errors, o.calls, locale)}
+              </span>
+            </Td>
+            <Td>{ms(o.p50)}</Td>
+            <Td>{ms(o.p95)}</Td>
+          </tr>
+        ))}
+      </Table>
     </div>
   );
 }

@@ -5,6 +5,7 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
+import { Table, Td } from "@/components/ui/table";
 import { readBatchAction } from "@/lib/actions/money/read-batch";
 import { formatDateTime, formatOre } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
@@ -105,44 +106,34 @@ export function BatchProgress({
           </div>
         ) : null}
       </section>
-      <div className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
-        <table data-testid="batch-items" className="w-full text-left text-sm">
-          <thead className="border-b border-surface-line bg-surface-sunken text-xs uppercase tracking-wide text-ink-muted">
-            <tr>
-              {[
-                t.columns.orderId,
-                t.columns.salesUnit,
-                t.columns.what,
-                t.columns.amount,
-                t.columns.state,
-                t.columns.detail,
-              ].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2.5 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-surface-line">
-            {b.items.map((i) => (
-              <tr key={i.id} data-testid="batch-item" data-state={i.state}>
-                <td className="px-4 py-2.5 font-mono">
-                  <Link href={paymentHref(i.msn, i.orderId)} className="font-medium text-brand-700 hover:underline">
-                    {i.orderId}
-                  </Link>
-                </td>
-                <td className="px-4 py-2.5 font-mono text-ink-muted">{i.msn}</td>
-                <td className="px-4 py-2.5">{money.kinds[i.kind]}</td>
-                <td className="whitespace-nowrap px-4 py-2.5 tabular-nums">{formatOre(i.amount)}</td>
-                <td className="px-4 py-2.5">
-                  <Badge tone={TONE[i.state]}>{t.states[i.state]}</Badge>
-                </td>
-                <td className="px-4 py-2.5 text-xs text-ink-muted">{detail(i, t, money)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        testId="batch-items"
+        head={[
+          t.columns.orderId,
+          t.columns.salesUnit,
+          t.columns.what,
+          t.columns.amount,
+          t.columns.state,
+          t.columns.detail,
+        ]}
+      >
+        {b.items.map((i) => (
+          <tr key={i.id} data-testid="batch-item" data-state={i.state}>
+            <Td className="font-mono">
+              <Link href={paymentHref(i.msn, i.orderId)} className="font-medium text-brand-700 hover:underline">
+                {i.orderId}
+              </Link>
+            </Td>
+            <Td className="font-mono text-ink-muted">{i.msn}</Td>
+            <Td>{money.kinds[i.kind]}</Td>
+            <Td className="whitespace-nowrap tabular-nums">{formatOre(i.amount)}</Td>
+            <Td>
+              <Badge tone={TONE[i.state]}>{t.states[i.state]}</Badge>
+            </Td>
+            <Td className="text-xs text-ink-muted">{detail(i, t, money)}</Td>
+          </tr>
+        ))}
+      </Table>
     </div>
   );
 }

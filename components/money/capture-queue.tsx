@@ -4,6 +4,7 @@
 // an unfinished batch, cannot be selected.
 import Link from "next/link";
 import { useState } from "react";
+import { Table, Td } from "@/components/ui/table";
 import { formatOre } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
@@ -17,7 +18,6 @@ export interface QueueRowView {
   orderId: string;
   remainingToCapture: number;
   capturedAmount: number;
-  amount: number;
   busy: boolean;
   deadlineText: string;
   deadlineSoon: boolean;
@@ -51,63 +51,54 @@ export function CaptureQueue({
   const c = t.columns;
   return (
     <>
-      <div className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
-        <table data-testid="capture-queue" className="w-full text-left text-sm">
-          <thead className="border-b border-surface-line bg-surface-sunken text-xs uppercase tracking-wide text-ink-muted">
-            <tr>
-              <th scope="col" className="w-10 px-4 py-2.5">
-                <input
-                  type="checkbox"
-                  aria-label={t.selectAll}
-                  checked={allChosen}
-                  disabled={selectable.length === 0}
-                  onChange={() => setSelected(allChosen ? new Set() : new Set(selectable.map((r) => r.id)))}
-                  className="h-4 w-4 accent-brand-600"
-                />
-              </th>
-              {[c.orderId, c.salesUnit, c.remaining, c.captured, c.deadline].map((h) => (
-                <th key={h} scope="col" className="px-4 py-2.5 font-medium">
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="divide-y divide-surface-line">
-            {rows.map((r) => (
-              <tr key={r.id} data-testid="queue-row" className={selected.has(r.id) ? "bg-brand-50/60" : undefined}>
-                <td className="px-4 py-2.5 align-top">
-                  <input
-                    type="checkbox"
-                    aria-label={`${c.select} ${r.orderId}`}
-                    checked={selected.has(r.id)}
-                    disabled={r.busy}
-                    onChange={() => toggle(r.id)}
-                    className="h-4 w-4 accent-brand-600"
-                  />
-                </td>
-                <td className="px-4 py-2.5 align-top font-mono">
-                  <Link href={paymentHref(r.msn, r.orderId)} className="font-medium text-brand-700 hover:underline">
-                    {r.orderId}
-                  </Link>
-                  {r.busy ? <span className="ml-2 font-sans text-xs text-warn-fg">{t.busy}</span> : null}
-                </td>
-                <td className="px-4 py-2.5 align-top">
-                  {unitNames[r.msn] ?? r.msn} <span className="font-mono text-xs text-ink-muted">{r.msn}</span>
-                </td>
-                <td className="whitespace-nowrap px-4 py-2.5 align-top font-medium tabular-nums">
-                  {formatOre(r.remainingToCapture)}
-                </td>
-                <td className="whitespace-nowrap px-4 py-2.5 align-top tabular-nums text-ink-muted">
-                  {r.capturedAmount > 0 ? formatOre(r.capturedAmount) : "—"}
-                </td>
-                <td className={`px-4 py-2.5 align-top ${r.deadlineSoon ? "font-medium text-bad-fg" : ""}`}>
-                  {r.deadlineText}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <Table
+        testId="capture-queue"
+        head={[
+          <input
+            key="all"
+            type="checkbox"
+            aria-label={t.selectAll}
+            checked={allChosen}
+            disabled={selectable.length === 0}
+            onChange={() => setSelected(allChosen ? new Set() : new Set(selectable.map((r) => r.id)))}
+            className="h-4 w-4 accent-brand-600"
+          />,
+          c.orderId,
+          c.salesUnit,
+          c.remaining,
+          c.captured,
+          c.deadline,
+        ]}
+      >
+        {rows.map((r) => (
+          <tr key={r.id} data-testid="queue-row" className={selected.has(r.id) ? "bg-brand-50/60" : undefined}>
+            <Td>
+              <input
+                type="checkbox"
+                aria-label={`${c.select} ${r.orderId}`}
+                checked={selected.has(r.id)}
+                disabled={r.busy}
+                onChange={() => toggle(r.id)}
+                className="h-4 w-4 accent-brand-600"
+              />
+            </Td>
+            <Td className="font-mono">
+              <Link href={paymentHref(r.msn, r.orderId)} className="font-medium text-brand-700 hover:underline">
+                {r.orderId}
+              </Link>
+              {r.busy ? <span className="ml-2 font-sans text-xs text-warn-fg">{t.busy}</span> : null}
+            </Td>
+            <Td>
+              {unitNames[r.msn] ?? r.msn} <span className="font-mono text-xs text-ink-muted">{r.msn}</span>
+            </Td>
+            <Td className="whitespace-nowrap font-medium tabular-nums">{formatOre(r.remainingToCapture)}</Td>
+            <Td className="whitespace-nowrap tabular-nums text-ink-muted">
+              {r.capturedAmount > 0 ? formatOre(r.capturedAmount) : "—"}
+            </Td>
+            <Td className={r.deadlineSoon ? "font-medium text-bad-fg" : ""}>{r.deadlineText}</Td>
+          </tr>
+        ))}
+      </Table>
       {chosen.length > 0 ? (
         <div
           data-testid="queue-actions"

@@ -5,14 +5,18 @@ export function Table({
   children,
   empty,
   testId,
+  title,
 }: {
   head: ReactNode[];
   children: ReactNode;
   empty?: ReactNode;
   testId?: string;
+  /** A heading inside the card, above the table. */
+  title?: ReactNode;
 }) {
   return (
     <div className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
+      {title ? <h2 className="px-4 pt-4 pb-2 text-sm font-semibold text-ink-muted">{title}</h2> : null}
       <table data-testid={testId} className="w-full text-left text-sm">
         <thead className="border-b border-surface-line bg-surface-sunken text-xs uppercase tracking-wide text-ink-muted">
           <tr>

@@ -44,7 +44,6 @@ export default async function FinancePage({ searchParams }: Props) {
     id: r.id,
     msn: r.msn,
     orderId: r.orderId,
-    amount: r.amount,
     capturedAmount: r.capturedAmount,
     remainingToCapture: r.remainingToCapture,
     busy: r.busy,

@@ -22,7 +22,6 @@ export const financeEn: Widen<typeof financeNb> = {
     salesUnit: "Sales unit",
     remaining: "Left to capture",
     captured: "Captured",
-    reserved: "Reserved",
     deadline: "Deadline",
   },
   deadline: {

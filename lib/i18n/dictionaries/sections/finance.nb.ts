@@ -20,7 +20,6 @@ export const financeNb = {
     salesUnit: "Salgssted",
     remaining: "Igjen å trekke",
     captured: "Trukket",
-    reserved: "Reservert",
     deadline: "Frist",
   },
   deadline: {
