@@ -6,22 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { LATENCY_BOUNDS_MS, latencyBucket, quantileFromBuckets, writeCalls } from "@/lib/api-log/rollups";
 import { openDirect, type DirectDb } from "@/lib/db/direct";
+import { mulberry32 } from "@/lib/random";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
 
 const kinds = await databaseKinds();
 const RUNS = Number(process.env.ROLLUP_PROPERTY_RUNS ?? 12);
 
-/** A small seeded generator, so a failing run can be replayed from its seed. */
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 const pick = <T>(r: () => number, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 
 const BASE = Date.UTC(2026, 10, 30, 12, 0, 0);
@@ -78,7 +68,7 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
   it(`equal a direct count after random concurrent writes (${RUNS} runs)`, async () => {
     for (let run = 0; run < RUNS; run++) {
       const seed = 1000 + run;
-      const r = rng(seed);
+      const r = mulberry32(seed);
       await db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
       await db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
       const rows = Array.from({ length: 150 + Math.floor(r() * 250) }, () => randomRow(r));
