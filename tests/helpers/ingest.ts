@@ -147,3 +147,19 @@ export async function serveRoute(
       }),
   };
 }
+
+/**
+ * A client whose GET /details goes down right after a capture was sent: with the capture's answers
+ * lost too, the outcome of a money operation cannot be read (it stays unknown until resolved).
+ */
+export function detailsDownAfterCapture(real: EcomClient): EcomClient {
+  let sent = false;
+  return {
+    ...real,
+    getPaymentDetails: async (id: string) => {
+      if (sent) throw Object.assign(new Error("details down"), { name: "EcomError" });
+      return real.getPaymentDetails(id);
+    },
+    capturePayment: (input) => real.capturePayment(input).finally(() => (sent = true)),
+  };
+}

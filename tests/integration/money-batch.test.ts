@@ -13,7 +13,7 @@ import type { Actor } from "@/lib/auth/permissions";
 import { openDirect } from "@/lib/db/direct";
 import { applyDetails } from "@/lib/payments/sync/sync";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
-import { addUnit, simPayment, startStack, type Stack } from "../helpers/ingest";
+import { addUnit, simPayment, startStack, type Stack, detailsDownAfterCapture } from "../helpers/ingest";
 
 const kinds = await databaseKinds();
 const SHOP = "622345";
@@ -267,19 +267,8 @@ describe.each(kinds)("capture queue and batches on %s", (kind) => {
     // The capture is applied but every answer is lost, and /details goes down right after it was
     // sent, so the outcome cannot be read either.
     await stack.control.fault({ msn: SHOP, endpoint: "capture", mode: "lostResponse", count: 10 });
-    const real = await stack.clientFor(SHOP);
-    let sent = false;
-    const blind: BatchWorkerDeps = {
-      ...deps,
-      clientFor: async () => ({
-        ...real,
-        getPaymentDetails: async (id: string) => {
-          if (sent) throw Object.assign(new Error("details down"), { name: "EcomError" });
-          return real.getPaymentDetails(id);
-        },
-        capturePayment: (input) => real.capturePayment(input).finally(() => (sent = true)),
-      }),
-    };
+    const blindClient = detailsDownAfterCapture(await stack.clientFor(SHOP));
+    const blind: BatchWorkerDeps = { ...deps, clientFor: async () => blindClient };
     await runBatchRound(blind);
     await stack.control.clearFaults();
     expect((await readBatch(db.prisma, finance, batchId))!.items[0]).toMatchObject({ state: "pending" });

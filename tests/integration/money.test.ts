@@ -16,7 +16,7 @@ import {
 import { openDirect } from "@/lib/db/direct";
 import { applyDetails } from "@/lib/payments/sync/sync";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
-import { actor, addUnit, simPayment, startStack, type Stack } from "../helpers/ingest";
+import { actor, addUnit, simPayment, startStack, type Stack, detailsDownAfterCapture } from "../helpers/ingest";
 
 const kinds = await databaseKinds();
 const SHOP = "612345";
@@ -244,19 +244,8 @@ describe.each(kinds)("money operations on %s", (kind) => {
     // Every attempt's response is lost after Vipps applied it, and /details goes down right after
     // the capture was sent, so the outcome cannot be read either.
     await stack.control.fault({ msn: SHOP, endpoint: "capture", mode: "lostResponse", count: 10 });
-    const real = await stack.clientFor(SHOP);
-    let sent = false;
-    const blind: MoneyDeps = {
-      ...deps,
-      clientFor: async () => ({
-        ...real,
-        getPaymentDetails: async (id: string) => {
-          if (sent) throw Object.assign(new Error("details down"), { name: "EcomError" });
-          return real.getPaymentDetails(id);
-        },
-        capturePayment: (input) => real.capturePayment(input).finally(() => (sent = true)),
-      }),
-    };
+    const blindClient = detailsDownAfterCapture(await stack.clientFor(SHOP));
+    const blind: MoneyDeps = { ...deps, clientFor: async () => blindClient };
     const result = await submitMoneyOperation(blind, finance, req(orderId, { amount: 12_000 }));
     await stack.control.clearFaults();
     expect(result).toMatchObject({ outcome: "pending", operation: { state: "unknown" } });
