@@ -14,13 +14,13 @@ import { MemoryApiLogSink } from "@/lib/api-log/types";
 import type { Actor } from "@/lib/auth/permissions";
 import { openDirect, type DirectDb } from "@/lib/db/direct";
 import { applyMigrations } from "@/lib/db/migrations";
-import { createEcomClient, TokenCache, type EcomClient } from "@/lib/ecom";
+import { TokenCache, type EcomClient } from "@/lib/ecom";
 import { actorOf, actorUserInclude } from "@/lib/auth/actor-of";
 import { forEachLimit } from "@/lib/concurrency";
 import { createBatch, runBatchRound } from "@/lib/money/batch";
 import { submitMoneyOperation } from "@/lib/money/engine";
 import { applyDetails } from "@/lib/payments/sync/sync";
-import { SimControl } from "@/lib/seed/sim-control";
+import { SimControl, simulatorClient } from "@/lib/seed/sim-control";
 import { startSimulator } from "@/simulator/server";
 
 const ROUNDS = Number(process.env.MONEY_BENCH_ROUNDS ?? 300);
@@ -76,17 +76,7 @@ async function overhead(kind: "pglite" | "postgres"): Promise<void> {
     await control.patchSettings({ rateLimitsEnabled: false });
     const unit = await control.createUnit("299101", "Bench money", "reserve");
     await db.prisma.salesUnit.create({ data: { msn: unit.msn, name: "Bench money", environment: "simulator" } });
-    const client: EcomClient = createEcomClient({
-      salesUnit: {
-        msn: unit.msn,
-        environment: "simulator",
-        credentials: {
-          clientId: unit.clientId,
-          clientSecret: unit.clientSecret,
-          subscriptionKey: unit.subscriptionKey,
-        },
-      },
-      baseUrl: sim.url,
+    const client: EcomClient = simulatorClient(sim.url, unit, {
       sink: new MemoryApiLogSink(),
       tokenCache: new TokenCache(),
     });
@@ -193,17 +183,7 @@ async function queueThroughput(kind: "pglite" | "postgres", workers: 1 | 2): Pro
     const su = await db.prisma.salesUnit.create({
       data: { msn: unit.msn, name: "Bench queue", environment: "simulator" },
     });
-    const client: EcomClient = createEcomClient({
-      salesUnit: {
-        msn: unit.msn,
-        environment: "simulator",
-        credentials: {
-          clientId: unit.clientId,
-          clientSecret: unit.clientSecret,
-          subscriptionKey: unit.subscriptionKey,
-        },
-      },
-      baseUrl: sim.url,
+    const client: EcomClient = simulatorClient(sim.url, unit, {
       sink: new MemoryApiLogSink(),
       tokenCache: new TokenCache(),
     });

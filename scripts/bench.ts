@@ -14,9 +14,9 @@ import path from "node:path";
 import { rollupSink } from "@/lib/api-log/writer";
 import { openDirect } from "@/lib/db/direct";
 import { applyMigrations } from "@/lib/db/migrations";
-import { createEcomClient, TokenCache } from "@/lib/ecom";
+import { TokenCache } from "@/lib/ecom";
 import { seedDemoPayments } from "@/lib/seed/payments";
-import { SimControl } from "@/lib/seed/sim-control";
+import { SimControl, simulatorClient } from "@/lib/seed/sim-control";
 import { runLoadBench } from "./bench-load";
 import { runMoneyBench } from "./bench-money";
 import { runPaymentsBench } from "./bench-payments";
@@ -61,17 +61,7 @@ async function simulatorBenches(): Promise<void> {
     await control.patchSettings({ rateLimitsEnabled: false });
     const unit = await control.createUnit("299001", "Bench", "reserve");
     const sink = { record: () => {} };
-    const client = createEcomClient({
-      salesUnit: {
-        msn: unit.msn,
-        environment: "simulator",
-        credentials: {
-          clientId: unit.clientId,
-          clientSecret: unit.clientSecret,
-          subscriptionKey: unit.subscriptionKey,
-        },
-      },
-      baseUrl: url,
+    const client = simulatorClient(url, unit, {
       sink,
       tokenCache: new TokenCache(),
     });

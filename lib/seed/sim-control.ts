@@ -1,4 +1,6 @@
 // A small client for the simulator's own controls (/_sim): not part of the Vipps API.
+import { createEcomClient, type EcomClient, type EcomClientOptions } from "@/lib/ecom";
+
 export interface SimUnit {
   msn: string;
   clientId: string;
@@ -36,4 +38,18 @@ export class SimControl {
   ) {
     await this.call("POST", `/payments/${msn}/${encodeURIComponent(orderId)}/${action}`, body);
   }
+}
+
+/** Our eCom client for a sales unit the simulator made (its keys, the simulator's address). */
+export function simulatorClient(
+  baseUrl: string,
+  unit: SimUnit,
+  options: Omit<EcomClientOptions, "salesUnit" | "baseUrl">,
+): EcomClient {
+  const { clientId, clientSecret, subscriptionKey } = unit;
+  return createEcomClient({
+    salesUnit: { msn: unit.msn, environment: "simulator", credentials: { clientId, clientSecret, subscriptionKey } },
+    baseUrl,
+    ...options,
+  });
 }
