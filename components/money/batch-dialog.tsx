@@ -3,6 +3,7 @@
 // runs in the background. The idempotency key is made when the dialog opens, so a double click
 // queues one batch. Releasing is irreversible: the person types the total to confirm.
 import * as Dialog from "@radix-ui/react-dialog";
+import { Modal } from "@/components/ui/dialog";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createBatchAction } from "@/lib/actions/money/create-batch";
@@ -67,81 +68,72 @@ export function BatchDialog({
       setError(data?.outcome === "refused" ? refusalText(t, data.refusal) : (errorOf(r ?? {}) ?? null));
     });
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-ink/40" />
-        <Dialog.Content
-          data-testid="batch-dialog"
-          aria-describedby="batch-dialog-intro"
-          className="fixed inset-x-0 bottom-0 z-50 max-h-[92vh] overflow-y-auto rounded-t-card bg-surface p-5 shadow-card sm:inset-auto sm:left-1/2 sm:top-1/2 sm:w-[32rem] sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-card"
-        >
-          <Dialog.Title className="text-lg font-semibold">
-            {rows.length === 1 ? d.titleOne[kind] : interpolate(d.title[kind], { count: rows.length })}
-          </Dialog.Title>
-          <p id="batch-dialog-intro" className="mt-2 text-sm text-ink-muted">
-            {d.intro[kind]}
+    <Modal onClose={onClose} testId="batch-dialog" describedBy="batch-dialog-intro">
+      <Dialog.Title className="text-lg font-semibold">
+        {rows.length === 1 ? d.titleOne[kind] : interpolate(d.title[kind], { count: rows.length })}
+      </Dialog.Title>
+      <p id="batch-dialog-intro" className="mt-2 text-sm text-ink-muted">
+        {d.intro[kind]}
+      </p>
+      <ul className="mt-3 space-y-1 rounded-lg bg-surface-sunken px-3 py-2 text-sm tabular-nums">
+        {units.map((u) => (
+          <li key={u.msn}>
+            {interpolate(d.perUnit, {
+              name: unitNames[u.msn] ?? u.msn,
+              msn: u.msn,
+              count: u.count,
+              amount: formatOre(u.amount),
+            })}
+          </li>
+        ))}
+        <li className="pt-1 font-semibold">{interpolate(d.total, { amount: formatOre(total) })}</li>
+      </ul>
+      <p className="mt-3 text-sm">{d.background}</p>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          submit();
+        }}
+        className="mt-4 flex flex-col gap-4"
+        noValidate
+      >
+        {kind === "release" ? (
+          <label className="flex flex-col gap-1.5 text-sm font-medium">
+            {interpolate(d.confirm, { amount: formatOre(total) })}
+            <input
+              name="confirm"
+              inputMode="decimal"
+              autoComplete="off"
+              value={confirm}
+              onChange={(e) => setConfirm(e.target.value)}
+              className="w-40 rounded-lg border border-surface-line bg-surface px-3 py-2 text-base font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
+            />
+          </label>
+        ) : null}
+        {error ? (
+          <p role="alert" data-testid="batch-error" className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
+            {error}
           </p>
-          <ul className="mt-3 space-y-1 rounded-lg bg-surface-sunken px-3 py-2 text-sm tabular-nums">
-            {units.map((u) => (
-              <li key={u.msn}>
-                {interpolate(d.perUnit, {
-                  name: unitNames[u.msn] ?? u.msn,
-                  msn: u.msn,
-                  count: u.count,
-                  amount: formatOre(u.amount),
-                })}
-              </li>
-            ))}
-            <li className="pt-1 font-semibold">{interpolate(d.total, { amount: formatOre(total) })}</li>
-          </ul>
-          <p className="mt-3 text-sm">{d.background}</p>
-          <form
-            onSubmit={(e) => {
-              e.preventDefault();
-              submit();
-            }}
-            className="mt-4 flex flex-col gap-4"
-            noValidate
+        ) : null}
+        <div className="flex flex-wrap justify-end gap-2">
+          <Dialog.Close asChild>
+            <button
+              type="button"
+              className="rounded-lg border border-surface-line px-4 py-2 text-sm hover:bg-surface-sunken"
+            >
+              {d.back}
+            </button>
+          </Dialog.Close>
+          <button
+            type="submit"
+            data-testid="batch-submit"
+            disabled={working}
+            className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
           >
-            {kind === "release" ? (
-              <label className="flex flex-col gap-1.5 text-sm font-medium">
-                {interpolate(d.confirm, { amount: formatOre(total) })}
-                <input
-                  name="confirm"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={confirm}
-                  onChange={(e) => setConfirm(e.target.value)}
-                  className="w-40 rounded-lg border border-surface-line bg-surface px-3 py-2 text-base font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
-                />
-              </label>
-            ) : null}
-            {error ? (
-              <p role="alert" data-testid="batch-error" className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
-                {error}
-              </p>
-            ) : null}
-            <div className="flex flex-wrap justify-end gap-2">
-              <Dialog.Close asChild>
-                <button
-                  type="button"
-                  className="rounded-lg border border-surface-line px-4 py-2 text-sm hover:bg-surface-sunken"
-                >
-                  {d.back}
-                </button>
-              </Dialog.Close>
-              <button
-                type="submit"
-                data-testid="batch-submit"
-                disabled={working}
-                className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-              >
-                {working ? d.working : interpolate(d.submit[kind], { amount: formatOre(total) })}
-              </button>
-            </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+            {working ? d.working : interpolate(d.submit[kind], { amount: formatOre(total) })}
+          </button>
+        </div>
+      </form>
+    </Modal>
   );
 }

@@ -5,6 +5,7 @@
 // "done" while the outcome is unknown. The idempotency key is made when the dialog opens, so a
 // double click or a resubmit of the same form can never move money twice.
 import * as Dialog from "@radix-ui/react-dialog";
+import { Modal } from "@/components/ui/dialog";
 import { startTransition, useActionState, useEffect, useState, useSyncExternalStore } from "react";
 import { readMoneyPanelAction } from "@/lib/actions/money/read-money-panel";
 import { submitMoneyOperationAction } from "@/lib/actions/money/submit-money-operation";
@@ -223,218 +224,209 @@ export function MoneyDialog({
   const amountLabel = formatOre(ore ?? 0);
 
   return (
-    <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
-      <Dialog.Portal>
-        <Dialog.Overlay className="fixed inset-0 z-40 bg-ink/40" />
-        <Dialog.Content
-          data-testid="money-dialog"
-          aria-describedby="money-dialog-who"
-          className="fixed inset-x-0 bottom-0 z-50 max-h-[92vh] overflow-y-auto rounded-t-card bg-surface p-5 shadow-card sm:inset-auto sm:left-1/2 sm:top-1/2 sm:w-[32rem] sm:-translate-x-1/2 sm:-translate-y-1/2 sm:rounded-card"
-        >
-          <Dialog.Title className="text-lg font-semibold">{t.kinds[kind]}</Dialog.Title>
-          <dl id="money-dialog-who" className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
-            <dt className="text-ink-muted">{t.dialog.salesUnit}</dt>
-            <dd>
-              <strong>{p.salesUnitName}</strong> <span className="font-mono text-ink-muted">{p.msn}</span>
-            </dd>
-            <dt className="text-ink-muted">{t.dialog.orderId}</dt>
-            <dd className="font-mono text-base font-semibold">{p.orderId}</dd>
-          </dl>
+    <Modal onClose={onClose} testId="money-dialog" describedBy="money-dialog-who">
+      <Dialog.Title className="text-lg font-semibold">{t.kinds[kind]}</Dialog.Title>
+      <dl id="money-dialog-who" className="mt-2 grid grid-cols-[auto_1fr] gap-x-3 gap-y-1 text-sm">
+        <dt className="text-ink-muted">{t.dialog.salesUnit}</dt>
+        <dd>
+          <strong>{p.salesUnitName}</strong> <span className="font-mono text-ink-muted">{p.msn}</span>
+        </dd>
+        <dt className="text-ink-muted">{t.dialog.orderId}</dt>
+        <dd className="font-mono text-base font-semibold">{p.orderId}</dd>
+      </dl>
 
-          <div
-            data-testid="money-summary"
-            aria-live="polite"
-            className="mt-3 rounded-lg bg-surface-sunken px-3 py-2 text-sm"
-          >
-            {fresh ? (
-              <p className="flex flex-wrap gap-x-4 gap-y-1 tabular-nums">
-                <span>
-                  {t.dialog.reserved}: {formatOre(fresh.amounts.reserved)}
-                </span>
-                <span>
-                  {t.dialog.captured}: {formatOre(fresh.amounts.captured)}
-                </span>
-                <span>
-                  {t.dialog.refunded}: {formatOre(fresh.amounts.refunded)}
-                </span>
-              </p>
-            ) : (
-              <p className="text-ink-muted">{readError ?? t.dialog.reading}</p>
-            )}
-          </div>
+      <div
+        data-testid="money-summary"
+        aria-live="polite"
+        className="mt-3 rounded-lg bg-surface-sunken px-3 py-2 text-sm"
+      >
+        {fresh ? (
+          <p className="flex flex-wrap gap-x-4 gap-y-1 tabular-nums">
+            <span>
+              {t.dialog.reserved}: {formatOre(fresh.amounts.reserved)}
+            </span>
+            <span>
+              {t.dialog.captured}: {formatOre(fresh.amounts.captured)}
+            </span>
+            <span>
+              {t.dialog.refunded}: {formatOre(fresh.amounts.refunded)}
+            </span>
+          </p>
+        ) : (
+          <p className="text-ink-muted">{readError ?? t.dialog.reading}</p>
+        )}
+      </div>
 
-          {fresh && !allowance.allowed ? (
-            <p role="alert" className="mt-3 rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
-              {t.notAllowed[allowance.why]}
-            </p>
-          ) : null}
+      {fresh && !allowance.allowed ? (
+        <p role="alert" className="mt-3 rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
+          {t.notAllowed[allowance.why]}
+        </p>
+      ) : null}
 
-          <form
-            // Submitted by hand, not as <form action>: React would reset the form after the action
-            // (a select then falls back to its first choice), and a retry must send what is shown.
-            onSubmit={(e) => {
-              e.preventDefault();
-              const form = new FormData(e.currentTarget);
-              startTransition(() => submit(form));
-            }}
-            className="mt-4 flex flex-col gap-4"
-            noValidate
-          >
-            <input type="hidden" name="msn" value={p.msn} />
-            <input type="hidden" name="orderId" value={p.orderId} />
-            <input type="hidden" name="kind" value={kind} />
-            <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
-            {kind === "capture" || kind === "refund" ? (
-              <div className="flex flex-col gap-1.5">
-                <label htmlFor="money-amount" className="text-sm font-medium">
-                  {t.dialog.amount}
-                </label>
-                <div className="flex flex-wrap items-center gap-2">
-                  <input
-                    id="money-amount"
-                    name="amount"
-                    inputMode="decimal"
-                    autoComplete="off"
-                    value={amount}
-                    onChange={(e) => {
-                      if (canRetry) tryAgain();
-                      setAmount(e.target.value);
-                    }}
-                    placeholder={t.dialog.amountHint}
-                    aria-invalid={fieldError("amount") ? true : undefined}
-                    aria-describedby="money-amount-error"
-                    className={`${field} w-40 tabular-nums`}
-                    disabled={done}
-                  />
-                  <button
-                    type="button"
-                    disabled={!allowance.allowed || done}
-                    onClick={() => setAmount(oreToInput(max))}
-                    className="rounded-lg border border-surface-line px-3 py-2 text-sm hover:bg-surface-sunken disabled:opacity-50"
-                  >
-                    {interpolate(t.dialog.all, { amount: formatOre(max) })}
-                  </button>
-                </div>
-                <p id="money-amount-error" className="text-sm text-bad-fg">
-                  {fieldError("amount") ?? ""}
-                </p>
-              </div>
-            ) : (
-              <input type="hidden" name="amount" value="all" />
-            )}
-
-            {kind === "refund" ? (
-              <>
-                <label className="flex flex-col gap-1.5 text-sm font-medium">
-                  {t.dialog.reason}
-                  <select
-                    name="reason"
-                    value={reason}
-                    onChange={(e) => {
-                      if (canRetry) tryAgain();
-                      setReason(e.target.value);
-                    }}
-                    className={field}
-                    disabled={done}
-                  >
-                    <option value="" disabled>
-                      {t.dialog.chooseReason}
-                    </option>
-                    {REFUND_REASONS.map((r) => (
-                      <option key={r} value={r}>
-                        {t.dialog.reasons[r]}
-                      </option>
-                    ))}
-                  </select>
-                  <span className="text-sm font-normal text-bad-fg">{fieldError("reason") ?? ""}</span>
-                </label>
-                <label className="flex flex-col gap-1.5 text-sm font-medium">
-                  {t.dialog.note}
-                  <textarea
-                    name="note"
-                    rows={2}
-                    maxLength={500}
-                    value={note}
-                    onChange={(e) => {
-                      if (canRetry) tryAgain();
-                      setNote(e.target.value);
-                    }}
-                    className={field}
-                    disabled={done}
-                  />
-                  <span className="text-sm font-normal text-bad-fg">{fieldError("note") ?? ""}</span>
-                </label>
-              </>
-            ) : null}
-
-            {kind === "release" ? (
-              <label className="flex flex-col gap-1.5 text-sm font-medium">
-                {interpolate(t.dialog.confirm, { amount: formatOre(max) })}
-                <input
-                  name="confirm"
-                  inputMode="decimal"
-                  autoComplete="off"
-                  value={confirm}
-                  onChange={(e) => {
-                    if (canRetry) tryAgain();
-                    setConfirm(e.target.value);
-                  }}
-                  className={`${field} w-40`}
-                  disabled={done}
-                />
-                <span className="text-sm font-normal text-bad-fg">{fieldError("confirm") ?? ""}</span>
-              </label>
-            ) : null}
-            {kind === "cancel" ? (
-              <p className="text-sm">{interpolate(t.dialog.cancelConfirm, { amount: formatOre(max) })}</p>
-            ) : null}
-
-            {allowance.allowed && !done ? (
-              <p data-testid="money-preview" className="text-sm text-ink-muted">
-                {preview(t, kind, p, ore, guaranteeDays)}
-              </p>
-            ) : null}
-
-            {shown ? <Outcome result={shown} t={t} locale={locale} now={now} /> : null}
-            {error ? (
-              <p role="alert" className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
-                {error}
-              </p>
-            ) : null}
-
-            <div className="flex flex-wrap justify-end gap-2">
-              <Dialog.Close asChild>
-                <button
-                  type="button"
-                  className="rounded-lg border border-surface-line px-4 py-2 text-sm hover:bg-surface-sunken"
-                >
-                  {done ? t.dialog.close : t.dialog.back}
-                </button>
-              </Dialog.Close>
-              {canRetry ? (
-                <button
-                  type="button"
-                  data-testid="money-retry"
-                  onClick={tryAgain}
-                  className="rounded-lg border border-brand-500 px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
-                >
-                  {t.dialog.tryAgain}
-                </button>
-              ) : null}
-              {!done && !canRetry ? (
-                <button
-                  type="submit"
-                  data-testid="money-submit"
-                  disabled={pending || !fresh || !allowance.allowed}
-                  className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-                >
-                  {pending ? t.dialog.working : interpolate(t.dialog.submit[kind], { amount: amountLabel })}
-                </button>
-              ) : null}
+      <form
+        // Submitted by hand, not as <form action>: React would reset the form after the action
+        // (a select then falls back to its first choice), and a retry must send what is shown.
+        onSubmit={(e) => {
+          e.preventDefault();
+          const form = new FormData(e.currentTarget);
+          startTransition(() => submit(form));
+        }}
+        className="mt-4 flex flex-col gap-4"
+        noValidate
+      >
+        <input type="hidden" name="msn" value={p.msn} />
+        <input type="hidden" name="orderId" value={p.orderId} />
+        <input type="hidden" name="kind" value={kind} />
+        <input type="hidden" name="idempotencyKey" value={idempotencyKey} />
+        {kind === "capture" || kind === "refund" ? (
+          <div className="flex flex-col gap-1.5">
+            <label htmlFor="money-amount" className="text-sm font-medium">
+              {t.dialog.amount}
+            </label>
+            <div className="flex flex-wrap items-center gap-2">
+              <input
+                id="money-amount"
+                name="amount"
+                inputMode="decimal"
+                autoComplete="off"
+                value={amount}
+                onChange={(e) => {
+                  if (canRetry) tryAgain();
+                  setAmount(e.target.value);
+                }}
+                placeholder={t.dialog.amountHint}
+                aria-invalid={fieldError("amount") ? true : undefined}
+                aria-describedby="money-amount-error"
+                className={`${field} w-40 tabular-nums`}
+                disabled={done}
+              />
+              <button
+                type="button"
+                disabled={!allowance.allowed || done}
+                onClick={() => setAmount(oreToInput(max))}
+                className="rounded-lg border border-surface-line px-3 py-2 text-sm hover:bg-surface-sunken disabled:opacity-50"
+              >
+                {interpolate(t.dialog.all, { amount: formatOre(max) })}
+              </button>
             </div>
-          </form>
-        </Dialog.Content>
-      </Dialog.Portal>
-    </Dialog.Root>
+            <p id="money-amount-error" className="text-sm text-bad-fg">
+              {fieldError("amount") ?? ""}
+            </p>
+          </div>
+        ) : (
+          <input type="hidden" name="amount" value="all" />
+        )}
+
+        {kind === "refund" ? (
+          <>
+            <label className="flex flex-col gap-1.5 text-sm font-medium">
+              {t.dialog.reason}
+              <select
+                name="reason"
+                value={reason}
+                onChange={(e) => {
+                  if (canRetry) tryAgain();
+                  setReason(e.target.value);
+                }}
+                className={field}
+                disabled={done}
+              >
+                <option value="" disabled>
+                  {t.dialog.chooseReason}
+                </option>
+                {REFUND_REASONS.map((r) => (
+                  <option key={r} value={r}>
+                    {t.dialog.reasons[r]}
+                  </option>
+                ))}
+              </select>
+              <span className="text-sm font-normal text-bad-fg">{fieldError("reason") ?? ""}</span>
+            </label>
+            <label className="flex flex-col gap-1.5 text-sm font-medium">
+              {t.dialog.note}
+              <textarea
+                name="note"
+                rows={2}
+                maxLength={500}
+                value={note}
+                onChange={(e) => {
+                  if (canRetry) tryAgain();
+                  setNote(e.target.value);
+                }}
+                className={field}
+                disabled={done}
+              />
+              <span className="text-sm font-normal text-bad-fg">{fieldError("note") ?? ""}</span>
+            </label>
+          </>
+        ) : null}
+
+        {kind === "release" ? (
+          <label className="flex flex-col gap-1.5 text-sm font-medium">
+            {interpolate(t.dialog.confirm, { amount: formatOre(max) })}
+            <input
+              name="confirm"
+              inputMode="decimal"
+              autoComplete="off"
+              value={confirm}
+              onChange={(e) => {
+                if (canRetry) tryAgain();
+                setConfirm(e.target.value);
+              }}
+              className={`${field} w-40`}
+              disabled={done}
+            />
+            <span className="text-sm font-normal text-bad-fg">{fieldError("confirm") ?? ""}</span>
+          </label>
+        ) : null}
+        {kind === "cancel" ? (
+          <p className="text-sm">{interpolate(t.dialog.cancelConfirm, { amount: formatOre(max) })}</p>
+        ) : null}
+
+        {allowance.allowed && !done ? (
+          <p data-testid="money-preview" className="text-sm text-ink-muted">
+            {preview(t, kind, p, ore, guaranteeDays)}
+          </p>
+        ) : null}
+
+        {shown ? <Outcome result={shown} t={t} locale={locale} now={now} /> : null}
+        {error ? (
+          <p role="alert" className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
+            {error}
+          </p>
+        ) : null}
+
+        <div className="flex flex-wrap justify-end gap-2">
+          <Dialog.Close asChild>
+            <button
+              type="button"
+              className="rounded-lg border border-surface-line px-4 py-2 text-sm hover:bg-surface-sunken"
+            >
+              {done ? t.dialog.close : t.dialog.back}
+            </button>
+          </Dialog.Close>
+          {canRetry ? (
+            <button
+              type="button"
+              data-testid="money-retry"
+              onClick={tryAgain}
+              className="rounded-lg border border-brand-500 px-4 py-2 text-sm font-semibold text-brand-700 hover:bg-brand-50"
+            >
+              {t.dialog.tryAgain}
+            </button>
+          ) : null}
+          {!done && !canRetry ? (
+            <button
+              type="submit"
+              data-testid="money-submit"
+              disabled={pending || !fresh || !allowance.allowed}
+              className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
+            >
+              {pending ? t.dialog.working : interpolate(t.dialog.submit[kind], { amount: amountLabel })}
+            </button>
+          ) : null}
+        </div>
+      </form>
+    </Modal>
   );
 }
