@@ -162,6 +162,10 @@ export function remedyFor(input: RemedyInput): Remedy {
   }
   const status = input.httpStatus != null && input.httpStatus > 0 ? input.httpStatus : undefined;
   const rawGroup = text(input.errorGroup);
+  if (rawGroup === "Callback") {
+    const id = `callback.${text(input.errorCode) ?? ""}`;
+    return found(isRemedyId(id) ? id : "callback.other", "code");
+  }
   const group = rawGroup === undefined ? undefined : GROUPS.get(rawGroup.toLowerCase());
   const code = text(input.errorCode);
   const message = text(input.errorMessage) ?? "";

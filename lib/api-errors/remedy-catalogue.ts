@@ -33,6 +33,7 @@ export const DOCS = {
   orderId: "https://developer.vippsmobilepay.com/docs/common-topics/orderid",
   userinfoScope: "https://developer.vippsmobilepay.com/docs/APIs/userinfo-api#scope",
   statusPages: "https://developer.vippsmobilepay.com/docs/developer-resources/status-pages/",
+  callbacks: `${ECOM}#callbacks`,
 } as const;
 export type DocKey = keyof typeof DOCS;
 
@@ -138,6 +139,10 @@ export const REMEDY_CATALOGUE = {
   "http.503": r("vipps", "statusPages"),
   "http.5xx": r("vipps", "statusPages"),
   "response.unreadable": r("developer", "requests"),
+  // Callbacks Vipps sent us that we refused (logged with group "Callback" and our error code)
+  "callback.unauthorized": r("developer", "callbacks"),
+  "callback.too_many_callbacks": r("developer", "callbacks"),
+  "callback.other": r("developer", "callbacks"),
   // No HTTP answer at all
   "network.timeout": r("developer", "statusPages"),
   "network.reset": r("developer", "statusPages"),

@@ -121,6 +121,7 @@ export function toRecord(
       requestId: r.requestId ?? null,
       requestBody: maskedBody(r.requestBody),
       responseBody: maskedBody(r.responseBody),
+      source: "shop",
     },
   };
 }

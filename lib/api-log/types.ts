@@ -29,7 +29,11 @@ export interface ApiCallRecord {
   requestId: string | null;
   requestBody: MaskedJson | null;
   responseBody: MaskedJson | null;
+  /** app (default): our own client; shop: sent to POST /api/v1/api-calls; callback: Vipps calling us. */
+  source?: ApiCallSource;
 }
+
+export type ApiCallSource = "app" | "shop" | "callback";
 
 /**
  * Receives log records. `record` must return at once and never throw into the API call:

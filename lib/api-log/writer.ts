@@ -82,6 +82,7 @@ export function toRow(r: ApiCallRecord): Prisma.ApiCallLogCreateManyInput {
     requestId: cut(r.requestId, 40),
     requestBody: body(r.requestBody),
     responseBody: body(r.responseBody),
+    source: r.source ?? "app",
   };
 }
 

@@ -15,7 +15,9 @@ import {
   type CallbackLimits,
   type RefusedCallback,
 } from "./callback-guard";
-import { problem, readBody } from "./http";
+import { parseJson, problem, readBody } from "./http";
+import { maskJson, maskRawBody, type MaskedJson } from "@/lib/api-log/mask";
+import type { ApiLogSink, LogEnvironment } from "@/lib/api-log/types";
 import { leaveHint } from "./payment-hints";
 import { audit as writeAudit } from "@/lib/audit";
 import { createHash, timingSafeEqual } from "node:crypto";
@@ -25,6 +27,8 @@ const MAX_BODY_BYTES = 64 * 1024;
 export interface CallbackDeps {
   db: () => Promise<PrismaClient>;
   clientFor: (msn: string) => Promise<DetailsClient>;
+  /** Where the callback and our answer are logged (the API log); none in tests that do not look. */
+  sink?: ApiLogSink;
   /** Runs work after the response is sent: `after` from next/server in the app; tests collect it. */
   schedule: (task: () => Promise<void>) => void;
   now?: () => Date;
@@ -114,10 +118,10 @@ export function createCallbackHandler(deps: CallbackDeps) {
     },
   });
 
-  return async function POST(request: Request, context: RouteContext): Promise<Response> {
-    const { orderId } = await context.params;
+  async function handle(request: Request, orderId: string, seen: Seen): Promise<Response> {
     const read = await readBody(request, MAX_BODY_BYTES);
     if (!read.ok) return problem(read.status, read.error, read.message);
+    seen.text = read.text;
     const parsed = parseCallback(orderId, read.text);
     if (!parsed.ok) return problem(400, parsed.error, parsed.message);
     const body = parsed.body;
@@ -126,8 +130,9 @@ export function createCallbackHandler(deps: CallbackDeps) {
     const db = await deps.db();
     const unit = await db.salesUnit.findUnique({
       where: { msn },
-      select: { active: true, callbackAuthTokenHash: true },
+      select: { active: true, callbackAuthTokenHash: true, environment: true },
     });
+    if (unit) seen.unit = { msn, environment: unit.environment };
     if (!unit?.active) {
       await guard.audit({
         action: "callback_refused",
@@ -179,7 +184,78 @@ export function createCallbackHandler(deps: CallbackDeps) {
       singleFlight(`${msn}/${orderId}`, deps.minSpacingMs ?? 1000, () => syncFromCallback(deps, body, guard.audit)),
     );
     return Response.json({ status: "accepted" });
+  }
+
+  return async function POST(request: Request, context: RouteContext): Promise<Response> {
+    const started = deps.now?.() ?? new Date();
+    const t0 = performance.now();
+    const { orderId } = await context.params;
+    const seen: Seen = {};
+    const response = await handle(request, orderId, seen);
+    const { sink } = deps;
+    if (sink && seen.unit) {
+      const unit = seen.unit;
+      const durationMs = performance.now() - t0;
+      // After the answer has gone out: the clone's body is read then, never delaying Vipps.
+      deps.schedule(() => logCallback(sink, unit, orderId, started, durationMs, seen, response));
+    }
+    return response;
   };
+}
+
+interface Seen {
+  /** The body as received (only when it was read). */
+  text?: string;
+  /** Set once the callback names one of our sales units: only those are logged (others are audited). */
+  unit?: { msn: string; environment: LogEnvironment };
+}
+
+function maskedText(text: string): MaskedJson | null {
+  const parsed = parseJson(text);
+  return parsed.ok ? maskJson(parsed.value) : maskRawBody(text, 8_000);
+}
+
+/** The callback and our answer in the API log (source "callback"), masked like every logged body. */
+function logCallback(
+  sink: ApiLogSink,
+  unit: { msn: string; environment: LogEnvironment },
+  orderId: string,
+  at: Date,
+  durationMs: number,
+  seen: Seen,
+  response: Response,
+): Promise<void> {
+  // Our own answers are small JSON bodies made above; reading a clone leaves the response intact.
+  return response
+    .clone()
+    .text()
+    .then((answer) => {
+      const parsedAnswer = parseJson(answer);
+      const error = response.ok || !parsedAnswer.ok ? null : (parsedAnswer.value as { error?: unknown }).error;
+      sink.record({
+        at,
+        msn: unit.msn,
+        environment: unit.environment,
+        operation: "callback",
+        method: "POST",
+        path: "/api/vipps/v2/payments/{orderId}",
+        orderId: orderId.slice(0, 50),
+        httpStatus: response.status,
+        // Our own refusals form a group of their own, so the dashboard and its remedies tell them apart.
+        errorGroup: typeof error === "string" ? "Callback" : null,
+        errorCode: typeof error === "string" ? error : null,
+        errorMessage: null,
+        contextId: null,
+        networkError: null,
+        durationMs,
+        attempt: 1,
+        requestId: null,
+        requestBody: seen.text === undefined ? null : maskedText(seen.text),
+        responseBody: maskedText(answer),
+        source: "callback",
+      });
+    })
+    .catch(() => {});
 }
 
 /** Compares the header's sha256 with the stored one in constant time. */

@@ -3,6 +3,8 @@
 // malformed body is a specific 400 with nothing written, and the simulator's own callbacks work.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHash } from "node:crypto";
+import { remedyFor } from "@/lib/api-errors/remedies";
+import { MemoryApiLogSink } from "@/lib/api-log/types";
 import { createCallbackHandler, type CallbackDeps } from "@/lib/ingest/callback";
 import { resolveHints } from "@/lib/ingest/payment-hints";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
@@ -324,6 +326,39 @@ describe.each(kinds)("callback endpoint on %s", (kind) => {
     } finally {
       await db.prisma.salesUnit.update({ where: { msn: DIRECT }, data: { callbackAuthTokenHash: null } });
     }
+  });
+
+  it("logs each callback of our sales units with our answer (masked), and the refusals with their remedy", async () => {
+    const sink = new MemoryApiLogSink();
+    const logged = createCallbackHandler({ ...deps, sink });
+    await simPayment(stack, RESERVE, "cb-log", "approve");
+    const express = body(RESERVE, "cb-log", "RESERVED", { userDetails: { mobileNumber: "91234567", userId: "u1" } });
+    expect((await call("cb-log", express, undefined, logged)).status).toBe(200);
+    expect((await call("cb-log", body(RESERVE, "cb-log", "RESERVED"), "{not json", logged)).status).toBe(400);
+    expect((await call("cb-nobody", body("999999", "cb-nobody", "RESERVED"), undefined, logged)).status).toBe(404);
+
+    await db.prisma.salesUnit.update({
+      where: { msn: RESERVE },
+      data: { callbackAuthTokenHash: createHash("sha256").update("the-right-token").digest("hex") },
+    });
+    try {
+      expect((await call("cb-log", body(RESERVE, "cb-log", "RESERVED"), undefined, logged)).status).toBe(401);
+    } finally {
+      await db.prisma.salesUnit.update({ where: { msn: RESERVE }, data: { callbackAuthTokenHash: null } });
+    }
+
+    // The unknown MSN is in the audit trail and the unreadable body only in our answer, not the API
+    // log: neither names a sales unit to file it under.
+    expect(sink.records.map((r) => [r.source, r.operation, r.msn, r.httpStatus, r.errorGroup, r.errorCode])).toEqual([
+      ["callback", "callback", RESERVE, 200, null, null],
+      ["callback", "callback", RESERVE, 401, "Callback", "unauthorized"],
+    ]);
+    const [accepted, refused] = sink.records;
+    expect(accepted!.requestBody).toMatchObject({ orderId: "cb-log", userDetails: { userId: "u1" } });
+    expect(JSON.stringify(accepted!.requestBody)).not.toContain("91234567");
+    expect(accepted!.responseBody).toEqual({ status: "accepted" });
+    expect(JSON.stringify(sink.records)).not.toContain("secret-token-123");
+    expect(remedyFor(refused!).id).toBe("callback.unauthorized");
   });
 
   it("handles the simulator's real callbacks over HTTP", async () => {

@@ -338,6 +338,19 @@ describe("no answer at all", () => {
   });
 });
 
+describe("callbacks we refused (logged with group Callback and our own error code)", () => {
+  it.each<[string, RemedyId]>([
+    ["unauthorized", "callback.unauthorized"],
+    ["too_many_callbacks", "callback.too_many_callbacks"],
+    ["invalid_body", "callback.other"],
+  ])("%s", (errorCode, id) => {
+    expect(remedy({ httpStatus: 401, errorGroup: "Callback", errorCode, operation: "callback" })).toMatchObject({
+      id,
+      matchedBy: "code",
+    });
+  });
+});
+
 describe("the generic fallback", () => {
   it.each<[string, RemedyInput]>([
     ["nothing at all", {}],

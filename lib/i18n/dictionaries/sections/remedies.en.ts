@@ -33,6 +33,7 @@ export const remediesEn: Widen<typeof remediesNb> = {
     testSalesUnit: "Creating a test sales unit",
     orderId: "About orderId",
     userinfoScope: "Userinfo: scope",
+    callbacks: "Callbacks in the eCom API",
     statusPages: "Vipps status pages",
   },
   entries: {
@@ -493,6 +494,24 @@ export const remediesEn: Widen<typeof remediesNb> = {
       cause:
         "We could not get through to Vipps (the name lookup failed or the connection was refused), so the request was not sent.",
       next: "Check the environment's base URL (api.vipps.no or apitest.vipps.no), DNS, firewall and proxy. It is safe to try again.",
+    },
+    "callback.unauthorized": {
+      title: "Callback without the right authToken",
+      cause:
+        "We refused a callback because its Authorization header did not carry the sales unit's authToken. Either the shop sent a different authToken at initiate than the one registered here, or the call did not come from Vipps.",
+      next: "Make the shop send the same authToken in merchantInfo at initiate as the one registered for the sales unit. If refusals come while nothing changed, someone may be sending forged callbacks.",
+    },
+    "callback.too_many_callbacks": {
+      title: "Too many callbacks for unknown orders",
+      cause:
+        "Vipps (or someone else) sent more callbacks for orders this sales unit has not registered with us than the limit allows, so we asked them to wait (429).",
+      next: "Register payments when they start (POST /api/v1/payments) so they are known when the callback arrives. Vipps sends a callback only once; the reconciler still reads the payment from /details.",
+    },
+    "callback.other": {
+      title: "A callback we could not read",
+      cause:
+        "We refused a callback because its content was not a valid eCom callback (bad JSON, missing fields, or an orderId that does not match the address).",
+      next: "Open the request in the API log. If it did not come from Vipps, ignore it; if it came from your own test, fix the content to match the eCom specification.",
     },
     "network.other": {
       title: "Network error",

@@ -40,6 +40,7 @@ export const remediesNb = {
     testSalesUnit: "Lage et test-salgssted",
     orderId: "Om orderId",
     userinfoScope: "Userinfo: scope",
+    callbacks: "Callbacker i eCom-API-et",
     statusPages: "Vipps' statussider",
   } satisfies Record<DocKey, string>,
   entries: {
@@ -498,6 +499,24 @@ export const remediesNb = {
       cause:
         "Vi kom ikke fram til Vipps (navneoppslaget feilet eller tilkoblingen ble nektet), så forespørselen ble ikke sendt.",
       next: "Sjekk grunnadressen for miljøet (api.vipps.no eller apitest.vipps.no), DNS, brannmur og proxy. Det er trygt å prøve igjen.",
+    },
+    "callback.unauthorized": {
+      title: "Callback uten riktig authToken",
+      cause:
+        "Vi avviste en callback fordi Authorization-headeren ikke hadde salgsstedets authToken. Enten sendte butikken et annet authToken ved initiate enn det som er registrert her, eller så kom kallet ikke fra Vipps.",
+      next: "Sørg for at butikken sender det samme authToken i merchantInfo ved initiate som det som er registrert for salgsstedet. Kommer avvisningene uten at noe er endret, kan noen sende falske callbacker.",
+    },
+    "callback.too_many_callbacks": {
+      title: "For mange callbacker for ukjente ordre",
+      cause:
+        "Vipps (eller noen andre) sendte flere callbacker for ordre salgsstedet ikke har registrert hos oss enn grensen tillater, så vi ba om å vente (429).",
+      next: "Registrer betalinger når de startes (POST /api/v1/payments), så er de kjente når callbacken kommer. Vipps sender en callback bare én gang; betalingen hentes likevel fra /details av avstemmingen.",
+    },
+    "callback.other": {
+      title: "Callback vi ikke kunne lese",
+      cause:
+        "Vi avviste en callback fordi innholdet ikke var en gyldig eCom-callback (feil JSON, manglende felt eller orderId som ikke stemmer med adressen).",
+      next: "Se forespørselen i API-loggen. Kom den ikke fra Vipps, kan den ignoreres; kom den fra en egen test, rett innholdet etter eCom-spesifikasjonen.",
     },
     "network.other": {
       title: "Nettverksfeil",
