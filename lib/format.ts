@@ -22,11 +22,12 @@ export function formatOre(ore: number | bigint): string {
 export const TIME_ZONE = "Europe/Oslo";
 const intlLocale: Record<Locale, string> = { nb: "nb-NO", en: "en-GB" };
 
-export function formatDateTime(date: Date | string, locale: Locale): string {
+/** { seconds: true } where calls a second apart must be told apart (the API log). */
+export function formatDateTime(date: Date | string, locale: Locale, opts: { seconds?: boolean } = {}): string {
   return new Intl.DateTimeFormat(intlLocale[locale], {
     timeZone: TIME_ZONE,
     dateStyle: "medium",
-    timeStyle: "short",
+    timeStyle: opts.seconds ? "medium" : "short",
   }).format(new Date(date));
 }
 

@@ -4,11 +4,15 @@
 // while "live" is on (TanStack Query), so a new error shows without a reload; pause stops it.
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Remedy } from "./remedy-card";
 import { Table, Td } from "@/components/ui/table";
 import { readErrorDashboardAction } from "@/lib/actions/api-errors/read-error-dashboard";
-import type { Dashboard, TopError, Totals } from "@/lib/api-errors/dashboard-types";
+import type { Dashboard, Totals } from "@/lib/api-errors/dashboard-types";
+import { keyFilter, logHref, type LogFilter } from "@/lib/api-log/log-filter";
 import { formatDateTime } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
@@ -17,6 +21,23 @@ const ErrorsChart = dynamic(() => import("./errors-chart"), {
   ssr: false,
   loading: () => <div className="h-[260px] animate-pulse rounded-lg bg-surface-sunken" />,
 });
+const OperationCharts = dynamic(() => import("./errors-chart").then((m) => m.OperationCharts), {
+  ssr: false,
+  loading: () => <div className="h-[160px] animate-pulse rounded-lg bg-surface-sunken" />,
+});
+
+type Params = { range?: string; from?: string; to?: string; env?: string; msn?: string; op?: string };
+
+/** The request log for part of what the dashboard shows: a period, the page's filters and more. */
+function requestsHref(params: Params, from: Date, to: Date, extra: Partial<LogFilter>): string {
+  return logHref({
+    time: { range: "custom", from, to },
+    ...(params.env ? { environment: params.env as LogFilter["environment"] } : {}),
+    ...(params.msn ? { msn: params.msn } : {}),
+    ...(params.op ? { operation: params.op } : {}),
+    ...extra,
+  });
+}
 
 type T = Dictionary["errors"];
 const LIVE_MS = 5_000;
@@ -25,7 +46,9 @@ const intl = (locale: Locale) => (locale === "nb" ? "nb-NO" : "en-GB");
 
 function pct(part: number, whole: number, locale: Locale): string {
   if (whole === 0) return "—";
-  return new Intl.NumberFormat(intl(locale), { style: "percent", maximumFractionDigits: 1 }).format(part / whole);
+  const f = new Intl.NumberFormat(intl(locale), { style: "percent", maximumFractionDigits: 1 });
+  // A few errors in many calls are not "0 %".
+  return part > 0 && part / whole < 0.0005 ? `< ${f.format(0.001)}` : f.format(part / whole);
 }
 
 function change(now: number, before: number, locale: Locale): string | null {
@@ -66,46 +89,6 @@ function Spark({ values }: { values: number[] }) {
   );
 }
 
-/** A remedy: its title always, the cause, who acts, the next step and Vipps' docs on demand. */
-function Remedy({
-  remedy,
-  message,
-  r,
-}: {
-  remedy: TopError["remedy"];
-  message: string | null;
-  r: Dictionary["remedies"];
-}) {
-  const text = (r.entries as Record<string, { title: string; cause: string; next: string }>)[remedy.id];
-  if (!text) return null;
-  return (
-    <details data-testid="remedy" data-remedy={remedy.id} className="mt-1 max-w-md text-xs">
-      <summary className="cursor-pointer font-medium text-brand-700">{text.title}</summary>
-      <dl className="mt-2 grid gap-1.5 rounded-lg bg-surface-sunken p-3">
-        {message ? <dd className="font-mono text-ink-muted">“{message}”</dd> : null}
-        <dt className="font-semibold">{r.labels.cause}</dt>
-        <dd>{text.cause}</dd>
-        <dt className="font-semibold">{r.labels.who}</dt>
-        <dd>{r.who[remedy.who]}</dd>
-        <dt className="font-semibold">{r.labels.next}</dt>
-        <dd>{text.next}</dd>
-        {remedy.links.length ? (
-          <>
-            <dt className="font-semibold">{r.labels.docs}</dt>
-            <dd className="flex flex-col gap-0.5">
-              {remedy.links.map((l) => (
-                <a key={l.url} href={l.url} target="_blank" rel="noreferrer" className="text-brand-700 underline">
-                  {(r.docs as Record<string, string>)[l.key] ?? l.url}
-                </a>
-              ))}
-            </dd>
-          </>
-        ) : null}
-      </dl>
-    </details>
-  );
-}
-
 export function ErrorDashboard({
   initial,
   params,
@@ -114,13 +97,15 @@ export function ErrorDashboard({
   locale,
 }: {
   initial: Dashboard;
-  params: { range?: string; env?: string; msn?: string; op?: string };
+  params: Params;
   t: T;
   /** The remedy catalogue's words in the user's language (sent once with the page). */
   remedies: Dictionary["remedies"];
   locale: Locale;
 }) {
-  const [live, setLive] = useState(true);
+  const router = useRouter();
+  // A custom period that has ended cannot change: nothing to refresh.
+  const [live, setLive] = useState(!(params.to && new Date(params.to) < new Date(initial.readAt)));
   const { data } = useQuery({
     queryKey: ["error-dashboard", params],
     queryFn: async () => (await readErrorDashboardAction(params))?.data ?? initial,
@@ -149,6 +134,21 @@ export function ErrorDashboard({
         : { hour: "2-digit", minute: "2-digit" }),
     }).format(new Date(at));
   const rows = d.series.map((b) => ({ at: new Date(b.at).toISOString(), ...b.counts }));
+  const [from, to] = [new Date(d.from), new Date(d.to)];
+  const inRange = (extra: Partial<LogFilter>) => requestsHref(params, from, to, extra);
+  const openBucket = (at: string, key: string) => {
+    const start = new Date(at);
+    router.push(requestsHref(params, start, new Date(start.getTime() + d.stepMs), keyFilter(d.keyParts[key])));
+  };
+  const percent = (v: number) =>
+    new Intl.NumberFormat(intl(locale), { style: "percent", maximumFractionDigits: 1 }).format(v / 100);
+  const opBars = d.operations.map((o) => ({
+    operation: o.operation,
+    errorRate: o.calls ? Math.round((o.errors / o.calls) * 1000) / 10 : 0,
+    p50: o.p50 === Infinity ? 12_800 : o.p50,
+    p95: o.p95 === Infinity ? 12_800 : o.p95,
+  }));
+  const link = "text-xs font-medium text-brand-700 underline-offset-2 hover:underline";
 
   return (
     <div className="flex flex-col gap-4">
@@ -197,9 +197,22 @@ export function ErrorDashboard({
         {d.keys.length === 0 ? (
           <p className="py-10 text-center text-sm text-ink-muted">{t.charts.none}</p>
         ) : (
-          <ErrorsChart rows={rows} keys={d.keys} formatTick={fmtTick} />
+          <>
+            <ErrorsChart rows={rows} keys={d.keys} formatTick={fmtTick} onSelect={openBucket} />
+            <p className="mt-1 text-xs text-ink-muted">{t.charts.clickHint}</p>
+          </>
         )}
       </section>
+
+      {d.operations.length ? (
+        <section className="rounded-card border border-surface-line bg-surface p-4 shadow-card">
+          <OperationCharts
+            rows={opBars}
+            labels={{ errorRate: t.charts.errorRate, latency: t.charts.latency, p50: "p50", p95: "p95", percent }}
+            onSelect={(operation) => router.push(inRange({ operation, status: "errors" }))}
+          />
+        </section>
+      ) : null}
 
       <Table
         title={t.top.title}
@@ -217,6 +230,13 @@ export function ErrorDashboard({
                 </span>
               ) : null}
               <Remedy remedy={e.remedy} message={e.message} r={remedies} />
+              <Link
+                href={inRange({ operation: e.operation, ...keyFilter(e) })}
+                className={link}
+                data-testid="top-error-requests"
+              >
+                {t.top.requests} →
+              </Link>
             </Td>
             <Td>{e.operation}</Td>
             <Td className="font-mono text-xs">{e.msns.join(", ") || "—"}</Td>
@@ -250,7 +270,15 @@ export function ErrorDashboard({
           <tr key={o.operation} className="tabular-nums">
             <Td className="font-medium">{o.operation}</Td>
             <Td>{o.calls.toLocaleString(intl(locale))}</Td>
-            <Td>{o.errors.toLocaleString(intl(locale))}</Td>
+            <Td>
+              {o.errors ? (
+                <Link href={inRange({ operation: o.operation, status: "errors" })} className={link}>
+                  {o.errors.toLocaleString(intl(locale))}
+                </Link>
+              ) : (
+                0
+              )}
+            </Td>
             <Td>
               <span className="inline-flex items-center gap-2">
                 <span className="h-1.5 w-16 overflow-hidden rounded-full bg-surface-sunken">

@@ -1,13 +1,10 @@
 // The error dashboard's shapes and filter values: shared by the server loader, the URL parser and
 // the client view (no server code here).
-export const RANGES = ["1h", "24h", "7d", "30d"] as const;
-export type RangeName = (typeof RANGES)[number];
-export const RANGE_MS: Record<RangeName, number> = {
-  "1h": 3_600_000,
-  "24h": 86_400_000,
-  "7d": 7 * 86_400_000,
-  "30d": 30 * 86_400_000,
-};
+import { PRESETS, PRESET_MS, type Preset } from "@/lib/api-log/time-range";
+
+export const RANGES = PRESETS;
+export type RangeName = Preset;
+export const RANGE_MS = PRESET_MS;
 /** Chart buckets per range: about 60–100 bars whatever the range. */
 export const STEP_MS: Record<RangeName, number> = {
   "1h": 60_000,
@@ -15,12 +12,18 @@ export const STEP_MS: Record<RangeName, number> = {
   "7d": 2 * 3_600_000,
   "30d": 8 * 3_600_000,
 };
+/** The bucket sizes a custom range may get: the smallest that keeps it at most MAX_BARS bars. */
+export const CUSTOM_STEPS_MS = [60_000, 300_000, 900_000, 3_600_000, 2 * 3_600_000, 8 * 3_600_000, 86_400_000];
+export const MAX_BARS = 120;
 
 export const ENVIRONMENTS = ["simulator", "test", "production"] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
 
 export interface DashboardFilter {
-  range: RangeName;
+  range: RangeName | "custom";
+  /** Only for range "custom". */
+  from?: Date;
+  to?: Date;
   environment?: EnvironmentName;
   msn?: string;
   operation?: string;
@@ -74,6 +77,13 @@ export interface OperationRow {
   p95: number | null;
 }
 
+/** What an error key (a series in the chart) stands for, so a click can open its requests. */
+export interface KeyParts {
+  errorGroup: string;
+  errorCode: string;
+  httpStatus: number;
+}
+
 export interface Dashboard {
   /** When these numbers were read. */
   readAt: Date;
@@ -86,6 +96,7 @@ export interface Dashboard {
   series: { at: Date; counts: Record<string, number> }[];
   /** The error keys in the series, most frequent first. */
   keys: string[];
+  keyParts: Record<string, KeyParts>;
   operations: OperationRow[];
   top: TopError[];
   /** Operations seen in the range (for the filter). */

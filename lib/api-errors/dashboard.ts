@@ -4,11 +4,14 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
-import { remedyFor } from "./remedies";
+import { remedyView } from "./remedies";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import {
+  CUSTOM_STEPS_MS,
+  MAX_BARS,
   RANGE_MS,
   STEP_MS,
+  type KeyParts,
   type Dashboard,
   type DashboardFilter,
   type OperationRow,
@@ -38,6 +41,25 @@ function scopeSql(actor: Actor, f: DashboardFilter): Prisma.Sql {
   return parts.length ? Prisma.sql`AND ${Prisma.join(parts, " AND ")}` : Prisma.empty;
 }
 
+/**
+ * The buckets a filter covers. A preset ends at the end of the current step, so the last bar is the
+ * one filling now; a custom range is widened to whole steps of the smallest size that keeps it to
+ * MAX_BARS bars.
+ */
+export function windowOf(filter: DashboardFilter, now: Date): { stepMs: number; from: Date; to: Date } {
+  if (filter.range === "custom" && filter.from && filter.to) {
+    const span = filter.to.getTime() - filter.from.getTime();
+    const stepMs = CUSTOM_STEPS_MS.find((s) => span / s <= MAX_BARS) ?? CUSTOM_STEPS_MS.at(-1)!;
+    const from = Math.floor(filter.from.getTime() / stepMs) * stepMs;
+    const to = Math.max(from + stepMs, Math.ceil(filter.to.getTime() / stepMs) * stepMs);
+    return { stepMs, from: new Date(from), to: new Date(to) };
+  }
+  const range = filter.range === "custom" ? "24h" : filter.range;
+  const stepMs = STEP_MS[range];
+  const to = new Date(Math.ceil((now.getTime() + 1) / stepMs) * stepMs);
+  return { stepMs, from: new Date(to.getTime() - RANGE_MS[range]), to };
+}
+
 export async function loadDashboard(
   db: PrismaClient,
   actor: Actor,
@@ -45,11 +67,8 @@ export async function loadDashboard(
   nowDate = new Date(),
 ): Promise<Dashboard> {
   assertCan(actor, "apilog:read");
-  const stepMs = STEP_MS[filter.range];
-  // The range ends at the end of the current step, so the last bar is the one filling now.
-  const to = new Date(Math.ceil((nowDate.getTime() + 1) / stepMs) * stepMs);
-  const from = new Date(to.getTime() - RANGE_MS[filter.range]);
-  const before = new Date(from.getTime() - RANGE_MS[filter.range]);
+  const { stepMs, from, to } = windowOf(filter, nowDate);
+  const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
   const scope = scopeSql(actor, filter);
   const step = Prisma.sql`make_interval(secs => ${stepMs / 1000}::int)`;
 
@@ -115,10 +134,13 @@ export async function loadDashboard(
     counts: {} as Record<string, number>,
   }));
   const keyTotals = new Map<string, number>();
+  const keyParts: Record<string, KeyParts> = {};
   const sparks = new Map<string, number[]>();
   for (const r of seriesRows) {
     const i = Math.round((new Date(r.at).getTime() - from.getTime()) / stepMs);
     const key = errorKeyOf(r.errorGroup, r.errorCode, r.httpStatus);
+    // "Payment/61" is one group and code whatever the status; "HTTP 401" one status.
+    keyParts[key] ??= { errorGroup: r.errorGroup, errorCode: r.errorCode, httpStatus: r.httpStatus };
     if (series[i]) series[i].counts[key] = (series[i].counts[key] ?? 0) + r.n;
     keyTotals.set(key, (keyTotals.get(key) ?? 0) + r.n);
     const spark = sparks.get(key) ?? new Array<number>(steps).fill(0);
@@ -160,7 +182,7 @@ export async function loadDashboard(
   const top: TopError[] = topRows.map((t, i) => {
     const key = errorKeyOf(t.errorGroup, t.errorCode, t.httpStatus);
     const message = messages[i] ?? null;
-    const remedy = remedyFor({
+    const remedy = remedyView({
       httpStatus: t.httpStatus === 0 ? null : t.httpStatus,
       errorGroup: t.errorGroup || null,
       errorCode: t.errorCode || null,
@@ -169,7 +191,7 @@ export async function loadDashboard(
       operation: t.operation,
     });
     return {
-      remedy: { id: remedy.id, who: remedy.entry.who, links: remedy.entry.links.map((l) => ({ ...l })) },
+      remedy,
       message,
       key,
       errorGroup: t.errorGroup,
@@ -195,6 +217,7 @@ export async function loadDashboard(
     before: totals(false),
     series,
     keys,
+    keyParts,
     operations,
     top,
     operationNames: operations.map((o) => o.operation).sort(),

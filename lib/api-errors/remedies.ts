@@ -183,3 +183,9 @@ export function remedyFor(input: RemedyInput): Remedy {
   if (input.httpStatus === 0) return found("network.other", "network");
   return found("generic", "generic");
 }
+
+/** The remedy as the pages carry it (plain data, safe to send to the browser). */
+export function remedyView(input: RemedyInput): { id: RemedyId; who: RemedyActor; links: RemedyLink[] } {
+  const remedy = remedyFor(input);
+  return { id: remedy.id, who: remedy.entry.who, links: remedy.entry.links.map((l) => ({ ...l })) };
+}

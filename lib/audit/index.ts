@@ -13,6 +13,7 @@ export const AUDIT_ACTIONS = [
   // Reading
   "payment_viewed",
   "history_exported",
+  "api_log_exported",
   // Payments
   "payment_refreshed",
   "lookup_at_vipps",

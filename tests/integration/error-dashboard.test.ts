@@ -94,4 +94,37 @@ describe.each(kinds)("error dashboard on %s", (kind) => {
     expect(day.now.calls).toBe(40);
     expect(day.series).toHaveLength(96);
   });
+
+  it("a custom period: whole buckets of a size that keeps the chart readable, and the same span before it", async () => {
+    // 12:00–12:20 UTC (the dashboard's custom range comes as instants): 1-minute bars.
+    const from = new Date(Date.UTC(2026, 10, 30, 12, 0, 30));
+    const to = new Date(Date.UTC(2026, 10, 30, 12, 20, 0));
+    const d = await loadDashboard(db.prisma, dev, { range: "custom", from, to }, NOW);
+    expect(d.stepMs).toBe(60_000);
+    expect([d.from, d.to]).toEqual([new Date(Date.UTC(2026, 10, 30, 12, 0)), to]);
+    expect(d.series).toHaveLength(20);
+    // Within it: minutes 10–30 ago. 7 captures, 4 × 61 (5–8 min ago are 12:22–12:25: outside), details 10,15,20 min ago.
+    const inside = (m: number) => minutesAgo(m) >= d.from && minutesAgo(m) < d.to;
+    const captures = Array.from({ length: 14 }, (_, i) => i * 3).filter(inside).length;
+    const details = Array.from({ length: 8 }, (_, i) => i * 5).filter(inside).length;
+    expect(d.now.calls).toBe(captures + details);
+    // 14 days: 8-hour bars at most 120 of them; a year: whole days.
+    const fortnight = await loadDashboard(
+      db.prisma,
+      dev,
+      { range: "custom", from: new Date(NOW.getTime() - 14 * 86_400_000), to: NOW },
+      NOW,
+    );
+    expect(fortnight.stepMs).toBe(8 * 3_600_000); // 2-hour bars would be 168
+    expect(fortnight.series.length).toBeLessThanOrEqual(120);
+    expect(fortnight.now.calls).toBe(40);
+    const year = await loadDashboard(
+      db.prisma,
+      dev,
+      { range: "custom", from: new Date(NOW.getTime() - 365 * 86_400_000), to: NOW },
+      NOW,
+    );
+    expect(year.stepMs).toBe(86_400_000);
+    expect(year.now.calls).toBe(40);
+  });
 });

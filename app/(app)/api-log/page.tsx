@@ -1,47 +1,126 @@
-import { Badge } from "@/components/ui/badge";
+// The request log: every logged call in the user's sales units, filtered (all in the URL), newest
+// first with keyset pages, each row opening the call with its masked bodies; CSV of the filtered list.
+import type { Metadata } from "next";
+import Link from "next/link";
+import { LogFilters } from "@/components/api-log/log-filters";
+import { StatusBadge } from "@/components/api-log/status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
-import { listRecentCalls } from "@/lib/api-log/queries";
+import { logParams, parseLogParams } from "@/lib/api-log/log-filter";
+import { listCalls, MAX_EXPORT_ROWS } from "@/lib/api-log/log-query";
 import { requireActor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
+import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
+import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
+import { listSalesUnits } from "@/lib/sales-units/queries";
 
-export default async function ApiLogPage() {
-  const [actor, { t, locale }] = await Promise.all([requireActor(), getI18n()]);
+interface Props {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export async function generateMetadata(): Promise<Metadata> {
+  const { t } = await getI18n();
+  return { title: t.apiLog.title };
+}
+
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+const pageLink =
+  "rounded-lg border border-surface-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-surface-sunken";
+
+export default async function ApiLogPage({ searchParams }: Props) {
+  const [raw, actor, { t, locale }] = await Promise.all([searchParams, requireActor(), getI18n()]);
   await requirePermission(actor, "apilog:read", "/api-log");
-  const calls = await listRecentCalls(actor);
+  const now = new Date();
+  const { filter, errors } = parseLogParams(raw, now);
+  const [units, page] = await Promise.all([
+    listSalesUnits(actor),
+    listCalls(await db(), actor, filter, { after: one(raw.after), before: one(raw.before) }, now),
+  ]);
   const a = t.apiLog;
+  const params = logParams(filter);
+  const query = (extra: Record<string, string> = {}) => new URLSearchParams({ ...params, ...extra }).toString();
+  const onLaterPage = Boolean(one(raw.after) || one(raw.before));
+
   return (
     <>
-      <PageHeader title={a.title} description={a.description} />
+      <PageHeader
+        title={a.title}
+        description={a.description}
+        actions={
+          <a
+            href={`/api/api-log/export?${query()}`}
+            title={interpolate(a.exportHint, {
+              max: MAX_EXPORT_ROWS.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB"),
+            })}
+            data-testid="api-log-export"
+            className={pageLink}
+          >
+            {a.export}
+          </a>
+        }
+      />
+      <LogFilters filter={filter} errors={errors} raw={raw} units={units} t={a} />
       <Table
         testId="api-log"
-        head={[a.time, "MSN", a.operation, a.status, a.error, a.duration]}
-        empty={calls.length === 0 ? a.empty : undefined}
+        head={[a.table.time, a.table.unit, a.table.operation, a.table.status, a.table.error, a.table.duration]}
+        empty={page.rows.length === 0 ? a.empty : undefined}
       >
-        {calls.map((c) => (
-          <tr key={c.id.toString()}>
-            <Td className="whitespace-nowrap">{formatDateTime(c.at, locale)}</Td>
-            <Td className="font-mono">{c.msn ?? "—"}</Td>
+        {page.rows.map((c) => (
+          <tr key={c.id.toString()} data-testid="api-call" className="hover:bg-surface-sunken">
+            <Td className="whitespace-nowrap">
+              <Link
+                href={`/api-log/${c.id}?${query()}`}
+                className="font-medium text-brand-700 underline-offset-2 hover:underline"
+              >
+                {formatDateTime(c.at, locale, { seconds: true })}
+              </Link>
+            </Td>
+            <Td className="font-mono text-xs">{c.msn ?? "—"}</Td>
             <Td>
               <span className="font-medium">{c.operation}</span>
-              <span className="block font-mono text-xs text-ink-faint">
+              <span className="block font-mono text-xs text-ink-muted">
                 {c.method} {c.path}
+                {c.orderId ? ` · ${c.orderId}` : ""}
               </span>
             </Td>
             <Td>
-              <Badge tone={c.httpStatus && c.httpStatus < 400 ? "ok" : "bad"}>
-                {c.httpStatus ?? c.networkError ?? "—"}
-              </Badge>
+              <StatusBadge status={c.httpStatus} noAnswer={a.table.network} />
             </Td>
-            <Td className="max-w-md">
-              {c.errorCode ? `${c.errorGroup ?? ""} ${c.errorCode}: ${c.errorMessage ?? ""}` : "—"}
+            <Td className="max-w-md text-xs">
+              {c.errorGroup || c.errorCode ? (
+                <span className="font-mono font-semibold">
+                  {[c.errorGroup, c.errorCode].filter(Boolean).join("/")}{" "}
+                </span>
+              ) : null}
+              <span className="text-ink-muted">
+                {c.errorMessage ?? c.networkError ?? (c.httpStatus && c.httpStatus < 400 ? "" : "—")}
+              </span>
             </Td>
-            <Td className="tabular-nums">{c.durationMs} ms</Td>
+            <Td className="whitespace-nowrap tabular-nums">{c.durationMs} ms</Td>
           </tr>
         ))}
       </Table>
+      {page.newer || page.older ? (
+        <nav aria-label={a.pagination.label} className="mt-4 flex flex-wrap items-center justify-end gap-2">
+          {onLaterPage ? (
+            <Link href={`/api-log?${query()}`} className="px-2 text-sm text-ink-muted hover:text-ink">
+              {a.pagination.newest}
+            </Link>
+          ) : null}
+          {page.newer ? (
+            <Link rel="prev" href={`/api-log?${query({ before: page.newer })}`} className={pageLink}>
+              ← {a.pagination.newer}
+            </Link>
+          ) : null}
+          {page.older ? (
+            <Link rel="next" href={`/api-log?${query({ after: page.older })}`} className={pageLink}>
+              {a.pagination.older} →
+            </Link>
+          ) : null}
+        </nav>
+      ) : null}
     </>
   );
 }

@@ -1,13 +1,15 @@
 import type { Metadata } from "next";
+import { RangeFields } from "@/components/api-log/range-fields";
 import { ErrorDashboard } from "@/components/errors/error-dashboard";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadDashboard } from "@/lib/api-errors/dashboard";
-import { ENVIRONMENTS, RANGES } from "@/lib/api-errors/dashboard-types";
+import { ENVIRONMENTS } from "@/lib/api-errors/dashboard-types";
 import { parseDashboardParams } from "@/lib/api-errors/params";
 import { requireActor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { getI18n } from "@/lib/i18n/server";
+import { osloLocalInput } from "@/lib/payments/history/dates";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
 interface Props {
@@ -29,6 +31,9 @@ export default async function ErrorsPage({ searchParams }: Props) {
   const e = t.errors;
   const params = {
     range: filter.range,
+    ...(filter.range === "custom" && filter.from && filter.to
+      ? { from: filter.from.toISOString(), to: filter.to.toISOString() }
+      : {}),
     ...(filter.environment ? { env: filter.environment } : {}),
     ...(filter.msn ? { msn: filter.msn } : {}),
     ...(filter.operation ? { op: filter.operation } : {}),
@@ -37,17 +42,18 @@ export default async function ErrorsPage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={e.title} description={e.description} />
+      {filter.rangeError ? (
+        <p role="alert" className="mb-3 rounded-lg border border-warn-fg/30 bg-warn-bg px-4 py-2 text-sm text-warn-fg">
+          {t.apiLog.rangeErrors[filter.rangeError]}
+        </p>
+      ) : null}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" data-testid="error-filters">
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {e.filters.range}
-          <select name="range" defaultValue={filter.range} className={select}>
-            {RANGES.map((r) => (
-              <option key={r} value={r}>
-                {e.filters.ranges[r]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RangeFields
+          range={filter.range}
+          from={filter.from ? osloLocalInput(filter.from) : ""}
+          to={filter.to ? osloLocalInput(filter.to) : ""}
+          t={e.filters}
+        />
         <label className="flex flex-col gap-1 text-sm font-medium">
           {e.filters.environment}
           <select name="env" defaultValue={filter.environment ?? ""} className={select}>

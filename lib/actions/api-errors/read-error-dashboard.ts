@@ -9,6 +9,8 @@ import { db } from "@/lib/db/client";
 
 const input = z.object({
   range: z.string().max(10).optional(),
+  from: z.string().max(40).optional(),
+  to: z.string().max(40).optional(),
   env: z.string().max(20).optional(),
   msn: z.string().max(10).optional(),
   op: z.string().max(40).optional(),

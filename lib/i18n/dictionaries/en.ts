@@ -1,5 +1,6 @@
 import type { Dictionary } from "./nb";
 import { actionsEn } from "./sections/actions.en";
+import { apiLogEn } from "./sections/api-log.en";
 import { chargedTwiceEn } from "./sections/charged-twice.en";
 import { financeEn } from "./sections/finance.en";
 import { errorEn } from "./sections/error.en";
@@ -13,6 +14,7 @@ import { remediesEn } from "./sections/remedies.en";
 
 const en: Dictionary = {
   actions: actionsEn,
+  apiLog: apiLogEn,
   chargedTwice: chargedTwiceEn,
   errors: errorsEn,
   finance: financeEn,
@@ -116,16 +118,6 @@ const en: Dictionary = {
     empty: "No sales units to show.",
     environments: { simulator: "Simulator", test: "Test", production: "Production" },
     captureTypes: { reserve: "Reserve, capture later", direct: "Direct capture" },
-  },
-  apiLog: {
-    title: "API log",
-    description: "The latest calls to the Vipps eCom API, with the error reason.",
-    time: "Time",
-    operation: "Operation",
-    status: "Status",
-    error: "Error",
-    duration: "Duration",
-    empty: "No API calls have been logged yet.",
   },
   users: {
     title: "Users",

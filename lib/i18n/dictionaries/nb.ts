@@ -1,6 +1,7 @@
 // Norwegian (bokmål): the reference dictionary. en.ts must have exactly the same keys (type-checked).
 // Feature strings live in sections/<feature>.nb.ts and are spread in below.
 import { actionsNb } from "./sections/actions.nb";
+import { apiLogNb } from "./sections/api-log.nb";
 import { chargedTwiceNb } from "./sections/charged-twice.nb";
 import { financeNb } from "./sections/finance.nb";
 import { errorNb } from "./sections/error.nb";
@@ -15,6 +16,7 @@ import type { Widen } from "./widen";
 
 const nb = {
   actions: actionsNb,
+  apiLog: apiLogNb,
   chargedTwice: chargedTwiceNb,
   errors: errorsNb,
   finance: financeNb,
@@ -118,16 +120,6 @@ const nb = {
     empty: "Ingen salgssteder å vise.",
     environments: { simulator: "Simulator", test: "Test", production: "Produksjon" },
     captureTypes: { reserve: "Reserver, trekk senere", direct: "Direkte trekk" },
-  },
-  apiLog: {
-    title: "API-logg",
-    description: "De siste kallene mot Vipps eCom API, med feilårsak.",
-    time: "Tid",
-    operation: "Operasjon",
-    status: "Status",
-    error: "Feil",
-    duration: "Tid brukt",
-    empty: "Ingen API-kall er logget ennå.",
   },
   users: {
     title: "Brukere",

@@ -68,16 +68,26 @@ export function csvStream(
   batches: AsyncIterator<HistoryRow[]>,
   onError: (err: unknown) => void,
 ): ReadableStream<Uint8Array> {
+  return csvLinesStream(csvHeaderLine(), batches, (r) => csvRow(msn, r), onError);
+}
+
+/** A CSV body produced batch by batch as the client reads (any rows: history, the API log). */
+export function csvLinesStream<R>(
+  header: string,
+  batches: AsyncIterator<R[]>,
+  line: (row: R) => string,
+  onError: (err: unknown) => void,
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder();
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(csvHeaderLine()));
+      controller.enqueue(encoder.encode(header));
     },
     async pull(controller) {
       try {
         const next = await batches.next();
         if (next.done) controller.close();
-        else controller.enqueue(encoder.encode(next.value.map((r) => csvRow(msn, r)).join("")));
+        else controller.enqueue(encoder.encode(next.value.map(line).join("")));
       } catch (err) {
         onError(err);
         controller.error(err);

@@ -53,6 +53,30 @@ export function osloDayStart(value: string, dayOffset = 0): Date | null {
   return new Date(instant);
 }
 
+const LOCAL = /^(\d{4}-\d{2}-\d{2})(?:[T ](\d{2}):(\d{2}))?$/;
+
+/**
+ * "2026-03-29T14:30" (what <input type="datetime-local"> sends) or "2026-03-29" as Oslo wall-clock
+ * time → the instant; null when it is not a real time. A wall time that does not exist (02:30 on the
+ * night summer time starts) is read as the instant one hour later, as a clock would show it.
+ */
+export function osloLocalTime(value: string): Date | null {
+  const match = LOCAL.exec(value);
+  if (!match) return null;
+  const ymd = parseYmd(match[1]!);
+  const [h, min] = [Number(match[2] ?? 0), Number(match[3] ?? 0)];
+  if (!ymd || h > 23 || min > 59) return null;
+  const wall = Date.UTC(ymd.y, ymd.m - 1, ymd.d, h, min);
+  let instant = wall - osloOffsetMs(wall);
+  instant = wall - osloOffsetMs(instant);
+  return new Date(instant);
+}
+
+/** The instant as Oslo wall-clock time for <input type="datetime-local">: "2026-03-29T14:30". */
+export function osloLocalInput(at: Date): string {
+  return osloDateTime(at).slice(0, 16).replace(" ", "T");
+}
+
 /** "2026-03-29 01:30:00": Oslo wall-clock time, sortable, for spreadsheets. */
 export function osloDateTime(at: Date): string {
   const p = Object.fromEntries(partsFormat.formatToParts(at).map((x) => [x.type, x.value]));

@@ -1,0 +1,32 @@
+"use client";
+// Copies a value and says so for two seconds, then offers to copy again.
+import { useEffect, useState } from "react";
+
+export function CopyButton({
+  value,
+  label,
+  copied,
+  testId,
+}: {
+  value: string;
+  label: string;
+  copied: string;
+  testId?: string;
+}) {
+  const [done, setDone] = useState(false);
+  useEffect(() => {
+    if (!done) return;
+    const timer = setTimeout(() => setDone(false), 2_000);
+    return () => clearTimeout(timer);
+  }, [done]);
+  return (
+    <button
+      type="button"
+      data-testid={testId}
+      onClick={() => void navigator.clipboard?.writeText(value).then(() => setDone(true))}
+      className="rounded-md border border-surface-line bg-surface px-2 py-0.5 text-xs font-semibold text-ink hover:bg-surface-sunken"
+    >
+      <span aria-live="polite">{done ? `✓ ${copied}` : label}</span>
+    </button>
+  );
+}
