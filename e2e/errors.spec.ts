@@ -62,6 +62,26 @@ test("a new error appears on an open dashboard within seconds, without a reload"
   // Paused, the page stops asking.
   await dev.getByTestId("live-switch").click();
   await expect(dev.getByTestId("live-switch")).toHaveAttribute("aria-pressed", "false");
+
+  // "See the calls" opens exactly those requests in the request log, and one of them in full.
+  await dev.getByTestId("top-error").filter({ hasText: "Merchant/37" }).getByTestId("top-error-requests").click();
+  await expect(dev).toHaveURL(/\/api-log\?.*group=Merchant&code=37/);
+  const calls = dev.getByTestId("api-call");
+  await expect(calls.first()).toBeVisible();
+  for (const text of await calls.allInnerTexts()) expect(text).toContain("Merchant/37");
+  await calls.first().getByRole("link").click();
+  await expect(dev.getByRole("heading", { name: "details · 400" })).toBeVisible();
+  await expect(dev.getByTestId("response-body")).toContainText("Merchant not available");
+  await expect(dev.getByTestId("remedy")).toHaveAttribute("data-remedy", "vipps.Merchant.37");
+  await expect(dev.locator("body")).not.toContainText(/Bearer ey|client_secret"\s*:\s*"[^[]/);
+  await dev.getByRole("link", { name: "Back to the log" }).click();
+  await expect(dev).toHaveURL(/\/api-log\?.*code=37/);
+
+  // A click on a segment of the chart opens the calls it counted.
+  await dev.goto("/errors?range=1h");
+  await dev.locator(".recharts-bar-rectangle path").last().click({ force: true });
+  await expect(dev).toHaveURL(/\/api-log\?range=custom&from=/);
+  await expect(dev.getByTestId("api-call").first()).toBeVisible();
   await devContext.close();
   await finContext.close();
 });
