@@ -75,7 +75,7 @@ const en: Dictionary = {
     abilities: {
       "payments:read": "Look up payments and read their history",
       "payments:money": "Capture, release, cancel and refund payments",
-      "apilog:read": "Read the API log",
+      "apilog:read": "Follow API errors with their cause and fix, and read every call in the API log",
       "salesunits:read": "See your sales units",
       "users:manage": "See users and their roles, and create API keys for the shop",
     },

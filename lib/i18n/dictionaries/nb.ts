@@ -77,7 +77,7 @@ const nb = {
     abilities: {
       "payments:read": "Slå opp betalinger og lese historikken",
       "payments:money": "Trekke, frigi, kansellere og refundere betalinger",
-      "apilog:read": "Lese API-loggen",
+      "apilog:read": "Følge API-feil med årsak og løsning, og lese hvert kall i API-loggen",
       "salesunits:read": "Se salgsstedene dine",
       "users:manage": "Se brukerne og rollene deres, og lage API-nøkler for nettbutikken",
     },
