@@ -6,6 +6,7 @@ export function Table({
   empty,
   testId,
   title,
+  className = "",
 }: {
   head: ReactNode[];
   children: ReactNode;
@@ -13,9 +14,11 @@ export function Table({
   testId?: string;
   /** A heading inside the card, above the table. */
   title?: ReactNode;
+  /** E.g. "hidden md:block" where a page shows its own rows at phone width. */
+  className?: string;
 }) {
   return (
-    <div className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
+    <div className={`overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card ${className}`}>
       {title ? <h2 className="px-4 pt-4 pb-2 text-sm font-semibold text-ink-muted">{title}</h2> : null}
       <table data-testid={testId} className="w-full text-left text-sm">
         <thead className="border-b border-surface-line bg-surface-sunken text-xs uppercase tracking-wide text-ink-muted">

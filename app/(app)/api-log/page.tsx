@@ -62,7 +62,34 @@ export default async function ApiLogPage({ searchParams }: Props) {
         }
       />
       <LogFilters filter={filter} errors={errors} raw={raw} units={units} t={a} />
+      {/* At phone width: one card per call, the time, status and operation on top. */}
+      <ul className="flex flex-col gap-2 md:hidden" data-testid="api-log-cards">
+        {page.rows.map((c) => (
+          <li key={c.id.toString()} className="rounded-card border border-surface-line bg-surface p-3 shadow-card">
+            <Link href={`/api-log/${c.id}?${query()}`} className="flex flex-col gap-1">
+              <span className="flex items-center justify-between gap-2">
+                <span className="font-medium">{c.operation}</span>
+                <StatusBadge status={c.httpStatus} noAnswer={a.table.network} />
+              </span>
+              <span className="text-xs text-ink-muted">
+                {formatDateTime(c.at, locale, { seconds: true })} · {c.msn ?? "—"} · {c.durationMs} ms
+              </span>
+              {c.errorGroup || c.errorCode || c.errorMessage || c.networkError ? (
+                <span className="text-xs">
+                  <span className="font-mono font-semibold">
+                    {[c.errorGroup, c.errorCode].filter(Boolean).join("/")}
+                  </span>{" "}
+                  {c.errorMessage ?? c.networkError}
+                </span>
+              ) : null}
+              {c.orderId ? <span className="truncate font-mono text-xs text-ink-muted">{c.orderId}</span> : null}
+            </Link>
+          </li>
+        ))}
+        {page.rows.length === 0 ? <li className="py-6 text-center text-sm text-ink-muted">{a.empty}</li> : null}
+      </ul>
       <Table
+        className="hidden md:block"
         testId="api-log"
         head={[a.table.time, a.table.unit, a.table.operation, a.table.status, a.table.error, a.table.duration]}
         empty={page.rows.length === 0 ? a.empty : undefined}
