@@ -44,6 +44,11 @@ const schema = z
      * the reconciler then settles it. Must exceed a GET /details with its retries (about a minute).
      */
     MONEY_STALE_PENDING_MS: z.coerce.number().int().min(5000).max(3_600_000).default(120_000),
+    /**
+     * Days raw API calls are kept (whole UTC days, counted back from the start of today). At most 366:
+     * the per-minute rollups are kept 13 months, and must outlive the raw rows they count.
+     */
+    API_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(30),
     /** Set by Next.js itself; "phase-production-build" during `next build`, when nothing may run. */
     NEXT_PHASE: z.string().optional(),
   })
@@ -76,6 +81,11 @@ const schema = z
       /** Runs beside the reconciler (the same switch): background work of the capture queue. */
       moneyWorker: { concurrency: e.MONEY_WORKER_CONCURRENCY },
       money: { stalePendingMs: e.MONEY_STALE_PENDING_MS },
+      apiLog: {
+        retentionDays: e.API_LOG_RETENTION_DAYS,
+        /** Hourly in every instance (lib/api-log/prune-start.ts). */
+        pruneEnabled: e.NEXT_PHASE !== "phase-production-build",
+      },
     };
   });
 

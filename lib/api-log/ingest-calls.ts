@@ -8,6 +8,7 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { audit } from "@/lib/audit";
+import { env } from "@/lib/env";
 import { ORDER_ID_PATTERN, MSN_PATTERN } from "@/lib/ids";
 import { admitKeyRequest, keyMayRegister } from "@/lib/ingest/api-keys";
 import { parseJson, problem, readBody } from "@/lib/ingest/http";
@@ -129,6 +130,7 @@ export function toRecord(
 export interface IngestCallsDeps {
   db: () => Promise<PrismaClient>;
   now?: () => Date;
+  /** Default: API_LOG_RETENTION_DAYS — older records would be pruned at once. */
   retentionDays?: number;
   /** Requests a minute per key (the same limit as the payments endpoint). */
   limits?: () => { requests: Limiter };
@@ -162,7 +164,11 @@ export function createApiCallsHandler(deps: IngestCallsDeps) {
         `"calls" has ${list.length} records; at most ${MAX_RECORDS} per request. Nothing was stored: split the batch.`,
       );
 
-    const ctx = { now, retentionDays: deps.retentionDays ?? 30, mayUse: (msn: string) => keyMayRegister(key, msn) };
+    const ctx = {
+      now,
+      retentionDays: deps.retentionDays ?? env().apiLog.retentionDays,
+      mayUse: (msn: string) => keyMayRegister(key, msn),
+    };
     const results: RecordResult[] = [];
     const records: ApiCallRecord[] = [];
     list.forEach((raw, index) => {

@@ -1,9 +1,11 @@
 // Start-up work that must happen in the one process that owns the database before the server opens
 // it (PGlite has no cross-process lock): apply migrations, then, in demo mode, seed demo data — the
-// payments through the simulator and the eCom client (first run only), then the demo users.
+// payments through the simulator and the eCom client and 30 days of API calls for the error dashboard
+// (first run only), then the demo users.
 import { rollupSink } from "@/lib/api-log/writer";
 import type { Env } from "@/lib/env";
 import { resolveSecrets } from "@/lib/secrets";
+import { seedApiStory } from "./api-story-seed";
 import { seedDemoUsers } from "./demo";
 import { seedDemoPayments } from "./payments";
 import { databaseCollation, sortsByCodePoint } from "@/lib/db/collation";
@@ -35,6 +37,7 @@ export async function prepareDatabase(e: Env, log: (line: string) => void = () =
     if (!e.demoMode) return;
     if (options.simulatorUrl && (await handle.prisma.payment.count()) === 0) {
       log(`demo data: seeding ${e.demoPayments} payments through the simulator …`);
+      const now = Date.now();
       const sink = rollupSink(async () => handle.prisma, { batchSize: 500 });
       const result = await seedDemoPayments({
         simulatorUrl: options.simulatorUrl,
@@ -43,9 +46,15 @@ export async function prepareDatabase(e: Env, log: (line: string) => void = () =
         encryptionKey: keys.encryptionKey,
         callbackPrefix: options.callbackPrefix ?? `http://127.0.0.1:${e.port}/api/vipps`,
         count: e.demoPayments,
+        now,
       });
       await sink.flush();
       log(`demo data: ${result.payments} payments, ${result.apiCalls} API calls in ${(result.ms / 1000).toFixed(1)} s`);
+      // After the payments, so the story's calls can name them; ends at the same `now`.
+      const story = await seedApiStory(handle.prisma, { now });
+      log(
+        `demo data: ${story.calls} API calls over the last 30 days (the error dashboard's story) in ${(story.ms / 1000).toFixed(1)} s`,
+      );
     }
     const seeded = await seedDemoUsers(handle.prisma);
     log(seeded.users ? `demo data: ${seeded.users} users created` : "demo data: users present");

@@ -2,12 +2,12 @@
 // out-of-order times) written in random batches by concurrent writers (on PostgreSQL also through a
 // second pool, as a second app instance), then every aggregate compared with a direct count over
 // ApiCallLog. On PGlite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { LATENCY_BOUNDS_MS, latencyBucket, quantileFromBuckets, writeCalls } from "@/lib/api-log/rollups";
-import { openDirect, type DirectDb } from "@/lib/db/direct";
 import { mulberry32 } from "@/lib/random";
-import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
+import { databaseKinds } from "../helpers/databases";
+import { useDatabaseWithSecondPool } from "../helpers/second-pool";
 
 const kinds = await databaseKinds();
 const RUNS = Number(process.env.ROLLUP_PROPERTY_RUNS ?? 12);
@@ -39,28 +39,18 @@ function randomRow(r: () => number): Prisma.ApiCallLogCreateManyInput {
 }
 
 describe.each(kinds)("API call rollups on %s", (kind) => {
-  let db: TestDb;
-  let second: DirectDb | null = null;
-
-  beforeAll(async () => {
-    db = await migratedDatabase(kind);
-    if (kind === "postgres" && db.url) second = await openDirect({ driver: "pg", url: db.url });
-  });
-  afterAll(async () => {
-    await second?.close();
-    await db?.close();
-  });
+  const dbs = useDatabaseWithSecondPool(kind);
 
   /** Every aggregate the dashboard reads, from the raw rows. */
   const direct = () =>
-    db.prisma.$queryRaw<Record<string, unknown>[]>`
+    dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT date_trunc('minute', "at") AS minute, coalesce("msn", '') AS msn, "environment"::text AS environment,
         "operation", coalesce("httpStatus", 0) AS "httpStatus", coalesce("errorGroup", '') AS "errorGroup",
         coalesce("errorCode", '') AS "errorCode", count(*)::int AS calls, sum("durationMs")::bigint AS "durationSumMs",
         array_agg("durationMs" ORDER BY "durationMs") AS durations
       FROM "ApiCallLog" GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
   const rollups = () =>
-    db.prisma.$queryRaw<Record<string, unknown>[]>`
+    dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
       SELECT "minute", "msn", "environment"::text AS environment, "operation", "httpStatus", "errorGroup", "errorCode",
         "calls", "durationSumMs", ARRAY["l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9", "l10", "l11"] AS buckets
       FROM "ApiCallRollup" ORDER BY 1, 2, 3, 4, 5, 6, 7`;
@@ -69,8 +59,8 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
     for (let run = 0; run < RUNS; run++) {
       const seed = 1000 + run;
       const r = mulberry32(seed);
-      await db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
-      await db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
+      await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
+      await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
       const rows = Array.from({ length: 150 + Math.floor(r() * 250) }, () => randomRow(r));
       // Random batches (out of time order), written by four writers at once over one or two pools.
       const batches: Prisma.ApiCallLogCreateManyInput[][] = [];
@@ -82,7 +72,7 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
       let next = 0;
       await Promise.all(
         [0, 1, 2, 3].map(async (w) => {
-          const client = w % 2 === 1 && second ? second.prisma : db.prisma;
+          const client = w % 2 === 1 && dbs.second ? dbs.second.prisma : dbs.db.prisma;
           while (next < batches.length) await writeCalls(client, batches[next++]!);
         }),
       );

@@ -7,6 +7,7 @@ import { rollupSink } from "@/lib/api-log/writer";
 import { decrypt } from "@/lib/crypto";
 import { createEcomClient, TokenCache } from "@/lib/ecom";
 import { applyDetails } from "@/lib/payments/sync/sync";
+import { seedApiStory } from "@/lib/seed/api-story-seed";
 import { seedDemoPayments } from "@/lib/seed/payments";
 import { startSimulator, type Simulator } from "@/simulator/server";
 import { migratedDatabase, type TestDb } from "../helpers/databases";
@@ -144,5 +145,18 @@ describe("demo seed", () => {
     });
     expect(payment.events).toHaveLength(details.transactionLogHistory.length);
     expect(payment.status).toBe("captured");
+  });
+
+  // Last: it adds rows the tests above count. What the first start does after the payments (prepare.ts).
+  it("adds the 30-day API story beside the calls the seed made, naming seeded payments", async () => {
+    const { _max, _count } = await db.prisma.apiCallLog.aggregate({ _max: { id: true }, _count: true });
+    const story = await seedApiStory(db.prisma);
+    expect(await db.prisma.apiCallLog.count()).toBe(_count + story.calls);
+    const rolled = await db.prisma.apiCallRollup.aggregate({ _sum: { calls: true } });
+    expect(rolled._sum.calls).toBe(_count + story.calls);
+    const linked = await db.prisma.$queryRaw<{ n: number }[]>`
+      SELECT count(*)::int AS n FROM "ApiCallLog" l JOIN "Payment" p ON p."msn" = l."msn" AND p."orderId" = l."orderId"
+      WHERE l."id" > ${_max.id}`;
+    expect(linked[0]!.n).toBeGreaterThan(100);
   });
 });
