@@ -21,8 +21,18 @@ import {
 
 export * from "./dashboard-types";
 
+// The token endpoint's codes ("invalid_client") come without a Vipps group; our client files other
+// gateway answers with the status as the code ("401"), which adds nothing to "HTTP 401".
 const errorKeyOf = (g: string, c: string, s: number) =>
-  s === 0 ? "network" : g && c ? `${g}/${c}` : g ? `${g} · HTTP ${s}` : `HTTP ${s}`;
+  s === 0
+    ? "network"
+    : g && c
+      ? `${g}/${c}`
+      : g
+        ? `${g} · HTTP ${s}`
+        : c && c !== String(s)
+          ? `HTTP ${s} · ${c}`
+          : `HTTP ${s}`;
 
 const IS_ERROR = Prisma.sql`("httpStatus" = 0 OR "httpStatus" >= 400)`;
 const BUCKETS_SQL = Prisma.raw(
@@ -162,7 +172,8 @@ export async function loadDashboard(
   // tells their causes apart (an invalid subscription key and an expired token are fixed differently).
   const messages = await Promise.all(
     topRows.map((t) =>
-      t.errorCode
+      // Our client files a gateway answer's status as its code ("401"): only a Vipps group makes a code.
+      t.errorGroup && t.errorCode
         ? Promise.resolve(null)
         : db.apiCallLog
             .findFirst({
@@ -170,7 +181,8 @@ export async function loadDashboard(
                 at: { gte: from, lt: to },
                 operation: t.operation,
                 httpStatus: t.httpStatus === 0 ? null : t.httpStatus,
-                ...(t.errorGroup ? { errorGroup: t.errorGroup } : {}),
+                errorGroup: t.errorGroup || null,
+                errorCode: t.errorCode || null,
                 ...(actor.allSalesUnits ? {} : { msn: { in: [...actor.msns] } }),
               },
               orderBy: { at: "desc" },

@@ -9,6 +9,9 @@ export const SOURCES = ["app", "shop", "callback"] as const;
 export type Source = (typeof SOURCES)[number];
 const ENVS = ["simulator", "test", "production"] as const;
 
+/** errorCode meaning "none of its own": no code, or the HTTP status filed as the code. */
+export const NO_CODE = "-";
+
 export interface LogFilter {
   time: TimeRange;
   environment?: (typeof ENVS)[number];
@@ -18,6 +21,7 @@ export interface LogFilter {
   /** A class, or one HTTP status ("429"). */
   status?: StatusClass | number;
   errorGroup?: string;
+  /** A code, or NO_CODE. */
   errorCode?: string;
   orderId?: string;
   requestId?: string;
@@ -35,7 +39,8 @@ const PATTERNS: Record<Exclude<LogFilterField, "range" | "status">, RegExp> = {
   msn: /^\d{5,7}$/,
   op: /^[a-zA-Z]{1,40}$/,
   group: /^[A-Za-z]{1,40}$/,
-  code: /^[A-Za-z0-9_.-]{1,40}$/,
+  // "-": no code of its own (none, or the HTTP status filed as the code).
+  code: /^(?:-|[A-Za-z0-9_.-]{1,40})$/,
   order: /^[A-Za-z0-9._-]{1,50}$/,
   rid: /^[A-Za-z0-9._:-]{1,40}$/,
   ctx: /^[A-Za-z0-9._:-]{1,100}$/,
@@ -108,6 +113,11 @@ export function keyFilter(parts: { errorGroup: string; errorCode: string; httpSt
   if (!parts || parts.httpStatus === 0) f.status = "network";
   else if (parts.errorGroup && parts.errorCode)
     Object.assign(f, { errorGroup: parts.errorGroup, errorCode: parts.errorCode });
-  else Object.assign(f, { status: parts.httpStatus, ...(parts.errorGroup ? { errorGroup: parts.errorGroup } : {}) });
+  else
+    Object.assign(f, {
+      status: parts.httpStatus,
+      ...(parts.errorGroup ? { errorGroup: parts.errorGroup } : {}),
+      errorCode: parts.errorCode && parts.errorCode !== String(parts.httpStatus) ? parts.errorCode : NO_CODE,
+    });
   return f;
 }
