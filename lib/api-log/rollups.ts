@@ -98,11 +98,36 @@ export async function addToRollups(
     DO UPDATE SET ${updates}`;
 }
 
+/**
+ * The raw rows in one statement, the batch as one JSON parameter typed by the table's own row type
+ * (json_populate_recordset). createMany sends a bind parameter per value (18,000 for 1,000 calls)
+ * and took 0.6–0.9 s per 1,000 rows in Prisma and the planner; this takes ~40 ms (npm run bench --
+ * errors). Columns are the keys the rows set (field names are the column names: no @map); a column
+ * no row sets keeps its default.
+ */
+async function insertRows(
+  tx: Pick<PrismaClient, "$executeRaw">,
+  rows: readonly Prisma.ApiCallLogCreateManyInput[],
+): Promise<void> {
+  const keys = new Set<string>();
+  for (const row of rows) for (const [k, v] of Object.entries(row)) if (v !== undefined && k !== "id") keys.add(k);
+  const columns = Prisma.raw([...keys].map((k) => `"${k}"`).join(", "));
+  const json = JSON.stringify(rows, (_, v: unknown) =>
+    v instanceof Prisma.NullTypes.DbNull || v instanceof Prisma.NullTypes.JsonNull ? null : v,
+  );
+  await tx.$executeRaw`
+    INSERT INTO "ApiCallLog" (${columns})
+    SELECT ${columns} FROM json_populate_recordset(NULL::"ApiCallLog", ${json}::json)`;
+}
+
 /** Raw rows and their rollups, together: a chart never counts a call the log does not hold, or the reverse. */
 export async function writeCalls(db: PrismaClient, rows: Prisma.ApiCallLogCreateManyInput[]): Promise<void> {
+  if (rows.length === 0) return;
+  // One time per row for both tables, also when the caller left it to "now".
+  const timed = rows.map((r) => (r.at === undefined ? { ...r, at: new Date() } : r));
   await db.$transaction(async (tx) => {
-    await tx.apiCallLog.createMany({ data: rows });
-    await addToRollups(tx, rows);
+    await insertRows(tx, timed);
+    await addToRollups(tx, timed);
   });
 }
 
