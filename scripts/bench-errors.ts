@@ -15,7 +15,8 @@
 // Environment (sizes for a quick run): ERRORS_BENCH_CALLS (5000000), ERRORS_BENCH_SMALL (50000),
 // ERRORS_BENCH_PGLITE (500000; 0 skips PGlite), ERRORS_BENCH_PGLITE_SMALL (50000), ERRORS_BENCH_DAYS
 // (30), ERRORS_BENCH_RUNS (30 measured runs, after ERRORS_BENCH_WARMUP = 5), ERRORS_BENCH_INGEST
-// (batches of 1,000 per ingest run, 20), ERRORS_BENCH_FRESH (trials, 20), ERRORS_BENCH_REUSE=1 (keep
+// (batches of 1,000 per ingest run, 20), ERRORS_BENCH_FRESH (trials, 20), ERRORS_BENCH_RANGES
+// (1h,24h,7d,30d), ERRORS_BENCH_REUSE=1 (keep
 // PostgreSQL sets of the right size from an earlier run), ERRORS_BENCH_KEEP=1 (don't drop them);
 // BENCH_DATABASE_URL (default postgres://postgres:postgres@127.0.0.1:5432/postgres).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -29,13 +30,21 @@ import {
   dropPgBenchDb,
   freshPgDb,
   freshPgliteDb,
+  migrate,
   withPgClient,
 } from "./bench/databases";
 import { printErrorsReport, type ErrorsReport, type SetReport } from "./bench/errors-report";
-import { benchActors, benchDashboard, benchFreshness, benchIngest, rollupsMatchRaw } from "./bench/errors-measure";
+import {
+  benchActors,
+  benchDashboard,
+  benchFreshness,
+  benchIngest,
+  DASHBOARD_RANGES,
+  rollupsMatchRaw,
+} from "./bench/errors-measure";
 import { explainAll } from "./bench/explain";
 import { routeJs } from "./bench/js-size";
-import { loadDashboard } from "@/lib/api-errors/dashboard";
+import { loadDashboard, type RangeName } from "@/lib/api-errors/dashboard";
 import { openPglite } from "@/lib/db/pglite";
 import { benchMsn } from "./bench/shape";
 import { seconds } from "./bench/report";
@@ -62,6 +71,9 @@ export async function runErrorsBench(): Promise<void> {
     fresh: env("ERRORS_BENCH_FRESH", 20),
     reuse: process.env.ERRORS_BENCH_REUSE === "1",
     keep: process.env.ERRORS_BENCH_KEEP === "1",
+    ranges: (process.env.ERRORS_BENCH_RANGES ?? DASHBOARD_RANGES.join(","))
+      .split(",")
+      .filter((r): r is RangeName => (DASHBOARD_RANGES as readonly string[]).includes(r)),
   };
   const plan = { warmup: o.warmup, runs: o.runs, budgetMs: Infinity, minRuns: o.runs };
   const units = 50;
@@ -106,10 +118,13 @@ export async function runErrorsBench(): Promise<void> {
           );
           set.migrateMs = migrateMs;
           log(`${s.name}: ${describe(set.generation)}`);
-        } else log(`${s.name}: reusing ${s.db}`);
+        } else {
+          await migrate({ driver: "pg", url });
+          log(`${s.name}: reusing ${s.db} (pending migrations applied)`);
+        }
         opened.push({ set, db: await openPgBenchDb(s.name, url), nowMs });
       }
-      await measureSets(opened, plan, devMsns, log);
+      await measureSets(opened, plan, o.ranges, devMsns, log);
       // The 30-day view's queries on the big set, as PostgreSQL runs them.
       const big = opened[0]!;
       const { queries } = await captureQueries(() =>
@@ -152,7 +167,7 @@ export async function runErrorsBench(): Promise<void> {
         log(`${name}: ${describe(set.generation)}`);
         opened.push({ set, db: await openPgliteBenchDb(name, dir), nowMs });
       }
-      await measureSets(opened, plan, devMsns, log);
+      await measureSets(opened, plan, o.ranges, devMsns, log);
       await afterDashboard(opened.slice(0, 1), { ...o, concurrency: [1] }, devMsns, log);
     } catch (err) {
       report.notes.push(`PGlite: ${(err as Error).stack}`);
@@ -205,6 +220,7 @@ type Opts = { ingestBatches: number; fresh: number; concurrency?: number[] };
 async function measureSets(
   opened: { set: SetReport; db: BenchDb; nowMs: number }[],
   plan: { warmup: number; runs: number; budgetMs: number; minRuns: number },
+  ranges: readonly RangeName[],
   devMsns: string[],
   log: (line: string) => void,
 ): Promise<void> {
@@ -213,6 +229,7 @@ async function measureSets(
   const results = await benchDashboard(
     opened.map((x) => ({ db: x.db.prisma, actors: x.set.actors!, nowMs: x.nowMs })),
     plan,
+    ranges,
     log,
   );
   opened.forEach((x, i) => {

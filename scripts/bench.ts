@@ -6,7 +6,7 @@
 //   5. payments: the customer-service read paths at 1M payments (scripts/bench-payments.ts),
 //   6. load, only when named (`npm run bench -- load`, about 6 minutes): 50 readers and 5 money
 //      operations a second against one `next start`, on PostgreSQL and PGlite (scripts/bench-load.ts),
-//   7. errors, only when named (`npm run bench -- errors`, about N minutes): the API error dashboard at
+//   7. errors, only when named (`npm run bench -- errors`, about 20 minutes): the API error dashboard at
 //      5,000,000 calls — server time, ingest, freshness, JavaScript size (scripts/bench-errors.ts).
 // `npm run bench -- capture payments` runs only those parts; flags (--…) go to the payments bench.
 import { spawn } from "node:child_process";

@@ -52,10 +52,11 @@ export async function benchActors(
 export async function benchDashboard(
   sets: { db: PrismaClient; actors: { admin: Actor; developer: Actor }; nowMs: number }[],
   plan: RunPlan,
+  ranges: readonly RangeName[],
   log: (line: string) => void,
 ): Promise<DashboardResult[]> {
   const results: DashboardResult[] = [];
-  for (const range of DASHBOARD_RANGES)
+  for (const range of ranges)
     for (const actor of ["admin", "developer"] as const) {
       const summaries = await measureEach(plan, sets.length, (w) =>
         loadDashboard(sets[w]!.db, sets[w]!.actors[actor], { range }, new Date(sets[w]!.nowMs)),

@@ -22,7 +22,7 @@ export interface SetReport {
 }
 
 export interface ErrorsReport {
-  options: Record<string, number | boolean>;
+  options: Record<string, number | boolean | readonly string[]>;
   sets: SetReport[];
   explain?: ExplainResult[];
   js?: { errors: RouteJs; history: RouteJs | null };
