@@ -5,7 +5,9 @@
 //   4. money: the app's overhead on a capture, and 1,000 property runs (scripts/bench-money.ts),
 //   5. payments: the customer-service read paths at 1M payments (scripts/bench-payments.ts),
 //   6. load, only when named (`npm run bench -- load`, about 6 minutes): 50 readers and 5 money
-//      operations a second against one `next start`, on PostgreSQL and PGlite (scripts/bench-load.ts).
+//      operations a second against one `next start`, on PostgreSQL and PGlite (scripts/bench-load.ts),
+//   7. errors, only when named (`npm run bench -- errors`, about 20 minutes): the API error dashboard at
+//      5,000,000 calls — server time, ingest, freshness, JavaScript size (scripts/bench-errors.ts).
 // `npm run bench -- capture payments` runs only those parts; flags (--…) go to the payments bench.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -17,6 +19,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { TokenCache } from "@/lib/ecom";
 import { seedDemoPayments } from "@/lib/seed/payments";
 import { SimControl, simulatorClient } from "@/lib/seed/sim-control";
+import { runErrorsBench } from "./bench-errors";
 import { runLoadBench } from "./bench-load";
 import { runMoneyBench } from "./bench-money";
 import { runPaymentsBench } from "./bench-payments";
@@ -36,6 +39,9 @@ if (["throughput", "capture", "seed"].some(want)) await simulatorBenches();
 if (want("money")) await runMoneyBench().catch((err) => console.error(`money bench failed: ${(err as Error).stack}`));
 if (only.includes("load")) {
   await runLoadBench().catch((err) => console.error(`load bench failed: ${(err as Error).stack}`));
+}
+if (only.includes("errors")) {
+  await runErrorsBench().catch((err) => console.error(`errors bench failed: ${(err as Error).stack}`));
 }
 if (want("payments")) {
   // Reports only: a failure is printed, never turned into a failing exit code.

@@ -57,13 +57,8 @@ export async function pgBenchDbMatches(adminUrl: string, name: string, shape: Be
   });
 }
 
-/** Drops and recreates `name`, migrates it, fills it. */
-export async function createPgBenchDb(
-  adminUrl: string,
-  name: string,
-  shape: BenchShape,
-  log: (line: string) => void,
-): Promise<GenerateResult & { url: string; migrateMs: number }> {
+/** Drops and recreates `name` and migrates it (empty). */
+export async function freshPgDb(adminUrl: string, name: string): Promise<{ url: string; migrateMs: number }> {
   if (!/^[a-z0-9_]+$/.test(name)) throw new Error(`bad database name ${name}`);
   const url = databaseUrl(adminUrl, name);
   await withPgClient(adminUrl, async (c) => {
@@ -72,7 +67,25 @@ export async function createPgBenchDb(
   });
   const t = performance.now();
   await migrate({ driver: "pg", url });
-  const migrateMs = performance.now() - t;
+  return { url, migrateMs: performance.now() - t };
+}
+
+/** Removes `dir` and migrates a new file-backed PGlite there (closed again). */
+export async function freshPgliteDb(dir: string): Promise<{ migrateMs: number }> {
+  rmSync(dir, { recursive: true, force: true });
+  const t = performance.now();
+  await migrate({ driver: "pglite", dir });
+  return { migrateMs: performance.now() - t };
+}
+
+/** Drops and recreates `name`, migrates it, fills it. */
+export async function createPgBenchDb(
+  adminUrl: string,
+  name: string,
+  shape: BenchShape,
+  log: (line: string) => void,
+): Promise<GenerateResult & { url: string; migrateMs: number }> {
+  const { url, migrateMs } = await freshPgDb(adminUrl, name);
   // Two connections: each batch is one CPU-bound statement, so a second backend uses the second core.
   const result = await withPgClient(url, (c) =>
     withPgClient(url, async (c2) => {
@@ -96,10 +109,7 @@ export async function createPgliteBenchDb(
   shape: BenchShape,
   log: (line: string) => void,
 ): Promise<GenerateResult & { migrateMs: number }> {
-  rmSync(dir, { recursive: true, force: true });
-  const t = performance.now();
-  await migrate({ driver: "pglite", dir });
-  const migrateMs = performance.now() - t;
+  const { migrateMs } = await freshPgliteDb(dir);
   const lite = openPglite(dir);
   try {
     const result = await generateBenchData(lite as unknown as SqlExecutor, shape, {

@@ -132,21 +132,79 @@ export interface GenerateResult {
   totalMs: number;
 }
 
-async function allVisiblePct(sql: SqlExecutor): Promise<number> {
+const PAYMENT_TABLES = ["Payment", "PaymentEvent"];
+
+/** The lowest share of pages marked all-visible among `tables` (index-only scans need it). */
+export async function allVisiblePct(sql: SqlExecutor, tables: readonly string[] = PAYMENT_TABLES): Promise<number> {
   const { rows } = await sql.query<{ pct: number }>(
-    `SELECT min(100.0 * relallvisible / greatest(relpages, 1))::float8 AS pct FROM pg_class WHERE relname IN ('Payment', 'PaymentEvent') AND relkind = 'r'`,
+    `SELECT min(100.0 * relallvisible / greatest(relpages, 1))::float8 AS pct FROM pg_class WHERE relname = ANY($1::text[]) AND relkind = 'r'`,
+    [tables],
   );
   return Number(rows[0]?.pct ?? 0);
 }
 
-/** Secondary indexes of the two big tables (not the primary keys): dropped for the load, rebuilt after. */
-async function secondaryIndexes(sql: SqlExecutor): Promise<{ name: string; def: string }[]> {
+/** Secondary indexes of `tables` (not the primary keys): dropped for a bulk load, rebuilt after. */
+export async function secondaryIndexes(
+  sql: SqlExecutor,
+  tables: readonly string[] = PAYMENT_TABLES,
+): Promise<{ name: string; def: string }[]> {
   const { rows } = await sql.query<{ name: string; def: string }>(
     `SELECT i.indexname AS name, i.indexdef AS def FROM pg_indexes i
-     WHERE i.schemaname = current_schema() AND i.tablename IN ('Payment', 'PaymentEvent')
+     WHERE i.schemaname = current_schema() AND i.tablename = ANY($1::text[])
        AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
+    [tables],
   );
   return rows;
+}
+
+/**
+ * Before a bulk load into `tables`: drops their secondary indexes (returned, to rebuild) and stops
+ * autovacuum on them. An auto-ANALYZE started between batches holds a snapshot that keeps the
+ * VACUUM after the load from marking the later batches all-visible, and then the planner's choices
+ * (index-only scans) would depend on the timing of the run.
+ */
+export async function beginBulkLoad(
+  sql: SqlExecutor,
+  tables: readonly string[],
+): Promise<{ name: string; def: string }[]> {
+  const indexes = await secondaryIndexes(sql, tables);
+  for (const ix of indexes) await sql.query(`DROP INDEX "${ix.name}"`);
+  for (const t of tables) await sql.query(`ALTER TABLE "${t}" SET (autovacuum_enabled = false)`);
+  return indexes;
+}
+
+/** After it: the indexes rebuilt, and statistics and the visibility map as autovacuum would leave them. */
+export async function endBulkLoad(
+  sql: SqlExecutor,
+  tables: readonly string[],
+  indexes: readonly { def: string }[],
+  maintenanceWorkMem = "256MB",
+): Promise<{ indexMs: number; analyzeMs: number }> {
+  const t0 = performance.now();
+  await sql.query(`SET maintenance_work_mem = '${maintenanceWorkMem}'`);
+  for (const ix of indexes) await sql.query(ix.def);
+  await sql.query(`RESET maintenance_work_mem`);
+  const t1 = performance.now();
+  for (const t of tables) await sql.query(`VACUUM (ANALYZE) "${t}"`);
+  // Any snapshot open in this database during the VACUUM (an autovacuum ANALYZE of the catalogs
+  // after the migration's DDL, say) leaves pages not all-visible. Vacuum again until they are:
+  // each pass only visits the pages still missing.
+  for (let pass = 0; pass < 10 && (await allVisiblePct(sql, tables)) < 99; pass++) {
+    await new Promise((r) => setTimeout(r, 500));
+    for (const t of tables) await sql.query(`VACUUM "${t}"`);
+  }
+  for (const t of tables) await sql.query(`ALTER TABLE "${t}" RESET (autovacuum_enabled)`);
+  return { indexMs: t1 - t0, analyzeMs: performance.now() - t1 };
+}
+
+/** The benchmark's sales units (benchMsn(0 … count-1)), in the "test" environment. */
+export async function insertBenchSalesUnits(sql: SqlExecutor, count: number): Promise<void> {
+  await sql.query(
+    `INSERT INTO "SalesUnit" (id, msn, name, environment, "captureType", active, "createdAt", "updatedAt")
+     SELECT gen_random_uuid(), m, 'Bench shop ' || lpad(i::text, 2, '0'), 'test', 'reserve', true, now(), now()
+     FROM unnest($1::text[]) WITH ORDINALITY AS u(m, i)`,
+    [Array.from({ length: count }, (_, i) => benchMsn(i))],
+  );
 }
 
 /**
@@ -169,18 +227,8 @@ export async function generateBenchData(
   const log = opts.log ?? (() => {});
   const batch = opts.batch ?? 100_000;
   const started = performance.now();
-  await sql.query(
-    `INSERT INTO "SalesUnit" (id, msn, name, environment, "captureType", active, "createdAt", "updatedAt")
-     SELECT gen_random_uuid(), m, 'Bench shop ' || lpad(i::text, 2, '0'), 'test', 'reserve', true, now(), now()
-     FROM unnest($1::text[]) WITH ORDINALITY AS u(m, i)`,
-    [Array.from({ length: shape.salesUnits }, (_, i) => benchMsn(i))],
-  );
-  const indexes = await secondaryIndexes(sql);
-  for (const ix of indexes) await sql.query(`DROP INDEX "${ix.name}"`);
-  // No autovacuum during the load: an auto-ANALYZE started between batches holds a snapshot that
-  // keeps our VACUUM below from marking the later batches all-visible, and then the planner's
-  // choices (index-only scans for the status counts) depend on the timing of the run.
-  for (const t of ["Payment", "PaymentEvent"]) await sql.query(`ALTER TABLE "${t}" SET (autovacuum_enabled = false)`);
+  await insertBenchSalesUnits(sql, shape.salesUnits);
+  const indexes = await beginBulkLoad(sql, PAYMENT_TABLES);
   const workers = [sql, ...(opts.extraWorkers ?? [])];
   if (opts.superuser !== false) for (const w of workers) await w.query(`SET session_replication_role = replica`);
   const text = batchSql(shape);
@@ -200,24 +248,8 @@ export async function generateBenchData(
   );
   if (opts.superuser !== false) for (const w of workers) await w.query(`SET session_replication_role = DEFAULT`);
   const loaded = performance.now();
-  await sql.query(`SET maintenance_work_mem = '${opts.maintenanceWorkMem ?? "256MB"}'`);
-  for (const ix of indexes) await sql.query(ix.def);
-  await sql.query(`RESET maintenance_work_mem`);
-  const indexed = performance.now();
-  // As autovacuum would have left a long-lived table: statistics and the visibility map
-  // (index-only scans for the status counts).
-  await sql.query(`VACUUM (ANALYZE) "Payment"`);
-  await sql.query(`VACUUM (ANALYZE) "PaymentEvent"`);
+  const { indexMs, analyzeMs } = await endBulkLoad(sql, PAYMENT_TABLES, indexes, opts.maintenanceWorkMem);
   await sql.query(`ANALYZE "SalesUnit"`);
-  // Any snapshot open in this database during the VACUUM (an autovacuum ANALYZE of the catalogs
-  // after the migration's DDL, say) leaves pages not all-visible. Vacuum again until they are:
-  // each pass only visits the pages still missing.
-  for (let pass = 0; pass < 10 && (await allVisiblePct(sql)) < 99; pass++) {
-    await new Promise((r) => setTimeout(r, 500));
-    await sql.query(`VACUUM "Payment"`);
-    await sql.query(`VACUUM "PaymentEvent"`);
-  }
-  for (const t of ["Payment", "PaymentEvent"]) await sql.query(`ALTER TABLE "${t}" RESET (autovacuum_enabled)`);
   const done = performance.now();
   const counts = await sql.query<{ p: string; e: string }>(
     `SELECT (SELECT count(*) FROM "Payment")::text AS p, (SELECT count(*) FROM "PaymentEvent")::text AS e`,
@@ -227,8 +259,8 @@ export async function generateBenchData(
     events: Number(counts.rows[0]!.e),
     allVisiblePct: Math.floor(await allVisiblePct(sql)),
     loadMs: loaded - started,
-    indexMs: indexed - loaded,
-    analyzeMs: done - indexed,
+    indexMs,
+    analyzeMs,
     totalMs: done - started,
   };
 }

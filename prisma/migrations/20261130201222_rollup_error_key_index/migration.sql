@@ -1,0 +1,2 @@
+-- CreateIndex
+CREATE INDEX "ApiCallRollup_error_key_minute_idx" ON "ApiCallRollup"("errorGroup", "errorCode", "httpStatus", "operation", "minute");
