@@ -80,24 +80,31 @@ export async function loadDashboard(
   const { stepMs, from, to } = windowOf(filter, nowDate);
   const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
   const scope = scopeSql(actor, filter);
+  // Whole hours (7 and 30 days, long custom periods) read the hourly level: a 60th of the rows.
+  const hourly = stepMs % 3_600_000 === 0 && from.getTime() % 3_600_000 === 0;
+  const [TABLE, TIME, FIRST, LAST] = (
+    hourly
+      ? ['"ApiCallRollupHour"', '"hour"', '"firstMinute"', '"lastMinute"']
+      : ['"ApiCallRollup"', '"minute"', '"minute"', '"minute"']
+  ).map((x) => Prisma.raw(x));
   const step = Prisma.sql`make_interval(secs => ${stepMs / 1000}::int)`;
 
   const [totalsRows, seriesRows, opRows, topRows] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>`
-      SELECT ("minute" >= ${from}) AS current, sum("calls")::int AS calls,
+      SELECT (${TIME} >= ${from}) AS current, sum("calls")::int AS calls,
         sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors,
         sum("calls") FILTER (WHERE "httpStatus" BETWEEN 400 AND 499)::int AS client,
         sum("calls") FILTER (WHERE "httpStatus" >= 500)::int AS server,
         sum("calls") FILTER (WHERE "httpStatus" = 0)::int AS network, ${BUCKETS_SQL}
-      FROM "ApiCallRollup" WHERE "minute" >= ${before} AND "minute" < ${to} ${scope}
+      FROM ${TABLE} WHERE ${TIME} >= ${before} AND ${TIME} < ${to} ${scope}
       GROUP BY 1`,
     db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
-      SELECT date_bin(${step}, "minute", ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
-      FROM "ApiCallRollup" WHERE "minute" >= ${from} AND "minute" < ${to} AND ${IS_ERROR} ${scope}
+      SELECT date_bin(${step}, ${TIME}, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
+      FROM ${TABLE} WHERE ${TIME} >= ${from} AND ${TIME} < ${to} AND ${IS_ERROR} ${scope}
       GROUP BY 1, 2, 3, 4`,
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT "operation", sum("calls")::int AS calls, sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors, ${BUCKETS_SQL}
-      FROM "ApiCallRollup" WHERE "minute" >= ${from} AND "minute" < ${to} ${scope}
+      FROM ${TABLE} WHERE ${TIME} >= ${from} AND ${TIME} < ${to} ${scope}
       GROUP BY 1 ORDER BY 2 DESC`,
     db.$queryRaw<
       {
@@ -114,13 +121,13 @@ export async function loadDashboard(
     >`
       SELECT r.*, EXISTS (
           -- "New": no call with this error before the range, answered in the same query.
-          SELECT 1 FROM "ApiCallRollup" WHERE "minute" < ${from} AND "errorGroup" = r."errorGroup"
+          SELECT 1 FROM ${TABLE} WHERE ${TIME} < ${from} AND "errorGroup" = r."errorGroup"
             AND "errorCode" = r."errorCode" AND "httpStatus" = r."httpStatus" AND "operation" = r."operation" ${scope}
         ) AS "seenBefore"
       FROM (
         SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg(DISTINCT "msn") AS msns,
-          sum("calls")::int AS n, min("minute") AS first, max("minute") AS last
-        FROM "ApiCallRollup" WHERE "minute" >= ${from} AND "minute" < ${to} AND ${IS_ERROR} ${scope}
+          sum("calls")::int AS n, min(${FIRST}) AS first, max(${LAST}) AS last
+        FROM ${TABLE} WHERE ${TIME} >= ${from} AND ${TIME} < ${to} AND ${IS_ERROR} ${scope}
         GROUP BY 1, 2, 3, 4 ORDER BY 6 DESC LIMIT 20
       ) AS r
       ORDER BY r.n DESC`,

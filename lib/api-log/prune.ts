@@ -76,12 +76,20 @@ export async function pruneApiLog(db: Db, o: PruneOptions): Promise<PruneResult>
     batch,
     maxBatches,
   );
+  const hours = await inBatches(
+    () => db.$executeRaw`
+      DELETE FROM "ApiCallRollupHour" WHERE ctid = ANY (ARRAY(
+        SELECT ctid FROM "ApiCallRollupHour" WHERE "hour" < ${rollupsBefore}
+        ORDER BY "hour" LIMIT ${batch} FOR UPDATE SKIP LOCKED))`,
+    batch,
+    maxBatches,
+  );
   return {
     calls: calls.deleted,
-    rollups: rollups.deleted,
+    rollups: rollups.deleted + hours.deleted,
     callsBefore,
     rollupsBefore,
-    done: calls.done && rollups.done,
+    done: calls.done && rollups.done && hours.done,
   };
 }
 

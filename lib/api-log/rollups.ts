@@ -95,6 +95,25 @@ export async function addToRollups(
     FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${JSON.stringify(json)}::jsonb) WITH ORDINALITY AS g
     ORDER BY g.ordinality
     ON CONFLICT (${quoted(columns)}) DO UPDATE SET ${updates}`;
+  // The same groups summed per hour, also in key order (the minute groups are sorted by minute first,
+  // so their hours come out sorted too).
+  const hourColumns = ["hour", ...columns.slice(1)];
+  const hourUpdates = Prisma.raw(
+    [
+      ...sums.map((c) => `"${c}" = "ApiCallRollupHour"."${c}" + EXCLUDED."${c}"`),
+      `"firstMinute" = LEAST("ApiCallRollupHour"."firstMinute", EXCLUDED."firstMinute")`,
+      `"lastMinute" = GREATEST("ApiCallRollupHour"."lastMinute", EXCLUDED."lastMinute")`,
+    ].join(", "),
+  );
+  const sumsSql = Prisma.raw(sums.map((c) => `sum(g."${c}")`).join(", "));
+  await tx.$executeRaw`
+    INSERT INTO "ApiCallRollupHour" (${quoted([...hourColumns, ...sums, "firstMinute", "lastMinute"])})
+    SELECT date_trunc('hour', g."minute"), g."msn", g."environment", g."operation", g."httpStatus", g."errorGroup",
+      g."errorCode", ${sumsSql}, min(g."minute"), max(g."minute")
+    FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${JSON.stringify(json)}::jsonb) AS g
+    GROUP BY 1, 2, 3, 4, 5, 6, 7
+    ORDER BY 1, 2, 3, 4, 5, 6, 7
+    ON CONFLICT (${quoted(hourColumns)}) DO UPDATE SET ${hourUpdates}`;
 }
 
 const LOG_COLUMNS = new Set<string>(Object.values(Prisma.ApiCallLogScalarFieldEnum));

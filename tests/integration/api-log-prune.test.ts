@@ -34,6 +34,7 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
   const reset = async (rows: Prisma.ApiCallLogCreateManyInput[]) => {
     await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
     await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
+    await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupHour"`;
     await writeCalls(dbs.db.prisma, rows);
   };
   const orderIds = async () =>
@@ -56,7 +57,8 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
       call(NOW.getTime() - 1, "just-now"),
     ]);
     const r = await pruneApiLog(dbs.db.prisma, { now: NOW, retentionDays: 30 });
-    expect(r).toMatchObject({ calls: 4, rollups: 2, done: true });
+    // Two minutes and their two hours.
+    expect(r).toMatchObject({ calls: 4, rollups: 4, done: true });
     expect(await orderIds()).toEqual(["just-now", "raw-first-ms-in", "seeded-30-days-ago"]);
     expect(await minutes()).toEqual([
       new Date(ROLLUPS_BEFORE).toISOString(),
@@ -65,6 +67,10 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
       new Date(NOW.getTime() - 30 * DAY).toISOString(),
       new Date(NOW.getTime() - 60_000).toISOString(),
     ]);
+    const hours = await dbs.db.prisma.apiCallRollupHour.findMany({ select: { hour: true }, orderBy: { hour: "asc" } });
+    expect(hours[0]!.hour.toISOString()).toBe(new Date(ROLLUPS_BEFORE).toISOString());
+    // 13 months back, the hours on both sides of the raw cut-off (midnight), 30 days ago, now.
+    expect(hours.length).toBe(5);
     // A second run finds nothing.
     expect(await pruneApiLog(dbs.db.prisma, { now: NOW, retentionDays: 30 })).toMatchObject({ calls: 0, rollups: 0 });
   });

@@ -18,7 +18,8 @@ const BASE = Date.UTC(2026, 10, 30, 12, 0, 0);
 const EDGE_DURATIONS = [0, ...LATENCY_BOUNDS_MS.flatMap((b) => [b, b + 1]), 40_000];
 
 function randomRow(r: () => number): Prisma.ApiCallLogCreateManyInput {
-  const minute = Math.floor(r() * 6);
+  // A few minutes on both sides of three hour edges, so minutes and hours both get shared and split.
+  const minute = pick(r, [-61, -60, -1, 0, 1, 2, 3, 4, 5, 58, 59, 60, 61, 119]);
   // Minute edges: the first and the last millisecond of a minute, and anything between.
   const offset = pick(r, [0, 59_999, 30_000, Math.floor(r() * 60_000)]);
   const status = pick(r, [200, 200, 200, 400, 401, 402, 429, 500, null]);
@@ -55,12 +56,43 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
         "calls", "durationSumMs", ARRAY["l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9", "l10", "l11"] AS buckets
       FROM "ApiCallRollup" ORDER BY 1, 2, 3, 4, 5, 6, 7`;
 
+  /** The hourly level, from the raw rows. */
+  const directHours = () =>
+    dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT date_trunc('hour', "at") AS hour, coalesce("msn", '') AS msn, "environment"::text AS environment,
+        "operation", coalesce("httpStatus", 0) AS "httpStatus", coalesce("errorGroup", '') AS "errorGroup",
+        coalesce("errorCode", '') AS "errorCode", count(*)::int AS calls, sum("durationMs")::bigint AS "durationSumMs",
+        array_agg("durationMs" ORDER BY "durationMs") AS durations,
+        min(date_trunc('minute', "at")) AS "firstMinute", max(date_trunc('minute', "at")) AS "lastMinute"
+      FROM "ApiCallLog" GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+  const hourRollups = () =>
+    dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT "hour", "msn", "environment"::text AS environment, "operation", "httpStatus", "errorGroup", "errorCode",
+        "calls", "durationSumMs", ARRAY["l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9", "l10", "l11"] AS buckets,
+        "firstMinute", "lastMinute"
+      FROM "ApiCallRollupHour" ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+
+  function expectEqual(want: Record<string, unknown>[], got: Record<string, unknown>[], key: string[], label: string) {
+    expect(got.length, label).toBe(want.length);
+    for (let i = 0; i < want.length; i++) {
+      const w = want[i]!;
+      const g = got[i]!;
+      for (const k of key) expect(String(g[k]), `${label} ${k}`).toBe(String(w[k]));
+      expect(Number(g.calls), `${label} calls`).toBe(Number(w.calls));
+      expect(Number(g.durationSumMs), `${label} duration`).toBe(Number(w.durationSumMs));
+      const buckets = new Array<number>(LATENCY_BOUNDS_MS.length + 1).fill(0);
+      for (const d of w.durations as number[]) buckets[latencyBucket(d)]!++;
+      expect((g.buckets as number[]).map(Number), `${label} histogram`).toEqual(buckets);
+    }
+  }
+
   it(`equal a direct count after random concurrent writes (${RUNS} runs)`, async () => {
     for (let run = 0; run < RUNS; run++) {
       const seed = 1000 + run;
       const r = mulberry32(seed);
       await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
       await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
+      await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupHour"`;
       const rows = Array.from({ length: 150 + Math.floor(r() * 250) }, () => randomRow(r));
       // Random batches (out of time order), written by four writers at once over one or two pools.
       const batches: Prisma.ApiCallLogCreateManyInput[][] = [];
@@ -77,20 +109,14 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
         }),
       );
 
-      const want = await direct();
-      const got = await rollups();
-      expect(got.length, `seed ${seed}`).toBe(want.length);
-      for (let i = 0; i < want.length; i++) {
-        const w = want[i]!;
-        const g = got[i]!;
-        const key = ["minute", "msn", "environment", "operation", "httpStatus", "errorGroup", "errorCode"];
-        for (const k of key) expect(String(g[k]), `seed ${seed} ${k}`).toBe(String(w[k]));
-        expect(Number(g.calls), `seed ${seed} calls`).toBe(Number(w.calls));
-        expect(Number(g.durationSumMs), `seed ${seed} duration`).toBe(Number(w.durationSumMs));
-        const buckets = new Array<number>(LATENCY_BOUNDS_MS.length + 1).fill(0);
-        for (const d of w.durations as number[]) buckets[latencyBucket(d)]!++;
-        expect((g.buckets as number[]).map(Number), `seed ${seed} histogram`).toEqual(buckets);
-      }
+      const key = ["msn", "environment", "operation", "httpStatus", "errorGroup", "errorCode"];
+      expectEqual(await direct(), await rollups(), ["minute", ...key], `seed ${seed} minutes`);
+      expectEqual(
+        await directHours(),
+        await hourRollups(),
+        ["hour", ...key, "firstMinute", "lastMinute"],
+        `seed ${seed} hours`,
+      );
     }
   });
 
