@@ -1,6 +1,6 @@
 "use client";
 // The error dashboard as it lives on screen: tiles against the previous period, errors over time
-// (the chart's code loads only here), per operation, and the top errors. Refetched every 5 seconds
+// (the chart's code loads only here), per operation, and the top errors. Refetched every 3 seconds
 // while "live" is on (TanStack Query), so a new error shows without a reload; pause stops it.
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
@@ -40,7 +40,7 @@ function requestsHref(params: Params, from: Date, to: Date, extra: Partial<LogFi
 }
 
 type T = Dictionary["errors"];
-const LIVE_MS = 5_000;
+const LIVE_MS = 3_000;
 
 const intl = (locale: Locale) => (locale === "nb" ? "nb-NO" : "en-GB");
 

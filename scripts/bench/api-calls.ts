@@ -135,6 +135,17 @@ export function rollupSliceSql(): string {
   return insert.replace(anchor, `FROM "ApiCallLog" WHERE "at" >= $1 AND "at" < $2\nGROUP BY`);
 }
 
+/** The hourly level's backfill (its migration), from the minute rollups in [$1, $2) (whole hours). */
+export function hourSliceSql(): string {
+  const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith("_api_call_rollup_hours"));
+  if (!dir) throw new Error("no *_api_call_rollup_hours migration");
+  const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
+  const insert = sql.slice(sql.indexOf(`INSERT INTO "ApiCallRollupHour"`)).trim().replace(/;$/, "");
+  const anchor = `FROM "ApiCallRollup"\nGROUP BY`;
+  if (!insert.startsWith("INSERT") || !insert.includes(anchor)) throw new Error(`unexpected backfill in ${dir}`);
+  return insert.replace(anchor, `FROM "ApiCallRollup" WHERE "minute" >= $1 AND "minute" < $2\nGROUP BY`);
+}
+
 export interface CallsGenerated {
   calls: number;
   rollups: number;
@@ -146,7 +157,7 @@ export interface CallsGenerated {
   check: RollupCheck;
 }
 
-const TABLES = ["ApiCallLog", "ApiCallRollup"];
+const TABLES = ["ApiCallLog", "ApiCallRollup", "ApiCallRollupHour"];
 
 /** Fills a migrated, empty database. `workers`: more connections to load in parallel (PostgreSQL). */
 export async function generateCalls(
@@ -187,6 +198,13 @@ export async function generateCalls(
       await w.query(slice, [new Date(at), new Date(at + 86_400_000)]);
     });
   await parallel(sliceJobs);
+  const hours = hourSliceSql();
+  const hourJobs: ((w: SqlExecutor) => Promise<void>)[] = [];
+  for (let at = start; at <= shape.now; at += 86_400_000)
+    hourJobs.push(async (w) => {
+      await w.query(hours, [new Date(at), new Date(at + 86_400_000)]);
+    });
+  await parallel(hourJobs);
   const t2 = performance.now();
   const { indexMs, analyzeMs } = await endBulkLoad(sql, TABLES, indexes);
   const counts = await sql.query<{ c: string; r: string }>(
