@@ -11,7 +11,7 @@ import { Badge } from "@/components/ui/badge";
 import { Remedy } from "./remedy-card";
 import { Table, Td } from "@/components/ui/table";
 import { readErrorDashboardAction } from "@/lib/actions/api-errors/read-error-dashboard";
-import type { Dashboard, Totals } from "@/lib/api-errors/dashboard-types";
+import { LIVE_REFRESH_MS, type Dashboard, type Totals } from "@/lib/api-errors/dashboard-types";
 import { keyFilter, logHref, type LogFilter } from "@/lib/api-log/log-filter";
 import { formatDateTime } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
@@ -40,7 +40,6 @@ function requestsHref(params: Params, from: Date, to: Date, extra: Partial<LogFi
 }
 
 type T = Dictionary["errors"];
-const LIVE_MS = 3_000;
 
 const intl = (locale: Locale) => (locale === "nb" ? "nb-NO" : "en-GB");
 
@@ -110,7 +109,7 @@ export function ErrorDashboard({
     queryKey: ["error-dashboard", params],
     queryFn: async () => (await readErrorDashboardAction(params))?.data ?? initial,
     initialData: initial,
-    refetchInterval: live ? LIVE_MS : false,
+    refetchInterval: live ? LIVE_REFRESH_MS : false,
     refetchIntervalInBackground: false,
     staleTime: 0,
   });

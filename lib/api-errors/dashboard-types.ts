@@ -16,6 +16,9 @@ export const STEP_MS: Record<RangeName, number> = {
 export const CUSTOM_STEPS_MS = [60_000, 300_000, 900_000, 3_600_000, 2 * 3_600_000, 8 * 3_600_000, 86_400_000];
 export const MAX_BARS = 120;
 
+/** How often an open dashboard asks again while "live" is on: a new error shows within 5 s. */
+export const LIVE_REFRESH_MS = 3_000;
+
 export const ENVIRONMENTS = ["simulator", "test", "production"] as const;
 export type EnvironmentName = (typeof ENVIRONMENTS)[number];
 
