@@ -15,6 +15,15 @@ const ROW_ID = 1;
 const AAD = "spike-webhook-url";
 export const DEFAULT_COOLDOWN_MINUTES = 30;
 
+/** A URL stored under another ENCRYPTION_KEY reads as none (an admin sets it again), not as a failing round. */
+function decryptUrl(encrypted: string, key: Buffer): string | null {
+  try {
+    return decrypt(encrypted, key, AAD);
+  } catch {
+    return null;
+  }
+}
+
 export interface WebhookConfig {
   url: string | null;
   enabled: boolean;
@@ -26,7 +35,7 @@ export interface WebhookConfig {
 export async function readWebhookConfig(db: PrismaClient, encryptionKey: Buffer): Promise<WebhookConfig> {
   const row = await db.spikeWebhook.findUnique({ where: { id: ROW_ID } });
   return {
-    url: row?.urlEncrypted ? decrypt(row.urlEncrypted, encryptionKey, AAD) : null,
+    url: row?.urlEncrypted ? decryptUrl(row.urlEncrypted, encryptionKey) : null,
     enabled: row?.enabled ?? false,
     cooldownMinutes: row?.cooldownMinutes ?? DEFAULT_COOLDOWN_MINUTES,
     locale: row && isLocale(row.locale) ? row.locale : "nb",
