@@ -9,13 +9,13 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
 import { writeCalls } from "@/lib/api-log/rollups";
-import { openDirect, type DirectDb } from "@/lib/db/direct";
 import { listSpikeAlerts, openSpikeAlerts } from "@/lib/spikes/alerts";
 import { runSpikeRound } from "@/lib/spikes/loop";
 import { loadWebhookView, saveWebhookSettings, testWebhook, type WebhookChange } from "@/lib/spikes/settings";
 import { postWebhook } from "@/lib/spikes/webhook";
-import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
+import { databaseKinds } from "../helpers/databases";
 import { actor } from "../helpers/ingest";
+import { useDatabaseWithSecondPool } from "../helpers/second-pool";
 
 const kinds = await databaseKinds();
 const T0 = new Date(Date.UTC(2026, 10, 30, 12, 30, 20));
@@ -72,8 +72,7 @@ async function closedPortUrl(): Promise<string> {
 }
 
 describe.each(kinds)("error spikes on %s", (kind) => {
-  let db: TestDb;
-  let second: DirectDb | undefined;
+  const pools = useDatabaseWithSecondPool(kind);
   let receiver: Receiver;
   const key = randomBytes(32);
   const admin = actor("admin");
@@ -86,63 +85,64 @@ describe.each(kinds)("error spikes on %s", (kind) => {
     locale: "en",
     ...over,
   });
-  const round = (now: Date, client = db.prisma) => runSpikeRound({ db: client, encryptionKey: key, now });
-  const alertsOf = (msn: string) => db.prisma.spikeAlert.findMany({ where: { msn }, orderBy: { openedAt: "asc" } });
+  /** A second app instance: another pool on PostgreSQL; on PGlite (one process) the same client. */
+  const other = () => pools.second?.prisma ?? pools.db.prisma;
+  const round = (now: Date, client = pools.db.prisma) => runSpikeRound({ db: client, encryptionKey: key, now });
+  const alertsOf = (msn: string) =>
+    pools.db.prisma.spikeAlert.findMany({ where: { msn }, orderBy: { openedAt: "asc" } });
 
   beforeAll(async () => {
-    db = await migratedDatabase(kind);
-    second = db.url ? await openDirect({ driver: "pg", url: db.url }) : undefined;
     receiver = await startReceiver();
-    await db.prisma.salesUnit.create({ data: { msn: A, name: "Demo shop", environment: "production" } });
+    await pools.db.prisma.salesUnit.create({ data: { msn: A, name: "Demo shop", environment: "production" } });
     // Two days of history for A's captures: 1 % errors.
     await writeCalls(
-      db.prisma,
+      pools.db.prisma,
       Array.from({ length: 500 }, (_, i) =>
         call(new Date(T0.getTime() - 20 * 60_000 - i * 5 * 60_000), i % 100 === 0 ? { httpStatus: 500 } : {}),
       ),
     );
   });
   afterAll(async () => {
-    await second?.close();
     await receiver?.close();
-    await db?.close();
   });
 
   it("settings: admins only, bad input changes nothing, the URL is stored encrypted and never shown", async () => {
-    await expect(saveWebhookSettings(db.prisma, dev, settings(), key)).rejects.toMatchObject({ code: "forbidden" });
-    expect(await saveWebhookSettings(db.prisma, admin, settings({ url: undefined }), key)).toEqual({
+    await expect(saveWebhookSettings(pools.db.prisma, dev, settings(), key)).rejects.toMatchObject({
+      code: "forbidden",
+    });
+    expect(await saveWebhookSettings(pools.db.prisma, admin, settings({ url: undefined }), key)).toEqual({
       ok: false,
       code: "needsUrl",
     });
-    expect(await db.prisma.spikeWebhook.count()).toBe(0);
-    expect(await saveWebhookSettings(db.prisma, admin, settings(), key)).toEqual({ ok: true });
-    const row = await db.prisma.spikeWebhook.findUniqueOrThrow({ where: { id: 1 } });
+    expect(await pools.db.prisma.spikeWebhook.count()).toBe(0);
+    expect(await saveWebhookSettings(pools.db.prisma, admin, settings(), key)).toEqual({ ok: true });
+    const row = await pools.db.prisma.spikeWebhook.findUniqueOrThrow({ where: { id: 1 } });
     expect(row.urlEncrypted).not.toContain("secret-token");
-    const view = await loadWebhookView(db.prisma, admin);
+    const view = await loadWebhookView(pools.db.prisma, admin);
     expect(view).toMatchObject({ urlSet: true, enabled: true, cooldownMinutes: 60, locale: "en" });
     expect(JSON.stringify(view)).not.toContain("secret-token");
-    await expect(loadWebhookView(db.prisma, dev)).rejects.toMatchObject({ code: "forbidden" });
+    await expect(loadWebhookView(pools.db.prisma, dev)).rejects.toMatchObject({ code: "forbidden" });
     // Saving without a new URL keeps the stored one.
-    await saveWebhookSettings(db.prisma, admin, settings({ url: undefined, cooldownMinutes: 60 }), key);
-    expect((await loadWebhookView(db.prisma, admin)).urlSet).toBe(true);
-    const audits = await db.prisma.auditLog.findMany({ where: { action: "spike_webhook_updated" } });
+    await saveWebhookSettings(pools.db.prisma, admin, settings({ url: undefined, cooldownMinutes: 60 }), key);
+    expect((await loadWebhookView(pools.db.prisma, admin)).urlSet).toBe(true);
+    const audits = await pools.db.prisma.auditLog.findMany({ where: { action: "spike_webhook_updated" } });
     expect(audits).toHaveLength(2);
     expect(JSON.stringify(audits.map((a) => a.details))).not.toContain("secret-token");
   });
 
   it("send test: the receiver's answer, or why there was none", async () => {
-    expect(await testWebhook(db.prisma, admin, undefined, key, "en")).toEqual({
+    expect(await testWebhook(pools.db.prisma, admin, undefined, key, "en")).toEqual({
       ok: true,
       outcome: { ok: true, status: 200 },
     });
     expect(receiver.bodies.pop()).toEqual({ text: expect.stringContaining("Test from Merchant Ops") });
     receiver.status = 404;
-    expect(await testWebhook(db.prisma, admin, receiver.url, key, "nb")).toMatchObject({
+    expect(await testWebhook(pools.db.prisma, admin, receiver.url, key, "nb")).toMatchObject({
       outcome: { ok: false, reason: "http", status: 404 },
     });
     receiver.bodies.pop();
     receiver.status = 200;
-    expect(await testWebhook(db.prisma, admin, await closedPortUrl(), key, "nb")).toMatchObject({
+    expect(await testWebhook(pools.db.prisma, admin, await closedPortUrl(), key, "nb")).toMatchObject({
       outcome: { ok: false, reason: "refused" },
     });
     receiver.delayMs = 500;
@@ -152,16 +152,16 @@ describe.each(kinds)("error spikes on %s", (kind) => {
     });
     receiver.delayMs = 0;
     receiver.bodies.length = 0;
-    await expect(testWebhook(db.prisma, dev, undefined, key, "nb")).rejects.toMatchObject({ code: "forbidden" });
+    await expect(testWebhook(pools.db.prisma, dev, undefined, key, "nb")).rejects.toMatchObject({ code: "forbidden" });
   });
 
   it("two rounds at once (two instances) open one alert and post one webhook; low volume opens none", async () => {
-    await writeCalls(db.prisma, [
+    await writeCalls(pools.db.prisma, [
       ...burst(T0, 30, 12), // 40 % against a 1 % baseline
       ...burst(T0, 2, 1, { operation: "details", method: "GET" }), // 1 of 2: too little to say
       ...burst(T0, 40, 3, { operation: "refund" }), // 3 errors: under the minimum
     ]);
-    await Promise.all([round(T0), round(T0, second?.prisma ?? db.prisma)]);
+    await Promise.all([round(T0), round(T0, other())]);
     const alerts = await alertsOf(A);
     expect(alerts).toHaveLength(1);
     expect(alerts[0]).toMatchObject({
@@ -181,7 +181,7 @@ describe.each(kinds)("error spikes on %s", (kind) => {
   });
 
   it("stays open while the rate holds, and shows only in the user's sales units", async () => {
-    await writeCalls(db.prisma, [...burst(at(5), 20, 16), ...burst(at(5), 20, 10, { msn: B })]);
+    await writeCalls(pools.db.prisma, [...burst(at(5), 20, 16), ...burst(at(5), 20, 10, { msn: B })]);
     await round(at(5));
     const [a] = await alertsOf(A);
     expect(a).toMatchObject({ closedAt: null, notifyState: "sent" });
@@ -189,25 +189,25 @@ describe.each(kinds)("error spikes on %s", (kind) => {
     // B has no history: 50 % against no baseline is a spike; its own message.
     expect(await alertsOf(B)).toMatchObject([{ baselineCalls: 0, baselineRate: 0, notifyState: "sent" }]);
     expect(receiver.bodies).toHaveLength(2);
-    expect((await openSpikeAlerts(db.prisma, dev)).map((s) => s.msn)).toEqual([A]);
-    expect((await listSpikeAlerts(db.prisma, dev)).alerts.map((s) => s.msn)).toEqual([A]);
-    expect((await openSpikeAlerts(db.prisma, admin)).map((s) => s.msn).sort()).toEqual([A, B]);
+    expect((await openSpikeAlerts(pools.db.prisma, dev)).map((s) => s.msn)).toEqual([A]);
+    expect((await listSpikeAlerts(pools.db.prisma, dev)).alerts.map((s) => s.msn)).toEqual([A]);
+    expect((await openSpikeAlerts(pools.db.prisma, admin)).map((s) => s.msn).sort()).toEqual([A, B]);
     const outsider = { ...actor("developer", ["111111"]), canViewPayments: false };
-    expect((await listSpikeAlerts(db.prisma, outsider)).alerts).toEqual([]);
+    expect((await listSpikeAlerts(pools.db.prisma, outsider)).alerts).toEqual([]);
     // Paging with another unit's alert as the cursor reveals nothing.
     const bAlert = (await alertsOf(B))[0]!;
-    expect((await listSpikeAlerts(db.prisma, dev, bAlert.id)).alerts.map((s) => s.msn)).toEqual([A]);
+    expect((await listSpikeAlerts(pools.db.prisma, dev, bAlert.id)).alerts.map((s) => s.msn)).toEqual([A]);
   });
 
   it("closes when the rate falls back; reopening within the cooldown posts nothing", async () => {
-    await writeCalls(db.prisma, burst(at(30), 30, 0));
+    await writeCalls(pools.db.prisma, burst(at(30), 30, 0));
     const closing = await round(at(30));
     expect(closing.closed).toHaveLength(2);
     expect((await alertsOf(A))[0]!.closedAt).toEqual(at(30));
-    expect(await openSpikeAlerts(db.prisma, admin)).toEqual([]);
+    expect(await openSpikeAlerts(pools.db.prisma, admin)).toEqual([]);
 
-    await writeCalls(db.prisma, burst(at(40), 30, 15));
-    await Promise.all([round(at(40)), round(at(40), second?.prisma ?? db.prisma)]);
+    await writeCalls(pools.db.prisma, burst(at(40), 30, 15));
+    await Promise.all([round(at(40)), round(at(40), other())]);
     const again = await alertsOf(A);
     expect(again).toHaveLength(2);
     expect(again[1]).toMatchObject({ closedAt: null, notifyState: "skipped", notifyReason: "cooldown" });
@@ -215,10 +215,10 @@ describe.each(kinds)("error spikes on %s", (kind) => {
   });
 
   it("after the cooldown a new spike posts again; a failing receiver is recorded with its answer", async () => {
-    await writeCalls(db.prisma, burst(at(70), 30, 0));
+    await writeCalls(pools.db.prisma, burst(at(70), 30, 0));
     await round(at(70));
     receiver.status = 500;
-    await writeCalls(db.prisma, burst(at(100), 30, 20));
+    await writeCalls(pools.db.prisma, burst(at(100), 30, 20));
     await round(at(100));
     const third = (await alertsOf(A))[2]!;
     expect(third).toMatchObject({ notifyState: "failed", notifyReason: "http", notifyStatus: 500 });
@@ -227,10 +227,10 @@ describe.each(kinds)("error spikes on %s", (kind) => {
   });
 
   it("switched off: spikes are still recorded, and say why nothing was sent", async () => {
-    await saveWebhookSettings(db.prisma, admin, settings({ url: undefined, enabled: false }), key);
-    await writeCalls(db.prisma, burst(at(100), 20, 20, { operation: "cancel", method: "PUT" }));
+    await saveWebhookSettings(pools.db.prisma, admin, settings({ url: undefined, enabled: false }), key);
+    await writeCalls(pools.db.prisma, burst(at(100), 20, 20, { operation: "cancel", method: "PUT" }));
     await round(at(100));
-    const cancel = await db.prisma.spikeAlert.findFirstOrThrow({ where: { operation: "cancel" } });
+    const cancel = await pools.db.prisma.spikeAlert.findFirstOrThrow({ where: { operation: "cancel" } });
     expect(cancel).toMatchObject({ notifyState: "skipped", notifyReason: "disabled" });
     expect(receiver.bodies).toHaveLength(3);
   });
