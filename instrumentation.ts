@@ -10,4 +10,6 @@ export async function register() {
   startAppBatchWorker();
   const { startAppApiLogPruner } = await import("./lib/api-log/prune-start");
   startAppApiLogPruner();
+  const { startAppSpikeDetector } = await import("./lib/spikes/start");
+  startAppSpikeDetector();
 }

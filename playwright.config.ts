@@ -39,6 +39,14 @@ export default defineConfig({
     reuseExistingServer: false,
     timeout: 60_000,
     // The simulator is started by scripts/test.ts on 3201, beside the prepared database.
-    env: { NEXT_TELEMETRY_DISABLED: "1", DATA_DIR, DEMO_MODE: "true", PORT: String(PORT), SIMULATOR_PORT: "3201" },
+    // Spike detection every 5 s instead of every minute, so a journey sees a spike open promptly.
+    env: {
+      NEXT_TELEMETRY_DISABLED: "1",
+      DATA_DIR,
+      DEMO_MODE: "true",
+      PORT: String(PORT),
+      SIMULATOR_PORT: "3201",
+      SPIKES_INTERVAL_MS: "5000",
+    },
   },
 });

@@ -49,6 +49,9 @@ const schema = z
      * the per-minute rollups are kept 13 months, and must outlive the raw rows they count.
      */
     API_LOG_RETENTION_DAYS: z.coerce.number().int().min(1).max(366).default(30),
+    /** Error-spike detection (lib/spikes/): one round per interval in every app instance. */
+    SPIKES_ENABLED: bool.optional(),
+    SPIKES_INTERVAL_MS: z.coerce.number().int().min(5000).max(3_600_000).default(60_000),
     /** Set by Next.js itself; "phase-production-build" during `next build`, when nothing may run. */
     NEXT_PHASE: z.string().optional(),
   })
@@ -85,6 +88,10 @@ const schema = z
         retentionDays: e.API_LOG_RETENTION_DAYS,
         /** Hourly in every instance (lib/api-log/prune-start.ts). */
         pruneEnabled: e.NEXT_PHASE !== "phase-production-build",
+      },
+      spikes: {
+        enabled: (e.SPIKES_ENABLED ?? true) && e.NEXT_PHASE !== "phase-production-build",
+        intervalMs: e.SPIKES_INTERVAL_MS,
       },
     };
   });

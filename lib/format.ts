@@ -46,3 +46,8 @@ export function formatRelative(date: Date | string, locale: Locale, now: Date | 
   if (abs < 48 * 3600) return rtf.format(Math.round(seconds / 3600), "hour");
   return rtf.format(Math.round(seconds / 86_400), "day");
 }
+
+/** 0.4213 → "42,1 %" (nb) / "42.1%" (en): a share or rate, at most one decimal. */
+export function formatPercent(fraction: number, locale: Locale): string {
+  return new Intl.NumberFormat(intlLocale[locale], { style: "percent", maximumFractionDigits: 1 }).format(fraction);
+}

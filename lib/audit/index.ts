@@ -39,6 +39,8 @@ export const AUDIT_ACTIONS = [
   "sales_unit_updated",
   "api_key_created",
   "api_key_revoked",
+  "spike_webhook_updated",
+  "spike_webhook_tested",
   // Any action the pipeline refused before it ran (permission, input)
   "action_refused",
 ] as const;

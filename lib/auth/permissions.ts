@@ -12,11 +12,12 @@ export const PERMISSIONS = [
   "salesunits:read",
   "salesunits:manage",
   "users:manage",
+  "alerts:manage", // the error-spike webhook (URL, on/off, cooldown) and its test
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  admin: ["payments:read", "payments:money", "apilog:read", "salesunits:read", "salesunits:manage", "users:manage"],
+  admin: PERMISSIONS, // everything
   finance: ["payments:read", "payments:money", "salesunits:read"],
   support: ["payments:read", "salesunits:read"],
   developer: ["apilog:read", "salesunits:read"],

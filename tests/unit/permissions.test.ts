@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { assertCan, assertMsn, can, canSeeMsn, msnScope, type Actor, type Permission } from "@/lib/auth/permissions";
+import {
+  assertCan,
+  assertMsn,
+  can,
+  canSeeMsn,
+  msnScope,
+  PERMISSIONS,
+  type Actor,
+  type Permission,
+} from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 
 const actor = (over: Partial<Actor>): Actor => ({
@@ -14,19 +23,20 @@ const actor = (over: Partial<Actor>): Actor => ({
 });
 
 const matrix: Record<Actor["role"], Permission[]> = {
-  admin: ["payments:read", "payments:money", "apilog:read", "salesunits:read", "salesunits:manage", "users:manage"],
+  admin: [
+    "payments:read",
+    "payments:money",
+    "apilog:read",
+    "salesunits:read",
+    "salesunits:manage",
+    "users:manage",
+    "alerts:manage",
+  ],
   finance: ["payments:read", "payments:money", "salesunits:read"],
   support: ["payments:read", "salesunits:read"],
   developer: ["apilog:read", "salesunits:read"],
 };
-const all: Permission[] = [
-  "payments:read",
-  "payments:money",
-  "apilog:read",
-  "salesunits:read",
-  "salesunits:manage",
-  "users:manage",
-];
+const all: Permission[] = [...PERMISSIONS];
 
 describe("roles", () => {
   for (const [role, allowed] of Object.entries(matrix) as [Actor["role"], Permission[]][]) {

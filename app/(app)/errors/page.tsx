@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { RangeFields } from "@/components/api-log/range-fields";
 import { ErrorDashboard } from "@/components/errors/error-dashboard";
+import { SpikeBanner } from "@/components/errors/spike-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { loadDashboard } from "@/lib/api-errors/dashboard";
 import { ENVIRONMENTS } from "@/lib/api-errors/dashboard-types";
@@ -47,6 +48,7 @@ export default async function ErrorsPage({ searchParams }: Props) {
           {t.apiLog.rangeErrors[filter.rangeError]}
         </p>
       ) : null}
+      <SpikeBanner actor={actor} t={t.spikes} locale={locale} />
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" data-testid="error-filters">
         <RangeFields
           range={filter.range}

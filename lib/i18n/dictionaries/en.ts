@@ -11,6 +11,7 @@ import { moneyEn } from "./sections/money.en";
 import { lookupEn } from "./sections/lookup.en";
 import { paymentEn } from "./sections/payment.en";
 import { remediesEn } from "./sections/remedies.en";
+import { spikesEn } from "./sections/spikes.en";
 
 const en: Dictionary = {
   actions: actionsEn,
@@ -24,6 +25,7 @@ const en: Dictionary = {
   money: moneyEn,
   payment: paymentEn,
   remedies: remediesEn,
+  spikes: spikesEn,
   appName: "Merchant Ops",
   tagline: "Operations for Vipps payments",
   language: { label: "Language", nb: "Norsk", en: "English" },

@@ -12,6 +12,7 @@ import { moneyNb } from "./sections/money.nb";
 import { lookupNb } from "./sections/lookup.nb";
 import { paymentNb } from "./sections/payment.nb";
 import { remediesNb } from "./sections/remedies.nb";
+import { spikesNb } from "./sections/spikes.nb";
 import type { Widen } from "./widen";
 
 const nb = {
@@ -26,6 +27,7 @@ const nb = {
   money: moneyNb,
   payment: paymentNb,
   remedies: remediesNb,
+  spikes: spikesNb,
   appName: "Merchant Ops",
   tagline: "Drift for Vipps-betalinger",
   language: { label: "Språk", nb: "Norsk", en: "English" },
