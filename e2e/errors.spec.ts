@@ -79,7 +79,7 @@ test("a new error appears on an open dashboard within seconds, without a reload"
 
   // A click on a segment of the chart opens the calls it counted.
   await dev.goto("/errors?range=1h");
-  await dev.locator(".recharts-bar-rectangle path").last().click({ force: true });
+  await dev.getByTestId("chart-over-time").locator(".recharts-bar-rectangle path").last().click({ force: true });
   await expect(dev).toHaveURL(/\/api-log\?range=custom&from=/);
   await expect(dev.getByTestId("api-call").first()).toBeVisible();
   await devContext.close();

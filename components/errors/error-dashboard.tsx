@@ -191,7 +191,10 @@ export function ErrorDashboard({
         )}
       </div>
 
-      <section className="rounded-card border border-surface-line bg-surface p-4 shadow-card">
+      <section
+        data-testid="chart-over-time"
+        className="rounded-card border border-surface-line bg-surface p-4 shadow-card"
+      >
         <h2 className="mb-2 text-sm font-semibold text-ink-muted">{t.charts.overTime}</h2>
         {d.keys.length === 0 ? (
           <p className="py-10 text-center text-sm text-ink-muted">{t.charts.none}</p>
