@@ -4,7 +4,7 @@
 // several app instances pruning at once take different rows and never wait on each other.
 // Why batched DELETEs and not PostgreSQL partitions: ARCHITECTURE.md, "Retention".
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 
 export const ROLLUP_RETENTION_MONTHS = 13;
 const DAY = 86_400_000;
@@ -68,22 +68,18 @@ export async function pruneApiLog(db: Db, o: PruneOptions): Promise<PruneResult>
     maxBatches,
   );
   // No single-column key: the row's ctid (stable while the row is locked by this very statement).
-  const rollups = await inBatches(
-    () => db.$executeRaw`
-      DELETE FROM "ApiCallRollup" WHERE ctid = ANY (ARRAY(
-        SELECT ctid FROM "ApiCallRollup" WHERE "minute" < ${rollupsBefore}
-        ORDER BY "minute" LIMIT ${batch} FOR UPDATE SKIP LOCKED))`,
-    batch,
-    maxBatches,
-  );
-  const hours = await inBatches(
-    () => db.$executeRaw`
-      DELETE FROM "ApiCallRollupHour" WHERE ctid = ANY (ARRAY(
-        SELECT ctid FROM "ApiCallRollupHour" WHERE "hour" < ${rollupsBefore}
-        ORDER BY "hour" LIMIT ${batch} FOR UPDATE SKIP LOCKED))`,
-    batch,
-    maxBatches,
-  );
+  const rollupLevel = (table: string, time: string) => {
+    const [t, c] = [Prisma.raw(`"${table}"`), Prisma.raw(`"${time}"`)];
+    return inBatches(
+      () => db.$executeRaw`
+        DELETE FROM ${t} WHERE ctid = ANY (ARRAY(
+          SELECT ctid FROM ${t} WHERE ${c} < ${rollupsBefore} ORDER BY ${c} LIMIT ${batch} FOR UPDATE SKIP LOCKED))`,
+      batch,
+      maxBatches,
+    );
+  };
+  const rollups = await rollupLevel("ApiCallRollup", "minute");
+  const hours = await rollupLevel("ApiCallRollupHour", "hour");
   return {
     calls: calls.deleted,
     rollups: rollups.deleted + hours.deleted,

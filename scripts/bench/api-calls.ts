@@ -124,27 +124,28 @@ SELECT at, (${msns})[unit], CASE WHEN test THEN 'test' ELSE 'production' END::"E
 FROM c`;
 }
 
-/** The app's rollup backfill (its migration), limited to [$1, $2): every key's minute falls in one slice. */
-export function rollupSliceSql(): string {
-  const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith("_api_call_rollups"));
-  if (!dir) throw new Error("no *_api_call_rollups migration");
+/**
+ * A backfill from the app's own migration (the one named `*_<suffix>`), limited to [$1, $2) of `time`
+ * in the table it reads: the minute rollups from the raw calls, the hours from the minutes.
+ */
+function backfillSliceSql(suffix: string, target: string, source: string, time: string): string {
+  const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith(`_${suffix}`));
+  if (!dir) throw new Error(`no *_${suffix} migration`);
   const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
-  const insert = sql.slice(sql.indexOf(`INSERT INTO "ApiCallRollup"`)).trim().replace(/;$/, "");
-  const anchor = `FROM "ApiCallLog"\nGROUP BY`;
+  const insert = sql
+    .slice(sql.indexOf(`INSERT INTO "${target}"`))
+    .trim()
+    .replace(/;$/, "");
+  const anchor = `FROM "${source}"\nGROUP BY`;
   if (!insert.startsWith("INSERT") || !insert.includes(anchor)) throw new Error(`unexpected backfill in ${dir}`);
-  return insert.replace(anchor, `FROM "ApiCallLog" WHERE "at" >= $1 AND "at" < $2\nGROUP BY`);
+  return insert.replace(anchor, `FROM "${source}" WHERE "${time}" >= $1 AND "${time}" < $2\nGROUP BY`);
 }
 
-/** The hourly level's backfill (its migration), from the minute rollups in [$1, $2) (whole hours). */
-export function hourSliceSql(): string {
-  const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith("_api_call_rollup_hours"));
-  if (!dir) throw new Error("no *_api_call_rollup_hours migration");
-  const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
-  const insert = sql.slice(sql.indexOf(`INSERT INTO "ApiCallRollupHour"`)).trim().replace(/;$/, "");
-  const anchor = `FROM "ApiCallRollup"\nGROUP BY`;
-  if (!insert.startsWith("INSERT") || !insert.includes(anchor)) throw new Error(`unexpected backfill in ${dir}`);
-  return insert.replace(anchor, `FROM "ApiCallRollup" WHERE "minute" >= $1 AND "minute" < $2\nGROUP BY`);
-}
+/** The app's rollup backfill, limited to [$1, $2): every key's minute falls in one slice. */
+export const rollupSliceSql = () => backfillSliceSql("api_call_rollups", "ApiCallRollup", "ApiCallLog", "at");
+/** The hourly level's backfill from the minute rollups in [$1, $2) (whole hours). */
+export const hourSliceSql = () =>
+  backfillSliceSql("api_call_rollup_hours", "ApiCallRollupHour", "ApiCallRollup", "minute");
 
 export interface CallsGenerated {
   calls: number;
