@@ -1,12 +1,12 @@
 // The request log's filter form (GET, so every filter lives in the URL) and what was left out.
 import Link from "next/link";
 import { RangeFields } from "@/components/api-log/range-fields";
+import { fieldClass, SelectField } from "@/components/ui/select-field";
 import { SOURCES, STATUS_CLASSES, type LogFilter, type LogFilterError } from "@/lib/api-log/log-filter";
 import { osloLocalInput } from "@/lib/payments/history/dates";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 
-const field = "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal";
 const OPERATIONS = ["accessToken", "initiate", "details", "capture", "cancel", "refund", "approve", "callback"];
 // The statuses Vipps' gateway and API answer with (ecom-api.md §8), offered one by one.
 const STATUSES = [400, 401, 402, 403, 404, 409, 429, 500, 502, 503, 504];
@@ -41,7 +41,7 @@ export function LogFilters({
   const text = (name: string, label: string, value: string | undefined, width = "w-40") => (
     <label className="flex flex-col gap-1 text-sm font-medium">
       {label}
-      <input name={name} defaultValue={value ?? ""} className={`${field} ${width} font-mono`} autoComplete="off" />
+      <input name={name} defaultValue={value ?? ""} className={`${fieldClass} ${width} font-mono`} autoComplete="off" />
     </label>
   );
   const custom = filter.time.range === "custom" ? filter.time : null;
@@ -67,56 +67,40 @@ export function LogFilters({
           to={custom ? osloLocalInput(custom.to) : ""}
           t={{ range: f.range, ranges: f.ranges, from: f.from, to: f.to, toHint: f.toHint }}
         />
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {f.salesUnit}
-          <select name="msn" defaultValue={filter.msn ?? ""} className={field}>
-            <option value="">{f.allUnits}</option>
-            {units.map((u) => (
-              <option key={u.msn} value={u.msn}>
-                {u.name} ({u.msn})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {f.environment}
-          <select name="env" defaultValue={filter.environment ?? ""} className={field}>
-            <option value="">{f.allEnvironments}</option>
-            {(["simulator", "test", "production"] as const).map((v) => (
-              <option key={v} value={v}>
-                {f.environments[v]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {f.operation}
-          <select name="op" defaultValue={filter.operation ?? ""} className={field}>
-            <option value="">{f.allOperations}</option>
-            {operations.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {f.source}
-          <select name="source" defaultValue={filter.source ?? ""} className={field}>
-            <option value="">{f.allSources}</option>
-            {SOURCES.map((s) => (
-              <option key={s} value={s}>
-                {f.sources[s]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={f.salesUnit}
+          name="msn"
+          value={filter.msn}
+          all={f.allUnits}
+          options={units.map((u) => ({ value: u.msn, label: `${u.name} (${u.msn})` }))}
+        />
+        <SelectField
+          label={f.environment}
+          name="env"
+          value={filter.environment}
+          all={f.allEnvironments}
+          options={(["simulator", "test", "production"] as const).map((v) => ({ value: v, label: f.environments[v] }))}
+        />
+        <SelectField
+          label={f.operation}
+          name="op"
+          value={filter.operation}
+          all={f.allOperations}
+          options={operations.map((o) => ({ value: o, label: o }))}
+        />
+        <SelectField
+          label={f.source}
+          name="source"
+          value={filter.source}
+          all={f.allSources}
+          options={SOURCES.map((v) => ({ value: v, label: f.sources[v] }))}
+        />
         <label className="flex flex-col gap-1 text-sm font-medium">
           {f.status}
           <select
             name="status"
             defaultValue={filter.status === undefined ? "" : String(filter.status)}
-            className={field}
+            className={fieldClass}
           >
             <option value="">{f.allStatuses}</option>
             {STATUS_CLASSES.map((s) => (

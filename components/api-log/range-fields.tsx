@@ -2,9 +2,8 @@
 // The period fields of a GET filter form: a preset, or "custom" with from and to (Oslo time), which
 // are shown only when custom is chosen. Used by the error dashboard and the request log.
 import { useState } from "react";
+import { fieldClass } from "@/components/ui/select-field";
 import { PRESETS } from "@/lib/api-log/time-range";
-
-const field = "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal";
 
 export function RangeFields({
   range,
@@ -29,7 +28,7 @@ export function RangeFields({
     <>
       <label className="flex flex-col gap-1 text-sm font-medium">
         {t.range}
-        <select name="range" value={chosen} onChange={(e) => setChosen(e.target.value)} className={field}>
+        <select name="range" value={chosen} onChange={(e) => setChosen(e.target.value)} className={fieldClass}>
           {[...PRESETS, "custom" as const].map((r) => (
             <option key={r} value={r}>
               {t.ranges[r]}
@@ -41,13 +40,13 @@ export function RangeFields({
         <>
           <label className="flex flex-col gap-1 text-sm font-medium">
             {t.from}
-            <input type="datetime-local" name="from" defaultValue={from} required className={field} />
+            <input type="datetime-local" name="from" defaultValue={from} required className={fieldClass} />
           </label>
           <label className="flex flex-col gap-1 text-sm font-medium">
             <span>
               {t.to} <span className="font-normal text-ink-muted">({t.toHint})</span>
             </span>
-            <input type="datetime-local" name="to" defaultValue={to} className={field} />
+            <input type="datetime-local" name="to" defaultValue={to} className={fieldClass} />
           </label>
         </>
       ) : null}

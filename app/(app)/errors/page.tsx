@@ -3,6 +3,7 @@ import { RangeFields } from "@/components/api-log/range-fields";
 import { ErrorDashboard } from "@/components/errors/error-dashboard";
 import { SpikeBanner } from "@/components/errors/spike-banner";
 import { PageHeader } from "@/components/ui/page-header";
+import { SelectField } from "@/components/ui/select-field";
 import { loadDashboard } from "@/lib/api-errors/dashboard";
 import { ENVIRONMENTS } from "@/lib/api-errors/dashboard-types";
 import { parseDashboardParams } from "@/lib/api-errors/params";
@@ -21,8 +22,6 @@ export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t.errors.title };
 }
-
-const select = "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal";
 
 export default async function ErrorsPage({ searchParams }: Props) {
   const [raw, actor, { t, locale }] = await Promise.all([searchParams, requireActor(), getI18n()]);
@@ -56,39 +55,27 @@ export default async function ErrorsPage({ searchParams }: Props) {
           to={filter.to ? osloLocalInput(filter.to) : ""}
           t={e.filters}
         />
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {e.filters.environment}
-          <select name="env" defaultValue={filter.environment ?? ""} className={select}>
-            <option value="">{e.filters.allEnvironments}</option>
-            {ENVIRONMENTS.map((v) => (
-              <option key={v} value={v}>
-                {e.filters.environments[v]}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {e.filters.salesUnit}
-          <select name="msn" defaultValue={filter.msn ?? ""} className={select}>
-            <option value="">{e.filters.allUnits}</option>
-            {units.map((u) => (
-              <option key={u.msn} value={u.msn}>
-                {u.name} ({u.msn})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="flex flex-col gap-1 text-sm font-medium">
-          {e.filters.operation}
-          <select name="op" defaultValue={filter.operation ?? ""} className={select}>
-            <option value="">{e.filters.allOperations}</option>
-            {operations.map((o) => (
-              <option key={o} value={o}>
-                {o}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label={e.filters.environment}
+          name="env"
+          value={filter.environment}
+          all={e.filters.allEnvironments}
+          options={ENVIRONMENTS.map((v) => ({ value: v, label: e.filters.environments[v] }))}
+        />
+        <SelectField
+          label={e.filters.salesUnit}
+          name="msn"
+          value={filter.msn}
+          all={e.filters.allUnits}
+          options={units.map((u) => ({ value: u.msn, label: `${u.name} (${u.msn})` }))}
+        />
+        <SelectField
+          label={e.filters.operation}
+          name="op"
+          value={filter.operation}
+          all={e.filters.allOperations}
+          options={operations.map((o) => ({ value: o, label: o }))}
+        />
         <button
           type="submit"
           className="rounded-lg border border-surface-line bg-surface px-4 py-2 text-sm font-semibold hover:bg-surface-sunken"

@@ -1,0 +1,31 @@
+// A labelled <select> for a GET filter form, with an "all" choice first (the empty value).
+export const fieldClass = "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal";
+
+export function SelectField({
+  label,
+  name,
+  value,
+  all,
+  options,
+}: {
+  label: string;
+  name: string;
+  value: string | undefined;
+  /** The text of the empty choice ("All sales units"). */
+  all: string;
+  options: readonly { value: string; label: string }[];
+}) {
+  return (
+    <label className="flex flex-col gap-1 text-sm font-medium">
+      {label}
+      <select name={name} defaultValue={value ?? ""} className={fieldClass}>
+        <option value="">{all}</option>
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
