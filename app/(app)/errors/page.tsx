@@ -29,6 +29,8 @@ export default async function ErrorsPage({ searchParams }: Props) {
   const filter = parseDashboardParams(raw);
   const [units, dashboard] = await Promise.all([listSalesUnits(actor), loadDashboard(await db(), actor, filter)]);
   const e = t.errors;
+  // The same filter words as the request log: one period and scope vocabulary for both pages.
+  const f = t.apiLog.filters;
   const params = {
     range: filter.range,
     ...(filter.range === "custom" && filter.from && filter.to
@@ -53,34 +55,34 @@ export default async function ErrorsPage({ searchParams }: Props) {
           range={filter.range}
           from={filter.from ? osloLocalInput(filter.from) : ""}
           to={filter.to ? osloLocalInput(filter.to) : ""}
-          t={e.filters}
+          t={f}
         />
         <SelectField
-          label={e.filters.environment}
+          label={f.environment}
           name="env"
           value={filter.environment}
-          all={e.filters.allEnvironments}
-          options={ENVIRONMENTS.map((v) => ({ value: v, label: e.filters.environments[v] }))}
+          all={f.allEnvironments}
+          options={ENVIRONMENTS.map((v) => ({ value: v, label: f.environments[v] }))}
         />
         <SelectField
-          label={e.filters.salesUnit}
+          label={f.salesUnit}
           name="msn"
           value={filter.msn}
-          all={e.filters.allUnits}
+          all={f.allUnits}
           options={units.map((u) => ({ value: u.msn, label: `${u.name} (${u.msn})` }))}
         />
         <SelectField
-          label={e.filters.operation}
+          label={f.operation}
           name="op"
           value={filter.operation}
-          all={e.filters.allOperations}
+          all={f.allOperations}
           options={operations.map((o) => ({ value: o, label: o }))}
         />
         <button
           type="submit"
           className="rounded-lg border border-surface-line bg-surface px-4 py-2 text-sm font-semibold hover:bg-surface-sunken"
         >
-          {e.filters.apply}
+          {f.apply}
         </button>
       </form>
       <ErrorDashboard

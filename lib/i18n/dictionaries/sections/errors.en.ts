@@ -5,27 +5,7 @@ export const errorsEn: Widen<typeof errorsNb> = {
   title: "API errors",
   description:
     "Errors in the API calls to Vipps, counted per minute from the calls we logged, in your sales units. Updates while the page is open.",
-  filters: {
-    range: "Period",
-    ranges: {
-      "1h": "Last hour",
-      "24h": "Last 24 hours",
-      "7d": "Last 7 days",
-      "30d": "Last 30 days",
-      custom: "Custom",
-    },
-    from: "From",
-    to: "To",
-    toHint: "Empty: until now",
-    environment: "Environment",
-    environments: { simulator: "Simulator", test: "Test", production: "Production" },
-    allEnvironments: "All environments",
-    salesUnit: "Sales unit",
-    allUnits: "All sales units",
-    operation: "Operation",
-    allOperations: "All operations",
-    apply: "Show",
-  },
+
   live: "Live",
   paused: "Paused",
   updated: "Updated {time}",

@@ -3,27 +3,7 @@ export const errorsNb = {
   title: "API-feil",
   description:
     "Feil i API-kallene mot Vipps, samlet per minutt fra kallene vi har logget, i dine salgssteder. Oppdateres mens siden er åpen.",
-  filters: {
-    range: "Periode",
-    ranges: {
-      "1h": "Siste time",
-      "24h": "Siste døgn",
-      "7d": "Siste 7 dager",
-      "30d": "Siste 30 dager",
-      custom: "Egendefinert",
-    },
-    from: "Fra",
-    to: "Til",
-    toHint: "Tom: til nå",
-    environment: "Miljø",
-    environments: { simulator: "Simulator", test: "Test", production: "Produksjon" },
-    allEnvironments: "Alle miljøer",
-    salesUnit: "Salgssted",
-    allUnits: "Alle salgssteder",
-    operation: "Operasjon",
-    allOperations: "Alle operasjoner",
-    apply: "Vis",
-  },
+
   live: "Direkte",
   paused: "Pause",
   updated: "Oppdatert {time}",
