@@ -12,7 +12,8 @@ import { ACTION_BODY_LIMIT_BYTES, contentSecurityPolicy, PERMISSIONS_POLICY } fr
 const { auth } = NextAuth(() => baseAuthConfig());
 
 // /api/vipps/ (Vipps callbacks) and /api/v1/ (the shop, with its API key) check their own callers.
-const PUBLIC_PREFIXES = ["/login", "/api/auth/", "/api/health", "/api/vipps/", "/api/v1/"];
+// /set-password/<token>: a one-time link, for someone not signed in yet (the token is the check).
+const PUBLIC_PREFIXES = ["/login", "/set-password/", "/api/auth/", "/api/health", "/api/vipps/", "/api/v1/"];
 
 function withSecurityHeaders(req: NextRequest, answer?: NextResponse): NextResponse {
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");

@@ -21,17 +21,17 @@ const expectations = {
   finance: {
     role: "Økonomi",
     nav: ["Oppslag", "Historikk", "Importer betalinger", "Trekk-kø", "Godkjenninger", "Salgssteder"],
-    denied: ["/users", "/api-log"],
+    denied: ["/admin/users", "/api-log"],
   },
   support: {
     role: "Kundeservice",
     nav: ["Oppslag", "Historikk", "Importer betalinger", "Salgssteder"],
-    denied: ["/users", "/api-log", "/finance"],
+    denied: ["/admin/users", "/api-log", "/finance"],
   },
   developer: {
     role: "Utvikler",
     nav: ["Oversikt", "Salgssteder", "API-feil", "API-logg"],
-    denied: ["/users", "/finance"],
+    denied: ["/admin/users", "/finance"],
   },
 } as const;
 
@@ -67,7 +67,7 @@ test("each role is told only what the app lets it do today", async ({ browser })
 });
 
 test("admin sees every user with role and sales units", async ({ page }) => {
-  await signInAs(page, "admin", "/users");
+  await signInAs(page, "admin", "/admin/users");
   const table = page.getByTestId("users");
   for (const role of ["admin", "finance", "support", "developer"] as const)
     await expect(table).toContainText(demo(role).email);

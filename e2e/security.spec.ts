@@ -116,7 +116,7 @@ test("session cookies are Secure when the app is reached over HTTPS", async ({ p
 
 test("no access answers HTTP 403 with the explanation", async ({ page }) => {
   await signInAs(page, "developer");
-  for (const path of ["/users", "/history", "/import", "/admin/api-keys"]) {
+  for (const path of ["/admin/users", "/history", "/import", "/admin/api-keys"]) {
     const res = await page.goto(path);
     expect(res?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "Ingen tilgang" })).toBeVisible();
@@ -148,7 +148,7 @@ test("login, lookup, a payment and a 403 page run under the CSP without console 
   await expect(page.getByTestId("lookup-results")).toBeVisible();
   await page.getByTestId("lookup-results").getByRole("link").first().click();
   await expect(page.getByTestId("last-synced")).toBeVisible();
-  await page.goto("/users");
+  await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Ingen tilgang" })).toBeVisible();
   expect(problems.filter((p) => !p.includes("403"))).toEqual([]);
 });

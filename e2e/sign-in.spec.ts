@@ -61,7 +61,7 @@ test("a forged session cookie is refused", async ({ page, context, baseURL }) =>
       url: baseURL!,
     },
   ]);
-  await page.goto("/users");
+  await page.goto("/admin/users");
   await expect(page).toHaveURL(/\/login/);
   const api = await page.request.get("/api/auth/session");
   expect(await api.json()).toBeNull();
@@ -86,7 +86,7 @@ test("a role or MSN smuggled into the sign-in form changes nothing", async ({ pa
   await signIn(page, demo("support").email, demo("support").password);
   await expect(page.getByTestId("role")).toHaveText("Kundeservice");
   await expect(page.getByRole("navigation").getByRole("link", { name: "Brukere" })).toHaveCount(0);
-  await page.goto("/users");
+  await page.goto("/admin/users");
   await expect(page.getByRole("heading", { name: "Ingen tilgang" })).toBeVisible();
 });
 

@@ -52,6 +52,15 @@ const schema = z
     /** Error-spike detection (lib/spikes/): one round per interval in every app instance. */
     SPIKES_ENABLED: bool.optional(),
     SPIKES_INTERVAL_MS: z.coerce.number().int().min(5000).max(3_600_000).default(60_000),
+    /**
+     * Mail for invitation and password links (nodemailer): smtp://user:pass@host:587 or smtps://….
+     * Unset: links are only shown to the admin who made them.
+     */
+    SMTP_URL: z
+      .string()
+      .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
+      .optional(),
+    SMTP_FROM: z.string().min(3).max(254).default("Merchant Ops <no-reply@merchantops.invalid>"),
     /** Set by Next.js itself; "phase-production-build" during `next build`, when nothing may run. */
     NEXT_PHASE: z.string().optional(),
   })
@@ -89,6 +98,7 @@ const schema = z
         /** Hourly in every instance (lib/api-log/prune-start.ts). */
         pruneEnabled: e.NEXT_PHASE !== "phase-production-build",
       },
+      mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
       spikes: {
         enabled: (e.SPIKES_ENABLED ?? true) && e.NEXT_PHASE !== "phase-production-build",
         intervalMs: e.SPIKES_INTERVAL_MS,

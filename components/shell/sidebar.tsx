@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Brand } from "@/components/ui/brand";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 import { signOutFormAction } from "@/lib/actions/auth/sign-out";
@@ -18,7 +19,7 @@ export const SECTIONS: Section[] = [
   { href: "/sales-units", label: (t) => t.nav.salesUnits, permission: "salesunits:read" },
   { href: "/errors", label: (t) => t.nav.errors, permission: "apilog:read" },
   { href: "/api-log", label: (t) => t.nav.apiLog, permission: "apilog:read" },
-  { href: "/users", label: (t) => t.nav.users, permission: "users:manage" },
+  { href: "/admin/users", label: (t) => t.nav.users, permission: "users:manage" },
   { href: "/admin/api-keys", label: (t) => t.ingest.nav.apiKeys, permission: "users:manage" },
 ];
 
@@ -42,6 +43,15 @@ export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; loc
             {actor.name}
           </p>
           <p className="truncate text-xs text-ink-muted">{actor.email}</p>
+          <p className="mt-1">
+            <Link
+              href="/account"
+              className="text-xs font-medium text-brand-700 hover:underline"
+              data-testid="my-account"
+            >
+              {t.myAccount.nav}
+            </Link>
+          </p>
           <p className="mt-1">
             <span
               data-testid="role"

@@ -41,6 +41,14 @@ export const AUDIT_ACTIONS = [
   "api_key_revoked",
   "spike_webhook_updated",
   "spike_webhook_tested",
+  // People (lib/users)
+  "user_created",
+  "user_updated",
+  "user_deactivated",
+  "user_reactivated",
+  "password_link_created",
+  "password_set",
+  "password_changed",
   // Any action the pipeline refused before it ran (permission, input)
   "action_refused",
 ] as const;

@@ -31,3 +31,9 @@ export async function verifyPassword(password: string, stored: string): Promise<
 /** A real hash of a random password: verifying against it costs the same time as for a real user. */
 let dummy: Promise<string> | undefined;
 export const dummyHash = () => (dummy ??= hashPassword(randomBytes(16).toString("hex")));
+
+/**
+ * The password hash of a user who has not set a password yet (invited): not a scrypt string, so no
+ * password ever verifies against it.
+ */
+export const NO_PASSWORD = "!none";

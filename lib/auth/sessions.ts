@@ -16,7 +16,17 @@ export const SESSION_ABSOLUTE_MS = 12 * 60 * 60_000;
 const TOUCH_EVERY_MS = 60_000;
 
 export type SessionEndReason =
-  "sign_out" | "sign_out_everywhere" | "idle" | "expired" | "rights_changed" | "deactivated";
+  | "sign_out"
+  | "sign_out_everywhere"
+  | "idle"
+  | "expired"
+  | "rights_changed"
+  | "deactivated"
+  /** The password was changed or set with a link. */
+  | "password_changed"
+  /** The user ended it from their account page, or an admin did. */
+  | "ended_by_user"
+  | "ended_by_admin";
 
 interface StampInput {
   role: Role;
@@ -112,11 +122,30 @@ export async function endSession(db: PrismaClient, sessionId: string, reason: Se
   });
 }
 
-/** Ends every open session of the user (sign out everywhere; later: an admin's change). Returns how many. */
-export async function endAllSessions(db: PrismaClient, userId: string, reason: SessionEndReason, now = new Date()) {
+type SessionDb = Pick<PrismaClient, "userSession">;
+
+/** Ends every open session of the user, but `keep` (the caller's own). Returns how many. */
+export async function endAllSessions(
+  db: SessionDb,
+  userId: string,
+  reason: SessionEndReason,
+  now = new Date(),
+  keep?: string,
+) {
   const res = await db.userSession.updateMany({
-    where: { userId, endedAt: null },
+    where: { userId, endedAt: null, ...(keep ? { id: { not: keep } } : {}) },
     data: { endedAt: now, endReason: reason },
   });
   return res.count;
+}
+
+/**
+ * The user's rights changed in a way that takes nothing away (a wider role, more sales units): their
+ * open sessions carry on under the new stamp instead of ending. `only` limits it to one session.
+ */
+export async function restampSessions(db: SessionDb, user: StampInput & { id: string }, only?: string) {
+  await db.userSession.updateMany({
+    where: { userId: user.id, endedAt: null, ...(only ? { id: only } : {}) },
+    data: { rightsStamp: rightsStamp(user) },
+  });
 }

@@ -127,8 +127,8 @@ describe("action pipeline", () => {
 
   it("a page refused for lack of permission (403) or outside the user's sales units (404) is audited", async () => {
     const { requirePermission, mayOpenMsn } = await import("@/lib/auth/guard");
-    await expect(requirePermission(developer, "users:manage", "/users")).rejects.toThrow();
-    await expect(requirePermission(admin, "users:manage", "/users")).resolves.toBeUndefined();
+    await expect(requirePermission(developer, "users:manage", "/admin/users")).rejects.toThrow();
+    await expect(requirePermission(admin, "users:manage", "/admin/users")).resolves.toBeUndefined();
     expect(await mayOpenMsn(support, "299999", "/history/[msn]")).toBe(false);
     expect(await mayOpenMsn(support, "212345", "/history/[msn]")).toBe(true);
     const rows = await prisma.auditLog.findMany({

@@ -11,7 +11,9 @@ import { moneyEn } from "./sections/money.en";
 import { lookupEn } from "./sections/lookup.en";
 import { paymentEn } from "./sections/payment.en";
 import { remediesEn } from "./sections/remedies.en";
+import { myAccountEn } from "./sections/my-account.en";
 import { spikesEn } from "./sections/spikes.en";
+import { usersEn } from "./sections/users.en";
 
 const en: Dictionary = {
   actions: actionsEn,
@@ -26,6 +28,8 @@ const en: Dictionary = {
   payment: paymentEn,
   remedies: remediesEn,
   spikes: spikesEn,
+  users: usersEn,
+  myAccount: myAccountEn,
   appName: "Merchant Ops",
   tagline: "Operations for Vipps payments",
   language: { label: "Language", nb: "Norsk", en: "English" },
@@ -79,7 +83,7 @@ const en: Dictionary = {
       "payments:money": "Capture, release, cancel and refund payments",
       "apilog:read": "Follow API errors with their cause and fix, and read every call in the API log",
       "salesunits:read": "See your sales units",
-      "users:manage": "See users and their roles, and create API keys for the shop",
+      "users:manage": "Create and change users and their roles, and create API keys for the shop",
     },
   },
   approvals: {
@@ -120,17 +124,6 @@ const en: Dictionary = {
     empty: "No sales units to show.",
     environments: { simulator: "Simulator", test: "Test", production: "Production" },
     captureTypes: { reserve: "Reserve, capture later", direct: "Direct capture" },
-  },
-  users: {
-    title: "Users",
-    description: "Who has access, with which role and to which sales units.",
-    name: "Name",
-    email: "Email",
-    role: "Role",
-    salesUnits: "Sales units",
-    all: "All",
-    none: "None",
-    inactive: "Deactivated",
   },
   notFound: {
     title: "Page not found",

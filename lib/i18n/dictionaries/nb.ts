@@ -12,7 +12,9 @@ import { moneyNb } from "./sections/money.nb";
 import { lookupNb } from "./sections/lookup.nb";
 import { paymentNb } from "./sections/payment.nb";
 import { remediesNb } from "./sections/remedies.nb";
+import { myAccountNb } from "./sections/my-account.nb";
 import { spikesNb } from "./sections/spikes.nb";
+import { usersNb } from "./sections/users.nb";
 import type { Widen } from "./widen";
 
 const nb = {
@@ -28,6 +30,8 @@ const nb = {
   payment: paymentNb,
   remedies: remediesNb,
   spikes: spikesNb,
+  users: usersNb,
+  myAccount: myAccountNb,
   appName: "Merchant Ops",
   tagline: "Drift for Vipps-betalinger",
   language: { label: "Språk", nb: "Norsk", en: "English" },
@@ -81,7 +85,7 @@ const nb = {
       "payments:money": "Trekke, frigi, kansellere og refundere betalinger",
       "apilog:read": "Følge API-feil med årsak og løsning, og lese hvert kall i API-loggen",
       "salesunits:read": "Se salgsstedene dine",
-      "users:manage": "Se brukerne og rollene deres, og lage API-nøkler for nettbutikken",
+      "users:manage": "Opprette og endre brukere og rollene deres, og lage API-nøkler for nettbutikken",
     },
   },
   approvals: {
@@ -122,17 +126,6 @@ const nb = {
     empty: "Ingen salgssteder å vise.",
     environments: { simulator: "Simulator", test: "Test", production: "Produksjon" },
     captureTypes: { reserve: "Reserver, trekk senere", direct: "Direkte trekk" },
-  },
-  users: {
-    title: "Brukere",
-    description: "Hvem som har tilgang, med hvilken rolle og til hvilke salgssteder.",
-    name: "Navn",
-    email: "E-post",
-    role: "Rolle",
-    salesUnits: "Salgssteder",
-    all: "Alle",
-    none: "Ingen",
-    inactive: "Deaktivert",
   },
   notFound: {
     title: "Fant ikke siden",

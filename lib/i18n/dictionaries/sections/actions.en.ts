@@ -33,5 +33,10 @@ export const actionsEn: Widen<typeof actionsNb> = {
     confirmRequired: "Type the amount being released to confirm.",
     keyName: "Give the key a name (1–100 characters).",
     keyScope: "Choose at least one sales unit, or all.",
+    emailFormat: "Type a valid email address, for example kari@shop.no.",
+    emailTooLong: "The email address is too long (at most 254 characters).",
+    nameTooLong: "The name is too long (at most 200 characters).",
+    roleUnknown: "Choose one of the roles in the list.",
+    passwordTooLong: "The password is too long.",
   },
 };

@@ -32,5 +32,10 @@ export const actionsNb = {
     confirmRequired: "Skriv beløpet som frigis for å bekrefte.",
     keyName: "Gi nøkkelen et navn (1–100 tegn).",
     keyScope: "Velg minst ett salgssted, eller alle.",
+    emailFormat: "Skriv en gyldig e-postadresse, for eksempel kari@butikk.no.",
+    emailTooLong: "E-postadressen er for lang (maks 254 tegn).",
+    nameTooLong: "Navnet er for langt (maks 200 tegn).",
+    roleUnknown: "Velg en av rollene i listen.",
+    passwordTooLong: "Passordet er for langt.",
   },
 } as const;

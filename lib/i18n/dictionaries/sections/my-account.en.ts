@@ -1,0 +1,55 @@
+import type { Dictionary } from "../nb";
+
+export const myAccountEn: Dictionary["myAccount"] = {
+  nav: "My account",
+  title: "My account",
+  description: "Your password and where you are signed in.",
+  password: {
+    heading: "Change password",
+    current: "Current password",
+    next: "New password",
+    confirm: "Repeat the new password",
+    help: "At least 12 characters. Common and leaked passwords, and passwords made from your name or email, are refused. A sentence of several words is easy to remember and hard to guess.",
+    submit: "Change password",
+    submitting: "Changing …",
+    changed: "Your password is changed. {count} other sessions were ended.",
+  },
+  sessions: {
+    heading: "Sessions",
+    description: "Where you are signed in now. End a session you do not recognise, and change your password.",
+    started: "Signed in",
+    lastSeen: "Last active",
+    address: "Address",
+    browser: "Browser",
+    current: "This session",
+    end: "End",
+    endOthers: "End every other session",
+    ended: "The session is ended.",
+    endedOthers: "{count} other sessions were ended.",
+    unknown: "Unknown",
+  },
+  passwordProblems: {
+    password_required: "Type a new password.",
+    password_too_short: "The password must have at least {min} characters.",
+    password_too_long: "The password can have at most {max} characters.",
+    password_weak:
+      "The password is too easy to guess: it is among common or leaked passwords, or built on your name or email. Try a sentence of several words.",
+    password_mismatch: "The two new passwords are not the same.",
+    link_invalid: "The link is not valid. Ask your administrator for a new one.",
+    link_expired: "The link has expired (it is valid for 72 hours). Ask your administrator for a new one.",
+    link_used:
+      "The link has been used already, or a newer link replaced it. Ask your administrator for a new one if you need it.",
+    current_wrong: "The current password is wrong.",
+    locked: "Too many wrong attempts. Try again in 15 minutes.",
+  },
+  setPassword: {
+    titleInvite: "Welcome, {name}",
+    titleReset: "New password for {name}",
+    intro: "Choose the password you will sign in with as {email}.",
+    submit: "Save the password",
+    submitting: "Saving …",
+    done: "Your password is saved. Sign in with {email}.",
+    toLogin: "Go to sign-in",
+    unusable: "The link cannot be used",
+  },
+};

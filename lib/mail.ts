@@ -1,0 +1,30 @@
+// Outgoing mail (invitation and password links) through nodemailer, when SMTP_URL is set. A failure
+// is reported to the caller (the admin sees "not sent, copy the link") and logged without the
+// message body, which carries a one-time link.
+import "server-only";
+import nodemailer from "nodemailer";
+import { env } from "@/lib/env";
+
+export interface Mail {
+  to: string;
+  subject: string;
+  text: string;
+}
+
+export type MailOutcome = "sent" | "not_configured" | "failed";
+
+let transport: nodemailer.Transporter | undefined;
+
+export async function sendMail(mail: Mail): Promise<MailOutcome> {
+  const config = env().mail;
+  if (!config) return "not_configured";
+  transport ??= nodemailer.createTransport(config.url);
+  try {
+    await transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text });
+    return "sent";
+  } catch (err) {
+    const code = (err as { code?: string }).code ?? (err as Error).name;
+    console.error(`[mail] sending "${mail.subject}" failed: ${code}`);
+    return "failed";
+  }
+}
