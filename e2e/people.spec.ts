@@ -40,7 +40,7 @@ test("an admin invites a support user for one sales unit, who sets a password on
 
   // A weak password is explained and changes nothing; a good one is saved.
   const person = await usePasswordLink(browser, link, "password1234");
-  await expect(person.getByRole("alert")).toContainText("for lett å gjette");
+  await expect(person.getByTestId("password-message")).toContainText("for lett å gjette");
   await person.getByLabel("Nytt passord", { exact: true }).fill(PASSWORD);
   await person.getByLabel("Gjenta det nye passordet").fill(PASSWORD);
   await person.getByRole("button", { name: "Lagre passordet" }).click();
