@@ -94,7 +94,7 @@ async function unitIds(tx: Tx, role: Role, msns: readonly string[]): Promise<str
 /** Makes a new one-time link for the user; any older unused link stops working. */
 async function newPasswordLink(
   tx: Tx,
-  actor: Actor,
+  actor: Actor | null,
   userId: string,
   purpose: PasswordTokenPurpose,
   now: Date,
@@ -106,7 +106,7 @@ async function newPasswordLink(
   const token = randomBytes(32).toString("base64url");
   const expiresAt = new Date(now.getTime() + PASSWORD_LINK_TTL_MS);
   await tx.passwordToken.create({
-    data: { userId, tokenHash: hashToken(token), purpose, createdAt: now, createdById: actor.id, expiresAt },
+    data: { userId, tokenHash: hashToken(token), purpose, createdAt: now, createdById: actor?.id ?? null, expiresAt },
   });
   return { path: `/set-password/${token}`, expiresAt };
 }
@@ -118,6 +118,29 @@ export async function createUser(
   now: Date = new Date(),
 ): Promise<{ userId: string; link: PasswordLink }> {
   assertCan(actor, "users:manage");
+  return insertUser(db, actor, input, now);
+}
+
+/**
+ * The first administrator of a new installation, from the command line (scripts/invite-admin.ts):
+ * whoever runs it holds the database already. Audited with no user as the actor.
+ */
+export async function inviteFirstAdmin(
+  db: PrismaClient,
+  input: { email: string; name: string },
+  now: Date = new Date(),
+): Promise<{ userId: string; link: PasswordLink }> {
+  const email = emailSchema.parse(input.email);
+  const name = userNameSchema.parse(input.name);
+  return insertUser(db, null, { email, name, role: "admin", msns: [], canViewPayments: false }, now);
+}
+
+async function insertUser(
+  db: PrismaClient,
+  actor: Actor | null,
+  input: CreateUserInput,
+  now: Date,
+): Promise<{ userId: string; link: PasswordLink }> {
   return db
     .$transaction(async (tx) => {
       if (await tx.user.findUnique({ where: { email: input.email }, select: { id: true } }))
