@@ -11,6 +11,7 @@ import { resumeSession } from "@/lib/auth/sessions";
 import {
   createUser,
   createUserForm,
+  inviteFirstAdmin,
   narrows,
   PASSWORD_LINK_TTL_MS,
   sendPasswordLink,
@@ -393,5 +394,24 @@ describe.each(kinds)("people on %s", (kind) => {
     expect(list.filter((s) => s.current).map((s) => s.id)).toEqual([here.sessionId]);
     expect(await endOtherSessions(db.prisma, me, at(2))).toBe(1);
     expect((await openSessions(db.prisma, userId, here.sessionId, at(3))).map((s) => s.id)).toEqual([here.sessionId]);
+  });
+});
+
+describe.each(kinds)("the first admin on %s", (kind) => {
+  it("invite-admin makes an admin with no password yet, a one-time link, and an audit row with no actor", async () => {
+    const db = await migratedDatabase(kind);
+    try {
+      const { userId, link } = await inviteFirstAdmin(db.prisma, { email: " Boss@Shop.no ", name: "Berit Sjef" }, t0);
+      const user = await db.prisma.user.findUniqueOrThrow({ where: { id: userId } });
+      expect(user).toMatchObject({ email: "boss@shop.no", role: "admin", passwordHash: NO_PASSWORD, active: true });
+      expect((await readPasswordLink(db.prisma, tokenOf(link.path), at(1))).ok).toBe(true);
+      const row = await db.prisma.auditLog.findFirstOrThrow({ where: { action: "user_created" } });
+      expect(row.userId).toBeNull();
+      await expect(inviteFirstAdmin(db.prisma, { email: "boss@shop.no", name: "Again" })).rejects.toEqual(
+        new UserRefused("email_taken"),
+      );
+    } finally {
+      await db.close();
+    }
   });
 });
