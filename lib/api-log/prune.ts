@@ -35,6 +35,8 @@ export interface PruneOptions {
 export interface PruneResult {
   calls: number;
   rollups: number;
+  /** Closed error-spike alerts older than the rollups. */
+  alerts: number;
   callsBefore: Date;
   rollupsBefore: Date;
   /** False when maxBatches stopped a table with rows still to go. */
@@ -80,12 +82,22 @@ export async function pruneApiLog(db: Db, o: PruneOptions): Promise<PruneResult>
   };
   const rollups = await rollupLevel("ApiCallRollup", "minute");
   const hours = await rollupLevel("ApiCallRollupHour", "hour");
+  // Closed spike alerts live as long as the rollups they were read from; open ones always stay.
+  const alerts = await inBatches(
+    () => db.$executeRaw`
+      DELETE FROM "SpikeAlert" WHERE "id" IN (
+        SELECT "id" FROM "SpikeAlert" WHERE "closedAt" < ${rollupsBefore}
+        ORDER BY "openedAt" LIMIT ${batch} FOR UPDATE SKIP LOCKED)`,
+    batch,
+    maxBatches,
+  );
   return {
     calls: calls.deleted,
     rollups: rollups.deleted + hours.deleted,
+    alerts: alerts.deleted,
     callsBefore,
     rollupsBefore,
-    done: calls.done && rollups.done && hours.done,
+    done: calls.done && rollups.done && hours.done && alerts.done,
   };
 }
 
@@ -94,6 +106,8 @@ export function describePrune(r: PruneResult, ms: number): string {
   const day = (d: Date) => d.toISOString().slice(0, 10);
   return (
     `[api-log] pruned ${r.calls} call(s) before ${day(r.callsBefore)} and ${r.rollups} rollup row(s) before ` +
-    `${day(r.rollupsBefore)} in ${ms} ms${r.done ? "" : "; more left for the next run"}`
+    `${day(r.rollupsBefore)}` +
+    (r.alerts ? ` and ${r.alerts} closed spike alert(s)` : "") +
+    ` in ${ms} ms${r.done ? "" : "; more left for the next run"}`
   );
 }

@@ -46,6 +46,39 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
       r.minute.toISOString(),
     );
 
+  it("deletes closed spike alerts older than the rollups; keeps open ones and newer ones", async () => {
+    await dbs.db.prisma.$executeRaw`DELETE FROM "SpikeAlert"`;
+    const alert = (tag: string, openedAt: number, closedAt: number | null) => ({
+      msn: "212345",
+      environment: "simulator" as const,
+      operation: tag,
+      openKey: closedAt === null ? `212345|simulator|${tag}` : null,
+      openedAt: new Date(openedAt),
+      closedAt: closedAt === null ? null : new Date(closedAt),
+      calls: 20,
+      errors: 10,
+      baselineRate: 0.01,
+      baselineCalls: 1000,
+      peakRate: 0.5,
+      lastRate: 0.5,
+    });
+    await dbs.db.prisma.spikeAlert.createMany({
+      data: [
+        alert("closed-old", ROLLUPS_BEFORE - 2 * DAY, ROLLUPS_BEFORE - DAY),
+        alert("closed-at-edge", ROLLUPS_BEFORE - DAY, ROLLUPS_BEFORE),
+        alert("open-old", ROLLUPS_BEFORE - 2 * DAY, null),
+        alert("closed-recent", NOW.getTime() - DAY, NOW.getTime() - 1000),
+      ],
+    });
+    const r = await pruneApiLog(dbs.db.prisma, { now: NOW, retentionDays: 30 });
+    expect(r.alerts).toBe(1);
+    const left = await dbs.db.prisma.spikeAlert.findMany({
+      select: { operation: true },
+      orderBy: { operation: "asc" },
+    });
+    expect(left.map((a) => a.operation)).toEqual(["closed-at-edge", "closed-recent", "open-old"]);
+  });
+
   it("deletes raw calls before the cut-off and rollups before 13 months; keeps the rest", async () => {
     await reset([
       call(NOW.getTime() - 500 * DAY, "rollup-too-old"),
