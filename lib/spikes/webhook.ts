@@ -2,10 +2,13 @@
 // timeout, never following redirects, never throwing. The outcome is a code the alert row and the
 // "send test" answer keep; the URL (a secret) is never part of an outcome or a log line.
 import "server-only";
+import { env } from "@/lib/env";
+import { publicFetch } from "./public-fetch";
 
 export const WEBHOOK_TIMEOUT_MS = 5_000;
 
-export type WebhookFailure = "timeout" | "refused" | "dns" | "tls" | "network";
+/** private: the host is (or resolves to) a private, loopback or link-local address. */
+export type WebhookFailure = "timeout" | "refused" | "dns" | "tls" | "network" | "private";
 
 export type WebhookOutcome =
   | { ok: true; status: number }
@@ -25,6 +28,7 @@ export function failureOf(err: unknown): WebhookFailure {
   const e = err as { name?: string; cause?: { code?: string; name?: string } };
   if (e?.name === "TimeoutError" || e?.name === "AbortError") return "timeout";
   const code = e?.cause?.code ?? "";
+  if (code === "EPRIVATEADDRESS") return "private";
   if (code === "ECONNREFUSED") return "refused";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "dns";
   if (code === "UND_ERR_CONNECT_TIMEOUT" || code === "ETIMEDOUT" || e?.cause?.name === "ConnectTimeoutError")
@@ -38,7 +42,9 @@ export async function postWebhook(
   message: SlackMessage,
   opts: { timeoutMs?: number; fetch?: typeof fetch } = {},
 ): Promise<WebhookOutcome> {
-  const doFetch = opts.fetch ?? fetch;
+  // A local receiver is allowed in demo and test mode only (as the URL check allows http there).
+  const { demoMode, nodeEnv } = env();
+  const doFetch = opts.fetch ?? (demoMode || nodeEnv === "test" ? fetch : publicFetch);
   try {
     const res = await doFetch(url, {
       method: "POST",

@@ -54,6 +54,7 @@ export const spikesEn: Widen<typeof spikesNb> = {
     dns: "the host name was not found",
     tls: "the TLS certificate was not accepted",
     network: "network error",
+    private: "the address points into a private or local network, which is not allowed",
   },
   settings: {
     title: "Alert webhook",

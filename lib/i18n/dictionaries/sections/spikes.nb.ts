@@ -54,6 +54,7 @@ export const spikesNb = {
     dns: "fant ikke vertsnavnet",
     tls: "TLS-sertifikatet ble ikke godtatt",
     network: "nettverksfeil",
+    private: "adressen peker til et privat eller lokalt nett, som ikke tillates",
   },
   settings: {
     title: "Webhook for varsler",
