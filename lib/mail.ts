@@ -13,12 +13,17 @@ export interface Mail {
 
 export type MailOutcome = "sent" | "not_configured" | "failed";
 
-let transport: nodemailer.Transporter | undefined;
+export interface MailConfig {
+  url: string;
+  from: string;
+}
 
-export async function sendMail(mail: Mail): Promise<MailOutcome> {
-  const config = env().mail;
+const transports = new Map<string, nodemailer.Transporter>();
+
+export async function sendMail(mail: Mail, config: MailConfig | null = env().mail): Promise<MailOutcome> {
   if (!config) return "not_configured";
-  transport ??= nodemailer.createTransport(config.url);
+  let transport = transports.get(config.url);
+  if (!transport) transports.set(config.url, (transport = nodemailer.createTransport(config.url)));
   try {
     await transport.sendMail({ from: config.from, to: mail.to, subject: mail.subject, text: mail.text });
     return "sent";

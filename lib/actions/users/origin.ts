@@ -3,7 +3,7 @@
 // admin (whose browser knows its own address) and never mailed.
 import "server-only";
 import { env } from "@/lib/env";
-import { sendMail, type MailOutcome } from "@/lib/mail";
+import { sendMail, type MailConfig, type MailOutcome } from "@/lib/mail";
 
 export type LinkMail = MailOutcome | "no_app_url";
 
@@ -11,10 +11,10 @@ export async function mailLink(
   to: string,
   path: string,
   text: (url: string) => { subject: string; body: string },
+  { appUrl, mail }: { appUrl?: string; mail: MailConfig | null } = env(),
 ): Promise<LinkMail> {
-  const { appUrl, mail } = env();
   if (!mail) return "not_configured";
   if (!appUrl) return "no_app_url";
   const { subject, body } = text(new URL(path, appUrl).toString());
-  return sendMail({ to, subject, text: body });
+  return sendMail({ to, subject, text: body }, mail);
 }
