@@ -12,6 +12,7 @@ import { lookupEn } from "./sections/lookup.en";
 import { paymentEn } from "./sections/payment.en";
 import { remediesEn } from "./sections/remedies.en";
 import { spikesEn } from "./sections/spikes.en";
+import { twoFactorEn } from "./sections/two-factor.en";
 
 const en: Dictionary = {
   actions: actionsEn,
@@ -26,6 +27,7 @@ const en: Dictionary = {
   payment: paymentEn,
   remedies: remediesEn,
   spikes: spikesEn,
+  twoFactor: twoFactorEn,
   appName: "Merchant Ops",
   tagline: "Operations for Vipps payments",
   language: { label: "Language", nb: "Norsk", en: "English" },

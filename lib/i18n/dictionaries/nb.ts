@@ -13,6 +13,7 @@ import { lookupNb } from "./sections/lookup.nb";
 import { paymentNb } from "./sections/payment.nb";
 import { remediesNb } from "./sections/remedies.nb";
 import { spikesNb } from "./sections/spikes.nb";
+import { twoFactorNb } from "./sections/two-factor.nb";
 import type { Widen } from "./widen";
 
 const nb = {
@@ -28,6 +29,7 @@ const nb = {
   payment: paymentNb,
   remedies: remediesNb,
   spikes: spikesNb,
+  twoFactor: twoFactorNb,
   appName: "Merchant Ops",
   tagline: "Drift for Vipps-betalinger",
   language: { label: "Språk", nb: "Norsk", en: "English" },
