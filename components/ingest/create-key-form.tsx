@@ -1,5 +1,5 @@
 "use client";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { createApiKeyAction } from "@/lib/actions/ingest/create-api-key";
 import { StepUpPrompt, type StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
 import { errorOf, isStepUp } from "@/lib/actions/result";
@@ -26,7 +26,13 @@ export function CreateKeyForm({
   const [copied, setCopied] = useState(false);
   return (
     <form
-      action={action}
+      // Submitted by hand, not as <form action>: React would reset the form after the action, and a
+      // step-up retry must send what is shown (the name and scope) again with the code.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        startTransition(() => action(form));
+      }}
       className="flex flex-col gap-4 rounded-card border border-surface-line bg-surface p-5 shadow-card"
       data-testid="create-key"
     >

@@ -15,7 +15,18 @@ type Offer = Pick<EnrolmentOffer, "secret" | "qrDataUri" | "token">;
 /** The secret in groups of four, easier to read and type. */
 const grouped = (secret: string) => secret.replace(/(.{4})(?=.)/g, "$1 ");
 
-export function EnrolForm({ offer, email, t }: { offer: Offer; email: string; t: Dictionary["twoFactor"] }) {
+export function EnrolForm({
+  offer,
+  email,
+  t,
+  required,
+}: {
+  offer: Offer;
+  email: string;
+  t: Dictionary["twoFactor"];
+  /** The user's role requires two-factor sign-in (the rest of the app waits for it). */
+  required: boolean;
+}) {
   // The first offer stays, even if the page renders again with a new one: the app has scanned this.
   const [shown] = useState(offer);
   const [result, action, pending] = useActionState(confirmTwoFactorAction, {});
@@ -23,12 +34,27 @@ export function EnrolForm({ offer, email, t }: { offer: Offer; email: string; t:
   const error = result.data && !result.data.ok ? result.data.error : errorOf(result);
   if (result.data?.ok)
     return (
-      <RecoveryCodes codes={result.data.recoveryCodes} email={email} t={t.recovery} onDone={() => router.refresh()} />
+      <RecoveryCodes
+        codes={result.data.recoveryCodes}
+        email={email}
+        t={t.recovery}
+        lead={t.enrol.done}
+        onDone={() => router.refresh()}
+      />
     );
   const e = t.enrol;
   return (
     <form action={action} className="flex flex-col gap-4" data-testid="enrol-form" noValidate>
       <input type="hidden" name="token" value={shown.token} />
+      {/* Inside the form: once the code is right, the recovery codes take its place, and "off" goes. */}
+      {required ? (
+        <p data-testid="two-factor-required" className="rounded-lg bg-warn-bg px-4 py-3 text-sm text-warn-fg">
+          {t.page.requiredNotice}
+        </p>
+      ) : null}
+      <p className="text-sm font-medium" data-testid="two-factor-state" data-on="false">
+        {t.page.statusOff}
+      </p>
       <p className="text-sm">{e.scan}</p>
       <div className="flex flex-col gap-4 sm:flex-row sm:items-start">
         {/* eslint-disable-next-line @next/next/no-img-element -- a data: URI drawn on the server */}

@@ -10,11 +10,14 @@ export function RecoveryCodes({
   email,
   t,
   onDone,
+  lead,
 }: {
   codes: string[];
   email: string;
   t: Dictionary["twoFactor"]["recovery"];
   onDone: () => void;
+  /** A line above the codes (what just happened). */
+  lead?: string;
 }) {
   const text = `${interpolate(t.fileHeader, { email })}\n\n${codes.join("\n")}\n`;
   return (
@@ -23,6 +26,11 @@ export function RecoveryCodes({
       aria-labelledby="recovery-codes-title"
       className="flex flex-col gap-3 rounded-lg border border-warn-fg/30 bg-warn-bg px-4 py-4 text-sm"
     >
+      {lead ? (
+        <p role="status" className="rounded-lg bg-ok-bg px-3 py-2 font-medium text-ok-fg">
+          {lead}
+        </p>
+      ) : null}
       <h3 id="recovery-codes-title" className="font-semibold text-warn-fg">
         {t.title}
       </h3>

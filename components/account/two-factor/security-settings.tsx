@@ -26,34 +26,23 @@ export function SecuritySettings({
   return (
     <div className="max-w-3xl">
       <PageHeader title={p.title} description={p.intro} />
-      {page.requiredByRole && !page.enrolled ? (
-        <p
-          role="alert"
-          data-testid="two-factor-required"
-          className="mb-5 rounded-lg bg-warn-bg px-4 py-3 text-sm text-warn-fg"
-        >
-          {p.requiredNotice}
-        </p>
-      ) : null}
+      <p className="-mt-3 mb-5 text-sm text-ink-muted">
+        {interpolate(p.stepUpNote, { amount: formatOre(stepUpThresholdOre) })}
+      </p>
       <div className="flex flex-col gap-5">
-        <Card testId="two-factor-status">
-          <p className="text-sm font-medium" data-testid="two-factor-state" data-on={page.enrolled ? "true" : "false"}>
-            {page.enrolled && page.enabledAt
-              ? interpolate(p.statusOn, { date: formatDateTime(page.enabledAt, locale) })
-              : p.statusOff}
-          </p>
-          {page.enrolled ? (
+        {page.enrolled && page.enabledAt ? (
+          <Card testId="two-factor-status">
+            <p className="text-sm font-medium" data-testid="two-factor-state" data-on="true">
+              {interpolate(p.statusOn, { date: formatDateTime(page.enabledAt, locale) })}
+            </p>
             <p className="mt-1 text-sm text-ink-muted">
               {interpolate(t.recovery.left, { count: page.recoveryCodesLeft })}
             </p>
-          ) : null}
-          <p className="mt-2 text-sm text-ink-muted">
-            {interpolate(p.stepUpNote, { amount: formatOre(stepUpThresholdOre) })}
-          </p>
-        </Card>
+          </Card>
+        ) : null}
         {page.offer ? (
           <Card title={t.enrol.title}>
-            <EnrolForm offer={page.offer} email={email} t={t} />
+            <EnrolForm offer={page.offer} email={email} t={t} required={page.requiredByRole} />
           </Card>
         ) : (
           <>

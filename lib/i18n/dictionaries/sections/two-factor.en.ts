@@ -23,6 +23,7 @@ export const twoFactorEn: Widen<typeof twoFactorNb> = {
     codeLabel: "Code from the app",
     submit: "Turn on",
     submitting: "Checking …",
+    done: "Two-factor sign-in is on. From now on you need a code from the app to sign in.",
   },
   recovery: {
     title: "Recovery codes",

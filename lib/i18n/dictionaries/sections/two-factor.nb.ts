@@ -21,6 +21,7 @@ export const twoFactorNb = {
     codeLabel: "Kode fra appen",
     submit: "Slå på",
     submitting: "Sjekker …",
+    done: "Tofaktorinnlogging er slått på. Fra nå av trenger du en kode fra appen når du logger inn.",
   },
   recovery: {
     title: "Gjenopprettingskoder",
