@@ -266,13 +266,13 @@ describe.each(kinds)("two-factor sign-in on %s", (kind) => {
     const pending = await pendingFor(actor.email, at(60));
     const signedIn = await completeSignIn(db.prisma, { pending, code: await codeAt(secret, at(60)) }, at(60));
     const me = actorOf(actor, signedIn.ok ? signedIn.user.sid : undefined);
-    expect(await checkStepUp(db.prisma, me, undefined, { now: at(60 + 9 * 60) })).toEqual({ ok: true });
+    expect(await checkStepUp(db.prisma, me, undefined, at(60 + 9 * 60))).toEqual({ ok: true });
     const stale = at(60 + 10 * 60);
-    expect(await checkStepUp(db.prisma, me, undefined, { now: stale })).toEqual({ ok: false, reason: "required" });
-    expect(await checkStepUp(db.prisma, me, "000000", { now: stale })).toEqual({ ok: false, reason: "invalid" });
-    expect(await checkStepUp(db.prisma, me, await codeAt(secret, stale), { now: stale })).toEqual({ ok: true });
+    expect(await checkStepUp(db.prisma, me, undefined, stale)).toEqual({ ok: false, reason: "required" });
+    expect(await checkStepUp(db.prisma, me, "000000", stale)).toEqual({ ok: false, reason: "invalid" });
+    expect(await checkStepUp(db.prisma, me, await codeAt(secret, stale), stale)).toEqual({ ok: true });
     // The fresh code restarts the 10 minutes.
-    expect(await checkStepUp(db.prisma, me, undefined, { now: at(60 + 19 * 60) })).toEqual({ ok: true });
+    expect(await checkStepUp(db.prisma, me, undefined, at(60 + 19 * 60))).toEqual({ ok: true });
     expect(await db.prisma.auditLog.count({ where: { action: "two_factor_failed", userId: actor.id } })).toBe(1);
 
     // A user without two-factor sign-in is not asked (the demo users).
@@ -283,7 +283,7 @@ describe.each(kinds)("two-factor sign-in on %s", (kind) => {
       undefined,
       t0,
     );
-    expect(await checkStepUp(db.prisma, actorOf(plain, sid), undefined, { now: at(3600) })).toEqual({ ok: true });
+    expect(await checkStepUp(db.prisma, actorOf(plain, sid), undefined, at(3600))).toEqual({ ok: true });
   });
 
   it("turning it off needs a code and is refused where the role requires it; new recovery codes replace the old", async () => {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { zfd } from "zod-form-data";
 import { signIn } from "@/auth";
 import { publicActionClient } from "@/lib/actions/client";
-import { codeRefusalMessage } from "@/lib/actions/two-factor/messages";
+import { codeRefusalMessage } from "@/lib/actions/two-factor/codes";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { lockedUntil } from "@/lib/auth/throttle";
 import { readPendingToken } from "@/lib/auth/two-factor/pending";

@@ -2,17 +2,13 @@
 // last code in this session is older than 10 minutes gets a "step_up_required" answer instead; the
 // form then sends the same request again with a code in STEP_UP_FIELD.
 import "server-only";
-import { headers } from "next/headers";
 import { STEP_UP_FIELD, type StepUpRequired } from "@/lib/actions/result";
-import { clientInfo } from "@/lib/auth/client";
 import type { Actor } from "@/lib/auth/permissions";
 import { checkStepUp } from "@/lib/auth/two-factor/step-up";
 import { db } from "@/lib/db/client";
-import { env } from "@/lib/env";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import type { Locale } from "@/lib/i18n/locales";
-import { appLimiters } from "@/lib/limits/app";
-import { codeRefusalMessage } from "./messages";
+import { codeRefusalMessage, requestLimits } from "./codes";
 
 /** The code the form sent along, if any (a FormData field, or a property of a JSON input). */
 function codeIn(clientInput: unknown): string | undefined {
@@ -31,11 +27,7 @@ export async function stepUpRefusal(
   clientInput: unknown,
 ): Promise<StepUpRequired | null> {
   const code = codeIn(clientInput);
-  const check = await checkStepUp(await db(), ctx.actor, code, {
-    now: new Date(),
-    client: clientInfo(await headers(), env().trustedProxyHops),
-    addressLimiter: appLimiters().signInFailuresPerAddress,
-  });
+  const check = await checkStepUp(await db(), ctx.actor, code, new Date(), requestLimits);
   if (check.ok) return null;
   if (check.reason === "required")
     // The prompt was sent empty: say so; on the first ask there is nothing to say yet.

@@ -20,9 +20,10 @@ export async function checkStepUp(
   db: PrismaClient,
   actor: Actor,
   code: string | undefined,
-  attempt: Omit<CodeAttempt, "purpose">,
+  now: Date,
+  /** Where the code comes from (address, limiter), asked only when a code is checked. */
+  limits: () => Promise<Pick<CodeAttempt, "client" | "addressLimiter">> = async () => ({}),
 ): Promise<StepUpCheck> {
-  const { now } = attempt;
   const [user, session] = await Promise.all([
     db.user.findUnique({
       where: { id: actor.id },
@@ -36,7 +37,7 @@ export async function checkStepUp(
   const last = session?.secondFactorAt?.getTime();
   if (last !== undefined && now.getTime() - last < STEP_UP_MAX_AGE_MS && last <= now.getTime()) return { ok: true };
   if (!code?.trim()) return { ok: false, reason: "required" };
-  const check = await attemptCode(db, user, code, { ...attempt, purpose: "step_up" });
+  const check = await attemptCode(db, user, code, { now, purpose: "step_up", ...(await limits()) });
   if (!check.ok) return check;
   if (actor.sessionId)
     await db.userSession.updateMany({ where: { id: actor.sessionId, endedAt: null }, data: { secondFactorAt: now } });
