@@ -2,6 +2,8 @@
 import path from "node:path";
 import { z } from "zod";
 
+type TwoFactorRole = "admin" | "finance" | "support" | "developer";
+
 const bool = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const schema = z
@@ -61,6 +63,19 @@ const schema = z
       .regex(/^smtps?:\/\//, "SMTP_URL must be an smtp:// or smtps:// URL")
       .optional(),
     SMTP_FROM: z.string().min(3).max(254).default("Merchant Ops <no-reply@merchantops.invalid>"),
+    /**
+     * Roles that must use two-factor sign-in (comma-separated: admin, finance, support, developer;
+     * empty for none). Default "admin,finance", or none in demo mode.
+     */
+    TWO_FACTOR_REQUIRED_ROLES: z
+      .string()
+      .regex(
+        /^\s*((admin|finance|support|developer)\s*(,\s*(admin|finance|support|developer)\s*)*)?$/,
+        "TWO_FACTOR_REQUIRED_ROLES must be a comma-separated list of admin, finance, support, developer",
+      )
+      .optional(),
+    /** Moving more than this (øre) asks a user with two-factor sign-in for a fresh code (step-up). */
+    STEP_UP_THRESHOLD_ORE: z.coerce.number().int().min(0).max(Number.MAX_SAFE_INTEGER).default(1_000_000),
     /** Set by Next.js itself; "phase-production-build" during `next build`, when nothing may run. */
     NEXT_PHASE: z.string().optional(),
   })
@@ -73,6 +88,11 @@ const schema = z
           driver: "pglite",
           dir: path.resolve(/* turbopackIgnore: true */ e.PGLITE_DIR ?? path.join(dataDir, "pglite")),
         } as const);
+    const demoMode = e.DEMO_MODE ?? database.driver === "pglite";
+    const requiredRoles = (e.TWO_FACTOR_REQUIRED_ROLES ?? (demoMode ? "" : "admin,finance"))
+      .split(",")
+      .map((r) => r.trim())
+      .filter((r): r is TwoFactorRole => r !== "");
     return {
       nodeEnv: e.NODE_ENV,
       appUrl: e.APP_URL,
@@ -81,7 +101,7 @@ const schema = z
       database,
       authSecret: e.AUTH_SECRET,
       encryptionKey: e.ENCRYPTION_KEY ? (decodeKey(e.ENCRYPTION_KEY) as Buffer) : undefined,
-      demoMode: e.DEMO_MODE ?? database.driver === "pglite",
+      demoMode,
       port: e.PORT,
       simulatorPort: e.SIMULATOR_PORT,
       demoPayments: e.DEMO_PAYMENTS,
@@ -99,6 +119,7 @@ const schema = z
         pruneEnabled: e.NEXT_PHASE !== "phase-production-build",
       },
       mail: e.SMTP_URL ? { url: e.SMTP_URL, from: e.SMTP_FROM } : null,
+      twoFactor: { requiredRoles: [...new Set(requiredRoles)], stepUpThresholdOre: e.STEP_UP_THRESHOLD_ORE },
       spikes: {
         enabled: (e.SPIKES_ENABLED ?? true) && e.NEXT_PHASE !== "phase-production-build",
         intervalMs: e.SPIKES_INTERVAL_MS,

@@ -2,7 +2,15 @@
 // its message from the dictionary (actions.errors); `message` is for logs only and never reaches
 // the browser.
 export type AppErrorCode =
-  "unauthenticated" | "forbidden" | "not_found" | "invalid_input" | "conflict" | "upstream" | "internal";
+  | "unauthenticated"
+  | "forbidden"
+  /** The user's role requires two-factor sign-in and they have not enrolled yet. */
+  | "two_factor_required"
+  | "not_found"
+  | "invalid_input"
+  | "conflict"
+  | "upstream"
+  | "internal";
 
 export class AppError extends Error {
   constructor(

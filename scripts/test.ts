@@ -59,16 +59,16 @@ async function prepareE2e(): Promise<Simulator> {
   });
   const e = parseEnv({ DATA_DIR: E2E_DATA, DEMO_MODE: "true", DEMO_PAYMENTS: "300", PORT: "3200" });
   await prepareDatabase(e, (line) => log(`e2e ${line}`), { simulatorUrl: simulator.url });
-  // A user only the lockout journey uses, so locking it disturbs nothing else.
+  // Users only one journey each uses (the lockout; two-factor sign-in), so what those journeys do to
+  // them disturbs nothing else.
   const handle = await openDirect(e.database);
   try {
-    await handle.prisma.user.create({
-      data: {
-        email: "lockout@e2e.test",
-        name: "Lockout Test",
-        role: "support",
-        passwordHash: await hashPassword("right-password-e2e"),
-      },
+    const passwordHash = await hashPassword("right-password-e2e");
+    await handle.prisma.user.createMany({
+      data: [
+        { email: "lockout@e2e.test", name: "Lockout Test", role: "support", passwordHash },
+        { email: "two-factor@e2e.test", name: "Tofaktor Test", role: "support", passwordHash },
+      ],
     });
   } finally {
     await handle.close();

@@ -1,11 +1,13 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { LoginForm } from "@/components/auth/login-form";
+import { SecondFactorForm } from "@/components/auth/second-factor-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { Brand } from "@/components/ui/brand";
 import { getActor } from "@/lib/auth/actor";
 import { safeCallbackPath } from "@/lib/auth/config";
 import { DEMO_USERS } from "@/lib/auth/demo-users";
+import { pendingSignIn } from "@/lib/auth/two-factor/pending-cookie";
 import { env } from "@/lib/env";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -19,7 +21,12 @@ export default async function LoginPage({
 }: {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 }) {
-  const [{ t, locale }, params, actor] = await Promise.all([getI18n(), searchParams, getActor()]);
+  const [{ t, locale }, params, actor, pending] = await Promise.all([
+    getI18n(),
+    searchParams,
+    getActor(),
+    pendingSignIn(),
+  ]);
   const callbackUrl = safeCallbackPath(params.callbackUrl);
   if (actor) redirect(callbackUrl);
   const demo = env().demoMode;
@@ -30,11 +37,17 @@ export default async function LoginPage({
       </div>
       <div className="w-full max-w-sm rounded-card border border-surface-line bg-surface p-8 shadow-card">
         <Brand t={t} className="mb-6" />
-        <h1 className="text-xl font-semibold">{t.login.title}</h1>
-        <p className="mb-5 mt-1 text-sm text-ink-muted">{t.login.subtitle}</p>
-        <LoginForm t={t.login} callbackUrl={callbackUrl} />
+        {pending ? (
+          <SecondFactorForm t={t.twoFactor.signIn} email={pending.email} callbackUrl={callbackUrl} />
+        ) : (
+          <>
+            <h1 className="text-xl font-semibold">{t.login.title}</h1>
+            <p className="mb-5 mt-1 text-sm text-ink-muted">{t.login.subtitle}</p>
+            <LoginForm t={t.login} callbackUrl={callbackUrl} />
+          </>
+        )}
       </div>
-      {demo ? (
+      {demo && !pending ? (
         <section
           data-testid="demo-users"
           className="w-full max-w-md rounded-card border border-dashed border-brand-500/40 bg-brand-50 p-4 text-sm"

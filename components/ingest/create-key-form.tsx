@@ -1,7 +1,8 @@
 "use client";
-import { useActionState, useState } from "react";
+import { startTransition, useActionState, useState } from "react";
 import { createApiKeyAction } from "@/lib/actions/ingest/create-api-key";
-import { errorOf } from "@/lib/actions/result";
+import { StepUpPrompt, type StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
+import { errorOf, isStepUp } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 
@@ -11,18 +12,27 @@ const input =
 export function CreateKeyForm({
   t,
   units,
+  stepUpT,
 }: {
   t: Dictionary["ingest"]["apiKeys"];
   units: { msn: string; name: string }[];
+  stepUpT: StepUpTexts;
 }) {
   const [result, action, pending] = useActionState(createApiKeyAction, {});
   const created = result.data?.ok ? result.data : undefined;
-  const error = result.data && !result.data.ok ? result.data.error : errorOf(result);
+  const stepUp = isStepUp(result.data) ? result.data : undefined;
+  const error = result.data && !result.data.ok && !stepUp ? result.data.error : errorOf(result);
   const [all, setAll] = useState(false);
   const [copied, setCopied] = useState(false);
   return (
     <form
-      action={action}
+      // Submitted by hand, not as <form action>: React would reset the form after the action, and a
+      // step-up retry must send what is shown (the name and scope) again with the code.
+      onSubmit={(e) => {
+        e.preventDefault();
+        const form = new FormData(e.currentTarget);
+        startTransition(() => action(form));
+      }}
       className="flex flex-col gap-4 rounded-card border border-surface-line bg-surface p-5 shadow-card"
       data-testid="create-key"
     >
@@ -46,6 +56,7 @@ export function CreateKeyForm({
           ))}
         </div>
       </fieldset>
+      {stepUp ? <StepUpPrompt t={stepUpT} error={stepUp.error} /> : null}
       {error ? (
         <p role="alert" data-testid="create-key-error" className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
           {error}

@@ -1,21 +1,39 @@
 "use client";
 import { useActionState } from "react";
 import { revokeApiKeyAction } from "@/lib/actions/ingest/revoke-api-key";
-import { errorOf } from "@/lib/actions/result";
+import { StepUpPrompt, type StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
+import { errorOf, isStepUp } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 
-export function RevokeKeyButton({ id, name, t }: { id: string; name: string; t: Dictionary["ingest"]["apiKeys"] }) {
+export function RevokeKeyButton({
+  id,
+  name,
+  t,
+  stepUpT,
+}: {
+  id: string;
+  name: string;
+  t: Dictionary["ingest"]["apiKeys"];
+  stepUpT: StepUpTexts;
+}) {
   const [result, action, pending] = useActionState(revokeApiKeyAction, {});
   const error = errorOf(result);
+  const stepUp = isStepUp(result.data) ? result.data : undefined;
   return (
     <form
       action={action}
       onSubmit={(e) => {
-        if (!window.confirm(interpolate(t.revokeConfirm, { name }))) e.preventDefault();
+        // Asked once: a form sent again with a step-up code was already confirmed.
+        if (!stepUp && !window.confirm(interpolate(t.revokeConfirm, { name }))) e.preventDefault();
       }}
     >
       <input type="hidden" name="id" value={id} />
+      {stepUp ? (
+        <div className="mb-2">
+          <StepUpPrompt t={stepUpT} error={stepUp.error} />
+        </div>
+      ) : null}
       <button
         type="submit"
         disabled={pending}

@@ -3,7 +3,8 @@
 // person who asked; the server refuses them anyway).
 import { useActionState } from "react";
 import { decideMoneyOperationAction } from "@/lib/actions/money/decide-money-operation";
-import { errorOf } from "@/lib/actions/result";
+import { StepUpPrompt, type StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
+import { errorOf, isStepUp } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import type { Locale } from "@/lib/i18n/locales";
 import { MoneyOutcome, useClock } from "./money-dialog";
@@ -12,17 +13,26 @@ export function ApprovalButtons({
   operationId,
   t,
   locale,
+  stepUpT,
 }: {
   operationId: string;
   t: Dictionary["money"];
   locale: Locale;
+  stepUpT: StepUpTexts;
 }) {
   const [result, decide, pending] = useActionState(decideMoneyOperationAction, {});
   const now = useClock();
   const error = errorOf(result);
-  if (result.data) return <MoneyOutcome result={result.data} t={t} locale={locale} now={now} />;
+  const stepUp = isStepUp(result.data) ? result.data : undefined;
+  if (result.data && !isStepUp(result.data))
+    return <MoneyOutcome result={result.data} t={t} locale={locale} now={now} />;
   return (
     <form action={decide} className="flex flex-wrap items-center gap-2" data-testid="approval">
+      {stepUp ? (
+        <div className="basis-full">
+          <StepUpPrompt t={stepUpT} error={stepUp.error} />
+        </div>
+      ) : null}
       <input type="hidden" name="operationId" value={operationId} />
       <button
         type="submit"

@@ -7,7 +7,8 @@ import { Modal } from "@/components/ui/dialog";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { createBatchAction } from "@/lib/actions/money/create-batch";
-import { errorOf } from "@/lib/actions/result";
+import { StepUpPrompt, type StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
+import { errorOf, isStepUp, STEP_UP_FIELD, type StepUpRequired } from "@/lib/actions/result";
 import { formatOre } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
@@ -33,16 +34,20 @@ export function BatchDialog({
   unitNames,
   t,
   onClose,
+  stepUpT,
 }: {
   kind: BatchKind;
   rows: QueueRowView[];
   unitNames: Record<string, string>;
   t: T;
   onClose: () => void;
+  stepUpT: StepUpTexts;
 }) {
   const [idempotencyKey] = useState(() => crypto.randomUUID());
   const [confirm, setConfirm] = useState("");
   const [error, setError] = useState<string | null>(null);
+  // Over the step-up threshold the action first asks for a fresh code; the same batch goes again with it.
+  const [stepUp, setStepUp] = useState<StepUpRequired | null>(null);
   const [working, startWorking] = useTransition();
   const router = useRouter();
   const total = rows.reduce((s, r) => s + r.remainingToCapture, 0);
@@ -51,7 +56,7 @@ export function BatchDialog({
     return { msn, count: mine.length, amount: mine.reduce((s, r) => s + r.remainingToCapture, 0) };
   });
   const d = t.dialog;
-  const submit = () =>
+  const submit = (stepUpCode: string | undefined) =>
     startWorking(async () => {
       setError(null);
       const r = await createBatchAction({
@@ -59,8 +64,11 @@ export function BatchDialog({
         idempotencyKey,
         items: rows.map((row) => ({ msn: row.msn, orderId: row.orderId, amount: row.remainingToCapture })),
         ...(kind === "release" ? { confirm } : {}),
+        ...(stepUpCode !== undefined ? { [STEP_UP_FIELD]: stepUpCode } : {}),
       });
       const data = r?.data;
+      setStepUp(isStepUp(data) ? data : null);
+      if (isStepUp(data)) return;
       if (data && data.outcome !== "refused") {
         router.push(`/finance/batches/${data.batchId}`);
         return;
@@ -92,7 +100,8 @@ export function BatchDialog({
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          submit();
+          const code = new FormData(e.currentTarget).get(STEP_UP_FIELD);
+          submit(typeof code === "string" ? code : undefined);
         }}
         className="mt-4 flex flex-col gap-4"
         noValidate
@@ -110,6 +119,7 @@ export function BatchDialog({
             />
           </label>
         ) : null}
+        {stepUp ? <StepUpPrompt t={stepUpT} error={stepUp.error} /> : null}
         {error ? (
           <p role="alert" data-testid="batch-error" className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
             {error}

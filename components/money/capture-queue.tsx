@@ -4,6 +4,7 @@
 // an unfinished batch, cannot be selected.
 import Link from "next/link";
 import { useState } from "react";
+import type { StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
 import { Table, Td } from "@/components/ui/table";
 import { formatOre } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
@@ -30,10 +31,12 @@ export function CaptureQueue({
   rows,
   unitNames,
   t,
+  stepUpT,
 }: {
   rows: QueueRowView[];
   unitNames: Record<string, string>;
   t: Dictionary["finance"];
+  stepUpT: StepUpTexts;
 }) {
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [dialog, setDialog] = useState<BatchKind | null>(null);
@@ -127,7 +130,14 @@ export function CaptureQueue({
         </div>
       ) : null}
       {dialog ? (
-        <BatchDialog kind={dialog} rows={chosen} unitNames={unitNames} t={t} onClose={() => setDialog(null)} />
+        <BatchDialog
+          kind={dialog}
+          rows={chosen}
+          unitNames={unitNames}
+          t={t}
+          stepUpT={stepUpT}
+          onClose={() => setDialog(null)}
+        />
       ) : null}
     </>
   );

@@ -9,7 +9,8 @@ import { Modal } from "@/components/ui/dialog";
 import { startTransition, useActionState, useEffect, useState, useSyncExternalStore } from "react";
 import { readMoneyPanelAction } from "@/lib/actions/money/read-money-panel";
 import { submitMoneyOperationAction } from "@/lib/actions/money/submit-money-operation";
-import { errorOf } from "@/lib/actions/result";
+import { StepUpPrompt, type StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
+import { errorOf, isStepUp } from "@/lib/actions/result";
 import { formatOre } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
@@ -166,6 +167,7 @@ export function MoneyDialog({
   locale,
   guaranteeDays,
   onClose,
+  stepUpT,
 }: {
   kind: MoneyKind;
   panel: MoneyPanel;
@@ -173,6 +175,7 @@ export function MoneyDialog({
   locale: Locale;
   guaranteeDays: number | null;
   onClose: () => void;
+  stepUpT: StepUpTexts;
 }) {
   // One key per intent: made when the dialog opens, so every submit of this form (a double click, a
   // resubmit) is the same operation. Only "try again" after a refusal or failure makes a new one.
@@ -210,7 +213,10 @@ export function MoneyDialog({
   const max = allowance.allowed ? allowance.max : 0;
   const parsed = amount ? parseKroner(amount) : null;
   const ore = kind === "capture" || kind === "refund" ? (parsed?.ok ? parsed.ore : null) : max;
-  const shown = result === dismissed ? undefined : result.data;
+  const answer = result === dismissed ? undefined : result.data;
+  // A large amount may first need a fresh code: the same form (same key) goes again with it.
+  const stepUp = isStepUp(answer) ? answer : undefined;
+  const shown = isStepUp(answer) ? undefined : answer;
   const done =
     shown !== undefined &&
     (shown.outcome === "succeeded" || shown.outcome === "pending" || shown.outcome === "awaiting_approval");
@@ -389,6 +395,7 @@ export function MoneyDialog({
           </p>
         ) : null}
 
+        {stepUp ? <StepUpPrompt t={stepUpT} error={stepUp.error} /> : null}
         {shown ? <Outcome result={shown} t={t} locale={locale} now={now} /> : null}
         {error ? (
           <p role="alert" className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">

@@ -8,6 +8,7 @@ import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
 import type { MoneyPanel as PanelData } from "@/lib/money/panel";
 import { MONEY_KINDS, type MoneyKind } from "@/lib/money/rules";
+import type { StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
 import { ApprovalButtons } from "./approval-buttons";
 import { MoneyDialog, relativeAgo, useClock } from "./money-dialog";
 
@@ -18,9 +19,12 @@ export function MoneyPanel({
   guaranteeDays,
   openAtStart = null,
   meId,
+  stepUpT,
 }: {
   panel: PanelData;
   t: Dictionary["money"];
+  /** The step-up prompt's words (large amounts may need a fresh code). */
+  stepUpT: StepUpTexts;
   locale: Locale;
   guaranteeDays: number | null;
   /** A dialog to open at once (a link such as "refund this payment"). */
@@ -69,7 +73,7 @@ export function MoneyPanel({
       ) : null}
       {decisionFor ? (
         <div className="mb-4">
-          <ApprovalButtons key={decisionFor} operationId={decisionFor} t={t} locale={locale} />
+          <ApprovalButtons key={decisionFor} operationId={decisionFor} t={t} locale={locale} stepUpT={stepUpT} />
         </div>
       ) : null}
       <ul className="grid gap-3 sm:grid-cols-2">
@@ -106,6 +110,7 @@ export function MoneyPanel({
           locale={locale}
           guaranteeDays={guaranteeDays}
           onClose={() => setOpen(null)}
+          stepUpT={stepUpT}
         />
       ) : null}
     </section>

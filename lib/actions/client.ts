@@ -26,6 +26,8 @@ const metadataSchema = z.object({
   name: z.string().regex(/^[a-z]+(-[a-z]+)*$/),
   /** What the actor must be allowed; null only for actions anyone signed in may call. */
   permission: z.enum(PERMISSIONS).nullable(),
+  /** Allowed to a user who must enrol in two-factor sign-in and has not yet (enrolment, sign-out). */
+  beforeTwoFactor: z.boolean().optional(),
 });
 
 type InputCode = keyof Dictionary["actions"]["input"];
@@ -37,6 +39,8 @@ function errorMessage(t: Dictionary, code: AppErrorCode, ref: string): string {
       return e.unauthenticated;
     case "forbidden":
       return e.forbidden;
+    case "two_factor_required":
+      return e.twoFactorRequired;
     case "not_found":
       return e.notFound;
     case "conflict":
@@ -110,12 +114,13 @@ export async function translatedFieldErrors(
 /** For everything behind sign-in: actor, permission, then the action (ctx.actor). */
 export const actionClient = publicActionClient.use(async ({ next, metadata }) => {
   const actor = await getActor();
-  const refuse = async (code: "unauthenticated" | "forbidden") => {
+  const refuse = async (code: "unauthenticated" | "forbidden" | "two_factor_required") => {
     const details = { name: metadata.name, code, ...(metadata.permission ? { permission: metadata.permission } : {}) };
     await audit(await db(), { action: "action_refused", outcome: "refused", who: actor, details });
     return new AppError(code, `${metadata.name}: ${code}`, { audited: true });
   };
   if (!actor) throw await refuse("unauthenticated");
+  if (actor.twoFactor?.mustEnrol && !metadata.beforeTwoFactor) throw await refuse("two_factor_required");
   if (metadata.permission && !can(actor, metadata.permission)) throw await refuse("forbidden");
   return next({ ctx: { actor } });
 });

@@ -10,6 +10,11 @@ export const AUDIT_ACTIONS = [
   "sign_out",
   "sign_out_everywhere",
   "session_ended",
+  // Two-factor sign-in (lib/auth/two-factor/): a wrong code (sign-in, step-up, account page) is two_factor_failed
+  "two_factor_enrolled",
+  "two_factor_disabled",
+  "recovery_codes_regenerated",
+  "two_factor_failed",
   // Reading
   "payment_viewed",
   "history_exported",

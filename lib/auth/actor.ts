@@ -10,20 +10,27 @@ import { actorOf } from "./actor-of";
 import { safeCallbackPath } from "./callback-url";
 import type { Actor } from "./permissions";
 import { resumeSession } from "./sessions";
+import { ENROL_PATH, isEnrolPath, twoFactorState } from "./two-factor/policy";
 
 export const getActor = cache(async (): Promise<Actor | null> => {
   const session = await auth();
   const live = await resumeSession(await db(), { sessionId: session?.sid, userId: session?.user?.id });
   if (!live) return null;
-  return actorOf(live.user, live.id);
+  return { ...actorOf(live.user, live.id), twoFactor: twoFactorState(live.user) };
 });
 
-/** For pages and actions: the actor, or off to /login (remembering the page, as the proxy does). */
+/**
+ * For pages: the actor, or off to /login (remembering the page, as the proxy does). A user whose
+ * role requires two-factor sign-in and who has not enrolled is sent to the enrolment page from
+ * every other page (actions refuse them in lib/actions/client.ts).
+ */
 export async function requireActor(): Promise<Actor> {
   const actor = await getActor();
+  const requestPath = (await headers()).get("x-request-path") ?? "";
   if (!actor) {
-    const path = safeCallbackPath((await headers()).get("x-request-path"));
+    const path = safeCallbackPath(requestPath);
     redirect(path === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(path)}`);
   }
+  if (actor.twoFactor?.mustEnrol && !isEnrolPath(requestPath)) redirect(ENROL_PATH);
   return actor;
 }

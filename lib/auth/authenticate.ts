@@ -9,6 +9,7 @@ import type { ClientInfo } from "./client";
 import { parseCredentials, type CredentialsProblem } from "./credentials";
 import { dummyHash, verifyPassword } from "./password";
 import { startSession } from "./sessions";
+import { pendingToken } from "./two-factor/pending";
 import { clearFailures, lockedUntil, recordFailure } from "./throttle";
 
 export interface SessionUser {
@@ -26,7 +27,9 @@ export type AuthOutcome =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "locked"; lockedUntil: Date }
   | { ok: false; reason: "address_throttled"; retryAfterSeconds: number }
-  | { ok: false; reason: CredentialsProblem };
+  | { ok: false; reason: CredentialsProblem }
+  /** The password was right and the user has two-factor sign-in: a code must follow (./two-factor/sign-in.ts). */
+  | { ok: false; reason: "second_factor"; pending: string };
 
 export interface AuthenticateOptions {
   /** Address and browser, for the per-address limit and the session list. */
@@ -78,6 +81,12 @@ export async function authenticate(
       details,
     });
     return lockEnd ? { ok: false, reason: "locked", lockedUntil: lockEnd } : { ok: false, reason: "invalid" };
+  }
+
+  if (user.totpEnabledAt) {
+    // No session yet, and failures are not cleared until the code is right too: otherwise the right
+    // password between wrong codes would reset the lockout.
+    return { ok: false, reason: "second_factor", pending: pendingToken(user, now) };
   }
 
   await clearFailures(db, email);

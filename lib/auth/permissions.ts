@@ -2,6 +2,7 @@
 // never taken for a role or a sales unit. Everything fails closed.
 import type { Role } from "@/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
+import type { TwoFactorState } from "./two-factor/policy";
 
 export const ROLES = ["admin", "finance", "support", "developer"] as const satisfies readonly Role[];
 
@@ -35,10 +36,14 @@ export interface Actor {
   canViewPayments: boolean;
   /** The server-side session the request came with (absent for actors built in tests and jobs). */
   sessionId?: string;
+  /** Two-factor sign-in (lib/auth/two-factor/policy.ts); set for the signed-in user. */
+  twoFactor?: TwoFactorState;
 }
 
 export function can(actor: Actor | null | undefined, permission: Permission): boolean {
   if (!actor) return false;
+  // A role that requires two-factor sign-in may do nothing until the user has enrolled.
+  if (actor.twoFactor?.mustEnrol) return false;
   if (permission === "payments:read" && actor.role === "developer") return actor.canViewPayments;
   return ROLE_PERMISSIONS[actor.role]?.includes(permission) ?? false;
 }

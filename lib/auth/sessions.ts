@@ -53,9 +53,12 @@ export async function startSession(
   user: StampInput & { id: string },
   client: ClientInfo | undefined,
   now: Date,
+  /** Set when the sign-in included a second-factor code (the step-up clock starts then). */
+  secondFactorAt?: Date,
 ): Promise<string> {
   const row = await db.userSession.create({
     data: {
+      secondFactorAt: secondFactorAt ?? null,
       userId: user.id,
       createdAt: now,
       lastSeenAt: now,

@@ -52,7 +52,7 @@ export default async function ApprovalsPage() {
               {w.createdById === actor.id ? (
                 <span className="text-xs text-ink-muted">{a.yours}</span>
               ) : (
-                <ApprovalButtons operationId={w.id} t={t.money} locale={locale} />
+                <ApprovalButtons operationId={w.id} t={t.money} locale={locale} stepUpT={t.twoFactor.stepUp} />
               )}
             </Td>
           </tr>

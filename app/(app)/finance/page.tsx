@@ -105,7 +105,13 @@ export default async function FinancePage({ searchParams }: Props) {
         </p>
       ) : (
         // Keyed by the filters, so a new filter starts with nothing selected.
-        <CaptureQueue key={`${msn ?? ""}:${horizon}`} rows={rows} unitNames={unitNames} t={f} />
+        <CaptureQueue
+          key={`${msn ?? ""}:${horizon}`}
+          rows={rows}
+          unitNames={unitNames}
+          t={f}
+          stepUpT={t.twoFactor.stepUp}
+        />
       )}
       <Card title={f.batches.title} className="mt-6" testId="recent-batches">
         {batches.length === 0 ? (

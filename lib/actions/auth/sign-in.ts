@@ -5,11 +5,14 @@
 import { AuthError, CredentialsSignin } from "next-auth";
 import { z } from "zod";
 import { zfd } from "zod-form-data";
-import { signIn } from "@/auth";
+import { redirect } from "next/navigation";
+import { signIn, SignInRefused } from "@/auth";
 import { publicActionClient } from "@/lib/actions/client";
 import { safeCallbackPath } from "@/lib/auth/callback-url";
 import { parseCredentials } from "@/lib/auth/credentials";
 import { lockedUntil } from "@/lib/auth/throttle";
+import { setPendingCookie } from "@/lib/auth/two-factor/pending-cookie";
+import { ENROL_PATH, twoFactorState } from "@/lib/auth/two-factor/policy";
 import { db } from "@/lib/db/client";
 import { formatDateTime } from "@/lib/format";
 import { interpolate } from "@/lib/i18n/locales";
@@ -41,14 +44,25 @@ export const signInAction = publicActionClient
     const parsed = parseCredentials(raw);
     if (!parsed.ok) return { error: messages[parsed.problem], email: keepEmail };
 
+    const callbackUrl = safeCallbackPath(parsedInput.callbackUrl);
+    // A user who must enrol in two-factor sign-in goes straight to enrolment (every other page would
+    // send them there; a redirect after this action's own redirect leaves a blank page).
+    const user = await (
+      await db()
+    ).user.findUnique({
+      where: { email: parsed.email },
+      select: { role: true, totpEnabledAt: true },
+    });
+    const redirectTo = user && twoFactorState(user).mustEnrol ? ENROL_PATH : callbackUrl;
     try {
-      await signIn("credentials", {
-        email: parsed.email,
-        password: parsed.password,
-        redirectTo: safeCallbackPath(parsedInput.callbackUrl),
-      });
+      await signIn("credentials", { email: parsed.email, password: parsed.password, redirectTo });
       return {};
     } catch (error) {
+      if (error instanceof SignInRefused && error.code === "second_factor" && error.pending) {
+        // The password was right; the code step follows on /login, which reads this cookie.
+        await setPendingCookie(error.pending);
+        redirect(callbackUrl === "/" ? "/login" : `/login?callbackUrl=${encodeURIComponent(callbackUrl)}`);
+      }
       if (error instanceof CredentialsSignin) {
         if (error.code === "locked") {
           const until = await lockedUntil(await db(), parsed.email, new Date());

@@ -11,7 +11,7 @@ import { db } from "@/lib/db/client";
 const signOutInput = zfd.formData({ everywhere: zfd.checkbox().optional().default(false) });
 
 export const signOutAction = actionClient
-  .metadata({ name: "sign-out", permission: null })
+  .metadata({ name: "sign-out", permission: null, beforeTwoFactor: true })
   .inputSchema(signOutInput)
   .action(async ({ parsedInput: { everywhere }, ctx: { actor } }) => {
     const prisma = await db();

@@ -4,10 +4,13 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { actionClient, translatedErrors } from "@/lib/actions/client";
+import type { StepUpRequired } from "@/lib/actions/result";
+import { stepUpRefusal } from "@/lib/actions/two-factor/step-up";
+import { env } from "@/lib/env";
 import { db } from "@/lib/db/client";
 import { msnSchema, orderIdSchema } from "@/lib/ids";
 import { parseKroner } from "@/lib/money/amount";
-import { BATCH_KINDS, BATCH_MAX_ITEMS, createBatch } from "@/lib/money/batch";
+import { BATCH_KINDS, BATCH_MAX_ITEMS, createBatch, type BatchCreated } from "@/lib/money/batch";
 import { kickBatchWorker } from "@/lib/money/worker";
 
 const input = z
@@ -39,7 +42,12 @@ const input = z
 export const createBatchAction = actionClient
   .metadata({ name: "create-money-batch", permission: "payments:money" })
   .inputSchema(input, translatedErrors)
-  .action(async ({ parsedInput: f, ctx }) => {
+  .action(async ({ parsedInput: f, clientInput, ctx }): Promise<BatchCreated | StepUpRequired> => {
+    const total = f.items.reduce((sum, item) => sum + item.amount, 0);
+    if (total > env().twoFactor.stepUpThresholdOre) {
+      const stepUp = await stepUpRefusal(ctx, clientInput);
+      if (stepUp) return stepUp;
+    }
     const confirm = f.kind === "release" ? parseKroner(f.confirm ?? "") : null;
     const result = await createBatch({ db: await db() }, ctx.actor, {
       kind: f.kind,

@@ -14,6 +14,7 @@ import { remediesEn } from "./sections/remedies.en";
 import { myAccountEn } from "./sections/my-account.en";
 import { spikesEn } from "./sections/spikes.en";
 import { usersEn } from "./sections/users.en";
+import { twoFactorEn } from "./sections/two-factor.en";
 
 const en: Dictionary = {
   actions: actionsEn,
@@ -30,6 +31,7 @@ const en: Dictionary = {
   spikes: spikesEn,
   users: usersEn,
   myAccount: myAccountEn,
+  twoFactor: twoFactorEn,
   appName: "Merchant Ops",
   tagline: "Operations for Vipps payments",
   language: { label: "Language", nb: "Norsk", en: "English" },

@@ -15,6 +15,7 @@ import { remediesNb } from "./sections/remedies.nb";
 import { myAccountNb } from "./sections/my-account.nb";
 import { spikesNb } from "./sections/spikes.nb";
 import { usersNb } from "./sections/users.nb";
+import { twoFactorNb } from "./sections/two-factor.nb";
 import type { Widen } from "./widen";
 
 const nb = {
@@ -32,6 +33,7 @@ const nb = {
   spikes: spikesNb,
   users: usersNb,
   myAccount: myAccountNb,
+  twoFactor: twoFactorNb,
   appName: "Merchant Ops",
   tagline: "Drift for Vipps-betalinger",
   language: { label: "Språk", nb: "Norsk", en: "English" },

@@ -22,7 +22,7 @@ export default async function ApiKeysPage() {
     <>
       <PageHeader title={k.title} description={k.description} />
       <div className="flex flex-col gap-6">
-        <CreateKeyForm t={k} units={units.map((u) => ({ msn: u.msn, name: u.name }))} />
+        <CreateKeyForm t={k} stepUpT={t.twoFactor.stepUp} units={units.map((u) => ({ msn: u.msn, name: u.name }))} />
         <Table
           testId="api-keys"
           head={[
@@ -56,7 +56,11 @@ export default async function ApiKeysPage() {
                   <Badge tone="ok">{k.active}</Badge>
                 )}
               </Td>
-              <Td>{key.revokedAt ? null : <RevokeKeyButton id={key.id} name={key.name} t={k} />}</Td>
+              <Td>
+                {key.revokedAt ? null : (
+                  <RevokeKeyButton id={key.id} name={key.name} t={k} stepUpT={t.twoFactor.stepUp} />
+                )}
+              </Td>
             </tr>
           ))}
         </Table>

@@ -5,6 +5,7 @@ export const actionsEn: Widen<typeof actionsNb> = {
   errors: {
     unauthenticated: "Your session has ended. Sign in again.",
     forbidden: "Your role does not allow this.",
+    twoFactorRequired: "Your role requires two-factor sign-in. Turn it on under Sign-in security first.",
     notFound: "Not found, or you do not have access to it.",
     conflict: "Someone else changed it meanwhile. Reload the page and try again.",
     upstream: "Vipps did not answer as expected. Try again shortly.",
@@ -21,6 +22,7 @@ export const actionsEn: Widen<typeof actionsNb> = {
     orderIdFormat: "An orderId is 1–50 characters: letters a–z, digits and hyphens.",
     uuid: "Not a valid reference.",
     fileRequired: "Choose a file.",
+    codeRequired: "Enter the code.",
     amount_empty: "Enter an amount.",
     amount_not_a_number: "Write the amount in digits, for example 1234.50.",
     amount_negative: "The amount cannot be negative.",

@@ -3,6 +3,7 @@ export const actionsNb = {
   errors: {
     unauthenticated: "Økten din er utløpt. Logg inn på nytt.",
     forbidden: "Rollen din gir ikke lov til dette.",
+    twoFactorRequired: "Rollen din krever tofaktorinnlogging. Slå det på under Innloggingssikkerhet først.",
     notFound: "Fant ikke det du ba om, eller du har ikke tilgang til det.",
     conflict: "Det ble endret av noen andre i mellomtiden. Last inn siden og prøv igjen.",
     upstream: "Vipps svarte ikke som ventet. Prøv igjen om litt.",
@@ -20,6 +21,7 @@ export const actionsNb = {
     orderIdFormat: "En orderId er 1–50 tegn: bokstaver a–z, sifre og bindestrek.",
     uuid: "Ugyldig referanse.",
     fileRequired: "Velg en fil.",
+    codeRequired: "Skriv inn koden.",
     amount_empty: "Skriv et beløp.",
     amount_not_a_number: "Skriv beløpet med sifre, for eksempel 1 234,50.",
     amount_negative: "Beløpet kan ikke være negativt.",

@@ -71,6 +71,7 @@ export default async function PaymentPage({
         <MoneyPanel
           panel={money.panel}
           t={t.money}
+          stepUpT={t.twoFactor.stepUp}
           locale={locale}
           guaranteeDays={money.guaranteeDaysLeft}
           openAtStart={money.openAtStart}
