@@ -11,6 +11,7 @@ import { moneyEn } from "./sections/money.en";
 import { lookupEn } from "./sections/lookup.en";
 import { paymentEn } from "./sections/payment.en";
 import { remediesEn } from "./sections/remedies.en";
+import { salesUnitsAdminEn } from "./sections/sales-units-admin.en";
 import { spikesEn } from "./sections/spikes.en";
 
 const en: Dictionary = {
@@ -25,6 +26,7 @@ const en: Dictionary = {
   money: moneyEn,
   payment: paymentEn,
   remedies: remediesEn,
+  salesUnitsAdmin: salesUnitsAdminEn,
   spikes: spikesEn,
   appName: "Merchant Ops",
   tagline: "Operations for Vipps payments",
@@ -79,6 +81,7 @@ const en: Dictionary = {
       "payments:money": "Capture, release, cancel and refund payments",
       "apilog:read": "Follow API errors with their cause and fix, and read every call in the API log",
       "salesunits:read": "See your sales units",
+      "salesunits:manage": "Add sales units, store their API keys and test the connection to Vipps",
       "users:manage": "See users and their roles, and create API keys for the shop",
     },
   },

@@ -12,6 +12,7 @@ import { moneyNb } from "./sections/money.nb";
 import { lookupNb } from "./sections/lookup.nb";
 import { paymentNb } from "./sections/payment.nb";
 import { remediesNb } from "./sections/remedies.nb";
+import { salesUnitsAdminNb } from "./sections/sales-units-admin.nb";
 import { spikesNb } from "./sections/spikes.nb";
 import type { Widen } from "./widen";
 
@@ -27,6 +28,7 @@ const nb = {
   money: moneyNb,
   payment: paymentNb,
   remedies: remediesNb,
+  salesUnitsAdmin: salesUnitsAdminNb,
   spikes: spikesNb,
   appName: "Merchant Ops",
   tagline: "Drift for Vipps-betalinger",
@@ -81,6 +83,7 @@ const nb = {
       "payments:money": "Trekke, frigi, kansellere og refundere betalinger",
       "apilog:read": "Følge API-feil med årsak og løsning, og lese hvert kall i API-loggen",
       "salesunits:read": "Se salgsstedene dine",
+      "salesunits:manage": "Legge til salgssteder, lagre API-nøklene deres og teste tilkoblingen til Vipps",
       "users:manage": "Se brukerne og rollene deres, og lage API-nøkler for nettbutikken",
     },
   },
