@@ -181,7 +181,7 @@ export const salesUnitsAdminEn: Widen<typeof salesUnitsAdminNb> = {
   partnerKeys: {
     title: "Partner keys",
     description:
-      "Keys from Vipps' partner portal that work for several sales units of one environment. Sales units choose them on their own pages.",
+      "Keys Vipps has given a partner, valid for every sales unit connected to the partner in one environment. Sales units choose them on their own pages.",
     back: "All sales units",
     table: "Partner keys",
     columns: { name: "Name", environment: "Environment", set: "Keys set", units: "Used by" },

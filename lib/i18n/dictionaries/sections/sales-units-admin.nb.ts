@@ -180,7 +180,7 @@ export const salesUnitsAdminNb = {
   partnerKeys: {
     title: "Partnernøkler",
     description:
-      "Nøkler fra Vipps' partnerportal som gjelder for flere salgssteder i samme miljø. Salgsstedene velger dem på sin egen side.",
+      "Nøkler Vipps har gitt en partner, som gjelder for alle salgsstedene som er koblet til partneren i samme miljø. Salgsstedene velger dem på sin egen side.",
     back: "Alle salgssteder",
     table: "Partnernøkler",
     columns: { name: "Navn", environment: "Miljø", set: "Nøkler satt", units: "Brukes av" },

@@ -88,12 +88,12 @@ export default async function AdminSalesUnitPage({ params, searchParams }: Props
             {a.detail.deactivatedBanner}
           </p>
         ) : null}
-        <div className="grid gap-6 xl:grid-cols-2">
+        <div className="flex max-w-3xl flex-col gap-6">
           <Card title={a.test.title} testId="connection-card">
             <p className="mb-3 text-sm text-ink-muted">{a.test.description}</p>
             <ConnectionTestPanel msn={u.msn} t={a.test} s={s} r={t.remedies} />
           </Card>
-          <Card title={a.keys.title} testId="keys-card" className="xl:row-span-2">
+          <Card title={a.keys.title} testId="keys-card">
             <p className="mb-3 text-sm text-ink-muted">{a.keys.description}</p>
             <KeysCard
               msn={u.msn}
