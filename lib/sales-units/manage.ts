@@ -88,17 +88,46 @@ export async function updateSalesUnit(
   });
 }
 
-/** Forgets cached tokens of the unit's own keys, so nothing fetched with them is used again. */
-function forgetOwnKeys(sealed: string | null, msn: string, encryptionKey: Buffer, tokens: TokenCache): void {
-  const old = sealed ? openCredentials(sealed, encryptionKey, msn) : null;
-  if (old) tokens.forgetCredentials(old);
-}
-
 export interface KeyDeps {
   encryptionKey: Buffer;
   /** The process's token cache (tests pass their own). */
   tokens?: TokenCache;
   now?: Date;
+}
+
+type UnitBefore = Awaited<ReturnType<typeof unitOrThrow>>;
+
+/**
+ * The unit's keys become `next` (own keys, or a partner key), stamped with who and when; its old
+ * own keys are gone from the database and every token fetched with them is forgotten. Audited.
+ */
+async function replaceKeys(
+  db: PrismaClient,
+  actor: Actor,
+  msn: string,
+  before: UnitBefore,
+  next: { credentialsEncrypted: string | null; partnerKeyId: string | null },
+  deps: KeyDeps,
+): Promise<void> {
+  await db.salesUnit.update({
+    where: { msn },
+    data: { ...next, credentialsSetAt: deps.now ?? new Date(), credentialsSetById: actor.id },
+  });
+  const old = before.credentialsEncrypted
+    ? openCredentials(before.credentialsEncrypted, deps.encryptionKey, msn)
+    : null;
+  if (old) (deps.tokens ?? sharedTokenCache).forgetCredentials(old);
+  await audit(db, {
+    action: "sales_unit_keys_set",
+    outcome: "success",
+    who: actor,
+    msn,
+    details: {
+      source: next.partnerKeyId ? "partner" : "own",
+      ...(next.partnerKeyId ? { partnerKeyId: next.partnerKeyId } : {}),
+      replaced: before.credentialsEncrypted ? "own" : before.partnerKeyId ? "partner" : "none",
+    },
+  });
 }
 
 /**
@@ -114,26 +143,8 @@ export async function setSalesUnitKeys(
 ): Promise<void> {
   assertCan(actor, "salesunits:manage");
   const before = await unitOrThrow(db, msn);
-  await db.salesUnit.update({
-    where: { msn },
-    data: {
-      credentialsEncrypted: sealCredentials(credentials, deps.encryptionKey, msn),
-      partnerKeyId: null,
-      credentialsSetAt: deps.now ?? new Date(),
-      credentialsSetById: actor.id,
-    },
-  });
-  forgetOwnKeys(before.credentialsEncrypted, msn, deps.encryptionKey, deps.tokens ?? sharedTokenCache);
-  await audit(db, {
-    action: "sales_unit_keys_set",
-    outcome: "success",
-    who: actor,
-    msn,
-    details: {
-      source: "own",
-      replaced: before.credentialsEncrypted ? "own" : before.partnerKeyId ? "partner" : "none",
-    },
-  });
+  const sealed = sealCredentials(credentials, deps.encryptionKey, msn);
+  await replaceKeys(db, actor, msn, before, { credentialsEncrypted: sealed, partnerKeyId: null }, deps);
 }
 
 export type ChoosePartnerKeyResult = { ok: true } | { ok: false; code: "environment_mismatch" };
@@ -164,27 +175,7 @@ export async function chooseSalesUnitPartnerKey(
     });
     return { ok: false, code: "environment_mismatch" };
   }
-  await db.salesUnit.update({
-    where: { msn },
-    data: {
-      partnerKeyId: partner.id,
-      credentialsEncrypted: null,
-      credentialsSetAt: deps.now ?? new Date(),
-      credentialsSetById: actor.id,
-    },
-  });
-  forgetOwnKeys(before.credentialsEncrypted, msn, deps.encryptionKey, deps.tokens ?? sharedTokenCache);
-  await audit(db, {
-    action: "sales_unit_keys_set",
-    outcome: "success",
-    who: actor,
-    msn,
-    details: {
-      source: "partner",
-      partnerKeyId: partner.id,
-      replaced: before.credentialsEncrypted ? "own" : before.partnerKeyId ? "partner" : "none",
-    },
-  });
+  await replaceKeys(db, actor, msn, before, { credentialsEncrypted: null, partnerKeyId: partner.id }, deps);
   return { ok: true };
 }
 
