@@ -111,7 +111,7 @@ test("four eyes: an admin sets a limit, finance asks for a larger refund, a seco
   browser,
 }) => {
   const admin = await browser.newPage();
-  await signInAs(admin, "admin", "/sales-units");
+  await signInAs(admin, "admin", "/admin/sales-units/212347");
   const rules = admin.getByTestId("approval-rules-212347");
   await rules.getByLabel(/Grense for refusjon/).fill("5");
   await rules.getByRole("button", { name: "Lagre" }).click();
@@ -148,7 +148,7 @@ test("four eyes: an admin sets a limit, finance asks for a larger refund, a seco
   await expect(finance.getByTestId("money-in-flight")).toHaveCount(0);
   await expect(finance.getByTestId("money-panel")).toContainText("opptil 30,00 kr");
   // Put the limit back for other journeys.
-  await admin.goto("/sales-units");
+  await admin.goto("/admin/sales-units/212347");
   await admin
     .getByTestId("approval-rules-212347")
     .getByLabel(/Grense for refusjon/)

@@ -30,20 +30,41 @@ export function issueToken(store: Store, headers: Record<string, string | undefi
   const clientId = headers["client_id"];
   const secret = headers["client_secret"];
   const key = headers["ocp-apim-subscription-key"];
-  const unit = Object.values(store.state.salesUnits).find((u) => u.clientId === clientId);
-  const partner = unit ? undefined : Object.values(store.state.partners).find((p) => p.clientId === clientId);
-  const owner = unit ?? partner;
-  if (!key || !owner || owner.subscriptionKey !== key) {
+  // The gateway first: it knows subscription keys, not clients.
+  if (!key)
+    return gatewayError(
+      401,
+      "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.",
+    );
+  const units = Object.values(store.state.salesUnits);
+  const partners = Object.values(store.state.partners);
+  if (![...units, ...partners].some((o) => o.subscriptionKey === key))
     return gatewayError(
       401,
       "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.",
     );
-  }
   if (!clientId)
     return tokenError(
       400,
       "invalid_request",
       "AADSTS900144: The request body must contain the following parameter: 'client_id'.",
+    );
+  const unit = units.find((u) => u.clientId === clientId);
+  const partner = unit ? undefined : partners.find((p) => p.clientId === clientId);
+  const owner = unit ?? partner;
+  // An unknown client_id is the token service's 400 (the spec's "invalid client_id"), worded as Azure
+  // AD does (the FAQ's "unauthorized_client" example).
+  if (!owner)
+    return tokenError(
+      400,
+      "unauthorized_client",
+      `AADSTS700016: Application with identifier '${clientId}' was not found in the directory 'simulator'. This can happen if the application has not been installed by the administrator of the tenant or consented to by any user in the tenant. You may have sent your authentication request to the wrong tenant.`,
+    );
+  // The subscription key belongs to a sales unit: one of another unit does not go with this client.
+  if (owner.subscriptionKey !== key)
+    return gatewayError(
+      401,
+      "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.",
     );
   if (owner.clientSecret !== secret)
     return tokenError(

@@ -58,7 +58,22 @@ export async function handleControl(
     return ok({ reset: true });
   }
 
-  if (section === "sales-units") {
+  if (section === "sales-units" && a) {
+    const unit = store.state.salesUnits[a];
+    if (!unit) return bad(`no sales unit ${a}`, 404);
+    if (method === "GET") return ok(unit);
+    // What Vipps (or the merchant in the portal) can change about a sales unit here: deactivate it.
+    if (method === "PATCH") {
+      if (b.active !== undefined && typeof b.active !== "boolean") return bad("active must be true or false");
+      if (b.name !== undefined && typeof b.name !== "string") return bad("name must be a string");
+      if (typeof b.active === "boolean") unit.active = b.active;
+      if (typeof b.name === "string") unit.name = b.name;
+      store.changed();
+      return ok(unit);
+    }
+  }
+
+  if (section === "sales-units" && !a) {
     if (method === "GET") return ok(Object.values(store.state.salesUnits));
     if (method === "POST") {
       const msn = typeof b.msn === "string" ? b.msn : String(100000 + Math.floor(Math.random() * 899999));

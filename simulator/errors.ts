@@ -46,7 +46,7 @@ export function tokenError(status: number, error: string, description: string): 
     body: {
       error,
       error_description: description,
-      error_codes: [status === 400 ? 700016 : 7000215],
+      error_codes: [Number(/AADSTS(\d+)/.exec(description)?.[1] ?? (status === 400 ? 700016 : 7000215))],
       timestamp: new Date().toISOString().replace("T", " ").slice(0, 19) + "Z",
       trace_id: randomUUID(),
       correlation_id: randomUUID(),

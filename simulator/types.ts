@@ -16,6 +16,8 @@ export interface SimSalesUnit {
   clientSecret: string;
   subscriptionKey: string;
   skipLandingPageAllowed: boolean;
+  /** false: deactivated at Vipps (in the portal, or by Vipps); its calls get Merchant/37. Unset = active. */
+  active?: boolean;
 }
 
 /** Partner keys: one key set acting for several MSNs, named per call by Merchant-Serial-Number. */

@@ -155,7 +155,7 @@ function operate(
   requestId: string,
 ): SimResponse {
   const unit = store.state.salesUnits[msn];
-  if (!unit)
+  if (!unit || unit.active === false)
     return vippsError(
       403,
       "Merchant",

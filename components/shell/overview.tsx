@@ -14,6 +14,7 @@ const ABILITIES = [
   "payments:money",
   "apilog:read",
   "salesunits:read",
+  "salesunits:manage",
   "users:manage",
 ] as const satisfies Permission[];
 

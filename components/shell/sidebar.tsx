@@ -7,8 +7,16 @@ import type { Locale } from "@/lib/i18n/locales";
 import { LanguageSwitch } from "./language-switch";
 import { NavLink } from "./nav-link";
 
-/** The sections that exist, each shown only to roles that may open it. */
-type Section = { href: string; label: (t: Dictionary, actor: Actor) => string; permission?: Permission };
+/**
+ * The sections that exist, each shown only to roles that may open it (and not to those holding
+ * `unless`, who have a fuller page for the same thing).
+ */
+type Section = {
+  href: string;
+  label: (t: Dictionary, actor: Actor) => string;
+  permission?: Permission;
+  unless?: Permission;
+};
 
 export const SECTIONS: Section[] = [
   { href: "/", label: (t, actor) => (can(actor, "payments:read") ? t.nav.lookup : t.nav.overview) },
@@ -16,7 +24,8 @@ export const SECTIONS: Section[] = [
   { href: "/import", label: (t) => t.ingest.nav.import, permission: "payments:read" },
   { href: "/finance", label: (t) => t.nav.finance, permission: "payments:money" },
   { href: "/approvals", label: (t) => t.nav.approvals, permission: "payments:money" },
-  { href: "/sales-units", label: (t) => t.nav.salesUnits, permission: "salesunits:read" },
+  { href: "/sales-units", label: (t) => t.nav.salesUnits, permission: "salesunits:read", unless: "salesunits:manage" },
+  { href: "/admin/sales-units", label: (t) => t.nav.salesUnits, permission: "salesunits:manage" },
   { href: "/errors", label: (t) => t.nav.errors, permission: "apilog:read" },
   { href: "/api-log", label: (t) => t.nav.apiLog, permission: "apilog:read" },
   { href: "/admin/users", label: (t) => t.nav.users, permission: "users:manage" },
@@ -29,7 +38,9 @@ export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; loc
       <Brand t={t} className="px-1" />
       <nav aria-label={t.nav.mainMenu} className="flex-1">
         <ul className="flex flex-row gap-1 overflow-x-auto md:flex-col">
-          {SECTIONS.filter((s) => !s.permission || can(actor, s.permission)).map((s) => (
+          {SECTIONS.filter(
+            (s) => (!s.permission || can(actor, s.permission)) && !(s.unless && can(actor, s.unless)),
+          ).map((s) => (
             <li key={s.href}>
               <NavLink href={s.href}>{s.label(t, actor)}</NavLink>
             </li>

@@ -129,3 +129,16 @@ export const actionClient = publicActionClient.use(async ({ next, metadata }) =>
 export const translatedErrors = {
   handleValidationErrorsShape: (errors: Parameters<typeof flattenValidationErrors>[0]) => translatedFieldErrors(errors),
 };
+
+/** Like `translatedErrors`, with a feature section's field messages (codes → words) added to the pipeline's. */
+export function translatedErrorsWith(section: (t: Dictionary) => Record<string, string>) {
+  return {
+    handleValidationErrorsShape: async (errors: Parameters<typeof flattenValidationErrors>[0]) => {
+      const { t } = await getI18n();
+      return translatedFieldErrors(errors, {
+        ...t,
+        actions: { ...t.actions, input: { ...t.actions.input, ...section(t) } },
+      });
+    },
+  };
+}

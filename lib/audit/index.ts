@@ -54,6 +54,16 @@ export const AUDIT_ACTIONS = [
   "password_link_created",
   "password_set",
   "password_changed",
+  // Sales units (/admin/sales-units): details name the source and outcome, never a key or token
+  "sales_unit_created",
+  "sales_unit_keys_set",
+  "sales_unit_deactivated",
+  "sales_unit_reactivated",
+  "sales_unit_connection_tested",
+  "partner_key_created",
+  "partner_key_rotated",
+  "partner_key_deleted",
+  "callback_token_set",
   // Any action the pipeline refused before it ran (permission, input)
   "action_refused",
 ] as const;

@@ -30,7 +30,17 @@ export function lifetimeOf(token: AccessToken, receivedAt: number): CachedToken 
   return { accessToken: token.accessToken, expiresAt: receivedAt + ttlMs, refreshAt: receivedAt + ttlMs - margin };
 }
 
-/** The cache key never holds the secrets themselves, only a hash of them. */
+/** Identifies a key set without holding it: a hash of the three credentials. */
+export function credentialsFingerprint(c: { clientId: string; clientSecret: string; subscriptionKey: string }): string {
+  return createHash("sha256")
+    .update(["keys", c.clientId, c.clientSecret, c.subscriptionKey].join("\u0000"))
+    .digest("hex");
+}
+
+/**
+ * The cache key never holds the secrets themselves, only hashes: the key set's fingerprint first, so
+ * every token of a key set can be forgotten at once (`forgetCredentials`), then where it is used.
+ */
 export function tokenCacheKey(parts: {
   baseUrl: string;
   clientId: string;
@@ -38,14 +48,17 @@ export function tokenCacheKey(parts: {
   subscriptionKey: string;
   msn?: string;
 }): string {
-  return createHash("sha256")
-    .update([parts.baseUrl, parts.clientId, parts.clientSecret, parts.subscriptionKey, parts.msn ?? "*"].join("\u0000"))
+  const where = createHash("sha256")
+    .update([parts.baseUrl, parts.msn ?? "*"].join("\u0000"))
     .digest("hex");
+  return `${credentialsFingerprint(parts)}:${where}`;
 }
 
 export class TokenCache {
   private readonly entries = new Map<string, CachedToken>();
   private readonly inflight = new Map<string, Promise<CachedToken>>();
+  /** Bumped by forgetCredentials: a fetch that started before it is not stored when it lands. */
+  private generation = 0;
 
   /** A token usable now: cached, or fetched once for all concurrent callers. */
   async get(key: string, now: () => number, fetchToken: () => Promise<CachedToken>): Promise<CachedToken> {
@@ -53,10 +66,13 @@ export class TokenCache {
     if (cached && now() < cached.refreshAt) return cached;
     let pending = this.inflight.get(key);
     if (!pending) {
+      const started = this.generation;
       pending = fetchToken().finally(() => this.inflight.delete(key));
       this.inflight.set(key, pending);
       pending.then(
-        (fresh) => this.entries.set(key, fresh),
+        (fresh) => {
+          if (started === this.generation) this.entries.set(key, fresh);
+        },
         () => {},
       );
     }
@@ -81,6 +97,29 @@ export class TokenCache {
    */
   invalidate(key: string, accessToken: string): void {
     if (this.entries.get(key)?.accessToken === accessToken) this.entries.delete(key);
+  }
+
+  /**
+   * Forgets every token fetched with this key set (any environment, any MSN), e.g. when an admin
+   * replaces the keys: nothing fetched with the old keys is used again in this process.
+   */
+  forgetCredentials(c: { clientId: string; clientSecret: string; subscriptionKey: string }): number {
+    const prefix = `${credentialsFingerprint(c)}:`;
+    let forgotten = 0;
+    for (const key of [...this.entries.keys()])
+      if (key.startsWith(prefix)) {
+        this.entries.delete(key);
+        forgotten++;
+      }
+    for (const key of [...this.inflight.keys()]) if (key.startsWith(prefix)) this.inflight.delete(key);
+    this.generation++;
+    return forgotten;
+  }
+
+  /** Whether a usable token is cached for this key set (tests and diagnostics; never the token). */
+  holdsTokenFor(c: { clientId: string; clientSecret: string; subscriptionKey: string }): boolean {
+    const prefix = `${credentialsFingerprint(c)}:`;
+    return [...this.entries.keys()].some((key) => key.startsWith(prefix));
   }
 
   clear(): void {

@@ -163,7 +163,9 @@ export async function submitMoneyOperation(
       where: { msn_orderId: { msn: req.msn, orderId: req.orderId } },
       select: {
         id: true,
-        salesUnit: { select: { captureType: true, approvalThresholdOre: true, releaseNeedsApproval: true } },
+        salesUnit: {
+          select: { captureType: true, approvalThresholdOre: true, releaseNeedsApproval: true, active: true },
+        },
       },
     }),
     db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey }, select: { id: true } }),
@@ -191,6 +193,8 @@ export async function submitMoneyOperation(
   };
 
   if (seen) return again();
+  // A deactivated sales unit moves no money: refused before any ledger row, lock or call to Vipps.
+  if (!payment.salesUnit.active) return refuseEarly({ code: "unit_inactive" });
 
   // 1. Ledger row and lock, together.
   const id = randomUUID();

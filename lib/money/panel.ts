@@ -59,7 +59,7 @@ export async function moneyPanelFromCopy(db: PrismaClient, actor: Actor, payment
   if (!can(actor, "payments:money")) return null;
   const p = await db.payment.findUniqueOrThrow({
     where: { id: paymentId },
-    include: { salesUnit: { select: { name: true, captureType: true } } },
+    include: { salesUnit: { select: { name: true, captureType: true, active: true } } },
   });
   return {
     msn: p.msn,
@@ -73,7 +73,7 @@ export async function moneyPanelFromCopy(db: PrismaClient, actor: Actor, payment
       remainingToCapture: p.remainingToCapture,
       remainingToRefund: p.remainingToRefund,
     },
-    allowances: allowances({ ...p, captureType: p.salesUnit.captureType }, now),
+    allowances: allowances({ ...p, captureType: p.salesUnit.captureType, unitActive: p.salesUnit.active }, now),
     inFlight: await inFlightFor(db, p.id),
     freshAt: null,
   } satisfies MoneyPanel;

@@ -26,7 +26,8 @@ export type NotAllowed =
   | "nothing_to_refund"
   | "capture_window_passed"
   | "refund_window_passed"
-  | "final";
+  | "final"
+  | "unit_inactive";
 
 export type Allowance =
   { kind: MoneyKind; allowed: true; max: number } | { kind: MoneyKind; allowed: false; why: NotAllowed };
@@ -34,7 +35,11 @@ export type Allowance =
 export type RuleInput = Pick<
   DerivedPayment,
   "status" | "remainingToCapture" | "remainingToRefund" | "capturedAmount" | "reservedAt" | "initiatedAt"
-> & { captureType: "reserve" | "direct" };
+> & {
+  captureType: "reserve" | "direct";
+  /** false: the sales unit is deactivated (no money operations at all). Unset counts as active. */
+  unitActive?: boolean;
+};
 
 function daysSinceReservation(p: RuleInput, now: Date): number {
   const from = (p.reservedAt ?? p.initiatedAt)?.getTime() ?? now.getTime();
@@ -45,6 +50,7 @@ export function allowance(p: RuleInput, kind: MoneyKind, now: Date): Allowance {
   const no = (why: NotAllowed): Allowance => ({ kind, allowed: false, why });
   const yes = (max: number): Allowance => ({ kind, allowed: true, max });
   const age = daysSinceReservation(p, now);
+  if (p.unitActive === false) return no("unit_inactive");
   if (p.status === "initiated" || p.status === "failed") return no("not_reserved");
   if (p.status === "cancelled" || p.status === "voided") return no("final");
   if (kind === "refund") {

@@ -17,9 +17,13 @@ export async function listSalesUnits(actor: Actor) {
       captureType: true,
       active: true,
       credentialsEncrypted: true,
+      partnerKeyId: true,
       approvalThresholdOre: true,
       releaseNeedsApproval: true,
     },
   });
-  return rows.map(({ credentialsEncrypted, ...rest }) => ({ ...rest, hasCredentials: credentialsEncrypted !== null }));
+  return rows.map(({ credentialsEncrypted, partnerKeyId, ...rest }) => ({
+    ...rest,
+    hasCredentials: credentialsEncrypted !== null || partnerKeyId !== null,
+  }));
 }

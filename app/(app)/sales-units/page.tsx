@@ -1,4 +1,4 @@
-import { ApprovalRulesForm } from "@/components/sales-units/approval-rules-form";
+import { redirect } from "next/navigation";
 import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
@@ -8,14 +8,16 @@ import { can } from "@/lib/auth/permissions";
 import { formatOre } from "@/lib/format";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
+import { ADMIN_UNITS_PATH } from "@/lib/sales-units/paths";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
 export default async function SalesUnitsPage() {
   const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
   await requirePermission(actor, "salesunits:read", "/sales-units");
+  // Admins manage sales units on their own page; this read-only list is for everyone else.
+  if (can(actor, "salesunits:manage")) redirect(ADMIN_UNITS_PATH);
   const units = await listSalesUnits(actor);
   const s = t.salesUnits;
-  const manage = can(actor, "salesunits:manage");
   return (
     <>
       <PageHeader title={s.title} description={s.description} />
@@ -36,25 +38,16 @@ export default async function SalesUnitsPage() {
               {u.hasCredentials ? <Badge tone="ok">{s.configured}</Badge> : <Badge tone="warn">{s.missing}</Badge>}
             </Td>
             <Td>
-              {manage ? (
-                <ApprovalRulesForm
-                  msn={u.msn}
-                  thresholdOre={u.approvalThresholdOre}
-                  releaseNeedsApproval={u.releaseNeedsApproval}
-                  t={s}
-                />
-              ) : (
-                <span className="text-xs">
-                  {[
-                    u.approvalThresholdOre === null
-                      ? s.approvalNone
-                      : interpolate(s.approvalOver, { amount: formatOre(u.approvalThresholdOre) }),
-                    u.releaseNeedsApproval ? s.approvalRelease : null,
-                  ]
-                    .filter(Boolean)
-                    .join(", ")}
-                </span>
-              )}
+              <span className="text-xs">
+                {[
+                  u.approvalThresholdOre === null
+                    ? s.approvalNone
+                    : interpolate(s.approvalOver, { amount: formatOre(u.approvalThresholdOre) }),
+                  u.releaseNeedsApproval ? s.approvalRelease : null,
+                ]
+                  .filter(Boolean)
+                  .join(", ")}
+              </span>
             </Td>
           </tr>
         ))}

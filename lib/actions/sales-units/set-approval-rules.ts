@@ -1,6 +1,5 @@
 "use server";
 // An admin sets a sales unit's four-eyes rules (lib/sales-units/approval-rules.ts).
-import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { zfd } from "zod-form-data";
 import { actionClient, translatedErrors } from "@/lib/actions/client";
@@ -8,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { msnSchema } from "@/lib/ids";
 import { parseKroner } from "@/lib/money/amount";
 import { setApprovalRules } from "@/lib/sales-units/approval-rules";
+import { revalidateUnits } from "./revalidate";
 
 const input = zfd.formData({
   msn: msnSchema,
@@ -32,6 +32,6 @@ export const setApprovalRulesAction = actionClient
       thresholdOre: parsed?.ok ? parsed.ore : null,
       releaseNeedsApproval: p.releaseNeedsApproval,
     });
-    revalidatePath("/sales-units");
+    revalidateUnits(p.msn);
     return { ok: true as const };
   });

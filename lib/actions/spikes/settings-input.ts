@@ -3,9 +3,8 @@
 import "server-only";
 import { z } from "zod";
 import { zfd } from "zod-form-data";
-import { translatedFieldErrors } from "@/lib/actions/client";
+import { translatedErrorsWith } from "@/lib/actions/client";
 import { env } from "@/lib/env";
-import { getI18n } from "@/lib/i18n/server";
 import { LOCALES } from "@/lib/i18n/locales";
 import { webhookUrlProblem } from "@/lib/spikes/url";
 
@@ -38,12 +37,4 @@ export const webhookSettingsInput = zfd.formData({
 export const webhookTestInput = zfd.formData({ url, locale: z.enum(LOCALES).catch("nb") });
 
 /** Like `translatedErrors`, with the spikes section's field messages added to the pipeline's. */
-export const spikeInputErrors = {
-  handleValidationErrorsShape: async (errors: Parameters<typeof translatedFieldErrors>[0]) => {
-    const { t } = await getI18n();
-    return translatedFieldErrors(errors, {
-      ...t,
-      actions: { ...t.actions, input: { ...t.actions.input, ...t.spikes.input } },
-    });
-  },
-};
+export const spikeInputErrors = translatedErrorsWith((t) => t.spikes.input);

@@ -12,6 +12,7 @@ import { lookupEn } from "./sections/lookup.en";
 import { paymentEn } from "./sections/payment.en";
 import { remediesEn } from "./sections/remedies.en";
 import { myAccountEn } from "./sections/my-account.en";
+import { salesUnitsAdminEn } from "./sections/sales-units-admin.en";
 import { spikesEn } from "./sections/spikes.en";
 import { usersEn } from "./sections/users.en";
 import { twoFactorEn } from "./sections/two-factor.en";
@@ -28,6 +29,7 @@ const en: Dictionary = {
   money: moneyEn,
   payment: paymentEn,
   remedies: remediesEn,
+  salesUnitsAdmin: salesUnitsAdminEn,
   spikes: spikesEn,
   users: usersEn,
   myAccount: myAccountEn,
@@ -86,6 +88,7 @@ const en: Dictionary = {
       "apilog:read": "Follow API errors with their cause and fix, and read every call in the API log",
       "salesunits:read": "See your sales units",
       "users:manage": "Create and change users and their roles, and create API keys for the shop",
+      "salesunits:manage": "Add sales units, store their API keys and test the connection to Vipps",
     },
   },
   approvals: {

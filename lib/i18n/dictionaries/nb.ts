@@ -13,6 +13,7 @@ import { lookupNb } from "./sections/lookup.nb";
 import { paymentNb } from "./sections/payment.nb";
 import { remediesNb } from "./sections/remedies.nb";
 import { myAccountNb } from "./sections/my-account.nb";
+import { salesUnitsAdminNb } from "./sections/sales-units-admin.nb";
 import { spikesNb } from "./sections/spikes.nb";
 import { usersNb } from "./sections/users.nb";
 import { twoFactorNb } from "./sections/two-factor.nb";
@@ -30,6 +31,7 @@ const nb = {
   money: moneyNb,
   payment: paymentNb,
   remedies: remediesNb,
+  salesUnitsAdmin: salesUnitsAdminNb,
   spikes: spikesNb,
   users: usersNb,
   myAccount: myAccountNb,
@@ -88,6 +90,7 @@ const nb = {
       "apilog:read": "Følge API-feil med årsak og løsning, og lese hvert kall i API-loggen",
       "salesunits:read": "Se salgsstedene dine",
       "users:manage": "Opprette og endre brukere og rollene deres, og lage API-nøkler for nettbutikken",
+      "salesunits:manage": "Legge til salgssteder, lagre API-nøklene deres og teste tilkoblingen til Vipps",
     },
   },
   approvals: {

@@ -20,7 +20,11 @@ export async function lookUpAtVipps(actor: Actor | null, orderId: string): Promi
   assertCan(actor, "payments:read");
   const prisma = await db();
   const units = await prisma.salesUnit.findMany({
-    where: { ...msnScope(actor), active: true, credentialsEncrypted: { not: null } },
+    where: {
+      ...msnScope(actor),
+      active: true,
+      OR: [{ credentialsEncrypted: { not: null } }, { partnerKeyId: { not: null } }],
+    },
     select: { msn: true, name: true },
     orderBy: { msn: "asc" },
   });

@@ -45,7 +45,7 @@ interface Claimed {
 
 export const DEFAULT_LEASE_MS = 5 * 60_000;
 
-/** Claims up to `batch` due payments for this instance, atomically. */
+/** Claims up to `batch` due payments of active sales units for this instance, atomically. */
 export async function claimDue(
   db: PrismaClient,
   now: Date,
@@ -58,6 +58,8 @@ export async function claimDue(
     FROM (
       SELECT id FROM "Payment"
       WHERE "nextPollAt" IS NOT NULL AND "nextPollAt" <= ${now}
+        -- A deactivated sales unit is not polled (no calls to Vipps); its payments wait, still due.
+        AND EXISTS (SELECT 1 FROM "SalesUnit" s WHERE s.msn = "Payment".msn AND s.active)
       ORDER BY "nextPollAt"
       LIMIT ${batch}::int
       FOR UPDATE SKIP LOCKED

@@ -22,6 +22,7 @@ export const moneyEn: Widen<typeof moneyNb> = {
     capture_window_passed: "More than 180 days since the reservation: Vipps allows no capture or cancel.",
     refund_window_passed: "More than 365 days since the reservation: Vipps allows no refund.",
     final: "The payment is closed.",
+    unit_inactive: "The sales unit is deactivated: no money operations until an administrator reactivates it.",
   },
   upTo: "up to {amount}",
   inFlight: "{by} started {what} of {amount} {ago}. No new operations until it is settled.",

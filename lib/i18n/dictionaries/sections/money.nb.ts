@@ -20,6 +20,7 @@ export const moneyNb = {
     capture_window_passed: "Mer enn 180 dager siden reservasjonen: Vipps tillater ikke trekk eller kansellering.",
     refund_window_passed: "Mer enn 365 dager siden reservasjonen: Vipps tillater ikke refusjon.",
     final: "Betalingen er avsluttet.",
+    unit_inactive: "Salgsstedet er deaktivert: ingen pengeoperasjoner før en administrator aktiverer det igjen.",
   },
   upTo: "opptil {amount}",
   inFlight: "{by} startet {what} på {amount} {ago}. Ingen nye operasjoner før den er avklart.",

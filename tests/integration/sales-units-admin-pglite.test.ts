@@ -1,0 +1,3 @@
+import { salesUnitsAdminSuite } from "./sales-units-admin.suite";
+
+salesUnitsAdminSuite("pglite");
