@@ -71,7 +71,13 @@ function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
   const a = adapter as WithErrors & { underlyingDriver(): pg.Pool };
   // PrismaPgAdapter's own pool (the shadow database's adapter has a pool of its own).
   const pool = a.underlyingDriver();
-  adapter.executeScript = (script) => pool.query(script).then(() => undefined, (err) => a.onError(err));
+  adapter.executeScript = async (script) => {
+    try {
+      await pool.query(script);
+    } catch (err) {
+      a.onError(err);
+    }
+  };
   return adapter;
 }
 
@@ -94,7 +100,13 @@ export function postgresMigrationAdapter(connectionString: string) {
  */
 function awaitedScripts(adapter: SqlDriverAdapter, db: PGlite): SqlDriverAdapter {
   const a = adapter as WithErrors;
-  adapter.executeScript = (script) => db.exec(script).then(() => undefined, (err) => a.onError(err));
+  adapter.executeScript = async (script) => {
+    try {
+      await db.exec(script);
+    } catch (err) {
+      a.onError(err);
+    }
+  };
   return adapter;
 }
 
