@@ -1,0 +1,83 @@
+// Revisjonsloggen (/admin/audit): hvem gjorde hva, filtre, CSV. Periodefeltene og sidene bruker
+// API-loggens ord (apiLog.filters, apiLog.rangeErrors, apiLog.pagination).
+import type { AuditAction, AuditOutcome } from "@/lib/audit";
+
+const actions = {
+  sign_in: "Innlogging",
+  sign_out: "Utlogging",
+  sign_out_everywhere: "Utlogging på alle enheter",
+  session_ended: "Økt avsluttet",
+  payment_viewed: "Betaling åpnet",
+  history_exported: "Historikk lastet ned",
+  api_log_exported: "API-logg lastet ned",
+  audit_exported: "Revisjonslogg lastet ned",
+  payment_refreshed: "Betaling oppdatert fra Vipps",
+  lookup_at_vipps: "Oppslag hos Vipps",
+  money_requested: "Pengeoperasjon bedt om",
+  money_refused: "Pengeoperasjon avvist før sending",
+  money_succeeded: "Pengeoperasjon vellykket",
+  money_failed: "Pengeoperasjon feilet",
+  money_unknown: "Pengeoperasjon med ukjent utfall",
+  money_approval_requested: "Godkjenning bedt om",
+  money_approved: "Pengeoperasjon godkjent",
+  money_rejected: "Pengeoperasjon avslått",
+  money_batch_requested: "Samlet trekk/frigivelse bedt om",
+  money_batch_finished: "Samlet trekk/frigivelse ferdig",
+  csv_imported: "CSV importert",
+  ingest_api: "Butikkens API",
+  callback_refused: "Callback avvist",
+  callback_throttled: "Callback strupet",
+  callback_unverified: "Callback ikke bekreftet",
+  callback_hint_expired: "Callback-hint utløpt",
+  sales_unit_updated: "Salgssted endret",
+  api_key_created: "API-nøkkel opprettet",
+  api_key_revoked: "API-nøkkel trukket tilbake",
+  spike_webhook_updated: "Varsel-webhook endret",
+  spike_webhook_tested: "Varsel-webhook testet",
+  action_refused: "Handling nektet",
+} satisfies Record<AuditAction, string>;
+
+const outcomes = {
+  success: "Vellykket",
+  failed: "Feilet",
+  refused: "Avvist",
+  locked: "Låst",
+  throttled: "Strupet",
+  found: "Funnet",
+  not_found: "Ikke funnet",
+  error: "Feil",
+} satisfies Record<AuditOutcome, string>;
+
+export const auditNb = {
+  nav: "Revisjonslogg",
+  title: "Revisjonslogg",
+  description:
+    "Hvem gjorde hva, når og med hvilket utfall. Loggen kan bare utvides: databasen nekter å endre eller slette rader, og hver rad er lenket til den forrige med en hash som «npm run audit:check» kontrollerer.",
+  filters: {
+    who: "Hvem (e-post)",
+    action: "Handling",
+    allActions: "Alle handlinger",
+    outcome: "Utfall",
+    allOutcomes: "Alle utfall",
+    salesUnit: "Salgssted",
+    allUnits: "Alle salgssteder",
+    orderId: "orderId",
+    apply: "Vis",
+    clear: "Nullstill",
+  },
+  fieldError: "{field}: «{value}» er ikke en gyldig verdi og er utelatt.",
+  table: {
+    time: "Tid",
+    who: "Hvem",
+    action: "Handling",
+    outcome: "Utfall",
+    payment: "Salgssted / orderId",
+    details: "Detaljer",
+  },
+  nobody: "Ingen innlogget bruker",
+  empty: "Ingen rader i perioden med disse filtrene.",
+  export: "Last ned CSV",
+  exportHint: "Alle rader med disse filtrene, høyst {max}. Nedlastingen føres selv i loggen.",
+  actions,
+  outcomes,
+};
