@@ -15,13 +15,14 @@ const expectations = {
       "API-logg",
       "Brukere",
       "API-nøkler",
+      "Revisjonslogg",
     ],
     denied: [] as string[],
   },
   finance: {
     role: "Økonomi",
     nav: ["Oppslag", "Historikk", "Importer betalinger", "Trekk-kø", "Godkjenninger", "Salgssteder"],
-    denied: ["/admin/users", "/api-log"],
+    denied: ["/admin/users", "/api-log", "/admin/audit"],
   },
   support: {
     role: "Kundeservice",

@@ -8,6 +8,8 @@
 //      operations a second against one `next start`, on PostgreSQL and PGlite (scripts/bench-load.ts),
 //   7. errors, only when named (`npm run bench -- errors`, about 20 minutes): the API error dashboard at
 //      5,000,000 calls — server time, ingest, freshness, JavaScript size (scripts/bench-errors.ts).
+//   8. audit, only when named (`npm run bench -- audit`, about 2 minutes): what the audit trail's hash
+//      chain trigger costs an insert, and the chain check's speed (scripts/bench/audit.ts).
 // `npm run bench -- capture payments` runs only those parts; flags (--…) go to the payments bench.
 import { spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -19,6 +21,7 @@ import { applyMigrations } from "@/lib/db/migrations";
 import { TokenCache } from "@/lib/ecom";
 import { seedDemoPayments } from "@/lib/seed/payments";
 import { SimControl, simulatorClient } from "@/lib/seed/sim-control";
+import { runAuditBench } from "./bench/audit";
 import { runErrorsBench } from "./bench-errors";
 import { runLoadBench } from "./bench-load";
 import { runMoneyBench } from "./bench-money";
@@ -42,6 +45,9 @@ if (only.includes("load")) {
 }
 if (only.includes("errors")) {
   await runErrorsBench().catch((err) => console.error(`errors bench failed: ${(err as Error).stack}`));
+}
+if (only.includes("audit")) {
+  await runAuditBench().catch((err) => console.error(`audit bench failed: ${(err as Error).stack}`));
 }
 if (want("payments")) {
   // Reports only: a failure is printed, never turned into a failing exit code.

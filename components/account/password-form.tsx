@@ -3,7 +3,8 @@
 // the link's token). The policy is checked on the server; the form says what is wrong in words.
 import Link from "next/link";
 import { useActionState } from "react";
-import { FormMessage, primaryButton, TextField } from "@/components/ui/form";
+import { FormMessage, primaryButton } from "@/components/ui/form";
+import { TextField } from "@/components/ui/text-field";
 import { errorOf } from "@/lib/actions/result";
 import { changePasswordAction, setPasswordAction } from "@/lib/actions/users/password";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
@@ -36,9 +37,17 @@ export function PasswordForm({ t, token, email }: { t: T; token?: string; email?
       {/* Lets a password manager file the new password under the right account. */}
       {email ? <input type="hidden" name="username" value={email} autoComplete="username" /> : null}
       {token ? null : (
-        <TextField label={t.password.current} name="current" type="password" required autoComplete="current-password" />
+        <TextField
+          id="f-current"
+          label={t.password.current}
+          name="current"
+          type="password"
+          required
+          autoComplete="current-password"
+        />
       )}
       <TextField
+        id="f-password"
         label={t.password.next}
         name="password"
         type="password"
@@ -47,7 +56,14 @@ export function PasswordForm({ t, token, email }: { t: T; token?: string; email?
         autoComplete="new-password"
         help={t.password.help}
       />
-      <TextField label={t.password.confirm} name="confirm" type="password" required autoComplete="new-password" />
+      <TextField
+        id="f-confirm"
+        label={t.password.confirm}
+        name="confirm"
+        type="password"
+        required
+        autoComplete="new-password"
+      />
       <FormMessage
         testId="password-message"
         error={error}

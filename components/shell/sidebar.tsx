@@ -30,6 +30,7 @@ export const SECTIONS: Section[] = [
   { href: "/api-log", label: (t) => t.nav.apiLog, permission: "apilog:read" },
   { href: "/admin/users", label: (t) => t.nav.users, permission: "users:manage" },
   { href: "/admin/api-keys", label: (t) => t.ingest.nav.apiKeys, permission: "users:manage" },
+  { href: "/admin/audit", label: (t) => t.audit.nav, permission: "users:manage" },
 ];
 
 export function Sidebar({ actor, t, locale }: { actor: Actor; t: Dictionary; locale: Locale }) {

@@ -29,3 +29,26 @@ export function SelectField({
     </label>
   );
 }
+
+/** The sales-unit select of a filter form: "Name (MSN)" for each unit the reader may see. */
+export function SalesUnitField({
+  label,
+  all,
+  value,
+  units,
+}: {
+  label: string;
+  all: string;
+  value: string | undefined;
+  units: readonly { msn: string; name: string }[];
+}) {
+  return (
+    <SelectField
+      label={label}
+      name="msn"
+      value={value}
+      all={all}
+      options={units.map((u) => ({ value: u.msn, label: `${u.name} (${u.msn})` }))}
+    />
+  );
+}

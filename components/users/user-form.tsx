@@ -3,7 +3,8 @@
 // (none for admins, who see all), and for developers whether they may see payments. On create, the
 // answer is the one-time invitation link.
 import { useActionState, useState } from "react";
-import { FormMessage, primaryButton, TextField } from "@/components/ui/form";
+import { FormMessage, primaryButton } from "@/components/ui/form";
+import { TextField } from "@/components/ui/text-field";
 import { createUserAction } from "@/lib/actions/users/create-user";
 import { errorOf } from "@/lib/actions/result";
 import { updateUserAction } from "@/lib/actions/users/update-user";
@@ -71,6 +72,7 @@ export function UserForm({
     <form action={user ? update : create} className="flex max-w-2xl flex-col gap-5" data-testid="user-form" noValidate>
       {user ? <input type="hidden" name="userId" value={user.id} /> : null}
       <TextField
+        id="f-name"
         label={t.name}
         name="name"
         required
@@ -82,6 +84,7 @@ export function UserForm({
       />
       {user ? null : (
         <TextField
+          id="f-email"
           label={t.email}
           name="email"
           type="email"

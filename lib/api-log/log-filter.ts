@@ -1,6 +1,7 @@
 // The request log's filters (/api-log and its CSV) as the URL holds them. Pure and client-safe: the
 // page, the export and the dashboard's chart links all read and write the same parameters. A value
 // that cannot be used is left out with a specific error for the form; the rest still applies.
+import { firstParam, paramReader, type RawParams } from "@/lib/filter-params";
 import { parseTimeRange, timeRangeParams, type TimeRange, type TimeRangeError } from "./time-range";
 
 export const STATUS_CLASSES = ["errors", "2xx", "3xx", "4xx", "5xx", "network"] as const;
@@ -32,8 +33,6 @@ export type LogFilterField = "range" | "msn" | "op" | "status" | "group" | "code
 export type LogFilterError =
   { field: "range"; error: TimeRangeError } | { field: Exclude<LogFilterField, "range">; error: "invalid" };
 
-const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v)?.trim() || undefined;
-
 // What each text field may hold: the column's size and characters Vipps and shops use.
 const PATTERNS: Record<Exclude<LogFilterField, "range" | "status">, RegExp> = {
   msn: /^\d{5,7}$/,
@@ -46,26 +45,21 @@ const PATTERNS: Record<Exclude<LogFilterField, "range" | "status">, RegExp> = {
   ctx: /^[A-Za-z0-9._:-]{1,100}$/,
 };
 
-export function parseLogParams(
-  raw: Record<string, string | string[] | undefined>,
-  now: Date,
-): { filter: LogFilter; errors: LogFilterError[] } {
+export function parseLogParams(raw: RawParams, now: Date): { filter: LogFilter; errors: LogFilterError[] } {
   const errors: LogFilterError[] = [];
-  const { time, error } = parseTimeRange({ range: one(raw.range), from: one(raw.from), to: one(raw.to) }, now);
+  const { time, error } = parseTimeRange(
+    { range: firstParam(raw.range), from: firstParam(raw.from), to: firstParam(raw.to) },
+    now,
+  );
   if (error) errors.push({ field: "range", error });
   const filter: LogFilter = { time };
-  const text = (field: Exclude<LogFilterField, "range" | "status">): string | undefined => {
-    const v = one(raw[field]);
-    if (v === undefined) return undefined;
-    if (PATTERNS[field].test(v)) return v;
-    errors.push({ field, error: "invalid" });
-    return undefined;
-  };
-  const env = one(raw.env);
+  const read = paramReader<Exclude<LogFilterField, "range">>(raw, (field) => errors.push({ field, error: "invalid" }));
+  const text = (field: Exclude<LogFilterField, "range" | "status">) => read.text(field, PATTERNS[field]);
+  const env = firstParam(raw.env);
   if (ENVS.includes(env as LogFilter["environment"] & string)) filter.environment = env as LogFilter["environment"];
-  const source = one(raw.source);
+  const source = firstParam(raw.source);
   if (SOURCES.includes(source as Source)) filter.source = source as Source;
-  const status = one(raw.status);
+  const status = firstParam(raw.status);
   if (status !== undefined) {
     if (STATUS_CLASSES.includes(status as StatusClass)) filter.status = status as StatusClass;
     else if (/^[1-5]\d\d$/.test(status)) filter.status = Number(status);

@@ -4,6 +4,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
+import { keysetBatches, keysetPage, type KeysetPage } from "@/lib/keyset";
 import { NO_CODE, type LogFilter } from "./log-filter";
 import { rangeBounds } from "./time-range";
 
@@ -61,20 +62,7 @@ export function logWhere(actor: Actor, f: LogFilter, now: Date): Prisma.ApiCallL
   return { AND: and };
 }
 
-/** "<epoch ms>_<id>": the position of a row in the log's order. Not secret: it only moves within the scope. */
-export const cursorOf = (row: { at: Date; id: bigint }) => `${row.at.getTime()}_${row.id}`;
-
-function parseCursor(value: string | undefined): { at: Date; id: bigint } | null {
-  const m = value ? /^(\d{1,15})_(\d{1,19})$/.exec(value) : null;
-  return m ? { at: new Date(Number(m[1])), id: BigInt(m[2]!) } : null;
-}
-
-export interface LogPage {
-  rows: LogRow[];
-  /** Cursors for the neighbouring pages, or null when there is none. */
-  newer: string | null;
-  older: string | null;
-}
+export type LogPage = KeysetPage<LogRow>;
 
 export async function listCalls(
   db: PrismaClient,
@@ -86,37 +74,17 @@ export async function listCalls(
 ): Promise<LogPage> {
   assertCan(actor, "apilog:read");
   const where = logWhere(actor, filter, now);
-  const after = parseCursor(page.after);
-  const before = after ? null : parseCursor(page.before);
-  if (before) {
-    // Newer rows: read upwards from the cursor, then show them newest first.
-    const found = await db.apiCallLog.findMany({
-      where: {
-        AND: [where, { OR: [{ at: { gt: before.at } }, { at: before.at, id: { gt: before.id } }] }],
-      },
-      orderBy: [{ at: "asc" }, { id: "asc" }],
-      take: limit + 1,
-      select: LIST_SELECT,
-    });
-    const rows = found.slice(0, limit).reverse();
-    return {
-      rows,
-      newer: found.length > limit && rows[0] ? cursorOf(rows[0]) : null,
-      older: rows.length ? cursorOf(rows.at(-1)!) : null,
-    };
-  }
-  const found = await db.apiCallLog.findMany({
-    where: after ? { AND: [where, { OR: [{ at: { lt: after.at } }, { at: after.at, id: { lt: after.id } }] }] } : where,
-    orderBy: [{ at: "desc" }, { id: "desc" }],
-    take: limit + 1,
-    select: LIST_SELECT,
-  });
-  const rows = found.slice(0, limit);
-  return {
-    rows,
-    newer: after && rows[0] ? cursorOf(rows[0]) : null,
-    older: found.length > limit ? cursorOf(rows.at(-1)!) : null,
-  };
+  return keysetPage(
+    ({ seek, order, take }) =>
+      db.apiCallLog.findMany({
+        where: seek ? { AND: [where, seek] } : where,
+        orderBy: [{ at: order }, { id: order }],
+        take,
+        select: LIST_SELECT,
+      }),
+    page,
+    limit,
+  );
 }
 
 /** One call with its (masked) bodies, or null when it does not exist or is outside the scope. */
@@ -127,20 +95,10 @@ export async function getCall(db: PrismaClient, actor: Actor, id: string) {
 }
 
 /** Every call of a filter, newest first, in batches (for the CSV), at most MAX_EXPORT_ROWS. */
-export async function* iterateCalls(
-  db: PrismaClient,
-  actor: Actor,
-  filter: LogFilter,
-  now: Date,
-  batchSize = 1_000,
-): AsyncGenerator<LogRow[]> {
-  let after: string | undefined;
-  let sent = 0;
-  while (sent < MAX_EXPORT_ROWS) {
-    const page = await listCalls(db, actor, filter, { after }, now, Math.min(batchSize, MAX_EXPORT_ROWS - sent));
-    if (page.rows.length) yield page.rows;
-    sent += page.rows.length;
-    if (!page.older) return;
-    after = page.older;
-  }
+export function iterateCalls(db: PrismaClient, actor: Actor, filter: LogFilter, now: Date, batchSize = 1_000) {
+  return keysetBatches(
+    (after, limit) => listCalls(db, actor, filter, { after }, now, limit),
+    MAX_EXPORT_ROWS,
+    batchSize,
+  );
 }

@@ -1,7 +1,7 @@
-// The period a page about logged API calls shows (the error dashboard, the request log): a preset
+// The period a page about logged rows shows (the error dashboard, the request log, the audit trail): a preset
 // ending now, or a custom from–to typed as Oslo time (or sent as ISO 8601 by a chart click). Pure and
 // client-safe. A bad range gets a specific error and the default preset instead, never a guess.
-import { osloLocalTime } from "@/lib/payments/history/dates";
+import { osloLocalInput, osloLocalTime } from "@/lib/payments/history/dates";
 
 export const PRESETS = ["1h", "24h", "7d", "30d"] as const;
 export type Preset = (typeof PRESETS)[number];
@@ -29,10 +29,15 @@ export function parseInstant(value: string | undefined): Date | null {
   return osloLocalTime(value);
 }
 
+/**
+ * `oldestDays`: how far back a custom range may start (the rollups' age by default; null where rows
+ * are kept for good, as in the audit trail).
+ */
 export function parseTimeRange(
   raw: { range?: string; from?: string; to?: string },
   now: Date,
   fallback: Preset = "24h",
+  { oldestDays = MAX_SPAN_DAYS }: { oldestDays?: number | null } = {},
 ): { time: TimeRange; error?: TimeRangeError } {
   if (raw.range !== "custom") {
     return { time: { range: PRESETS.includes(raw.range as Preset) ? (raw.range as Preset) : fallback } };
@@ -45,7 +50,7 @@ export function parseTimeRange(
   if (!to) return refuse("invalid_to");
   if (from.getTime() >= to.getTime()) return refuse("from_after_to");
   if (to.getTime() - from.getTime() > MAX_SPAN_DAYS * 86_400_000) return refuse("too_long");
-  if (from.getTime() < now.getTime() - MAX_SPAN_DAYS * 86_400_000) return refuse("too_old");
+  if (oldestDays !== null && from.getTime() < now.getTime() - oldestDays * 86_400_000) return refuse("too_old");
   return { time: { range: "custom", from, to } };
 }
 
@@ -60,4 +65,11 @@ export function timeRangeParams(time: TimeRange): Record<string, string> {
   return time.range === "custom"
     ? { range: "custom", from: time.from.toISOString(), to: time.to.toISOString() }
     : { range: time.range };
+}
+
+/** The range as a filter form's fields hold it (datetime-local values in Oslo time for custom). */
+export function timeRangeInputs(time: TimeRange): { range: string; from: string; to: string } {
+  return time.range === "custom"
+    ? { range: "custom", from: osloLocalInput(time.from), to: osloLocalInput(time.to) }
+    : { range: time.range, from: "", to: "" };
 }

@@ -1,6 +1,7 @@
 // The audit trail: one writer with a closed set of actions and outcomes, so every row can be
 // filtered and read the same way. Who (a user, an API key, or nobody for Vipps' callbacks), what,
 // which payment, with what outcome; `details` carries codes and numbers, never secrets or sentences.
+// Append-only and hash-chained by the database (ARCHITECTURE.md "Audit"; checked by chain.ts).
 import "server-only";
 import type { Prisma, PrismaClient } from "@/generated/prisma/client";
 
@@ -19,6 +20,7 @@ export const AUDIT_ACTIONS = [
   "payment_viewed",
   "history_exported",
   "api_log_exported",
+  "audit_exported",
   // Payments
   "payment_refreshed",
   "lookup_at_vipps",
@@ -112,7 +114,10 @@ export function auditRow(entry: AuditEntry): Prisma.AuditLogCreateManyInput {
   };
 }
 
-/** Writes one audit row (inside the caller's transaction when given one). */
+/**
+ * Writes one audit row (inside the caller's transaction when given one). The database links it into
+ * the hash chain under a lock held until the transaction ends: in a transaction, audit last.
+ */
 export async function audit(db: AuditDb, entry: AuditEntry): Promise<void> {
   await db.auditLog.create({ data: auditRow(entry) });
 }

@@ -58,16 +58,56 @@ function restoreCharColumns(adapter: SqlDriverAdapter): SqlDriverAdapter {
   return adapter;
 }
 
+/** Both adapters turn a database error into the engine's DriverAdapterError (with its message) here. */
+type WithErrors = SqlDriverAdapter & { onError(err: unknown): never };
+
+/**
+ * @prisma/adapter-pg runs a migration script by splitting it at every ";" and sending the pieces one
+ * by one, which breaks a function body ($$ … ; … $$) and runs the pieces outside one transaction.
+ * Sent whole (no parameters: the simple query protocol), the script runs like Prisma's native engine
+ * runs it — as one implicit transaction, so a failing migration leaves nothing behind.
+ */
+function wholeScripts(adapter: SqlDriverAdapter): SqlDriverAdapter {
+  const a = adapter as WithErrors & { underlyingDriver(): pg.Pool };
+  // PrismaPgAdapter's own pool (the shadow database's adapter has a pool of its own).
+  const pool = a.underlyingDriver();
+  adapter.executeScript = async (script) => {
+    try {
+      await pool.query(script);
+    } catch (err) {
+      a.onError(err);
+    }
+  };
+  return adapter;
+}
+
 export function postgresMigrationAdapter(connectionString: string) {
   const pool = new pg.Pool({ connectionString, max: 2, Client: CatalogFriendlyClient });
   const inner = new PrismaPg(pool);
   const adapter: SqlMigrationAwareDriverAdapterFactory = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: async () => restoreCharColumns(await inner.connect()),
-    connectToShadowDb: async () => restoreCharColumns(await inner.connectToShadowDb()),
+    connect: async () => wholeScripts(restoreCharColumns(await inner.connect())),
+    connectToShadowDb: async () => wholeScripts(restoreCharColumns(await inner.connectToShadowDb())),
   };
   return { adapter, close: () => pool.end() };
+}
+
+/**
+ * pglite-prisma-adapter starts a migration script without waiting for it, so a failing script would
+ * be recorded as applied (its error lost). Awaited, it fails the migration like on PostgreSQL; PGlite
+ * runs the whole script as one implicit transaction too.
+ */
+function awaitedScripts(adapter: SqlDriverAdapter, db: PGlite): SqlDriverAdapter {
+  const a = adapter as WithErrors;
+  adapter.executeScript = async (script) => {
+    try {
+      await db.exec(script);
+    } catch (err) {
+      a.onError(err);
+    }
+  };
+  return adapter;
 }
 
 /**
@@ -79,8 +119,11 @@ export function pgliteMigrationAdapter(db: PGlite) {
   const adapter: SqlMigrationAwareDriverAdapterFactory = {
     provider: inner.provider,
     adapterName: inner.adapterName,
-    connect: () => inner.connect(),
-    connectToShadowDb: () => new PrismaPGlite(openPglite("memory://shadow")).connect(),
+    connect: async () => awaitedScripts(await inner.connect(), db),
+    connectToShadowDb: async () => {
+      const shadow = openPglite("memory://shadow");
+      return awaitedScripts(await new PrismaPGlite(shadow).connect(), shadow);
+    },
   };
   return { adapter, close: async () => {} };
 }

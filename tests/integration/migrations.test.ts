@@ -1,4 +1,4 @@
-import { appendFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { appendFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -46,6 +46,27 @@ describe.each(kinds)("migrations on %s", (kind) => {
     await db.prisma.$executeRawUnsafe(`ALTER TABLE "User" ADD COLUMN "nickname" TEXT`);
     expect(await diffDatabaseToSchema(db.migrationAdapter)).toMatch(/DROP COLUMN "nickname"/);
     await db.prisma.$executeRawUnsafe(`ALTER TABLE "User" DROP COLUMN "nickname"`);
+  });
+
+  it("run each script whole: a function body with ';' in it applies, a failing script leaves nothing", async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), "mo-migrations-"));
+    cpSync(MIGRATIONS_DIR, dir, { recursive: true });
+    const paths = { schemaPath: SCHEMA_PATH, migrationsDir: dir };
+    const add = (name: string, sql: string) => {
+      mkdirSync(path.join(dir, name));
+      writeFileSync(path.join(dir, name, "migration.sql"), sql);
+    };
+    add(
+      "20300101000000_function",
+      `CREATE FUNCTION "scratch_two"() RETURNS int LANGUAGE plpgsql AS $$ BEGIN PERFORM 1; RETURN 2; END $$;`,
+    );
+    expect(await applyMigrations(db.migrationAdapter, paths)).toEqual(["20300101000000_function"]);
+    expect(await db.prisma.$queryRaw`SELECT "scratch_two"() AS v`).toEqual([{ v: 2 }]);
+
+    add("20300101000001_failing", `CREATE TABLE "Scratch" ("x" int);\nSELECT 1 / 0;`);
+    await expect(applyMigrations(db.migrationAdapter, paths)).rejects.toThrow(/division by zero/);
+    expect(await db.prisma.$queryRaw`SELECT to_regclass('"Scratch"')::text AS t`).toEqual([{ t: null }]);
+    await db.prisma.$executeRawUnsafe(`DROP FUNCTION "scratch_two"`);
   });
 });
 

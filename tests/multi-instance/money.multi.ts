@@ -28,6 +28,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkAuditChain } from "@/lib/audit/chain";
 import type { PaymentDetails } from "@/lib/ecom";
 import type { MoneyResult } from "@/lib/money/engine";
 import { SimControl } from "@/lib/seed/sim-control";
@@ -365,5 +366,7 @@ describe.skipIf(!pgUp)("two next start instances on one PostgreSQL, one simulato
     }
     expect((await vippsMatchesLedger(AFTER_SEND, sent, RESERVED)).captured).toBe(13_300);
     expect((await vippsMatchesLedger(BEFORE_SEND, unsent, RESERVED)).captured).toBe(1_000);
+    // Both instances (and the killed ones, mid-transaction) audited into one unbroken hash chain.
+    expect(await checkAuditChain(db.prisma)).toMatchObject({ intact: true });
   });
 });

@@ -4,6 +4,8 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { LogFilters } from "@/components/api-log/log-filters";
 import { StatusBadge } from "@/components/api-log/status-badge";
+import { formatCount } from "@/components/history/format-count";
+import { ExportLink, KeysetPager } from "@/components/ui/keyset-pager";
 import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { logParams, parseLogParams } from "@/lib/api-log/log-filter";
@@ -26,8 +28,6 @@ export async function generateMetadata(): Promise<Metadata> {
 }
 
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
-const pageLink =
-  "rounded-lg border border-surface-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-surface-sunken";
 
 export default async function ApiLogPage({ searchParams }: Props) {
   const [raw, actor, { t, locale }] = await Promise.all([searchParams, requireActor(), getI18n()]);
@@ -49,16 +49,12 @@ export default async function ApiLogPage({ searchParams }: Props) {
         title={a.title}
         description={a.description}
         actions={
-          <a
+          <ExportLink
             href={`/api/api-log/export?${query()}`}
-            title={interpolate(a.exportHint, {
-              max: MAX_EXPORT_ROWS.toLocaleString(locale === "nb" ? "nb-NO" : "en-GB"),
-            })}
-            data-testid="api-log-export"
-            className={pageLink}
-          >
-            {a.export}
-          </a>
+            label={a.export}
+            hint={interpolate(a.exportHint, { max: formatCount(MAX_EXPORT_ROWS, locale) })}
+            testId="api-log-export"
+          />
         }
       />
       <LogFilters filter={filter} errors={errors} raw={raw} units={units} t={a} />
@@ -129,25 +125,14 @@ export default async function ApiLogPage({ searchParams }: Props) {
           </tr>
         ))}
       </Table>
-      {page.newer || page.older ? (
-        <nav aria-label={a.pagination.label} className="mt-4 flex flex-wrap items-center justify-end gap-2">
-          {onLaterPage ? (
-            <Link href={`/api-log?${query()}`} className="px-2 text-sm text-ink-muted hover:text-ink">
-              {a.pagination.newest}
-            </Link>
-          ) : null}
-          {page.newer ? (
-            <Link rel="prev" href={`/api-log?${query({ before: page.newer })}`} className={pageLink}>
-              ← {a.pagination.newer}
-            </Link>
-          ) : null}
-          {page.older ? (
-            <Link rel="next" href={`/api-log?${query({ after: page.older })}`} className={pageLink}>
-              {a.pagination.older} →
-            </Link>
-          ) : null}
-        </nav>
-      ) : null}
+      <KeysetPager
+        path="/api-log"
+        query={query}
+        newer={page.newer}
+        older={page.older}
+        onLaterPage={onLaterPage}
+        t={a.pagination}
+      />
     </>
   );
 }

@@ -3,7 +3,8 @@ import { RangeFields } from "@/components/api-log/range-fields";
 import { ErrorDashboard } from "@/components/errors/error-dashboard";
 import { SpikeBanner } from "@/components/errors/spike-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { SelectField } from "@/components/ui/select-field";
+import { FilterButtons } from "@/components/ui/filter-buttons";
+import { SalesUnitField, SelectField } from "@/components/ui/select-field";
 import { loadDashboard } from "@/lib/api-errors/dashboard";
 import { ENVIRONMENTS } from "@/lib/api-errors/dashboard-types";
 import { parseDashboardParams } from "@/lib/api-errors/params";
@@ -64,13 +65,7 @@ export default async function ErrorsPage({ searchParams }: Props) {
           all={f.allEnvironments}
           options={ENVIRONMENTS.map((v) => ({ value: v, label: f.environments[v] }))}
         />
-        <SelectField
-          label={f.salesUnit}
-          name="msn"
-          value={filter.msn}
-          all={f.allUnits}
-          options={units.map((u) => ({ value: u.msn, label: `${u.name} (${u.msn})` }))}
-        />
+        <SalesUnitField label={f.salesUnit} all={f.allUnits} value={filter.msn} units={units} />
         <SelectField
           label={f.operation}
           name="op"
@@ -78,12 +73,7 @@ export default async function ErrorsPage({ searchParams }: Props) {
           all={f.allOperations}
           options={operations.map((o) => ({ value: o, label: o }))}
         />
-        <button
-          type="submit"
-          className="rounded-lg border border-surface-line bg-surface px-4 py-2 text-sm font-semibold hover:bg-surface-sunken"
-        >
-          {f.apply}
-        </button>
+        <FilterButtons apply={f.apply} />
       </form>
       <ErrorDashboard
         key={JSON.stringify(params)}

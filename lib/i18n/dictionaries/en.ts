@@ -1,6 +1,7 @@
 import type { Dictionary } from "./nb";
 import { actionsEn } from "./sections/actions.en";
 import { apiLogEn } from "./sections/api-log.en";
+import { auditEn } from "./sections/audit.en";
 import { chargedTwiceEn } from "./sections/charged-twice.en";
 import { financeEn } from "./sections/finance.en";
 import { errorEn } from "./sections/error.en";
@@ -20,6 +21,7 @@ import { twoFactorEn } from "./sections/two-factor.en";
 const en: Dictionary = {
   actions: actionsEn,
   apiLog: apiLogEn,
+  audit: auditEn,
   chargedTwice: chargedTwiceEn,
   errors: errorsEn,
   finance: financeEn,

@@ -2,6 +2,7 @@
 // Feature strings live in sections/<feature>.nb.ts and are spread in below.
 import { actionsNb } from "./sections/actions.nb";
 import { apiLogNb } from "./sections/api-log.nb";
+import { auditNb } from "./sections/audit.nb";
 import { chargedTwiceNb } from "./sections/charged-twice.nb";
 import { financeNb } from "./sections/finance.nb";
 import { errorNb } from "./sections/error.nb";
@@ -22,6 +23,7 @@ import type { Widen } from "./widen";
 const nb = {
   actions: actionsNb,
   apiLog: apiLogNb,
+  audit: auditNb,
   chargedTwice: chargedTwiceNb,
   errors: errorsNb,
   finance: financeNb,

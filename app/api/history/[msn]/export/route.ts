@@ -3,9 +3,8 @@
 // MSN outside the scope is a 404, exactly like one that does not exist.
 import type { NextRequest } from "next/server";
 import { audit } from "@/lib/audit";
-import { getActor } from "@/lib/auth/actor";
 import { mayOpenMsn } from "@/lib/auth/guard";
-import { can } from "@/lib/auth/permissions";
+import { csvResponse, exportActor, invalidFilters, jsonRefusal } from "@/lib/csv-export";
 import { db } from "@/lib/db/client";
 import { iterateHistory } from "@/lib/payments/history/query";
 import { csvStream } from "@/lib/payments/history/csv";
@@ -14,34 +13,21 @@ import { osloDate } from "@/lib/payments/history/dates";
 import { parseHistoryParams } from "@/lib/payments/history/params";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
-const json = (status: number, body: Record<string, unknown>) =>
-  Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-
 export async function GET(request: NextRequest, { params }: { params: Promise<{ msn: string }> }) {
-  const actor = await getActor();
-  if (!actor) return json(401, { error: "unauthenticated", message: "Sign in first." });
-  if (!can(actor, "payments:read")) {
-    await audit(await db(), {
-      action: "action_refused",
-      outcome: "refused",
-      who: actor,
-      details: { name: "history-export", code: "forbidden", permission: "payments:read" },
-    });
-    return json(403, { error: "forbidden", message: "Your role may not read payments." });
-  }
+  const { actor, refusal } = await exportActor("payments:read", "history-export", "Your role may not read payments.");
+  if (refusal) return refusal;
   const { msn } = await params;
   if (
     !(await mayOpenMsn(actor, msn, "/api/history/[msn]/export")) ||
     !(await listSalesUnits(actor)).some((u) => u.msn === msn)
   )
-    return json(404, { error: "not_found", message: "Not found." });
+    return jsonRefusal(404, { error: "not_found", message: "Not found." });
 
   const parsed = parseHistoryParams(msn, request.nextUrl.searchParams, historyCursorKey());
   // The page shows bad values and carries on without them; a download must not quietly contain
   // more than was asked for, so it refuses instead. (Paging params do not apply to an export.)
   const problems = parsed.problems.filter((p) => p.param !== "after" && p.param !== "before");
-  if (problems.length > 0)
-    return json(400, { error: "invalid_input", message: "Some filters are not valid.", problems });
+  if (problems.length > 0) return invalidFilters(problems);
 
   await audit(await db(), {
     action: "history_exported",
@@ -55,11 +41,5 @@ export async function GET(request: NextRequest, { params }: { params: Promise<{ 
     console.error(`[history-export] ${msn}: ${err instanceof Error ? err.message : String(err)}`),
   );
   const filename = `history-${msn.replace(/[^0-9A-Za-z]/g, "")}-${osloDate()}.csv`;
-  return new Response(body, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${filename}"`,
-      "Cache-Control": "no-store",
-    },
-  });
+  return csvResponse(body, filename);
 }
