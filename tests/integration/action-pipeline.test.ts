@@ -138,7 +138,7 @@ describe("action pipeline", () => {
       expect.arrayContaining([
         expect.objectContaining({
           outcome: "refused",
-          details: expect.objectContaining({ name: "page /users", permission: "users:manage" }),
+          details: expect.objectContaining({ name: "page /admin/users", permission: "users:manage" }),
         }),
         expect.objectContaining({
           outcome: "not_found",

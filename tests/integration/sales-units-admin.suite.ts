@@ -491,7 +491,12 @@ export function salesUnitsAdminSuite(kind: DbKind) {
         await saveKeys("300003", keysOf(await simUnit("300003")));
         expect((await lib.actions.deletePartner({}, form({ id: key.id }))).data).toEqual({ ok: true });
         expect(
-          (await prisma.auditLog.findMany({ where: { action: { startsWith: "partner_key_" } } })).map((a) => a.action),
+          (
+            await prisma.auditLog.findMany({
+              where: { action: { startsWith: "partner_key_" } },
+              orderBy: { id: "asc" },
+            })
+          ).map((a) => a.action),
         ).toEqual(["partner_key_created", "partner_key_rotated", "partner_key_deleted"]);
       });
     });
