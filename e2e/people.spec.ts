@@ -2,6 +2,7 @@
 // sets a password once; the user signs in and sees only that sales unit; deactivating the user ends
 // the open session at its next request; my account changes my password and ends my other sessions.
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import { generate } from "otplib";
 import { signIn, signInAs } from "./helpers";
 
 const PASSWORD = "grønn elg hopper over gjerdet";
@@ -52,10 +53,26 @@ test("an admin invites a support user for one sales unit, who sets a password on
   await expect(again.getByTestId("link-problem")).toContainText("allerede brukt");
   await again.close();
 
-  // Signed in, the user sees their one sales unit and nothing of the others.
+  // Signed in, the user enrols a second factor from their account page …
   await person.getByRole("link", { name: "Til innlogging" }).click();
   await signIn(person, email, PASSWORD);
   await expect(person.getByTestId("whoami")).toContainText(email);
+  await person.getByTestId("my-account").click();
+  await person.getByTestId("manage-two-factor").click();
+  const secret = (await person.getByTestId("totp-secret").innerText()).replace(/\s/g, "");
+  await person.getByTestId("enrol-code").fill(await generate({ secret }));
+  await person.getByRole("button", { name: "Slå på" }).click();
+  await expect(person.getByTestId("recovery-code")).toHaveCount(10);
+  await person.getByTestId("recovery-codes-done").click();
+  // … signs out, and back in with the password and a code (the next step's: one is never reused) …
+  await person.getByRole("button", { name: "Logg ut", exact: true }).click();
+  await expect(person).toHaveURL(/\/login/);
+  await signIn(person, email, PASSWORD);
+  await expect(person.getByTestId("code-step")).toBeVisible();
+  await person.getByTestId("sign-in-code").fill(await generate({ secret, epoch: Math.floor(Date.now() / 1000) + 30 }));
+  await person.getByTestId("code-step").getByRole("button", { name: "Bekreft" }).click();
+  await expect(person.getByTestId("whoami")).toContainText(email);
+  // … and sees their one sales unit and nothing of the others.
   await expect(person.getByTestId("my-sales-units")).toContainText("Fjellsport Nettbutikk");
   await person.goto("/history");
   await expect(person.locator("body")).not.toContainText("Fjellsport Kiosk");

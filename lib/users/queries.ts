@@ -13,6 +13,7 @@ const userSelect = {
   active: true,
   canViewPayments: true,
   passwordHash: true,
+  totpEnabledAt: true,
   createdAt: true,
   salesUnits: { select: { salesUnit: { select: { msn: true, name: true } } } },
 } as const;

@@ -1,10 +1,14 @@
 import type { Metadata } from "next";
 import { PasswordForm } from "@/components/account/password-form";
 import { SessionsList } from "@/components/account/sessions-list";
+import Link from "next/link";
 import { Card } from "@/components/ui/card";
+import { secondaryButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";
 import { requireActor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { formatDate } from "@/lib/format";
+import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { openSessions } from "@/lib/users/sessions";
 
@@ -14,7 +18,11 @@ export async function generateMetadata(): Promise<Metadata> {
 
 export default async function AccountPage() {
   const [actor, { t, locale }] = await Promise.all([requireActor(), getI18n()]);
-  const sessions = await openSessions(await db(), actor.id, actor.sessionId);
+  const prisma = await db();
+  const [sessions, me] = await Promise.all([
+    openSessions(prisma, actor.id, actor.sessionId),
+    prisma.user.findUniqueOrThrow({ where: { id: actor.id }, select: { totpEnabledAt: true } }),
+  ]);
   const a = t.myAccount;
   return (
     <>
@@ -22,6 +30,16 @@ export default async function AccountPage() {
       <div className="grid gap-6 lg:grid-cols-2">
         <Card title={a.password.heading} testId="change-password">
           <PasswordForm t={a} email={actor.email} />
+        </Card>
+        <Card title={t.twoFactor.page.title} testId="two-factor-card">
+          <p className="mb-3 text-sm text-ink-muted">
+            {me.totpEnabledAt
+              ? interpolate(t.twoFactor.page.statusOn, { date: formatDate(me.totpEnabledAt, locale) })
+              : t.twoFactor.page.statusOff}
+          </p>
+          <Link href="/account/security" className={secondaryButton} data-testid="manage-two-factor">
+            {a.manageTwoFactor}
+          </Link>
         </Card>
         <Card title={a.sessions.heading} testId="sessions">
           <p className="mb-2 text-sm text-ink-muted">{a.sessions.description}</p>

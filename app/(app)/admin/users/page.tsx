@@ -18,7 +18,12 @@ export async function generateMetadata(): Promise<Metadata> {
 function StatusBadge({ user, t }: { user: UserRow; t: Dictionary["users"] }) {
   if (!user.active) return <Badge tone="warn">{t.inactive}</Badge>;
   if (user.invited) return <Badge tone="info">{t.invited}</Badge>;
-  return <Badge tone="ok">{t.active}</Badge>;
+  return (
+    <span className="inline-flex flex-wrap gap-1">
+      <Badge tone="ok">{t.active}</Badge>
+      {user.totpEnabledAt ? <Badge tone="info">{t.twoFactorOn}</Badge> : null}
+    </span>
+  );
 }
 
 export default async function UsersPage() {

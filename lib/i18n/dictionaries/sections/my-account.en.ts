@@ -2,6 +2,7 @@ import type { Dictionary } from "../nb";
 
 export const myAccountEn: Dictionary["myAccount"] = {
   nav: "My account",
+  manageTwoFactor: "Two-factor sign-in settings",
   title: "My account",
   description: "Your password and where you are signed in.",
   password: {

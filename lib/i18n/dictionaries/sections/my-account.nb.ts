@@ -1,6 +1,7 @@
 // The signed-in user's own account (/account) and the page a one-time password link opens.
 export const myAccountNb = {
   nav: "Min konto",
+  manageTwoFactor: "Innstillinger for tofaktorinnlogging",
   title: "Min konto",
   description: "Passordet ditt og hvor du er logget inn.",
   password: {

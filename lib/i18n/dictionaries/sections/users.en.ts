@@ -11,6 +11,7 @@ export const usersEn: Dictionary["users"] = {
   none: "None",
   inactive: "Deactivated",
   active: "Active",
+  twoFactorOn: "Two-factor",
   invited: "Invited",
   status: "Status",
   lastSignIn: "Last sign-in",

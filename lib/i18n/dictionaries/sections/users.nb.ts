@@ -10,6 +10,7 @@ export const usersNb = {
   none: "Ingen",
   inactive: "Deaktivert",
   active: "Aktiv",
+  twoFactorOn: "Tofaktor",
   invited: "Invitert",
   status: "Status",
   lastSignIn: "Sist innlogget",
