@@ -40,10 +40,10 @@ test("10 failures lock the account for 15 minutes, and the page says so", async 
 });
 
 test("a signed-out visit to a deep link returns there after sign-in", async ({ page }) => {
-  await page.goto("/users?tab=all");
-  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fusers%3Ftab%3Dall/);
+  await page.goto("/admin/users?tab=all");
+  await expect(page).toHaveURL(/\/login\?callbackUrl=%2Fadmin%2Fusers%3Ftab%3Dall/);
   await signIn(page, demo("admin").email, demo("admin").password);
-  await expect(page).toHaveURL(/\/users\?tab=all$/);
+  await expect(page).toHaveURL(/\/admin\/users\?tab=all$/);
   await expect(page.getByRole("heading", { name: "Brukere" })).toBeVisible();
 });
 

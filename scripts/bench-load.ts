@@ -280,6 +280,8 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       ...prepared.env,
       ...secrets,
       DEMO_MODE: "false",
+      // Users here sign in with a password only: two-factor has its own tests.
+      TWO_FACTOR_REQUIRED_ROLES: "",
       SIMULATOR_PORT: port,
     },
     logDir,

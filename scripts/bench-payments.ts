@@ -402,6 +402,8 @@ async function openHttp(
       DATABASE_URL: databaseUrl(opts.adminUrl, dbName),
       ...benchSecrets(),
       DEMO_MODE: "false",
+      // Users here sign in with a password only: two-factor has its own tests.
+      TWO_FACTOR_REQUIRED_ROLES: "",
       RECONCILER_ENABLED: "false",
       DATA_DIR: path.join(outDir, "app-data"),
     },

@@ -117,6 +117,8 @@ describe.skipIf(!pgUp)("two next start instances on one PostgreSQL, one simulato
       DATABASE_URL: db.url!,
       ...secrets,
       DEMO_MODE: "false",
+      // Users here sign in with a password only: two-factor has its own tests.
+      TWO_FACTOR_REQUIRED_ROLES: "",
       DATA_DIR: dataDir,
       SIMULATOR_PORT: String(sim.port),
       RECONCILER_ENABLED: "true",
