@@ -2,7 +2,13 @@
 import { RangeFields } from "@/components/api-log/range-fields";
 import { FilterErrors } from "@/components/ui/filter-errors";
 import { FilterButtons } from "@/components/ui/filter-buttons";
-import { fieldClass, SalesUnitField, SelectField } from "@/components/ui/select-field";
+import {
+  EnvironmentField,
+  OperationField,
+  SalesUnitField,
+  SelectField,
+  fieldClass,
+} from "@/components/ui/select-field";
 import { FilterTextField } from "@/components/ui/filter-text-field";
 import { SOURCES, STATUS_CLASSES, type LogFilter, type LogFilterError } from "@/lib/api-log/log-filter";
 import { timeRangeInputs } from "@/lib/api-log/time-range";
@@ -49,20 +55,13 @@ export function LogFilters({
           t={{ range: f.range, ranges: f.ranges, from: f.from, to: f.to, toHint: f.toHint }}
         />
         <SalesUnitField label={f.salesUnit} all={f.allUnits} value={filter.msn} units={units} />
-        <SelectField
+        <EnvironmentField
           label={f.environment}
-          name="env"
-          value={filter.environment}
           all={f.allEnvironments}
-          options={(["simulator", "test", "production"] as const).map((v) => ({ value: v, label: f.environments[v] }))}
+          value={filter.environment}
+          names={f.environments}
         />
-        <SelectField
-          label={f.operation}
-          name="op"
-          value={filter.operation}
-          all={f.allOperations}
-          options={operations.map((o) => ({ value: o, label: o }))}
-        />
+        <OperationField label={f.operation} all={f.allOperations} value={filter.operation} operations={operations} />
         <SelectField
           label={f.source}
           name="source"

@@ -1,3 +1,5 @@
+import { ENVIRONMENTS } from "@/lib/api-errors/dashboard-types";
+
 // A labelled <select> for a GET filter form, with an "all" choice first (the empty value).
 export const fieldClass = "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal";
 
@@ -49,6 +51,52 @@ export function SalesUnitField({
       value={value}
       all={all}
       options={units.map((u) => ({ value: u.msn, label: `${u.name} (${u.msn})` }))}
+    />
+  );
+}
+
+/** The environment select of a filter form (name "env"). */
+export function EnvironmentField({
+  label,
+  all,
+  value,
+  names,
+}: {
+  label: string;
+  all: string;
+  value: string | undefined;
+  names: Record<(typeof ENVIRONMENTS)[number], string>;
+}) {
+  return (
+    <SelectField
+      label={label}
+      name="env"
+      value={value}
+      all={all}
+      options={ENVIRONMENTS.map((v) => ({ value: v, label: names[v] }))}
+    />
+  );
+}
+
+/** The operation select of a filter form (name "op"): eCom operation names as they are. */
+export function OperationField({
+  label,
+  all,
+  value,
+  operations,
+}: {
+  label: string;
+  all: string;
+  value: string | undefined;
+  operations: readonly string[];
+}) {
+  return (
+    <SelectField
+      label={label}
+      name="op"
+      value={value}
+      all={all}
+      options={operations.map((o) => ({ value: o, label: o }))}
     />
   );
 }

@@ -4,9 +4,8 @@ import { ErrorDashboard } from "@/components/errors/error-dashboard";
 import { SpikeBanner } from "@/components/errors/spike-banner";
 import { PageHeader } from "@/components/ui/page-header";
 import { FilterButtons } from "@/components/ui/filter-buttons";
-import { SalesUnitField, SelectField } from "@/components/ui/select-field";
+import { EnvironmentField, OperationField, SalesUnitField } from "@/components/ui/select-field";
 import { loadDashboard } from "@/lib/api-errors/dashboard";
-import { ENVIRONMENTS } from "@/lib/api-errors/dashboard-types";
 import { parseDashboardParams } from "@/lib/api-errors/params";
 import { requireActor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
@@ -58,21 +57,14 @@ export default async function ErrorsPage({ searchParams }: Props) {
           to={filter.to ? osloLocalInput(filter.to) : ""}
           t={f}
         />
-        <SelectField
+        <EnvironmentField
           label={f.environment}
-          name="env"
-          value={filter.environment}
           all={f.allEnvironments}
-          options={ENVIRONMENTS.map((v) => ({ value: v, label: f.environments[v] }))}
+          value={filter.environment}
+          names={f.environments}
         />
         <SalesUnitField label={f.salesUnit} all={f.allUnits} value={filter.msn} units={units} />
-        <SelectField
-          label={f.operation}
-          name="op"
-          value={filter.operation}
-          all={f.allOperations}
-          options={operations.map((o) => ({ value: o, label: o }))}
-        />
+        <OperationField label={f.operation} all={f.allOperations} value={filter.operation} operations={operations} />
         <FilterButtons apply={f.apply} />
       </form>
       <ErrorDashboard
