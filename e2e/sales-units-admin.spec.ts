@@ -126,7 +126,18 @@ test("an admin adds a sales unit, enters its keys, tests the connection, and fin
   await page.reload();
   await expect(page.getByTestId("keys-state")).toContainText("Egne nøkler satt");
   await expect(page.getByTestId("keys-state")).toContainText("av Ada Admin (admin@demo.merchantops.no)");
-  for (const secret of [keys.clientSecret, keys.subscriptionKey]) expect(await page.content()).not.toContain(secret);
+  // Neither the HTML (with its inline RSC data) nor the RSC payload of a client-side navigation, on
+  // the unit's page or the list, carries a key.
+  const payloads = [await page.content()];
+  for (const url of [page.url(), new URL("/admin/sales-units", page.url()).href]) {
+    const rsc = await page.request.get(url, { headers: { RSC: "1" } });
+    expect(rsc.status()).toBe(200);
+    payloads.push(await rsc.text());
+  }
+  expect(payloads[1]).toContain("Egne nøkler satt");
+  for (const payload of payloads) {
+    for (const secret of [keys.clientSecret, keys.subscriptionKey, keys.clientId]) expect(payload).not.toContain(secret);
+  }
   await page.getByRole("button", { name: "Test tilkoblingen" }).click();
   await expect(page.getByTestId("connection-result")).toHaveAttribute("data-outcome", "ok");
 

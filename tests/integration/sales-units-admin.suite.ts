@@ -381,6 +381,51 @@ export function salesUnitsAdminSuite(kind: DbKind) {
         expect(outcomes).toContain("failed");
       });
 
+      it("never writes a key or an access token to a log line or a logged API call", async () => {
+        const lines: string[] = [];
+        const spies = (["log", "info", "warn", "error", "debug"] as const).map((level) =>
+          vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+            lines.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : String(a))).join(" "));
+          }),
+        );
+        const write = process.stdout.write.bind(process.stdout);
+        const writeErr = process.stderr.write.bind(process.stderr);
+        const capture = (chunk: unknown) => {
+          lines.push(String(chunk));
+          return true;
+        };
+        process.stdout.write = capture as typeof process.stdout.write;
+        process.stderr.write = capture as typeof process.stderr.write;
+        const before = await prisma.apiCallLog.count();
+        try {
+          const mine = await simUnit("300001");
+          // One that passes (a token is fetched) and one that fails on a wrong secret.
+          expect((await test("300001")).ok).toBe(true);
+          const wrong = { ...keysOf(await simUnit("300002")), clientSecret: "wrong-secret-that-must-not-be-logged" };
+          expect((await saveKeys("300002", wrong, "save_and_test")).data?.test).toMatchObject({ ok: false });
+          await lib.flushLog();
+          const rows = await prisma.apiCallLog.findMany({ orderBy: { id: "asc" }, skip: before });
+          expect(rows.length).toBeGreaterThanOrEqual(3);
+          const secrets = [
+            ...secretsOf(mine),
+            ...secretsOf(other),
+            wrong.clientSecret,
+          ];
+          expectNoSecrets(rows, secrets);
+          expectNoSecrets(lines, secrets);
+          // No access token (a JWT) either: the token response is logged with it masked.
+          const jwt = /eyJ[\w-]{10,}\.[\w-]{10,}/;
+          expect(JSON.stringify(rows, (_k, v: unknown) => (typeof v === "bigint" ? String(v) : v))).not.toMatch(jwt);
+          expect(lines.join("\n")).not.toMatch(jwt);
+          const tokenRow = rows.find((r) => r.operation === "accessToken" && r.httpStatus === 200);
+          expect(tokenRow?.responseBody).toMatchObject({ access_token: "[masked]" });
+        } finally {
+          process.stdout.write = write;
+          process.stderr.write = writeErr;
+          for (const s of spies) s.mockRestore();
+        }
+      });
+
       it("audits every test with its outcome and cause, never a key", async () => {
         const rows = await prisma.auditLog.findMany({ where: { action: { startsWith: "sales_unit" } } });
         expect(rows.length).toBeGreaterThan(8);
