@@ -136,7 +136,8 @@ test("an admin adds a sales unit, enters its keys, tests the connection, and fin
   }
   expect(payloads[1]).toContain("Egne nøkler satt");
   for (const payload of payloads) {
-    for (const secret of [keys.clientSecret, keys.subscriptionKey, keys.clientId]) expect(payload).not.toContain(secret);
+    for (const secret of [keys.clientSecret, keys.subscriptionKey, keys.clientId])
+      expect(payload).not.toContain(secret);
   }
   await page.getByRole("button", { name: "Test tilkoblingen" }).click();
   await expect(page.getByTestId("connection-result")).toHaveAttribute("data-outcome", "ok");

@@ -406,11 +406,7 @@ export function salesUnitsAdminSuite(kind: DbKind) {
           await lib.flushLog();
           const rows = await prisma.apiCallLog.findMany({ orderBy: { id: "asc" }, skip: before });
           expect(rows.length).toBeGreaterThanOrEqual(3);
-          const secrets = [
-            ...secretsOf(mine),
-            ...secretsOf(other),
-            wrong.clientSecret,
-          ];
+          const secrets = [...secretsOf(mine), ...secretsOf(other), wrong.clientSecret];
           expectNoSecrets(rows, secrets);
           expectNoSecrets(lines, secrets);
           // No access token (a JWT) either: the token response is logged with it masked.
