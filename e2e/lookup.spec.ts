@@ -27,9 +27,15 @@ test("support finds an orderId in two sales units, opens the right one, reads th
   await expect(page.getByTestId("verdict")).toHaveText("Forklart: én betaling");
   const answer = await page.getByTestId("explanation-nb").innerText();
   expect(answer).toContain("Du betaler bare én gang");
-  await page.getByRole("button", { name: "Kopier svaret" }).first().click();
-  await expect(page.getByRole("button", { name: "Kopiert" })).toBeVisible();
+  await page.getByTestId("copy-nb").click();
+  await expect(page.getByTestId("copy-nb")).toHaveText("✓ Kopiert");
   expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(answer);
+  // The English answer is copied on its own; then both buttons offer to copy again.
+  await page.getByTestId("copy-en").click();
+  await expect(page.getByTestId("copy-en")).toHaveText("✓ Kopiert");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("NOK");
+  await expect(page.getByTestId("copy-nb")).toHaveText("Kopier svaret");
+  await expect(page.getByTestId("copy-en")).toHaveText("Kopier svaret");
 });
 
 test("a genuine second payment is called out, with links to the others", async ({ page }) => {

@@ -19,6 +19,16 @@ export function formatOre(ore: number | bigint): string {
   return nok.format(oreToDecimalString(ore) as unknown as number);
 }
 
+const nokCode = new Intl.NumberFormat("en-GB", { style: "currency", currency: "NOK", currencyDisplay: "code" });
+
+/**
+ * Money in the reader's language, for text that leaves the app (the answer to a customer):
+ * nb "1 234,50 kr", en "NOK 1,234.50". The app's own screens use formatOre.
+ */
+export function formatMoney(ore: number | bigint, locale: Locale): string {
+  return locale === "en" ? nokCode.format(oreToDecimalString(ore) as unknown as number) : formatOre(ore);
+}
+
 export const TIME_ZONE = "Europe/Oslo";
 const intlLocale: Record<Locale, string> = { nb: "nb-NO", en: "en-GB" };
 

@@ -16,6 +16,18 @@ export const msnSchema = z.string({ error: "required" }).regex(MSN_PATTERN, { er
 export const orderIdSchema = z.string({ error: "required" }).regex(ORDER_ID_PATTERN, { error: "orderIdFormat" });
 
 /** The payment page of (msn, orderId). */
-export function paymentHref(msn: string, orderId: string): string {
-  return `/payments/${encodeURIComponent(msn)}/${encodeURIComponent(orderId)}`;
+export function paymentHref(msn: string, orderId: string, from?: string): string {
+  const path = `/payments/${encodeURIComponent(msn)}/${encodeURIComponent(orderId)}`;
+  return from ? `${path}?from=${encodeURIComponent(from)}` : path;
+}
+
+/**
+ * Where the payment page's "Back" goes: the `from` it was opened with when that is a path in this
+ * app (never another site: "//host" and "/\\host" are refused), else null.
+ */
+export function backPath(from: unknown): string | null {
+  if (typeof from !== "string" || from.length > 2000) return null;
+  if (!from.startsWith("/") || from.startsWith("//") || from.startsWith("/\\") || /[\u0000-\u001f]/.test(from))
+    return null;
+  return from;
 }

@@ -5,6 +5,7 @@
 import { useSyncExternalStore } from "react";
 import { errorEn } from "@/lib/i18n/dictionaries/sections/error.en";
 import { errorNb } from "@/lib/i18n/dictionaries/sections/error.nb";
+import { primaryButton } from "@/components/ui/form";
 
 const noSubscription = () => () => {};
 const pageLanguage = () => (document.documentElement.lang === "en" ? "en" : "nb");
@@ -24,10 +25,7 @@ export default function ErrorPage({ error, reset }: { error: Error & { digest?: 
           {t.reference}: <code className="font-mono">{error.digest}</code>
         </p>
       ) : null}
-      <button
-        onClick={reset}
-        className="mt-2 rounded-lg bg-brand-500 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600"
-      >
+      <button onClick={reset} className={`mt-2 ${primaryButton}`}>
         {t.retry}
       </button>
     </div>

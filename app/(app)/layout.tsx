@@ -1,5 +1,7 @@
 import type { ReactNode } from "react";
-import { Sidebar } from "@/components/shell/sidebar";
+import { PhoneBar, Sidebar } from "@/components/shell/sidebar";
+import { SlashSearch } from "@/components/shell/slash-search";
+import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/actor";
 import { getI18n } from "@/lib/i18n/server";
 
@@ -13,10 +15,12 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       >
         {t.common.skipToContent}
       </a>
-      <Sidebar actor={actor} t={t} locale={locale} />
+      <PhoneBar actor={actor} t={t} locale={locale} />
       <main id="main" className="min-w-0 flex-1 px-4 py-6 md:px-10 md:py-8">
         {children}
       </main>
+      <Sidebar actor={actor} t={t} locale={locale} />
+      {can(actor, "payments:read") ? <SlashSearch /> : null}
     </div>
   );
 }

@@ -10,6 +10,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { Table, Td } from "@/components/ui/table";
 import { requireActor } from "@/lib/auth/actor";
 import { can } from "@/lib/auth/permissions";
+import { formatCount } from "@/components/history/format-count";
 import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
@@ -60,8 +61,26 @@ export default async function HomePage({
           ) : (
             <>
               <h2 className="text-sm font-semibold text-ink-muted">
-                {interpolate(l.results, { count: found.rows.length, q })}
+                {interpolate(l.results, { count: found.more?.total ?? found.rows.length, q })}
               </h2>
+              {found.more ? (
+                <p data-testid="results-cut" role="status" className="text-sm text-ink-muted">
+                  {interpolate(found.more.atLeast ? l.moreAtLeast : l.more, {
+                    shown: found.rows.length,
+                    total: formatCount(found.more.total, locale),
+                  })}{" "}
+                  <Link
+                    href={
+                      found.amount !== null
+                        ? `/history?min=${encodeURIComponent(q)}&max=${encodeURIComponent(q)}`
+                        : `/history?q=${encodeURIComponent(q)}`
+                    }
+                    className="font-medium text-brand-700 underline"
+                  >
+                    {l.fullList}
+                  </Link>
+                </p>
+              ) : null}
               <Table
                 testId="lookup-results"
                 head={[
@@ -77,7 +96,7 @@ export default async function HomePage({
                   <tr key={r.id} className="hover:bg-surface-sunken">
                     <Td className="font-mono">
                       <Link
-                        href={paymentHref(r.msn, r.orderId)}
+                        href={paymentHref(r.msn, r.orderId, `/?q=${encodeURIComponent(q)}`)}
                         className="font-medium text-brand-700 underline-offset-2 hover:underline"
                       >
                         {r.orderId}

@@ -3,6 +3,7 @@ import { useActionState } from "react";
 import { signInAction } from "@/lib/actions/auth/sign-in";
 import { errorOf } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
+import { primaryButton } from "@/components/ui/form";
 
 export function LoginForm({ t, callbackUrl }: { t: Dictionary["login"]; callbackUrl: string }) {
   const [result, action, pending] = useActionState(signInAction, {});
@@ -44,11 +45,7 @@ export function LoginForm({ t, callbackUrl }: { t: Dictionary["login"]; callback
       >
         {state.error}
       </p>
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-lg bg-brand-500 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-      >
+      <button type="submit" disabled={pending} className={`${primaryButton} py-2.5`}>
         {pending ? t.submitting : t.submit}
       </button>
     </form>

@@ -8,6 +8,7 @@ import { verifySignInCodeAction } from "@/lib/actions/auth/verify-sign-in-code";
 import { errorOf } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
+import { primaryButton } from "@/components/ui/form";
 
 export function SecondFactorForm({
   t,
@@ -46,11 +47,7 @@ export function SecondFactorForm({
             testId="sign-in-code"
           />
           <FieldError id={errorId} error={error} testId="login-error" />
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-lg bg-brand-500 px-4 py-2.5 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-          >
+          <button type="submit" disabled={pending} className={`${primaryButton} py-2.5`}>
             {pending ? t.submitting : t.submit}
           </button>
           <button

@@ -4,6 +4,7 @@ import { interpolate } from "@/lib/i18n/locales";
 import type { HistoryParamName, ParsedHistoryParams } from "@/lib/payments/history/params";
 import { DEFAULT_DIR, DEFAULT_SORT } from "@/lib/payments/history/url";
 import type { HistoryText } from "./types";
+import { primaryButton } from "@/components/ui/form";
 
 const problemId = (param: HistoryParamName) => `history-problem-${param}`;
 
@@ -105,10 +106,7 @@ export function FilterForm({ msn, parsed, t }: { msn: string; parsed: ParsedHist
           />
         </div>
         <div className="flex items-center gap-2">
-          <button
-            type="submit"
-            className="rounded-lg bg-brand-500 px-4 py-1.5 text-sm font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-          >
+          <button type="submit" className={`${primaryButton} py-1.5`}>
             {t.filters.apply}
           </button>
           <Link

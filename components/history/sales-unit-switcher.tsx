@@ -37,7 +37,7 @@ export function SalesUnitSwitcher({
                 }`}
               >
                 <span>{u.name}</span>
-                <span className="font-mono text-xs opacity-80">{u.msn}</span>
+                <span className="font-mono text-xs">{u.msn}</span>
               </Link>
             </li>
           );

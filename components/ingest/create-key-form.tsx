@@ -5,6 +5,7 @@ import { StepUpPrompt, type StepUpTexts } from "@/components/account/two-factor/
 import { errorOf, isStepUp } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
+import { primaryButton } from "@/components/ui/form";
 
 const input =
   "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100";
@@ -84,11 +85,7 @@ export function CreateKeyForm({
         </div>
       ) : null}
       <div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-        >
+        <button type="submit" disabled={pending} className={primaryButton}>
           {pending ? t.submitting : t.submit}
         </button>
       </div>

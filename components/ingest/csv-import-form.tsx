@@ -5,6 +5,7 @@ import { errorOf } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 import { ImportReport } from "./import-report";
+import { primaryButton } from "@/components/ui/form";
 
 const MAX_BYTES = 2 * 1024 * 1024;
 
@@ -61,11 +62,7 @@ export function CsvImportForm({ t }: { t: Dictionary["ingest"] }) {
           {error}
         </p>
         <div>
-          <button
-            type="submit"
-            disabled={pending}
-            className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-          >
+          <button type="submit" disabled={pending} className={primaryButton}>
             {pending ? t.import.submitting : t.import.submit}
           </button>
         </div>

@@ -1,23 +1,19 @@
 "use client";
-// The search box: a plain GET form (works without JavaScript, the URL is shareable); "/" focuses it.
+// The search box: a plain GET form (works without JavaScript, the URL is shareable). "/" focuses it
+// from any page (components/shell/slash-search.tsx).
 import { useEffect, useRef } from "react";
+import { FOCUS_SEARCH_KEY } from "@/components/shell/slash-search";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
+import { primaryButton } from "@/components/ui/form";
 
 export function SearchBox({ q, t, error }: { q: string; t: Dictionary["lookup"]; error?: string }) {
   const input = useRef<HTMLInputElement>(null);
+  // Arrived here by "/" on another page: the field takes the focus.
   useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing =
-        target && (target.tagName === "INPUT" || target.tagName === "TEXTAREA" || target.isContentEditable);
-      if (e.key === "/" && !typing) {
-        e.preventDefault();
-        input.current?.focus();
-        input.current?.select();
-      }
-    };
-    window.addEventListener("keydown", onKey);
-    return () => window.removeEventListener("keydown", onKey);
+    if (sessionStorage.getItem(FOCUS_SEARCH_KEY)) {
+      sessionStorage.removeItem(FOCUS_SEARCH_KEY);
+      input.current?.focus();
+    }
   }, []);
   return (
     <form role="search" action="/" method="get" className="flex flex-col gap-2">
@@ -27,6 +23,7 @@ export function SearchBox({ q, t, error }: { q: string; t: Dictionary["lookup"];
       <div className="flex gap-2">
         <input
           ref={input}
+          data-slash-search
           id="q"
           name="q"
           type="search"
@@ -39,10 +36,7 @@ export function SearchBox({ q, t, error }: { q: string; t: Dictionary["lookup"];
           aria-describedby={error ? "q-error" : "q-hint"}
           className="w-full rounded-lg border border-surface-line bg-surface px-3 py-2.5 font-mono text-base outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100"
         />
-        <button
-          type="submit"
-          className="rounded-lg bg-brand-500 px-5 py-2.5 text-sm font-semibold text-white hover:bg-brand-600"
-        >
+        <button type="submit" className={`${primaryButton} px-5 py-2.5`}>
           {t.submit}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { errorOf, isStepUp } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import type { Locale } from "@/lib/i18n/locales";
 import { MoneyOutcome, useClock } from "./money-dialog";
+import { primaryButtonSmall } from "@/components/ui/form";
 
 export function ApprovalButtons({
   operationId,
@@ -34,13 +35,7 @@ export function ApprovalButtons({
         </div>
       ) : null}
       <input type="hidden" name="operationId" value={operationId} />
-      <button
-        type="submit"
-        name="decision"
-        value="approve"
-        disabled={pending}
-        className="rounded-lg bg-brand-500 px-3 py-1.5 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-      >
+      <button type="submit" name="decision" value="approve" disabled={pending} className={primaryButtonSmall}>
         {t.approve}
       </button>
       <button

@@ -14,6 +14,7 @@ import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 import type { BatchKind, BatchRefusal } from "@/lib/money/batch";
 import type { QueueRowView } from "./capture-queue";
+import { primaryButton } from "@/components/ui/form";
 
 type T = Dictionary["finance"];
 
@@ -134,12 +135,7 @@ export function BatchDialog({
               {d.back}
             </button>
           </Dialog.Close>
-          <button
-            type="submit"
-            data-testid="batch-submit"
-            disabled={working}
-            className="rounded-lg bg-brand-600 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-700 disabled:opacity-60"
-          >
+          <button type="submit" data-testid="batch-submit" disabled={working} className={primaryButton}>
             {working ? d.working : interpolate(d.submit[kind], { amount: formatOre(total) })}
           </button>
         </div>

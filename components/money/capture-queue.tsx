@@ -86,7 +86,10 @@ export function CaptureQueue({
               />
             </Td>
             <Td className="font-mono">
-              <Link href={paymentHref(r.msn, r.orderId)} className="font-medium text-brand-700 hover:underline">
+              <Link
+                href={paymentHref(r.msn, r.orderId, "/finance")}
+                className="font-medium text-brand-700 hover:underline"
+              >
                 {r.orderId}
               </Link>
               {r.busy ? <span className="ml-2 font-sans text-xs text-warn-fg">{t.busy}</span> : null}
@@ -122,7 +125,7 @@ export function CaptureQueue({
               type="button"
               data-testid="capture-selected"
               onClick={() => setDialog("capture")}
-              className={`${button} bg-brand-600 text-white hover:bg-brand-700`}
+              className={`${button} bg-brand-700 text-white hover:bg-brand-800`}
             >
               {t.captureSelected}
             </button>

@@ -18,6 +18,7 @@ import { oreToInput, parseKroner } from "@/lib/money/amount";
 import type { MoneyResult, Refusal } from "@/lib/money/engine";
 import type { MoneyPanel } from "@/lib/money/panel";
 import { REFUND_REASONS, type MoneyKind } from "@/lib/money/rules";
+import { primaryButton } from "@/components/ui/form";
 
 type T = Dictionary["money"];
 
@@ -427,7 +428,7 @@ export function MoneyDialog({
               type="submit"
               data-testid="money-submit"
               disabled={pending || !fresh || !allowance.allowed}
-              className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
+              className={primaryButton}
             >
               {pending ? t.dialog.working : interpolate(t.dialog.submit[kind], { amount: amountLabel })}
             </button>

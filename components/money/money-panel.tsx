@@ -11,6 +11,7 @@ import { MONEY_KINDS, type MoneyKind } from "@/lib/money/rules";
 import type { StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
 import { ApprovalButtons } from "./approval-buttons";
 import { MoneyDialog, relativeAgo, useClock } from "./money-dialog";
+import { primaryButton } from "@/components/ui/form";
 
 export function MoneyPanel({
   panel,
@@ -89,7 +90,7 @@ export function MoneyPanel({
                 onClick={() => setOpen(kind)}
                 className={
                   kind === "capture" || kind === "refund"
-                    ? "rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:cursor-not-allowed disabled:bg-surface-sunken disabled:text-ink-muted"
+                    ? `${primaryButton} disabled:bg-surface-sunken disabled:text-ink-muted`
                     : "rounded-lg border border-surface-line bg-surface px-4 py-2 text-sm font-semibold text-ink hover:bg-surface-sunken disabled:cursor-not-allowed disabled:text-ink-muted"
                 }
               >

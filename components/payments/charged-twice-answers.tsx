@@ -1,16 +1,10 @@
-"use client";
-// The "charged twice" answer side by side in both languages, each with a copy button.
-import { useState } from "react";
+// The "charged twice" answer side by side in both languages, each with a copy button that says
+// "Copied" for two seconds and then offers to copy again (a new answer starts a fresh button).
+import { CopyButton } from "@/components/ui/copy-button";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { LOCALES, type Locale } from "@/lib/i18n/locales";
 
 export function ChargedTwiceAnswers({ text, t }: { text: Record<Locale, string>; t: Dictionary["chargedTwice"] }) {
-  const [copied, setCopied] = useState<Locale | null>(null);
-  const copy = async (lang: Locale) => {
-    await navigator.clipboard.writeText(text[lang]);
-    setCopied(lang);
-    setTimeout(() => setCopied(null), 2000);
-  };
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       {LOCALES.map((lang) => (
@@ -23,13 +17,14 @@ export function ChargedTwiceAnswers({ text, t }: { text: Record<Locale, string>;
           >
             {text[lang]}
           </p>
-          <button
-            type="button"
-            onClick={() => void copy(lang)}
-            className="self-start rounded-lg border border-surface-line px-3 py-1.5 text-sm font-medium hover:bg-surface-sunken"
-          >
-            {copied === lang ? t.copied : t.copy}
-          </button>
+          <CopyButton
+            key={text[lang]}
+            value={text[lang]}
+            label={t.copy}
+            copied={t.copied}
+            testId={`copy-${lang}`}
+            size="normal"
+          />
         </div>
       ))}
     </div>

@@ -23,14 +23,20 @@ export function ChargedTwice({
   t,
   locale,
   canMoveMoney = false,
+  msn,
+  orderId,
 }: {
   explanation: Explanation;
+  /** This payment, for the links' "Back". */
+  msn: string;
+  orderId: string;
   t: Dictionary;
   locale: Locale;
   /** Finance and admin get "cancel this reservation" / "refund this payment" on a genuine second payment. */
   canMoveMoney?: boolean;
 }) {
   const { verdict, duplicates } = explanation;
+  const here = paymentHref(msn, orderId);
   const x = t.chargedTwice;
   const text = Object.fromEntries(
     LOCALES.map((lang) => [lang, explanationText(dictionary(lang), lang, explanation)]),
@@ -50,7 +56,7 @@ export function ChargedTwice({
           <ul className="mt-1 space-y-1 text-sm" data-testid="duplicates">
             {duplicates.map((d) => (
               <li key={d.orderId}>
-                <Link href={paymentHref(d.msn, d.orderId)} className="font-mono text-brand-700 underline">
+                <Link href={paymentHref(d.msn, d.orderId, here)} className="font-mono text-brand-700 underline">
                   {d.orderId}
                 </Link>{" "}
                 · {formatOre(d.amount)} · {t.payment.status[d.status]} · {formatDateTime(d.createdAt, locale)}

@@ -1,7 +1,7 @@
 // The "charged twice" answer in one language: each fact from lib/payments/detail/explain.ts becomes
 // its sentence from the dictionary (chargedTwice.answer), filled with the fact's amounts and times.
 // Pure, so the wording is unit-tested in both languages.
-import { formatDateTime, formatOre } from "@/lib/format";
+import { formatDateTime, formatMoney } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
 import type { BankRelease, Explanation, ExplanationFact } from "@/lib/payments/detail/explain";
@@ -9,6 +9,8 @@ import type { BankRelease, Explanation, ExplanationFact } from "@/lib/payments/d
 function sentence(t: Dictionary, locale: Locale, f: ExplanationFact): string {
   const a = t.chargedTwice.answer;
   const at = (d: Date) => formatDateTime(d, locale);
+  // Money the way the customer's language writes it: "599,00 kr" / "NOK 599.00".
+  const formatOre = (ore: number) => formatMoney(ore, locale);
   const release = (r: BankRelease) =>
     r.scheme === "unknown" || r.days === null
       ? a.releaseUnknownScheme
@@ -39,15 +41,24 @@ function sentence(t: Dictionary, locale: Locale, f: ExplanationFact): string {
     case "bank_shows_two_lines":
       return interpolate(a.bank_shows_two_lines, { release: release(f.release) });
     case "second_payment":
-      return interpolate(a.second_payment, {
+      return interpolate(f.payments.length === 1 ? a.second_payment_one : a.second_payment_many, {
+        count: f.payments.length,
         payments: f.payments
           .map((p) =>
             interpolate(a.otherPayment, { orderId: p.orderId, amount: formatOre(p.amount), created: at(p.createdAt) }),
           )
           .join(", "),
       });
+    case "second_payment_undone":
+      return interpolate(a.second_payment_undone[f.outcome], { orderId: f.orderId, amount: formatOre(f.amount) });
     case "transaction_ids":
-      return interpolate(a.transaction_ids, { ids: f.ids.join(", ") });
+      return interpolate(a.transaction_ids, {
+        ids: f.ids
+          .map(({ id, kinds }) =>
+            interpolate(a.transactionId, { id, kinds: kinds.map((k) => a.transactionKinds[k]).join(", ") }),
+          )
+          .join(", "),
+      });
   }
 }
 

@@ -5,6 +5,7 @@ import { errorOf } from "@/lib/actions/result";
 import { testConnectionAction } from "@/lib/actions/sales-units/test-connection";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { ConnectionResult } from "./connection-result";
+import { primaryButton } from "@/components/ui/form";
 
 export function ConnectionTestPanel({
   msn,
@@ -23,11 +24,7 @@ export function ConnectionTestPanel({
     <form action={test} className="flex flex-col gap-3" data-testid="connection-test">
       <input type="hidden" name="msn" value={msn} />
       <div>
-        <button
-          type="submit"
-          disabled={testing}
-          className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-        >
+        <button type="submit" disabled={testing} className={primaryButton}>
           {testing ? t.running : t.run}
         </button>
       </div>

@@ -8,6 +8,7 @@ import { SelectInput, TextField } from "@/components/ui/text-field";
 import { createSalesUnitAction } from "@/lib/actions/sales-units/create-sales-unit";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { ADMIN_UNITS_PATH } from "@/lib/sales-units/paths";
+import { primaryButton } from "@/components/ui/form";
 
 export function CreateUnitForm({ t, s }: { t: Dictionary["salesUnitsAdmin"]; s: Dictionary["salesUnits"] }) {
   const [result, create, pending] = useActionState(createSalesUnitAction, {});
@@ -66,11 +67,7 @@ export function CreateUnitForm({ t, s }: { t: Dictionary["salesUnitsAdmin"]; s: 
         </p>
       ) : null}
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-        >
+        <button type="submit" disabled={pending} className={primaryButton}>
           {pending ? c.submitting : c.submit}
         </button>
         <Link href={ADMIN_UNITS_PATH} className="text-sm font-medium text-ink-muted underline-offset-2 hover:underline">

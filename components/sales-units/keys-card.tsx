@@ -17,9 +17,9 @@ import { KEY_FIELDS, type KeyField } from "@/lib/sales-units/key-format";
 import { PARTNER_KEYS_PATH } from "@/lib/sales-units/paths";
 import { ConnectionResult } from "./connection-result";
 import { KeyFields } from "./key-fields";
+import { primaryButton } from "@/components/ui/form";
 
-const primary =
-  "rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60";
+const primary = primaryButton;
 const secondary =
   "rounded-lg border border-surface-line px-4 py-2 text-sm font-semibold hover:bg-surface-sunken disabled:opacity-60";
 

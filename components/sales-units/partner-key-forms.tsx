@@ -13,9 +13,9 @@ import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
 import { KEY_FIELDS } from "@/lib/sales-units/key-format";
 import { KeyFields } from "./key-fields";
+import { primaryButton } from "@/components/ui/form";
 
-const primary =
-  "rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60";
+const primary = primaryButton;
 const secondary =
   "rounded-lg border border-surface-line px-3 py-1.5 text-sm font-semibold hover:bg-surface-sunken disabled:opacity-60";
 

@@ -11,6 +11,7 @@ import { formatDateTime } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { WebhookView } from "@/lib/spikes/settings";
+import { primaryButton } from "@/components/ui/form";
 
 const field =
   "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-bad-fg";
@@ -135,13 +136,7 @@ export function WebhookForm({ view, t, locale }: { view: WebhookView; t: Diction
         {s.cooldownHelp}
       </p>
       <div className="flex flex-wrap items-center gap-3">
-        <button
-          type="submit"
-          name="intent"
-          value="save"
-          disabled={saving}
-          className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-        >
+        <button type="submit" name="intent" value="save" disabled={saving} className={primaryButton}>
           {s.save}
         </button>
         <button type="submit" name="intent" value="test" disabled={testing} className={button}>

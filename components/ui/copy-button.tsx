@@ -7,11 +7,13 @@ export function CopyButton({
   label,
   copied,
   testId,
+  size = "small",
 }: {
   value: string;
   label: string;
   copied: string;
   testId?: string;
+  size?: "small" | "normal";
 }) {
   const [done, setDone] = useState(false);
   useEffect(() => {
@@ -24,7 +26,7 @@ export function CopyButton({
       type="button"
       data-testid={testId}
       onClick={() => void navigator.clipboard?.writeText(value).then(() => setDone(true))}
-      className="rounded-md border border-surface-line bg-surface px-2 py-0.5 text-xs font-semibold text-ink hover:bg-surface-sunken"
+      className={`border border-surface-line bg-surface font-semibold text-ink hover:bg-surface-sunken ${size === "small" ? "rounded-md px-2 py-0.5 text-xs" : "self-start rounded-lg px-3 py-1.5 text-sm"}`}
     >
       <span aria-live="polite">{done ? `✓ ${copied}` : label}</span>
     </button>

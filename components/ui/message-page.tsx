@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { primaryButton } from "@/components/ui/form";
 
 /** Full-width message for 404, 403 and errors. */
 export function MessagePage({
@@ -25,10 +26,7 @@ export function MessagePage({
 
 export function PrimaryLink({ href, children }: { href: string; children: ReactNode }) {
   return (
-    <Link
-      href={href}
-      className="mt-2 rounded-lg bg-brand-500 px-4 py-2 text-sm font-medium text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-600"
-    >
+    <Link href={href} className={`mt-2 ${primaryButton}`}>
       {children}
     </Link>
   );

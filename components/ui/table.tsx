@@ -1,4 +1,24 @@
-import type { ReactNode } from "react";
+import { Children, cloneElement, isValidElement, type ReactElement, type ReactNode } from "react";
+
+/**
+ * Gives each cell of each row the column's heading as `data-label`, which the phone layout shows
+ * before the value (app/globals.css, `.table-stack`). Rows made by a component of their own keep
+ * their cells as they are: they still stack, only without labels.
+ */
+function labelCells(rows: ReactNode, head: ReactNode[]): ReactNode {
+  return Children.map(rows, (row) => {
+    if (!isValidElement<{ children?: ReactNode }>(row) || row.type !== "tr") return row;
+    let column = 0;
+    const cells = Children.map(row.props.children, (cell) => {
+      if (!isValidElement(cell)) return cell;
+      const label = head[column++];
+      return typeof label === "string"
+        ? cloneElement(cell as ReactElement<{ "data-label"?: string }>, { "data-label": label })
+        : cell;
+    });
+    return cloneElement(row, undefined, cells);
+  });
+}
 
 export function Table({
   head,
@@ -7,6 +27,7 @@ export function Table({
   testId,
   title,
   className = "",
+  stackOnPhone = true,
 }: {
   head: ReactNode[];
   children: ReactNode;
@@ -16,11 +37,13 @@ export function Table({
   title?: ReactNode;
   /** E.g. "hidden md:block" where a page shows its own rows at phone width. */
   className?: string;
+  /** Below `md`, each row is a card: the first cell as its title, the others labelled. */
+  stackOnPhone?: boolean;
 }) {
   return (
     <div className={`overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card ${className}`}>
       {title ? <h2 className="px-4 pt-4 pb-2 text-sm font-semibold text-ink-muted">{title}</h2> : null}
-      <table data-testid={testId} className="w-full text-left text-sm">
+      <table data-testid={testId} className={`w-full text-left text-sm ${stackOnPhone ? "table-stack" : ""}`}>
         <thead className="border-b border-surface-line bg-surface-sunken text-xs uppercase tracking-wide text-ink-muted">
           <tr>
             {head.map((h, i) => (
@@ -30,13 +53,25 @@ export function Table({
             ))}
           </tr>
         </thead>
-        <tbody className="divide-y divide-surface-line">{children}</tbody>
+        <tbody className="divide-y divide-surface-line">{stackOnPhone ? labelCells(children, head) : children}</tbody>
       </table>
       {empty ? <p className="px-4 py-8 text-center text-sm text-ink-muted">{empty}</p> : null}
     </div>
   );
 }
 
-export function Td({ children, className = "" }: { children: ReactNode; className?: string }) {
-  return <td className={`px-4 py-2.5 align-top ${className}`}>{children}</td>;
+export function Td({
+  children,
+  className = "",
+  ...rest
+}: {
+  children: ReactNode;
+  className?: string;
+  "data-label"?: string;
+}) {
+  return (
+    <td className={`px-4 py-2.5 align-top ${className}`} {...rest}>
+      {children}
+    </td>
+  );
 }

@@ -84,6 +84,85 @@ export function accessSuite(kind: DbKind) {
       ]);
     });
 
+    it("ignores letter case, with exact-case matches first", async () => {
+      const { db } = await import("@/lib/db/client");
+      const prisma = await db();
+      // Another payment whose orderId differs only in case (orderIds are case-sensitive at Vipps).
+      const like = await prisma.payment.findFirstOrThrow({ where: { msn: "212345", orderId: "ORD-3100" } });
+      await prisma.payment.create({
+        data: { msn: "212345", orderId: "ord-3100", amount: like.amount, status: "reserved" },
+      });
+      const exact = await lib.lookupPayments(admin, "ORD-3100");
+      expect(exact.rows.map((r) => [r.orderId, r.match])).toEqual([
+        ["ORD-3100", "exact"],
+        ["ORD-3100", "exact"],
+        ["ord-3100", "exactAnyCase"],
+      ]);
+      const lower = await lib.lookupPayments(admin, "ord-3100");
+      expect(lower.rows[0]).toMatchObject({ orderId: "ord-3100", match: "exact" });
+      expect(lower.rows.slice(1).map((r) => [r.orderId, r.match])).toEqual([
+        ["ORD-3100", "exactAnyCase"],
+        ["ORD-3100", "exactAnyCase"],
+      ]);
+      // Still scoped: the support user of 212345 sees only that unit's.
+      expect((await lib.lookupPayments(supportA, "ord-3100")).rows.map((r) => r.msn)).toEqual(["212345", "212345"]);
+      await prisma.payment.delete({ where: { msn_orderId: { msn: "212345", orderId: "ord-3100" } } });
+    });
+
+    it("finds payments by amount as people write it, and by transaction text", async () => {
+      const { db } = await import("@/lib/db/client");
+      const prisma = await db();
+      const p = await prisma.payment.findFirstOrThrow({ where: { msn: "212345", orderId: "ORD-3100" } });
+      const kroner = `${Math.floor(p.amount / 100)},${String(p.amount % 100).padStart(2, "0")}`;
+      for (const q of [kroner, `${kroner} kr`, (p.amount / 100).toFixed(2)]) {
+        const found = await lib.lookupPayments(supportA, q);
+        expect(found.amount, q).toBe(p.amount);
+        expect(found.rows.length, q).toBeGreaterThan(0);
+        expect(
+          found.rows.every((r) => r.amount === p.amount && r.msn === "212345"),
+          q,
+        ).toBe(true);
+        expect(
+          found.rows.some((r) => r.orderId === "ORD-3100" && r.match === "amount"),
+          q,
+        ).toBe(true);
+        const direct = await prisma.payment.count({ where: { msn: "212345", amount: p.amount } });
+        expect(found.rows.filter((r) => r.match === "amount")).toHaveLength(Math.min(direct, 50));
+      }
+      await prisma.payment.update({ where: { id: p.id }, data: { transactionText: "Vinterjakke Fjellsport str. M" } });
+      const byText = await lib.lookupPayments(supportA, "vinterjakke");
+      expect(byText.rows.map((r) => [r.orderId, r.match])).toEqual([["ORD-3100", "text"]]);
+      expect(byText.amount).toBeNull();
+      // Another unit's text is not found by this user.
+      await prisma.payment.updateMany({
+        where: { msn: "212347", orderId: "ORD-3100" },
+        data: { transactionText: "Vinterjakke" },
+      });
+      expect((await lib.lookupPayments(supportA, "Vinterjakke")).rows.map((r) => r.msn)).toEqual(["212345"]);
+      expect((await lib.lookupPayments(admin, "Vinterjakke")).rows).toHaveLength(2);
+    });
+
+    it("says when results are cut off, with how many matched in all", async () => {
+      const { db } = await import("@/lib/db/client");
+      const prisma = await db();
+      await prisma.payment.createMany({
+        data: Array.from({ length: 70 }, (_, i) => ({
+          msn: "212345",
+          orderId: `CUT-${String(i).padStart(3, "0")}`,
+          amount: 12_345,
+          status: "reserved" as const,
+        })),
+      });
+      const found = await lib.lookupPayments(supportA, "CUT-");
+      expect(found.rows).toHaveLength(50);
+      expect(found.more).toEqual({ total: 70, atLeast: false });
+      // Newest first among equals, and nothing cut when everything fits.
+      expect((await lib.lookupPayments(supportA, "CUT-00")).more).toBeNull();
+      const byAmount = await lib.lookupPayments(supportA, "123,45");
+      expect(byAmount.more?.total).toBeGreaterThanOrEqual(70);
+      await prisma.payment.deleteMany({ where: { orderId: { startsWith: "CUT-" } } });
+    });
+
     it("does not let a user of MSN 212345 read, search, refresh or look up a payment of MSN 212347", async () => {
       expect(await lib.getPaymentDetail(supportA, "212347", "ORD-3100")).toBeNull();
       expect(await lib.getPaymentDetail(admin, "212347", "ORD-3100")).not.toBeNull();

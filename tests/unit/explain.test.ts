@@ -47,14 +47,23 @@ describe("'charged twice' explanation", () => {
       { code: "reserved", orderId: "FS-1", amount: 59900, at: new Date("2026-11-03T09:00:00Z") },
       { code: "captured", amount: 59900, at: new Date("2026-11-04T11:30:00Z") },
       { code: "bank_shows_two_lines", release: { scheme: "visa", days: 7 } },
-      { code: "transaction_ids", ids: ["5000000001", "5000000002"] },
+      {
+        code: "transaction_ids",
+        ids: [
+          { id: "5000000001", kinds: ["reservation"] },
+          { id: "5000000002", kinds: ["capture"] },
+        ],
+      },
     ]);
     expect(x.text.nb).toBe(
       `Du betalte for ordre FS-1 3. nov. 2026, 10:00. Da ble 599,00${NBSP}kr reservert på kortet ditt. 4. nov. 2026, 12:30 ble 599,00${NBSP}kr trukket. ` +
         `Banken din kan vise både reservasjonen og trekket som to linjer til reservasjonen faller bort, vanligvis innen 7 dager for Visa. Du betaler bare én gang. ` +
-        `Transaksjons-ID i Vipps-appen: 5000000001, 5000000002.`,
+        `Transaksjons-ID i Vipps-appen: 5000000001 (reservasjon), 5000000002 (trekk).`,
     );
-    expect(x.text.en).toContain(`On 4 Nov 2026, 12:30, 599,00${NBSP}kr was charged.`);
+    // The English answer writes money the English way.
+    expect(x.text.en).toContain(`On 4 Nov 2026, 12:30, NOK${NBSP}599.00 was charged.`);
+    expect(x.text.en).not.toContain("kr");
+    expect(x.text.en).toContain("Transaction IDs in the Vipps app: 5000000001 (reservation), 5000000002 (capture).");
     expect(x.text.en).toContain("usually within 7 days for Visa. You only pay once.");
     expect(x.transactionIds).toEqual(["5000000001", "5000000002"]);
   });
@@ -133,7 +142,7 @@ describe("'charged twice' explanation", () => {
     expect(x.text.en).toContain("The amount was charged at once, so this is one payment.");
   });
 
-  it("calls a real second payment of the same amount a genuine duplicate to cancel or refund; a cancelled one is not", () => {
+  it("calls a real second payment of the same amount a genuine duplicate, without promising what nobody has done", () => {
     const other = {
       msn: "212345",
       orderId: "FS-1-1",
@@ -147,7 +156,58 @@ describe("'charged twice' explanation", () => {
     const x = explainChargedTwice(p, [other]);
     expect(x.verdict).toBe("genuine_second_payment");
     expect(x.text.nb).toContain("FS-1-1 (599,00");
-    expect(x.text.en).toContain("That is a genuine second payment, and we will cancel or refund it.");
-    expect(explainChargedTwice(p, [{ ...other, status: "cancelled" }]).verdict).toBe("one_payment");
+    expect(x.text.en).toContain(
+      `We also see a separate payment of the same amount: FS-1-1 (NOK${NBSP}599.00, 3 Nov 2026, 10:04). That is a genuine second payment.`,
+    );
+    expect(x.text.nb).toContain("Det er en ekte betaling nummer to.");
+    for (const text of [x.text.nb, x.text.en]) expect(text).not.toMatch(/refunder|kanseller|refund|cancel/i);
+    // A payment that never went through (cancelled before reserving) is not a second payment, and is not mentioned.
+    const never = explainChargedTwice(p, [{ ...other, status: "cancelled", capturedAmount: 0, reservedAmount: 0 }]);
+    expect(never.verdict).toBe("one_payment");
+    expect(never.text.en).not.toContain("FS-1-1");
+  });
+
+  it("says several other payments in the plural", () => {
+    const p = base([initiate, reserve], { status: "reserved", remainingToCapture: 59900 });
+    const other = (n: number) => ({
+      msn: "212345",
+      orderId: `FS-1-${n}`,
+      amount: 59900,
+      status: "reserved" as const,
+      capturedAmount: 0,
+      reservedAmount: 59900,
+      createdAt: new Date(`2026-11-03T09:0${n}:00Z`),
+    });
+    const x = explainChargedTwice(p, [other(1), other(2)]);
+    expect(x.text.en).toContain("We also see 2 separate payments of the same amount: FS-1-1 (");
+    expect(x.text.en).toContain("These are genuine extra payments.");
+    expect(x.text.nb).toContain("Vi ser også 2 egne betalinger på samme beløp: FS-1-1 (");
+    expect(x.text.nb).toContain("Det er ekte ekstra betalinger.");
+  });
+
+  it("tells what was done to a second payment only once Vipps reports it refunded or cancelled", () => {
+    const p = base([initiate, reserve, ev("CAPTURE", 59900, "2026-11-04T11:30:00Z", "2")], { capturedAmount: 59900 });
+    const refunded = {
+      msn: "212345",
+      orderId: "FS-1-1",
+      amount: 59900,
+      status: "refunded" as const,
+      capturedAmount: 59900,
+      reservedAmount: 59900,
+      createdAt: new Date("2026-11-03T09:04:00Z"),
+    };
+    const x = explainChargedTwice(p, [
+      refunded,
+      { ...refunded, orderId: "FS-1-2", status: "voided", capturedAmount: 0 },
+    ]);
+    expect(x.verdict).toBe("one_payment");
+    expect(x.text.en).toContain(
+      `A separate payment of the same amount, FS-1-1 (NOK${NBSP}599.00), has been refunded in full.`,
+    );
+    expect(x.text.en).toContain("FS-1-2 (NOK\u00a0599.00), was cancelled, so it was not charged.");
+    expect(x.text.nb).toContain(`FS-1-1 (599,00${NBSP}kr), er refundert i sin helhet.`);
+    // While it still holds money, nothing is said to be done.
+    const open = explainChargedTwice(p, [{ ...refunded, status: "captured" }]);
+    expect(open.text.en).not.toContain("refunded in full");
   });
 });

@@ -34,7 +34,10 @@ export default async function ApprovalsPage() {
         {waiting.map((w) => (
           <tr key={w.id}>
             <Td className="font-mono">
-              <Link href={paymentHref(w.msn, w.orderId)} className="font-medium text-brand-700 hover:underline">
+              <Link
+                href={paymentHref(w.msn, w.orderId, "/approvals")}
+                className="font-medium text-brand-700 hover:underline"
+              >
                 {w.orderId}
               </Link>
             </Td>

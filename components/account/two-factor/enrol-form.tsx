@@ -9,6 +9,7 @@ import type { EnrolmentOffer } from "@/lib/auth/two-factor/enrolment";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { CodeField, FieldError } from "./code-field";
 import { RecoveryCodes } from "./recovery-codes";
+import { primaryButton } from "@/components/ui/form";
 
 type Offer = Pick<EnrolmentOffer, "secret" | "qrDataUri" | "token">;
 
@@ -81,11 +82,7 @@ export function EnrolForm({
       <CodeField label={e.codeLabel} error={error} errorId="enrol-error" testId="enrol-code" />
       <FieldError id="enrol-error" error={error} testId="enrol-error" />
       <div>
-        <button
-          type="submit"
-          disabled={pending}
-          className="rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 disabled:opacity-60"
-        >
+        <button type="submit" disabled={pending} className={primaryButton}>
           {pending ? e.submitting : e.submit}
         </button>
       </div>

@@ -4,6 +4,7 @@
 import { CopyButton } from "@/components/ui/copy-button";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
+import { primaryButton } from "@/components/ui/form";
 
 export function RecoveryCodes({
   codes,
@@ -51,12 +52,7 @@ export function RecoveryCodes({
         >
           {t.download}
         </a>
-        <button
-          type="button"
-          data-testid="recovery-codes-done"
-          onClick={onDone}
-          className="ml-auto rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600"
-        >
+        <button type="button" data-testid="recovery-codes-done" onClick={onDone} className={`ml-auto ${primaryButton}`}>
           {t.done}
         </button>
       </div>

@@ -54,6 +54,8 @@ const en: Dictionary = {
     signOutEverywhere: "Sign out on every device",
     signedInAs: "Signed in as",
     mainMenu: "Main menu",
+    openMenu: "Menu",
+    closeMenu: "Close",
   },
   login: {
     title: "Sign in",

@@ -56,6 +56,8 @@ const nb = {
     signOutEverywhere: "Logg ut på alle enheter",
     signedInAs: "Logget inn som",
     mainMenu: "Hovedmeny",
+    openMenu: "Meny",
+    closeMenu: "Lukk",
   },
   login: {
     title: "Logg inn",

@@ -39,10 +39,23 @@ export interface Deadlines {
   /** The reservation guarantee ends within 48 hours while money is still uncaptured. */
   guaranteeEndingSoon: boolean;
   guaranteeEnded: boolean;
+  /**
+   * Which deadlines still matter: capture (and the card guarantee) only while money is left to
+   * capture, refund only while captured money is left to refund. A deadline that no longer matters
+   * is not shown; one that matters and is past is shown as passed.
+   */
+  applies: { capture: boolean; refund: boolean };
+  passed: { capture: boolean; refund: boolean };
 }
 
 export function deadlines(
-  p: { reservedAt: Date | null; bankIdentificationNumber: number | null; remainingToCapture: number },
+  p: {
+    reservedAt: Date | null;
+    bankIdentificationNumber: number | null;
+    remainingToCapture: number;
+    capturedAmount?: number;
+    refundedAmount?: number;
+  },
   now: Date,
 ): Deadlines {
   const scheme = schemeFromBin(p.bankIdentificationNumber);
@@ -54,17 +67,24 @@ export function deadlines(
       guaranteeEnds: null,
       guaranteeEndingSoon: false,
       guaranteeEnded: false,
+      applies: { capture: false, refund: false },
+      passed: { capture: false, refund: false },
     };
   const t = p.reservedAt.getTime();
   const ends = guaranteeEnds(p.reservedAt, p.bankIdentificationNumber);
   const open = p.remainingToCapture > 0;
   const left = ends ? ends.getTime() - now.getTime() : Infinity;
+  const captureUntil = new Date(t + 180 * DAY);
+  const refundUntil = new Date(t + 365 * DAY);
+  const refundable = (p.capturedAmount ?? 0) - (p.refundedAmount ?? 0) > 0;
   return {
-    captureUntil: new Date(t + 180 * DAY),
-    refundUntil: new Date(t + 365 * DAY),
+    captureUntil,
+    refundUntil,
     scheme,
     guaranteeEnds: ends,
     guaranteeEndingSoon: open && left > 0 && left <= 2 * DAY,
     guaranteeEnded: open && left <= 0,
+    applies: { capture: open, refund: refundable },
+    passed: { capture: captureUntil <= now, refund: refundUntil <= now },
   };
 }

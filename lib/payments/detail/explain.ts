@@ -57,7 +57,19 @@ export type ExplanationFact =
   | { code: "bank_shows_two_lines"; release: BankRelease }
   | { code: "refunded"; amount: number; at: Date }
   | { code: "second_payment"; payments: { orderId: string; amount: number; createdAt: Date }[] }
-  | { code: "transaction_ids"; ids: string[] };
+  /** Another payment of the same amount that no longer holds money: what was done, as Vipps reports it. */
+  | { code: "second_payment_undone"; orderId: string; amount: number; outcome: "refunded" | "cancelled" }
+  | { code: "transaction_ids"; ids: { id: string; kinds: TransactionKind[] }[] };
+
+/** What a transactionId stands for in the Vipps app. */
+export type TransactionKind = "reservation" | "sale" | "capture" | "refund" | "cancellation";
+const KIND: Record<string, TransactionKind> = {
+  RESERVE: "reservation",
+  SALE: "sale",
+  CAPTURE: "capture",
+  REFUND: "refund",
+  VOID: "cancellation",
+};
 
 export interface Explanation {
   verdict: Verdict;
@@ -68,6 +80,8 @@ export interface Explanation {
 }
 
 const HOLDS_MONEY: PaymentStatus[] = ["reserved", "partially_captured", "captured", "partially_refunded"];
+/** A payment that once held money and gave it all back: refunded in full, or its reservation cancelled. */
+const UNDONE: Partial<Record<PaymentStatus, "refunded" | "cancelled">> = { refunded: "refunded", voided: "cancelled" };
 
 const bankRelease = (scheme: CardScheme): BankRelease => ({
   scheme,
@@ -109,19 +123,29 @@ export function explainChargedTwice(p: ExplainPayment, candidates: DuplicateCand
   const moved = p.events.some((e) => e.operationSuccess && (e.operation === "RESERVE" || e.operation === "SALE"));
   const verdict: Verdict =
     duplicates.length > 0 && moved ? "genuine_second_payment" : moved ? "one_payment" : "nothing_charged";
-  const transactionIds = [
-    ...new Set(
-      p.events
-        .filter((e) => e.operationSuccess && e.transactionId && e.operation !== "INITIATE")
-        .map((e) => e.transactionId!),
-    ),
-  ];
+  // Each id with what it stands for (one id can carry several operations), in the order they happened.
+  const labelled = new Map<string, TransactionKind[]>();
+  for (const e of [...p.events].sort((a, b) => a.timeStamp.getTime() - b.timeStamp.getTime())) {
+    const kind = KIND[e.operation];
+    if (!e.operationSuccess || !e.transactionId || !kind) continue;
+    const kinds = labelled.get(e.transactionId) ?? [];
+    if (!kinds.includes(kind)) kinds.push(kind);
+    labelled.set(e.transactionId, kinds);
+  }
+  const transactionIds = [...labelled.keys()];
   const facts = history(p);
   if (verdict === "genuine_second_payment")
     facts.push({
       code: "second_payment",
       payments: duplicates.map((d) => ({ orderId: d.orderId, amount: d.amount, createdAt: d.createdAt })),
     });
-  if (transactionIds.length) facts.push({ code: "transaction_ids", ids: transactionIds });
+  // Only what has been done is told: a second payment counts as refunded or cancelled once Vipps says so.
+  if (moved)
+    for (const c of candidates) {
+      const outcome = UNDONE[c.status];
+      if (outcome && (c.reservedAmount > 0 || c.capturedAmount > 0))
+        facts.push({ code: "second_payment_undone", orderId: c.orderId, amount: c.amount, outcome });
+    }
+  if (labelled.size) facts.push({ code: "transaction_ids", ids: [...labelled].map(([id, kinds]) => ({ id, kinds })) });
   return { verdict, facts, transactionIds, duplicates };
 }

@@ -3,13 +3,14 @@
 import "server-only";
 import { audit } from "@/lib/audit";
 import { mayOpenMsn } from "@/lib/auth/guard";
-import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isMsn, isOrderId } from "@/lib/ids";
 import { moneyPanelFromCopy } from "@/lib/money/panel";
 import { MONEY_KINDS } from "@/lib/money/rules";
 import { deadlines } from "@/lib/payments/detail/deadlines";
 import { explainChargedTwice } from "@/lib/payments/detail/explain";
+import { failureReason } from "@/lib/payments/detail/failure";
 import { mergeTimeline } from "@/lib/payments/detail/timeline";
 import { isSiblingOf, siblingBase } from "@/lib/payments/lookup/search";
 
@@ -32,7 +33,7 @@ export async function getPaymentDetail(actor: Actor, msn: string, orderId: strin
   await audit(prisma, { action: "payment_viewed", outcome: "success", who: actor, msn, orderId });
   const base = siblingBase(orderId);
   const created = payment.createdAt.getTime();
-  const [apiCalls, candidates] = await Promise.all([
+  const [apiCalls, candidates, sameOrderId] = await Promise.all([
     prisma.apiCallLog.findMany({
       where: { msn, orderId },
       orderBy: { at: "desc" },
@@ -78,13 +79,20 @@ export async function getPaymentDetail(actor: Actor, msn: string, orderId: strin
         createdAt: true,
       },
     }),
+    // The same orderId in the user's other sales units: separate payments that a person may mix up.
+    prisma.payment.findMany({
+      where: { orderId, AND: [{ msn: { not: msn } }, msnScope(actor)] },
+      orderBy: { msn: "asc" },
+      take: 20,
+      select: { msn: true, orderId: true, amount: true, status: true, salesUnit: { select: { name: true } } },
+    }),
   ]);
   // Siblings of a different base ("A-1" vs "A-10") are dropped; only "-<digits>" siblings count.
   const duplicates = candidates.filter(
     (c) =>
       c.orderId === base || isSiblingOf(base, c.orderId) || Math.abs(c.createdAt.getTime() - created) <= THIRTY_MIN,
   );
-  return { payment, apiCalls, duplicates };
+  return { payment, apiCalls, duplicates, sameOrderId };
 }
 
 export type PaymentDetailData = NonNullable<Awaited<ReturnType<typeof getPaymentDetail>>>;
@@ -105,7 +113,7 @@ export async function loadPaymentPage(
   if (!isMsn(msn) || !isOrderId(orderId)) return null;
   const detail = await getPaymentDetail(actor, msn, orderId);
   if (!detail) return null;
-  const { payment, apiCalls, duplicates } = detail;
+  const { payment, apiCalls, duplicates, sameOrderId } = detail;
   const due = deadlines(payment, now);
   const explanation = explainChargedTwice(
     {
@@ -128,6 +136,8 @@ export async function loadPaymentPage(
   return {
     payment,
     apiCalls,
+    sameOrderId,
+    failure: failureReason(payment.status, apiCalls, payment.events),
     deadlines: due,
     explanation,
     timeline,

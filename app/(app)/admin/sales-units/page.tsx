@@ -10,14 +10,14 @@ import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { loadAdminUnits } from "@/lib/sales-units/admin-view";
 import { adminUnitPath, NEW_UNIT_PATH, PARTNER_KEYS_PATH } from "@/lib/sales-units/paths";
+import { primaryButton } from "@/components/ui/form";
 
 export async function generateMetadata(): Promise<Metadata> {
   const { t } = await getI18n();
   return { title: t.salesUnitsAdmin.list.title };
 }
 
-const primary =
-  "rounded-lg bg-brand-500 px-4 py-2 text-sm font-semibold text-white hover:bg-brand-600 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-brand-500";
+const primary = primaryButton;
 const secondary =
   "rounded-lg border border-surface-line bg-surface px-4 py-2 text-sm font-semibold text-ink hover:bg-surface-sunken focus-visible:outline-2 focus-visible:outline-brand-500";
 

@@ -32,9 +32,23 @@ export const chargedTwiceEn: Widen<typeof chargedTwiceNb> = {
       "Your bank may show both the reservation and the charge as two lines until the reservation drops, {release}. You only pay once.",
     refunded:
       "{amount} was refunded on {at}. It usually takes 2–3 banking days (up to 10) before the money is back in your account.",
-    second_payment:
-      "We also see a separate payment of the same amount: {payments}. That is a genuine second payment, and we will cancel or refund it.",
+    second_payment_one:
+      "We also see a separate payment of the same amount: {payments}. That is a genuine second payment.",
+    second_payment_many:
+      "We also see {count} separate payments of the same amount: {payments}. These are genuine extra payments.",
+    second_payment_undone: {
+      refunded: "A separate payment of the same amount, {orderId} ({amount}), has been refunded in full.",
+      cancelled: "A separate payment of the same amount, {orderId} ({amount}), was cancelled, so it was not charged.",
+    },
     transaction_ids: "Transaction IDs in the Vipps app: {ids}.",
+    transactionId: "{id} ({kinds})",
+    transactionKinds: {
+      reservation: "reservation",
+      sale: "payment",
+      capture: "capture",
+      refund: "refund",
+      cancellation: "cancellation",
+    },
     part: "{amount} ({at})",
     and: "and",
     otherPayment: "{orderId} ({amount}, {created})",

@@ -32,9 +32,24 @@ export const chargedTwiceNb = {
       "Banken din kan vise både reservasjonen og trekket som to linjer til reservasjonen faller bort, {release}. Du betaler bare én gang.",
     refunded:
       "{amount} ble refundert {at}. Det tar vanligvis 2–3 bankdager (opptil 10) før pengene er tilbake på kontoen.",
-    second_payment:
-      "Vi ser også en egen betaling på samme beløp: {payments}. Den er en ekte ny betaling, og vi kansellerer eller refunderer den.",
+    /** Nothing is promised here: what is done is told by `second_payment_undone` once Vipps reports it. */
+    second_payment_one: "Vi ser også en egen betaling på samme beløp: {payments}. Det er en ekte betaling nummer to.",
+    second_payment_many:
+      "Vi ser også {count} egne betalinger på samme beløp: {payments}. Det er ekte ekstra betalinger.",
+    second_payment_undone: {
+      refunded: "En egen betaling på samme beløp, {orderId} ({amount}), er refundert i sin helhet.",
+      cancelled: "En egen betaling på samme beløp, {orderId} ({amount}), ble kansellert, så den ble ikke trukket.",
+    },
     transaction_ids: "Transaksjons-ID i Vipps-appen: {ids}.",
+    /** One id in `transaction_ids`: the id and what it stands for. */
+    transactionId: "{id} ({kinds})",
+    transactionKinds: {
+      reservation: "reservasjon",
+      sale: "betaling",
+      capture: "trekk",
+      refund: "refusjon",
+      cancellation: "kansellering",
+    },
     /** One capture in the list of `captured_in_parts`, joined by `and`. */
     part: "{amount} ({at})",
     and: "og",

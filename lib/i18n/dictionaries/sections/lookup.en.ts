@@ -3,15 +3,16 @@ import type { lookupNb } from "./lookup.nb";
 
 export const lookupEn: Widen<typeof lookupNb> = {
   title: "Look up a payment",
-  description: "Search by orderId (also its beginning, and -1, -2 …) or transaction ID across all your sales units.",
-  label: "orderId or transaction ID",
-  placeholder: "e.g. FS-100234 or 5000012345",
+  description:
+    "Search by orderId (also its beginning, and -1, -2 …, in any letter case), transaction ID, amount (“599” or “599.00”) or transaction text across all your sales units.",
+  label: "orderId, transaction ID, amount or text",
+  placeholder: "e.g. FS-100234, 5000012345 or 599.00",
   shortcut: "Press / to search",
   submit: "Search",
   errors: {
-    empty: "Enter an orderId or a transaction ID.",
-    too_long: "An orderId has at most 50 characters.",
-    bad_characters: "An orderId can only contain a–z, A–Z, 0–9 and hyphens.",
+    empty: "Enter an orderId, a transaction ID, an amount or a text.",
+    too_long: "A search has at most 100 characters (a transaction text is never longer).",
+    bad_characters: "A search cannot contain control characters.",
   },
   results: "{count} results for “{q}”",
   columns: {
@@ -22,7 +23,19 @@ export const lookupEn: Widen<typeof lookupNb> = {
     created: "Created",
     match: "Match",
   },
-  match: { exact: "Exact", sibling: "Sibling (-1, -2 …)", prefix: "Starts with", transactionId: "Transaction ID" },
+  match: {
+    exact: "Exact",
+    exactAnyCase: "Exact (other letter case)",
+    sibling: "Sibling (-1, -2 …)",
+    prefix: "Starts with",
+    prefixAnyCase: "Starts with (other letter case)",
+    transactionId: "Transaction ID",
+    amount: "Amount",
+    text: "Transaction text",
+  },
+  more: "Showing {shown} of {total} — narrow the search, or",
+  moreAtLeast: "Showing {shown} of more than {total} — narrow the search, or",
+  fullList: "see the full list in history",
   shared:
     "Order {orderId} exists in more than one sales unit ({units}). These are separate payments: a refund in one sales unit does not touch the other.",
   notFound: "No payment matching “{q}” in your sales units.",

@@ -1,15 +1,16 @@
 // Strings for the lookup (search) page (bokmål, the reference). Add keys here and in lookup.en.ts.
 export const lookupNb = {
   title: "Slå opp betaling",
-  description: "Søk på orderId (også starten av en, og -1, -2 …) eller transaksjons-ID i alle salgsstedene dine.",
-  label: "orderId eller transaksjons-ID",
-  placeholder: "f.eks. FS-100234 eller 5000012345",
+  description:
+    "Søk på orderId (også starten av en, og -1, -2 …, store og små bokstaver likt), transaksjons-ID, beløp («599» eller «599,00») eller transaksjonstekst i alle salgsstedene dine.",
+  label: "orderId, transaksjons-ID, beløp eller tekst",
+  placeholder: "f.eks. FS-100234, 5000012345 eller 599,00",
   shortcut: "Trykk / for å søke",
   submit: "Søk",
   errors: {
-    empty: "Skriv inn en orderId eller transaksjons-ID.",
-    too_long: "En orderId er på høyst 50 tegn.",
-    bad_characters: "En orderId kan bare inneholde a–z, A–Z, 0–9 og bindestrek.",
+    empty: "Skriv inn en orderId, en transaksjons-ID, et beløp eller en tekst.",
+    too_long: "Søket kan være på høyst 100 tegn (en transaksjonstekst er aldri lengre).",
+    bad_characters: "Søket kan ikke inneholde kontrolltegn.",
   },
   results: "{count} treff for «{q}»",
   columns: {
@@ -20,7 +21,19 @@ export const lookupNb = {
     created: "Opprettet",
     match: "Treff",
   },
-  match: { exact: "Eksakt", sibling: "Søsken (-1, -2 …)", prefix: "Starter med", transactionId: "Transaksjons-ID" },
+  match: {
+    exact: "Eksakt",
+    exactAnyCase: "Eksakt (andre store/små bokstaver)",
+    sibling: "Søsken (-1, -2 …)",
+    prefix: "Starter med",
+    prefixAnyCase: "Starter med (andre store/små bokstaver)",
+    transactionId: "Transaksjons-ID",
+    amount: "Beløp",
+    text: "Transaksjonstekst",
+  },
+  more: "Viser {shown} av {total} — gjør søket smalere, eller",
+  moreAtLeast: "Viser {shown} av over {total} — gjør søket smalere, eller",
+  fullList: "se hele listen i historikken",
   shared:
     "Ordre {orderId} finnes i flere salgssteder ({units}). Dette er separate betalinger: en refusjon i ett salgssted påvirker ikke det andre.",
   notFound: "Fant ingen betaling med «{q}» i salgsstedene dine.",

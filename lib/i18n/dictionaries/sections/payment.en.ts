@@ -4,6 +4,24 @@ import type { paymentNb } from "./payment.nb";
 export const paymentEn: Widen<typeof paymentNb> = {
   title: "Payment {orderId}",
   back: "Back to search",
+  backTo: {
+    history: "Back to history",
+    finance: "Back to the capture queue",
+    approvals: "Back to approvals",
+    previous: "Back",
+  },
+  sameOrderId: {
+    one: "Order {orderId} also exists in another of your sales units. It is a separate payment:",
+    many: "Order {orderId} also exists in {count} other sales units of yours. They are separate payments:",
+  },
+  failure: {
+    title: "Why the payment failed",
+    callback: "Vipps said in the callback at {at}:",
+    response: "Vipps answered {operation} at {at}:",
+    log: "The {operation} step failed at {at}. Vipps gave no reason.",
+    code: "Error {group} {code}",
+    openCall: "See the call in the API log",
+  },
   status: {
     initiated: "Initiated",
     reserved: "Reserved",
@@ -72,6 +90,9 @@ export const paymentEn: Widen<typeof paymentNb> = {
     ended: "The card guarantee has probably ended",
     unknownScheme: "Unknown card scheme",
     notReserved: "No deadlines: the payment was never reserved.",
+    passed: "passed",
+    noneApply: "No deadlines apply any more: everything is captured and refunded, or the reservation is cancelled.",
+    nothingToCapture: "Nothing is left to capture, so the capture deadline and the card guarantee no longer apply.",
   },
   schemes: { visa: "Visa", visa_electron: "Visa Electron", mastercard: "Mastercard", unknown: "unknown" },
   salesUnit: "Sales unit",

@@ -2,6 +2,24 @@
 export const paymentNb = {
   title: "Betaling {orderId}",
   back: "Tilbake til søket",
+  backTo: {
+    history: "Tilbake til historikken",
+    finance: "Tilbake til trekk-køen",
+    approvals: "Tilbake til godkjenningene",
+    previous: "Tilbake",
+  },
+  sameOrderId: {
+    one: "Ordre {orderId} finnes også i et annet av salgsstedene dine. Det er en egen betaling:",
+    many: "Ordre {orderId} finnes også i {count} andre av salgsstedene dine. Det er egne betalinger:",
+  },
+  failure: {
+    title: "Hvorfor betalingen feilet",
+    callback: "Vipps sa i callbacken {at}:",
+    response: "Vipps svarte på {operation} {at}:",
+    log: "Steget {operation} feilet {at}. Vipps oppga ingen årsak.",
+    code: "Feil {group} {code}",
+    openCall: "Se kallet i API-loggen",
+  },
   status: {
     initiated: "Startet",
     reserved: "Reservert",
@@ -70,6 +88,9 @@ export const paymentNb = {
     ended: "Kortgarantien har trolig utløpt",
     unknownScheme: "Ukjent kortsystem",
     notReserved: "Ingen frister: betalingen ble aldri reservert.",
+    passed: "passert",
+    noneApply: "Ingen frister gjelder lenger: alt er trukket og refundert, eller reservasjonen er kansellert.",
+    nothingToCapture: "Ingenting igjen å trekke, så trekkfristen og kortgarantien gjelder ikke lenger.",
   },
   schemes: { visa: "Visa", visa_electron: "Visa Electron", mastercard: "Mastercard", unknown: "ukjent" },
   salesUnit: "Salgssted",

@@ -10,10 +10,14 @@ import { StatusBadge } from "@/components/payments/status-badge";
 import { Timeline } from "@/components/payments/timeline";
 import { requireActor } from "@/lib/auth/actor";
 import { requirePermission } from "@/lib/auth/guard";
+import { can } from "@/lib/auth/permissions";
 import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { loadPaymentPage } from "@/lib/payments/detail/load";
+import { backPath, paymentHref } from "@/lib/ids";
+import { FailureCard } from "@/components/payments/failure-card";
+import { Badge } from "@/components/ui/badge";
 
 export default async function PaymentPage({
   params,
@@ -32,12 +36,30 @@ export default async function PaymentPage({
   // Outside the scope, malformed and not existing all look the same: 404.
   const data = await loadPaymentPage(actor, msn, decodeURIComponent(orderId), { act: query.act });
   if (!data) notFound();
-  const { payment: p, apiCalls, deadlines, explanation, timeline, money } = data;
+  const { payment: p, apiCalls, deadlines, explanation, timeline, money, failure, sameOrderId } = data;
   const x = t.payment;
+  // "Back" goes where the person came from (a filtered history, a search, the queue), else to search.
+  const from = backPath(query.from);
+  const backTo = from ? new URL(from, "http://x").pathname : null;
+  const backLabel =
+    backTo === null || backTo === "/"
+      ? x.back
+      : backTo.startsWith("/history")
+        ? x.backTo.history
+        : backTo.startsWith("/finance")
+          ? x.backTo.finance
+          : backTo.startsWith("/approvals")
+            ? x.backTo.approvals
+            : x.backTo.previous;
+  const here = paymentHref(p.msn, p.orderId);
   return (
     <div className="flex flex-col gap-5">
-      <Link href={`/?q=${encodeURIComponent(p.orderId)}`} className="text-sm text-brand-700 hover:underline">
-        ← {x.back}
+      <Link
+        href={from ?? `/?q=${encodeURIComponent(p.orderId)}`}
+        data-testid="back"
+        className="self-start text-sm text-brand-700 hover:underline"
+      >
+        ← {backLabel}
       </Link>
       <header className="flex flex-wrap items-end justify-between gap-4">
         <div>
@@ -61,6 +83,28 @@ export default async function PaymentPage({
         </div>
         <RefreshButton msn={p.msn} orderId={p.orderId} t={x.refresh} />
       </header>
+      {sameOrderId.length > 0 ? (
+        <p
+          role="note"
+          data-testid="same-order-id"
+          className="rounded-card border border-warn-fg/30 bg-warn-bg px-4 py-3 text-sm text-warn-fg"
+        >
+          {interpolate(sameOrderId.length === 1 ? x.sameOrderId.one : x.sameOrderId.many, {
+            orderId: p.orderId,
+            count: sameOrderId.length,
+          })}{" "}
+          {sameOrderId.map((o, i) => (
+            <span key={o.msn}>
+              {i > 0 ? ", " : null}
+              <Link href={paymentHref(o.msn, o.orderId, here)} className="font-medium underline">
+                {o.salesUnit.name} ({o.msn})
+              </Link>{" "}
+              <Badge tone="neutral">{x.status[o.status]}</Badge> {formatOre(o.amount)}
+            </span>
+          ))}
+        </p>
+      ) : null}
+      {failure ? <FailureCard failure={failure} t={t} locale={locale} canOpenLog={can(actor, "apilog:read")} /> : null}
       <div className="grid gap-5 xl:grid-cols-3">
         <div className="xl:col-span-2">
           <AmountsCard p={p} t={t} />
@@ -78,7 +122,14 @@ export default async function PaymentPage({
           meId={actor.id}
         />
       ) : null}
-      <ChargedTwice explanation={explanation} t={t} locale={locale} canMoveMoney={money !== null} />
+      <ChargedTwice
+        explanation={explanation}
+        t={t}
+        locale={locale}
+        canMoveMoney={money !== null}
+        msn={p.msn}
+        orderId={p.orderId}
+      />
       <div className="grid gap-5 xl:grid-cols-2">
         <Timeline items={timeline} t={t} locale={locale} />
         <ApiCalls calls={apiCalls} t={t} locale={locale} />

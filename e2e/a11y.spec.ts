@@ -1,0 +1,65 @@
+// Accessibility: every main page, for the role that uses it, at desktop and phone width, has no
+// serious or critical axe violation (WCAG 2.1 A and AA rules).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signInAs } from "./helpers";
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+    .analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => ({
+      rule: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => `${n.target.join(" ")} — ${n.failureSummary?.split("\n")[1] ?? ""}`),
+      count: v.nodes.length,
+    }));
+}
+
+const PAGES: Record<"admin" | "support" | "developer" | "finance", string[]> = {
+  admin: [
+    "/admin/users",
+    "/admin/users/new",
+    "/admin/sales-units",
+    "/admin/sales-units/new",
+    "/admin/sales-units/212345",
+    "/admin/sales-units/partner-keys",
+    "/admin/api-keys",
+    "/admin/audit",
+    "/account",
+    "/account/security",
+    "/errors/alerts",
+  ],
+  support: ["/", "/?q=ORD-3101", "/history", "/payments/212345/ORD-3101", "/import", "/sales-units"],
+  finance: ["/finance", "/approvals", "/payments/212345/ORD-3101"],
+  developer: ["/", "/errors", "/api-log"],
+};
+
+for (const [width, label] of [
+  [1280, "desktop"],
+  [390, "phone"],
+] as const) {
+  for (const [role, paths] of Object.entries(PAGES) as [keyof typeof PAGES, string[]][]) {
+    test(`${role}'s pages have no serious accessibility violations (${label})`, async ({ page }) => {
+      test.setTimeout(120_000);
+      await page.setViewportSize({ width, height: 900 });
+      await signInAs(page, role);
+      const found: Record<string, unknown> = {};
+      for (const path of paths) {
+        await page.goto(path);
+        await page.waitForLoadState("networkidle");
+        const v = await seriousViolations(page);
+        if (v.length) found[path] = v;
+      }
+      expect(found).toEqual({});
+    });
+  }
+}
+
+test("the sign-in page has no serious accessibility violations", async ({ page }) => {
+  await page.goto("/login");
+  expect(await seriousViolations(page)).toEqual([]);
+});
