@@ -10,7 +10,7 @@ test("support finds an orderId in two sales units, opens the right one, reads th
   // "/" works once the page is interactive; retry until the handler is attached.
   await expect(async () => {
     await page.keyboard.press("/");
-    await expect(page.getByLabel("orderId eller transaksjons-ID")).toBeFocused({ timeout: 500 });
+    await expect(page.getByLabel("orderId, transaksjons-ID, beløp eller tekst")).toBeFocused({ timeout: 500 });
   }).toPass();
   await page.keyboard.type("ORD-3100");
   await page.keyboard.press("Enter");
@@ -46,14 +46,42 @@ test("a genuine second payment is called out, with links to the others", async (
   await expect(page.getByTestId("duplicates")).toContainText("DBL-7000-2");
 });
 
-test("bad input gets a specific message and no results", async ({ page }) => {
+test("bad input gets a specific message and no results; markup is searched as text, never run", async ({ page }) => {
   await signInAs(page, "support", "/?q=%3Cscript%3Ealert(1)%3C%2Fscript%3E");
+  await expect(page.getByTestId("not-found")).toContainText("<script>alert(1)</script>");
+  await page.goto(`/?q=${"a".repeat(101)}`);
   await expect(page.getByTestId("search-error")).toHaveText(
-    "En orderId kan bare inneholde a–z, A–Z, 0–9 og bindestrek.",
+    "Søket kan være på høyst 100 tegn (en transaksjonstekst er aldri lengre).",
   );
-  await page.goto(`/?q=${"a".repeat(51)}`);
-  await expect(page.getByTestId("search-error")).toHaveText("En orderId er på høyst 50 tegn.");
   await expect(page.getByTestId("lookup-results")).toHaveCount(0);
+});
+
+test("search ignores letter case, finds amounts as people write them, and says when results are cut off", async ({
+  page,
+}) => {
+  await signInAs(page, "support", "/?q=ord-3100");
+  const rows = page.getByTestId("lookup-results").locator("tbody tr");
+  await expect(rows).toHaveCount(2);
+  await expect(rows.first()).toContainText("Eksakt (andre store/små bokstaver)");
+  await page.goto("/?q=259%2C00");
+  await expect(rows.first()).toContainText("259,00");
+  await expect(page.getByTestId("lookup-results")).toContainText("Beløp");
+  // Many payments start with "FS-": the first 50 are shown, with how many there are and a way on.
+  await page.goto("/?q=FS-");
+  await expect(rows).toHaveCount(50);
+  const cut = page.getByTestId("results-cut");
+  await expect(cut).toContainText(/Viser 50 av [\d  ]+ — gjør søket smalere/);
+  await cut.getByRole("link", { name: "se hele listen i historikken" }).click();
+  await expect(page).toHaveURL(/\/history\?q=FS-/);
+});
+
+test("/ opens the search from any page, focused", async ({ page }) => {
+  await signInAs(page, "support", "/history");
+  await expect(async () => {
+    await page.keyboard.press("/");
+    await expect(page).toHaveURL(/\/$/, { timeout: 1000 });
+  }).toPass();
+  await expect(page.getByLabel("orderId, transaksjons-ID, beløp eller tekst")).toBeFocused();
 });
 
 test("not found here: look it up at Vipps in each sales unit", async ({ page }) => {

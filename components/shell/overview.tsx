@@ -7,6 +7,9 @@ import { can, type Permission } from "@/lib/auth/permissions";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { listSalesUnits } from "@/lib/sales-units/queries";
+import { AttentionList } from "@/components/home/attention-list";
+import { db } from "@/lib/db/client";
+import { readAttention } from "@/lib/home/attention";
 
 // Only what the app does today: managing sales units (salesunits:manage) is listed once it exists.
 const ABILITIES = [
@@ -18,12 +21,16 @@ const ABILITIES = [
   "users:manage",
 ] as const satisfies Permission[];
 
-/** What the signed-in user can do and see; the home page for roles without payment lookup. */
+/**
+ * The home page below the search (or on its own for roles without payment lookup): what needs
+ * doing first, then the user's sales units and what they can do.
+ */
 export async function Overview({ header = true }: { header?: boolean }) {
   const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
-  const [units, calls24h] = await Promise.all([
+  const [units, calls24h, attention] = await Promise.all([
     can(actor, "salesunits:read") ? listSalesUnits(actor) : Promise.resolve([]),
     can(actor, "apilog:read") ? countCallsInLastDay(actor) : Promise.resolve(null),
+    db().then((prisma) => readAttention(prisma, actor)),
   ]);
   return (
     <>
@@ -34,6 +41,9 @@ export async function Overview({ header = true }: { header?: boolean }) {
         />
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
+        <div className="lg:col-span-2">
+          <AttentionList items={attention} t={t.home.attention} />
+        </div>
         <Card title={t.overview.canDo} testId="abilities">
           <ul className="space-y-2 text-sm">
             {ABILITIES.filter((p) => can(actor, p)).map((p) => (

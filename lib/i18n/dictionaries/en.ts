@@ -7,6 +7,7 @@ import { financeEn } from "./sections/finance.en";
 import { errorEn } from "./sections/error.en";
 import { errorsEn } from "./sections/errors.en";
 import { historyEn } from "./sections/history.en";
+import { homeEn } from "./sections/home.en";
 import { ingestEn } from "./sections/ingest.en";
 import { moneyEn } from "./sections/money.en";
 import { lookupEn } from "./sections/lookup.en";
@@ -26,6 +27,7 @@ const en: Dictionary = {
   errors: errorsEn,
   finance: financeEn,
   history: historyEn,
+  home: homeEn,
   ingest: ingestEn,
   lookup: lookupEn,
   money: moneyEn,

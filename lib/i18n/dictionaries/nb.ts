@@ -8,6 +8,7 @@ import { financeNb } from "./sections/finance.nb";
 import { errorNb } from "./sections/error.nb";
 import { errorsNb } from "./sections/errors.nb";
 import { historyNb } from "./sections/history.nb";
+import { homeNb } from "./sections/home.nb";
 import { ingestNb } from "./sections/ingest.nb";
 import { moneyNb } from "./sections/money.nb";
 import { lookupNb } from "./sections/lookup.nb";
@@ -28,6 +29,7 @@ const nb = {
   errors: errorsNb,
   finance: financeNb,
   history: historyNb,
+  home: homeNb,
   ingest: ingestNb,
   lookup: lookupNb,
   money: moneyNb,
