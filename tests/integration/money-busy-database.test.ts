@@ -17,6 +17,7 @@ import {
 } from "@/lib/money/engine";
 import { applyDetails } from "@/lib/payments/sync/sync";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
+import { expectLedgerMatchesVipps } from "../helpers/money-invariant";
 import { actor, addUnit, simPayment, startStack, type Stack } from "../helpers/ingest";
 
 const kinds = await databaseKinds();
@@ -141,18 +142,8 @@ describe.each(kinds)("money operations on a busy database (%s)", (kind) => {
     idempotencyKey: randomUUID(),
     ...over,
   });
-  /** Vipps' successful movements = the ledger's succeeded operations, each request id once, no lock left. */
-  async function ledgerMatchesVipps(orderId: string) {
-    const log = (await details(orderId)).transactionLogHistory.filter((e) => e.operationSuccess);
-    const ops = await db.prisma.moneyOperation.findMany({ where: { orderId, state: "succeeded" } });
-    const sum = (xs: { amount: number | null }[]) => xs.reduce((a, x) => a + (x.amount ?? 0), 0);
-    expect(sum(log.filter((e) => e.operation === "CAPTURE"))).toBe(sum(ops.filter((o) => o.kind === "capture")));
-    expect(sum(log.filter((e) => e.operation === "REFUND"))).toBe(sum(ops.filter((o) => o.kind === "refund")));
-    const ids = log.filter((e) => e.requestId).map((e) => e.requestId);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const op of ops) expect(ids).toContain(op.xRequestId);
-    expect(await db.prisma.paymentLock.count({ where: { payment: { orderId } } })).toBe(0);
-  }
+  const ledgerMatchesVipps = async (orderId: string) =>
+    expectLedgerMatchesVipps(db.prisma, await stack.clientFor(SHOP), SHOP, orderId);
 
   it("the held connections really time a transaction out (P2028)", async () => {
     const release = await holdConnections(small, connections);
