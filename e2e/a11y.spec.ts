@@ -63,3 +63,42 @@ test("the sign-in page has no serious accessibility violations", async ({ page }
   await page.goto("/login");
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("search comes before the menu in tab order on the lookup page", async ({ page }) => {
+  await signInAs(page, "support");
+  await page.goto("/");
+  await page.keyboard.press("Tab"); // the skip link
+  await page.keyboard.press("Tab");
+  await expect(page.getByLabel("orderId, transaksjons-ID, beløp eller tekst")).toBeFocused();
+});
+
+test("at phone width the menu opens as a dialog that traps focus, reaches every entry and gives focus back", async ({
+  page,
+}) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "admin", "/admin/users");
+  const button = page.getByTestId("menu-button");
+  await expect(button).toBeVisible();
+  // The wide sidebar is not there to confuse anyone.
+  await expect(page.getByRole("navigation", { name: "Hovedmeny" })).toHaveCount(0);
+  await button.click();
+  const menu = page.getByRole("dialog", { name: "Hovedmeny" });
+  await expect(menu).toBeVisible();
+  const links = menu.getByRole("navigation").getByRole("link");
+  await expect(links).toHaveCount(11);
+  for (const link of await links.all()) await expect(link).toBeInViewport();
+  // Tab cycles inside the dialog.
+  for (let i = 0; i < 25; i++) {
+    await page.keyboard.press("Tab");
+    expect(await menu.evaluate((el) => el.contains(document.activeElement))).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveCount(0);
+  await expect(button).toBeFocused();
+  // Following a link closes it.
+  await button.click();
+  await menu.getByRole("link", { name: "Revisjonslogg" }).click();
+  await expect(page).toHaveURL(/\/admin\/audit/);
+  await expect(menu).toHaveCount(0);
+  await expect(page.getByTestId("whoami").first()).toBeHidden();
+});

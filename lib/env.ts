@@ -17,6 +17,12 @@ const schema = z
         "DATABASE_URL must be a postgres:// or postgresql:// URL (leave it unset for the embedded database)",
       )
       .optional(),
+    /**
+     * PostgreSQL connections per app instance (one pool, shared by pages and money operations).
+     * Money transactions wait up to 10 s for one (lib/money/engine.ts MONEY_TRANSACTION); raise this
+     * when many people read at once, keeping instances × pool below the server's max_connections.
+     */
+    DATABASE_POOL_SIZE: z.coerce.number().int().min(2).max(200).default(10),
     /** The address users reach the app at; https://… makes session cookies Secure unconditionally. */
     APP_URL: z.url({ protocol: /^https?$/, error: "APP_URL must be an http:// or https:// URL" }).optional(),
     /** How many proxies in front append to X-Forwarded-For (lib/auth/client.ts). */
@@ -83,7 +89,7 @@ const schema = z
     // turbopackIgnore: these are runtime paths, not files to trace into the build output.
     const dataDir = path.resolve(/* turbopackIgnore: true */ e.DATA_DIR);
     const database = e.DATABASE_URL
-      ? ({ driver: "pg", url: e.DATABASE_URL } as const)
+      ? ({ driver: "pg", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE } as const)
       : ({
           driver: "pglite",
           dir: path.resolve(/* turbopackIgnore: true */ e.PGLITE_DIR ?? path.join(dataDir, "pglite")),

@@ -56,6 +56,7 @@ function refusalText(t: T, r: Refusal, locale: Locale, now: number): string {
       });
     case "key_reused":
     case "vipps_unavailable":
+    case "db_busy":
     case "own_request":
     case "not_waiting":
     case "expired":

@@ -3,7 +3,7 @@
 // which payment, with what outcome; `details` carries codes and numbers, never secrets or sentences.
 // Append-only and hash-chained by the database (ARCHITECTURE.md "Audit"; checked by chain.ts).
 import "server-only";
-import type { Prisma, PrismaClient } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 
 export const AUDIT_ACTIONS = [
   // Signing in and out
@@ -120,4 +120,18 @@ export function auditRow(entry: AuditEntry): Prisma.AuditLogCreateManyInput {
  */
 export async function audit(db: AuditDb, entry: AuditEntry): Promise<void> {
   await db.auditLog.create({ data: auditRow(entry) });
+}
+
+/**
+ * The same row as audit(), as one INSERT to put in a data-modifying CTE beside the writes it records
+ * (one statement, one round trip, atomic without a transaction); `when` makes it conditional, e.g.
+ * on an UPDATE … RETURNING in the same statement having matched a row.
+ */
+export function auditInsertSql(entry: AuditEntry, when?: Prisma.Sql): Prisma.Sql {
+  const r = auditRow(entry);
+  const details = entry.details ? JSON.stringify(entry.details) : null;
+  return Prisma.sql`INSERT INTO "AuditLog" ("at", "userId", "userEmail", "action", "outcome", "msn", "orderId", "details")
+    SELECT ${entry.at ?? new Date()}::timestamptz, ${r.userId}::uuid, ${r.userEmail}, ${r.action}, ${r.outcome},
+      ${r.msn}, ${r.orderId}, ${details}::jsonb
+    ${when ? Prisma.sql`WHERE ${when}` : Prisma.empty}`;
 }

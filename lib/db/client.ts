@@ -13,7 +13,9 @@ async function open(): Promise<{ client: Db; close: () => Promise<void> }> {
   const { database } = env();
   if (database.driver === "pg") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const client = new PrismaClient({ adapter: new PrismaPg({ connectionString: database.url, max: 10 }) });
+    const client = new PrismaClient({
+      adapter: new PrismaPg({ connectionString: database.url, max: database.poolSize }),
+    });
     return { client, close: () => client.$disconnect() };
   }
   const { openPglite } = await import("./pglite");

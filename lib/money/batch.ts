@@ -294,7 +294,7 @@ async function runItem(deps: MoneyDeps, actor: Actor | null, item: ClaimedItem, 
     case "refused": {
       const code = result.refusal.code;
       // Someone else's operation on this payment, or Vipps unreachable for the fresh check: later.
-      if (code === "busy") return retry(5_000 * (item.tries + 1), code);
+      if (code === "busy" || code === "db_busy") return retry(5_000 * (item.tries + 1), code);
       if (code === "vipps_unavailable") return retry(15_000 * (item.tries + 1), code);
       return { state: "failed", operationId: opId, code };
     }

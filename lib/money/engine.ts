@@ -17,12 +17,12 @@ import "server-only";
 import { createHash, randomUUID } from "node:crypto";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { MoneyOperationState } from "@/generated/prisma/enums";
-import { audit } from "@/lib/audit";
+import { audit, auditInsertSql, type AuditEntry } from "@/lib/audit";
 import { assertCan, assertMsn, type Actor } from "@/lib/auth/permissions";
 import { isEcomError, type EcomClient, type PaymentDetails } from "@/lib/ecom";
 import { AppError } from "@/lib/errors";
 import { derivePayment } from "@/lib/payments/sync/derive";
-import { syncDetails } from "@/lib/payments/sync/sync";
+import { storeKnownPayment } from "@/lib/payments/sync/sync";
 import {
   allowance,
   checkAmount,
@@ -40,7 +40,21 @@ export interface MoneyDeps {
   now?: () => Date;
   /** When a pending row counts as abandoned (the app passes MONEY_STALE_PENDING_MS); default STALE_PENDING_MS. */
   stalePendingMs?: number;
+  /** How long a money transaction may wait for a connection, and run; default MONEY_TRANSACTION. */
+  transaction?: { maxWait?: number; timeout?: number };
 }
+
+/**
+ * Money transactions get more room than Prisma's defaults (2 s to get a connection, 5 s to run): under
+ * load the pool is busy with page reads, and a money operation that gives up is worse than one that
+ * waits. What still times out is answered by submitMoneyOperation, never shown as a bare error.
+ */
+export const MONEY_TRANSACTION = { maxWait: 10_000, timeout: 20_000 } as const;
+const txOptions = (deps: MoneyDeps) => ({ ...MONEY_TRANSACTION, ...deps.transaction });
+
+/** Prisma could not start (P2028 "unable to start a transaction in the given time") or finish a transaction in time. */
+export const isTransactionTimeout = (e: unknown) =>
+  e instanceof Prisma.PrismaClientKnownRequestError && e.code === "P2028";
 
 export interface MoneyRequest {
   msn: string;
@@ -62,6 +76,8 @@ export type Refusal =
   | { code: "busy"; by: string | null; kind: MoneyKind; amount: number; since: Date }
   | { code: "key_reused" }
   | { code: "vipps_unavailable" }
+  /** The database was too busy to write the ledger row: nothing written, nothing sent. */
+  | { code: "db_busy" }
   | { code: "confirm_mismatch"; max: number }
   | { code: NotAllowed }
   | { code: "own_request" }
@@ -138,9 +154,10 @@ function refusalFromRow(op: Op): Refusal | null {
   return { code } as Refusal;
 }
 
+/** A unique violation on `target` (a column or table name), from a model query (P2002) or raw SQL (P2010, 23505). */
 const isUnique = (e: unknown, target: string) =>
   e instanceof Prisma.PrismaClientKnownRequestError &&
-  e.code === "P2002" &&
+  (e.code === "P2002" || (e.code === "P2010" && JSON.stringify(e.meta ?? {}).includes("23505"))) &&
   JSON.stringify(e.meta ?? {}).includes(target);
 
 /** The transactionText sent, the same on every retry (a retry must be identical, or Vipps says 93). */
@@ -157,20 +174,17 @@ export async function submitMoneyOperation(
   assertMsn(actor, req.msn);
   const db = deps.db;
   const now = () => deps.now?.() ?? new Date();
-  // The payment and an earlier use of the key, read together (one round trip on PostgreSQL).
-  const [payment, seen] = await Promise.all([
-    db.payment.findUnique({
-      where: { msn_orderId: { msn: req.msn, orderId: req.orderId } },
-      select: {
-        id: true,
-        salesUnit: {
-          select: { captureType: true, approvalThresholdOre: true, releaseNeedsApproval: true, active: true },
-        },
-      },
+  // The payment, its sales unit and an earlier use of the key, read at once (three connections on PostgreSQL).
+  const [found, salesUnit, seen] = await Promise.all([
+    db.payment.findUnique({ where: { msn_orderId: { msn: req.msn, orderId: req.orderId } }, select: { id: true } }),
+    db.salesUnit.findUnique({
+      where: { msn: req.msn },
+      select: { captureType: true, approvalThresholdOre: true, releaseNeedsApproval: true, active: true },
     }),
     db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey }, select: { id: true } }),
   ]);
-  if (!payment) throw new AppError("not_found", `payment ${req.msn}/${req.orderId}`);
+  if (!found || !salesUnit) throw new AppError("not_found", `payment ${req.msn}/${req.orderId}`);
+  const payment = { ...found, salesUnit };
   const hash = requestHash(req);
 
   const refuseEarly = async (refusal: Refusal, extra: Record<string, string> = {}): Promise<MoneyResult> => {
@@ -189,55 +203,65 @@ export async function submitMoneyOperation(
     const existing = await db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey } });
     if (!existing) throw new AppError("internal", "idempotency key vanished");
     if (existing.requestHash !== hash || existing.paymentId !== payment.id) return refuseEarly({ code: "key_reused" });
-    return resultOf(await resolveIfOpen(deps, existing));
+    try {
+      return resultOf(await resolveIfOpen(deps, existing));
+    } catch (e) {
+      return leftPending(existing, e); // the row stands; its outcome is the reconciler's to find
+    }
   };
 
   if (seen) return again();
   // A deactivated sales unit moves no money: refused before any ledger row, lock or call to Vipps.
   if (!payment.salesUnit.active) return refuseEarly({ code: "unit_inactive" });
 
-  // 1. Ledger row and lock, together.
+  // 1. Ledger row, lock and audit row: one statement (a data-modifying CTE), all or nothing. It runs
+  // in a transaction only for the bounded wait for a connection (MONEY_TRANSACTION.maxWait): a
+  // database too busy to take it answers "busy, nothing was sent" instead of keeping the person waiting.
   const id = randomUUID();
+  const at = now();
+  const requested = auditInsertSql({
+    action: "money_requested",
+    outcome: "success",
+    who: actor,
+    msn: req.msn,
+    orderId: req.orderId,
+    details: {
+      operationId: id,
+      kind: req.kind,
+      amount: req.amount === "all" ? "all" : req.amount,
+      ...(req.reason ? { reason: req.reason } : {}),
+    },
+  });
   let op: Op;
   try {
-    op = await db.$transaction(async (tx) => {
-      const row = await tx.moneyOperation.create({
-        data: {
-          id,
-          idempotencyKey: req.idempotencyKey,
-          xRequestId: xRequestIdFor(id),
-          paymentId: payment.id,
-          msn: req.msn,
-          orderId: req.orderId,
-          kind: req.kind,
-          amount: req.amount === "all" ? null : req.amount,
-          reason: req.reason ?? null,
-          note: req.note?.trim() || null,
-          requestHash: hash,
-          state: "pending",
-          createdById: actor.id,
-          createdByName: actor.name.slice(0, 200),
-          createdAt: now(),
-        },
-      });
-      await tx.paymentLock.create({ data: { paymentId: payment.id, operationId: row.id, lockedAt: now() } });
-      await audit(tx, {
-        action: "money_requested",
-        outcome: "success",
-        who: actor,
-        msn: req.msn,
-        orderId: req.orderId,
-        details: {
-          operationId: row.id,
-          kind: req.kind,
-          amount: req.amount === "all" ? "all" : req.amount,
-          ...(req.reason ? { reason: req.reason } : {}),
-        },
-      });
-      return row;
-    });
+    // An interactive transaction: Prisma honours maxWait for these (an array of queries waits on).
+    const rows = await db.$transaction(
+      (tx) =>
+        tx.$queryRaw<Op[]>`
+          WITH op AS (
+            INSERT INTO "MoneyOperation" ("id", "idempotencyKey", "xRequestId", "paymentId", "msn", "orderId", "kind",
+              "amount", "reason", "note", "requestHash", "state", "createdById", "createdByName", "createdAt", "updatedAt")
+            VALUES (${id}::uuid, ${req.idempotencyKey}, ${xRequestIdFor(id)}, ${payment.id}::uuid, ${req.msn},
+              ${req.orderId}, ${req.kind}::"MoneyOperationKind", ${req.amount === "all" ? null : req.amount}::int,
+              ${req.reason ?? null}::"RefundReason", ${req.note?.trim() || null}, ${hash}, 'pending',
+              ${actor.id}::uuid, ${actor.name.slice(0, 200)}, ${at}::timestamptz, ${at}::timestamptz)
+            RETURNING *
+          ), locked AS (
+            INSERT INTO "PaymentLock" ("paymentId", "operationId", "lockedAt") SELECT "paymentId", "id", ${at}::timestamptz FROM op
+          ), audited AS (${requested})
+          SELECT * FROM op`,
+      txOptions(deps),
+    );
+    op = rows[0]!;
   } catch (e) {
     if (isUnique(e, "idempotencyKey")) return again(); // a double click raced us: one row, one answer
+    if (isTransactionTimeout(e)) {
+      // No connection in time (or the transaction ran out of time and was rolled back): nothing was
+      // written unless a commit's answer was lost, which the key finds.
+      if (await db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey }, select: { id: true } }))
+        return again();
+      return refuseEarly({ code: "db_busy" }).catch(() => ({ outcome: "refused", refusal: { code: "db_busy" } }));
+    }
     if (isUnique(e, "paymentId") || isUnique(e, "PaymentLock")) {
       const lock = await db.paymentLock.findUnique({ where: { paymentId: payment.id }, include: { operation: true } });
       if (!lock) return submitMoneyOperation(deps, actor, req); // released meanwhile: try once more
@@ -253,14 +277,73 @@ export async function submitMoneyOperation(
     throw e;
   }
 
+  // From here the ledger row exists: whatever goes wrong on our side (a busy database above all), the
+  // person is told "pending" — money may have moved — and the reconciler settles the row.
+  try {
+    return await checkAndSend(deps, op, actor, req, payment.salesUnit);
+  } catch (e) {
+    return afterTrouble(deps, op, actor, e);
+  }
+}
+
+/**
+ * The ledger row exists but this call could not finish it (a busy database above all). If the send
+ * was never claimed, the row is settled as "busy, nothing was sent" — guarded, so a claimed row is
+ * left alone; otherwise money may have moved: the person sees pending and the reconciler settles it.
+ */
+async function afterTrouble(deps: MoneyDeps, op: Op, actor: Actor, e: unknown): Promise<MoneyResult> {
+  try {
+    const at = deps.now?.() ?? new Date();
+    const row = await settle(
+      deps.db,
+      op,
+      Prisma.sql`"state" = 'failed', "errorCode" = 'refused:db_busy'`,
+      at,
+      {
+        action: "money_refused",
+        outcome: "refused",
+        who: actor,
+        msn: op.msn,
+        orderId: op.orderId,
+        details: { operationId: op.id, kind: op.kind, reason: "db_busy" },
+      },
+      { state: "pending", attempts: 0 },
+    );
+    return resultOf(row);
+  } catch {
+    return leftPending(op, e);
+  }
+}
+
+/** The outcome is the reconciler's to find; the person is told it is pending. */
+function leftPending(op: Op, e: unknown): MoneyResult {
+  const code = e instanceof Prisma.PrismaClientKnownRequestError ? e.code : (e as Error)?.name;
+  console.warn(`[money] operation ${op.id} left pending for the reconciler (${code})`);
+  return { outcome: "pending", operation: { ...view(op), state: op.state === "unknown" ? "unknown" : "pending" } };
+}
+
+type UnitRules = {
+  captureType: "reserve" | "direct";
+  approvalThresholdOre: number | null;
+  releaseNeedsApproval: boolean;
+};
+
+/** Steps 2–5 for a fresh ledger row with its lock. */
+async function checkAndSend(
+  deps: MoneyDeps,
+  op: Op,
+  actor: Actor,
+  req: MoneyRequest,
+  unit: UnitRules,
+): Promise<MoneyResult> {
+  const db = deps.db;
   // 2. A fresh look at the payment, with the lock held.
-  const checked = await freshCheck(deps, op, payment.salesUnit.captureType, req.amount, req.confirmAmount);
+  const checked = await freshCheck(deps, op, unit.captureType, req.amount, req.confirmAmount);
   if (!checked.ok) return finishRefused(deps, op, actor, checked.refusal);
   const { client, amount } = checked;
   // Four-eyes: over the sales unit's threshold the request waits (with the lock) for another person.
-  const unit = payment.salesUnit;
   if (needsApproval(req.kind, amount, unit)) {
-    await syncDetails(db, op.msn, checked.details, { now: now() });
+    await storeQuietly(deps, op, checked.details);
     const waiting = await db.$transaction(async (tx) => {
       // Only while still ours: the reconciler may have settled a row that looked abandoned.
       const parked = await tx.moneyOperation.updateMany({
@@ -278,7 +361,7 @@ export async function submitMoneyOperation(
         details: { operationId: op.id, kind: op.kind, amount },
       });
       return row;
-    });
+    }, txOptions(deps));
     return resultOf(waiting);
   }
   // Claim the send: only a row still pending and untouched since we wrote it is sent. The reconciler
@@ -344,7 +427,7 @@ async function finish(
   actor: Actor | null,
   out: SendOutcome,
   /** Record the outcome only if the row still matches this (else leave it, and the lock, alone). */
-  guard?: Prisma.MoneyOperationWhereInput,
+  guard?: SettleGuard,
 ): Promise<MoneyResult> {
   const db = deps.db;
   const now = deps.now?.() ?? new Date();
@@ -367,16 +450,16 @@ async function finish(
   }
   // The outcome is recorded (and the lock released) while the payment is synced from /details: the
   // two touch different rows, and the caller waits for both.
-  const recording = db.$transaction(async (tx) => {
-    const data: Prisma.MoneyOperationUpdateManyMutationInput =
-      out.state === "succeeded"
-        ? { state: "succeeded", transactionId: out.transactionId, responseBody: out.body, completedAt: now }
-        : { state: "failed", errorCode: out.code.slice(0, 40), errorMessage: out.message, completedAt: now };
-    const written = await tx.moneyOperation.updateMany({ where: { id: op.id, ...guard }, data });
-    const updated = await tx.moneyOperation.findUniqueOrThrow({ where: { id: op.id } });
-    if (written.count === 0) return updated; // someone else settled it first: theirs stands
-    await tx.paymentLock.deleteMany({ where: { paymentId: op.paymentId, operationId: op.id } });
-    await audit(tx, {
+  const set =
+    out.state === "succeeded"
+      ? Prisma.sql`"state" = 'succeeded', "transactionId" = ${out.transactionId}, "responseBody" = ${JSON.stringify(out.body)}::jsonb`
+      : Prisma.sql`"state" = 'failed', "errorCode" = ${out.code.slice(0, 40)}, "errorMessage" = ${out.message}`;
+  const recording = settle(
+    db,
+    op,
+    set,
+    now,
+    {
       action: out.state === "succeeded" ? "money_succeeded" : "money_failed",
       outcome: out.state === "succeeded" ? "success" : "failed",
       who: actor,
@@ -388,9 +471,9 @@ async function finish(
         amount: op.amount ?? 0,
         ...(out.state === "failed" ? { code: out.code } : { transactionId: out.transactionId ?? "" }),
       },
-    });
-    return updated;
-  });
+    },
+    guard,
+  );
   const [row] = await Promise.all([recording, syncQuietly(deps, op)]);
   const result = resultOf(row);
   if (out.state === "failed" && out.retryAfterSeconds && result.outcome === "failed") {
@@ -401,29 +484,61 @@ async function finish(
 
 async function finishRefused(deps: MoneyDeps, op: Op, actor: Actor | null, refusal: Refusal): Promise<MoneyResult> {
   const code = `refused:${refusal.code}${"max" in refusal ? `:${refusal.max}` : ""}`;
-  const row = await deps.db.$transaction(async (tx) => {
-    const updated = await tx.moneyOperation.update({
-      where: { id: op.id },
-      data: { state: "failed", errorCode: code.slice(0, 40), completedAt: deps.now?.() ?? new Date() },
-    });
-    await tx.paymentLock.deleteMany({ where: { paymentId: op.paymentId, operationId: op.id } });
-    await audit(tx, {
-      action: "money_refused",
-      outcome: "refused",
-      who: actor,
-      msn: op.msn,
-      orderId: op.orderId,
-      details: { operationId: op.id, kind: op.kind, reason: refusal.code },
-    });
-    return updated;
+  const at = deps.now?.() ?? new Date();
+  const row = await settle(deps.db, op, Prisma.sql`"state" = 'failed', "errorCode" = ${code.slice(0, 40)}`, at, {
+    action: "money_refused",
+    outcome: "refused",
+    who: actor,
+    msn: op.msn,
+    orderId: op.orderId,
+    details: { operationId: op.id, kind: op.kind, reason: refusal.code },
   });
   return { outcome: "refused", refusal, operation: view(row) };
 }
 
+/**
+ * Writes an outcome on the ledger row, releases the payment's lock and audits it — one statement (a
+ * data-modifying CTE), so all or nothing without a transaction: a busy pool makes it wait for a
+ * connection, never give up after the money moved. With a guard only a row still matching it is
+ * settled; otherwise the row comes back as it is (someone else settled it first: theirs stands).
+ */
+async function settle(
+  db: PrismaClient,
+  op: Op,
+  set: Prisma.Sql,
+  at: Date,
+  entry: AuditEntry,
+  guard?: SettleGuard,
+): Promise<Op> {
+  const only = guard
+    ? Prisma.sql`AND "state" = ${guard.state}::"MoneyOperationState" AND "attempts" = ${guard.attempts}`
+    : Prisma.empty;
+  const rows = await db.$queryRaw<Op[]>`
+    WITH settled AS (
+      UPDATE "MoneyOperation" SET ${set}, "completedAt" = ${at}::timestamptz, "updatedAt" = ${at}::timestamptz
+      WHERE "id" = ${op.id}::uuid ${only}
+      RETURNING *
+    ), unlocked AS (
+      DELETE FROM "PaymentLock" WHERE "paymentId" = ${op.paymentId}::uuid AND "operationId" IN (SELECT "id" FROM settled)
+    ), audited AS (${auditInsertSql(entry, Prisma.sql`EXISTS (SELECT 1 FROM settled)`)})
+    SELECT * FROM settled`;
+  return rows[0] ?? db.moneyOperation.findUniqueOrThrow({ where: { id: op.id } });
+}
+
+/** Settle only a row still pending with this many attempts (the reconciler's "interrupted"). */
+type SettleGuard = { state: "pending"; attempts: number };
+
+/** Our copy of the payment, from the /details just read (the payment is ours: the ledger row points at it). */
+const store = (deps: MoneyDeps, op: Op, details: PaymentDetails) =>
+  storeKnownPayment(deps.db, op.paymentId, details, deps.now?.() ?? new Date());
+
+/** The copy only shows what Vipps said: a busy database must not turn a refusal or a parked request into an error. */
+const storeQuietly = (deps: MoneyDeps, op: Op, details: PaymentDetails) => store(deps, op, details).catch(() => {});
+
 async function syncQuietly(deps: MoneyDeps, op: Op): Promise<PaymentDetails | null> {
   try {
     const details = await (await deps.clientFor(op.msn)).getPaymentDetails(op.orderId);
-    await syncDetails(deps.db, op.msn, details, { now: deps.now?.() ?? new Date() });
+    await store(deps, op, details);
     return details;
   } catch {
     return null; // the reconciler reads it later
@@ -480,7 +595,7 @@ async function freshCheck(
   // A refusal stores what Vipps said now (the page shows why); on the way to sending, the sync after
   // the operation stores it, so the copy is written once, not twice.
   const refuse = async (refusal: Refusal) => {
-    await syncDetails(deps.db, op.msn, details, { now });
+    await storeQuietly(deps, op, details);
     return { ok: false as const, refusal };
   };
   const allowed = allowance({ ...derivePayment(details), captureType }, op.kind, now);

@@ -2,7 +2,7 @@
 // why not), what remains, and an operation in flight (who started what, when). The dialog reads it
 // afresh from Vipps when it opens; the page uses our stored copy.
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
+import type { Payment, PrismaClient } from "@/generated/prisma/client";
 import { assertCan, assertMsn, can, msnScope, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { derivePayment } from "@/lib/payments/sync/derive";
@@ -54,13 +54,14 @@ async function inFlightFor(db: PrismaClient, paymentId: string): Promise<InFligh
   };
 }
 
-/** From our stored copy, for the page (null when the actor may not move money). */
-export async function moneyPanelFromCopy(db: PrismaClient, actor: Actor, paymentId: string, now = new Date()) {
+/** From our stored copy: the payment row the page already read, with its sales unit (null when the actor may not move money). */
+export async function moneyPanelOf(
+  db: PrismaClient,
+  actor: Actor,
+  p: Payment & { salesUnit: { name: string; captureType: "reserve" | "direct"; active: boolean } },
+  now = new Date(),
+): Promise<MoneyPanel | null> {
   if (!can(actor, "payments:money")) return null;
-  const p = await db.payment.findUniqueOrThrow({
-    where: { id: paymentId },
-    include: { salesUnit: { select: { name: true, captureType: true, active: true } } },
-  });
   return {
     msn: p.msn,
     orderId: p.orderId,

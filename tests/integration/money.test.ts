@@ -16,6 +16,7 @@ import {
 import { openDirect } from "@/lib/db/direct";
 import { applyDetails } from "@/lib/payments/sync/sync";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
+import { expectLedgerMatchesVipps } from "../helpers/money-invariant";
 import { actor, addUnit, simPayment, startStack, type Stack, detailsDownAfterCapture } from "../helpers/ingest";
 
 const kinds = await databaseKinds();
@@ -62,18 +63,8 @@ describe.each(kinds)("money operations on %s", (kind) => {
     ...over,
   });
   /** The invariant: Vipps' successful movements of each kind = the ledger's succeeded operations. */
-  async function ledgerMatchesVipps(orderId: string, msn = SHOP) {
-    const log = (await details(orderId, msn)).transactionLogHistory.filter((e) => e.operationSuccess);
-    const ops = await db.prisma.moneyOperation.findMany({ where: { orderId, msn, state: "succeeded" } });
-    const sum = (xs: { amount: number | null }[]) => xs.reduce((a, x) => a + (x.amount ?? 0), 0);
-    expect(sum(log.filter((e) => e.operation === "CAPTURE"))).toBe(sum(ops.filter((o) => o.kind === "capture")));
-    expect(sum(log.filter((e) => e.operation === "REFUND"))).toBe(sum(ops.filter((o) => o.kind === "refund")));
-    // Every movement at Vipps carries one of our request ids, each exactly once.
-    const ids = log.filter((e) => e.requestId).map((e) => e.requestId);
-    expect(new Set(ids).size).toBe(ids.length);
-    for (const op of ops) expect(ids).toContain(op.xRequestId);
-    expect(await db.prisma.paymentLock.count({ where: { payment: { orderId, msn } } })).toBe(0);
-  }
+  const ledgerMatchesVipps = async (orderId: string, msn = SHOP) =>
+    expectLedgerMatchesVipps(db.prisma, await stack.clientFor(msn), msn, orderId);
 
   /**
    * A pending capture with its lock, as a process leaves them when it dies mid-operation (or while

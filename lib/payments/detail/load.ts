@@ -6,7 +6,7 @@ import { mayOpenMsn } from "@/lib/auth/guard";
 import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
 import { db } from "@/lib/db/client";
 import { isMsn, isOrderId } from "@/lib/ids";
-import { moneyPanelFromCopy } from "@/lib/money/panel";
+import { moneyPanelOf } from "@/lib/money/panel";
 import { MONEY_KINDS } from "@/lib/money/rules";
 import { deadlines } from "@/lib/payments/detail/deadlines";
 import { explainChargedTwice } from "@/lib/payments/detail/explain";
@@ -23,17 +23,18 @@ export async function getPaymentDetail(actor: Actor, msn: string, orderId: strin
   const payment = await prisma.payment.findUnique({
     where: { msn_orderId: { msn, orderId } },
     include: {
-      salesUnit: { select: { name: true, captureType: true } },
+      salesUnit: { select: { name: true, captureType: true, active: true } },
       events: { orderBy: [{ timeStamp: "desc" }, { id: "desc" }] },
       moneyOperations: { orderBy: { createdAt: "desc" }, take: 200 },
     },
   });
   if (!payment) return null;
-  // Reading a payment is audited: customer data was shown to this person.
-  await audit(prisma, { action: "payment_viewed", outcome: "success", who: actor, msn, orderId });
   const base = siblingBase(orderId);
   const created = payment.createdAt.getTime();
-  const [apiCalls, candidates, sameOrderId] = await Promise.all([
+  // Reading a payment is audited (customer data was shown to this person): written while the rest is
+  // read, and before anything is returned.
+  const [, apiCalls, candidates, sameOrderId] = await Promise.all([
+    audit(prisma, { action: "payment_viewed", outcome: "success", who: actor, msn, orderId }),
     prisma.apiCallLog.findMany({
       where: { msn, orderId },
       orderBy: { at: "desc" },
@@ -128,7 +129,7 @@ export async function loadPaymentPage(
     duplicates,
   );
   // Finance and admin get the money panel; everyone else nothing (no controls, nothing to call).
-  const panel = await moneyPanelFromCopy(await db(), actor, payment.id, now);
+  const panel = await moneyPanelOf(await db(), actor, payment, now);
   const guaranteeDaysLeft = due.guaranteeEnds
     ? Math.max(0, Math.ceil((due.guaranteeEnds.getTime() - now.getTime()) / 86_400_000))
     : null;

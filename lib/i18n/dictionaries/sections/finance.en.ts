@@ -106,6 +106,7 @@ export const financeEn: Widen<typeof financeNb> = {
       confirm_mismatch: "What remains changed since the batch was queued. Nothing was released.",
       below_minimum: "The amount is below Vipps' minimum.",
       vipps_unavailable: "Could not reach Vipps.",
+      db_busy: "Merchant Ops was too busy to start the operation.",
     },
     back: "Back to the capture queue",
     notFound: "Batch not found.",

@@ -104,6 +104,7 @@ export const financeNb = {
       confirm_mismatch: "Beløpet som gjenstår er endret siden køen ble lagt. Ingenting er frigitt.",
       below_minimum: "Beløpet er under Vipps' minstebeløp.",
       vipps_unavailable: "Fikk ikke kontakt med Vipps.",
+      db_busy: "Merchant Ops var for opptatt til å starte operasjonen.",
     },
     back: "Til trekk-køen",
     notFound: "Fant ikke køen.",

@@ -99,6 +99,7 @@ export const moneyEn: Widen<typeof moneyNb> = {
     busy: "{by} started {what} of {amount} {ago}. Wait until it is done.",
     key_reused: "This form was already used for another operation. Close it and open it again.",
     vipps_unavailable: "Could not reach Vipps to check the payment. Nothing was sent; try again shortly.",
+    db_busy: "Merchant Ops is busy right now. Nothing was sent to Vipps and no money moved; try again in a moment.",
     confirm_mismatch: "The amount you typed is not what remains ({max}). Nothing was released.",
     above_remaining: "More than what remains ({max}).",
     below_minimum: "The smallest amount is 1.00 kr (unless it is exactly what remains, {max}).",

@@ -97,6 +97,8 @@ export const moneyNb = {
     busy: "{by} startet {what} på {amount} {ago}. Vent til den er ferdig.",
     key_reused: "Dette skjemaet er allerede brukt til en annen operasjon. Lukk det og åpne på nytt.",
     vipps_unavailable: "Fikk ikke kontakt med Vipps for å sjekke betalingen. Ingenting er sendt; prøv igjen om litt.",
+    db_busy:
+      "Merchant Ops er opptatt akkurat nå. Ingenting er sendt til Vipps, og ingen penger er flyttet; prøv igjen om litt.",
     confirm_mismatch: "Beløpet du skrev stemmer ikke med det som gjenstår ({max}). Ingenting er frigitt.",
     above_remaining: "Mer enn det som gjenstår ({max}).",
     below_minimum: "Minste beløp er 1,00 kr (unntatt nøyaktig det som gjenstår, {max}).",
