@@ -7,6 +7,11 @@ import { PrismaClient } from "@/generated/prisma/client";
 import { env } from "@/lib/env";
 
 type Db = PrismaClient;
+/**
+ * Interactive transactions wait up to 10 s for a connection (Prisma's default is 2 s, which a busy
+ * pool or PGlite's single connection exceeds under load) and may run 20 s.
+ */
+const transactionOptions = { maxWait: 10_000, timeout: 20_000 };
 const globalForDb = globalThis as unknown as { __merchantOpsDb?: { client: Db; close: () => Promise<void> } };
 
 async function open(): Promise<{ client: Db; close: () => Promise<void> }> {
@@ -15,6 +20,7 @@ async function open(): Promise<{ client: Db; close: () => Promise<void> }> {
     const { PrismaPg } = await import("@prisma/adapter-pg");
     const client = new PrismaClient({
       adapter: new PrismaPg({ connectionString: database.url, max: database.poolSize }),
+      transactionOptions,
     });
     return { client, close: () => client.$disconnect() };
   }
@@ -22,7 +28,7 @@ async function open(): Promise<{ client: Db; close: () => Promise<void> }> {
   const { PrismaPGlite } = await import("pglite-prisma-adapter");
   mkdirSync(path.dirname(database.dir), { recursive: true });
   const pglite = openPglite(database.dir);
-  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const client = new PrismaClient({ adapter: new PrismaPGlite(pglite), transactionOptions });
   return {
     client,
     close: async () => {
