@@ -86,7 +86,8 @@ export interface HistoryQuery {
   filters: HistoryFilters;
   sort: HistorySortField;
   dir: SortDirection;
-  size: PageSize;
+  /** Rows per page: one of PAGE_SIZES from a URL (tests and the bench may ask for others). */
+  size: number;
   page: HistoryPageRequest;
 }
 
