@@ -39,7 +39,11 @@ export async function HistoryResults({ view, units, state, filtered, locale, t }
   return (
     <>
       {restarted ? (
-        <p role="alert" data-testid="history-page-gone" className="mb-4 rounded-lg bg-warn-bg px-3 py-2 text-sm text-warn-fg">
+        <p
+          role="alert"
+          data-testid="history-page-gone"
+          className="mb-4 rounded-lg bg-warn-bg px-3 py-2 text-sm text-warn-fg"
+        >
           {t.pageGone}
         </p>
       ) : null}

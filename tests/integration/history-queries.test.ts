@@ -7,7 +7,7 @@ import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/permissions";
 import type { HistoryCursor } from "@/lib/payments/history/cursor";
 import { iterateHistory, listHistoryPage, type HistoryRow } from "@/lib/payments/history/query";
-import { countHistory, sumOf, type HistoryCounts } from "@/lib/payments/history/totals";
+import { countHistory, type HistoryCounts } from "@/lib/payments/history/totals";
 import { parseHistoryParams, type HistoryQuery } from "@/lib/payments/history/params";
 import { PAYMENT_STATUSES } from "@/lib/payments/history/url";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";

@@ -118,9 +118,10 @@ describe("history CSV", () => {
       transaction_text: 'Ski, staver og "voks"',
       bin: "492500",
     });
-    expect(
-      parseCsv(csvRow(row({ transactionText: null, bankIdentificationNumber: null })))[0]!.slice(-2),
-    ).toEqual(["", ""]);
+    expect(parseCsv(csvRow(row({ transactionText: null, bankIdentificationNumber: null })))[0]!.slice(-2)).toEqual([
+      "",
+      "",
+    ]);
   });
 
   it("streams the header, then each batch as it is pulled", async () => {

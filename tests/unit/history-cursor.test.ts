@@ -87,7 +87,9 @@ describe("history cursor", () => {
       return `${body}.${createHmac("sha256", key).update(body).digest().subarray(0, 16).toString("base64url")}`;
     };
     expect(decodeCursor(forge("not json"), key)).toBeNull();
-    expect(decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: [1.5], i: cursor.id, p: 0 })), key)).toBeNull();
+    expect(
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: [1.5], i: cursor.id, p: 0 })), key),
+    ).toBeNull();
     expect(
       decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: [1], i: "not-a-uuid", p: 0 })), key),
     ).toBeNull();
@@ -97,8 +99,12 @@ describe("history cursor", () => {
     expect(
       decodeCursor(forge(JSON.stringify({ m: MSN, s: "status", d: "asc", k: ["paid", 1], i: cursor.id, p: 0 })), key),
     ).toBeNull();
-    expect(decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: [1], i: cursor.id, p: -1 })), key)).toBeNull();
-    expect(decodeCursor(forge(JSON.stringify({ m: MSN, s: "price", d: "desc", k: [1], i: cursor.id, p: 0 })), key)).toBeNull();
+    expect(
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: [1], i: cursor.id, p: -1 })), key),
+    ).toBeNull();
+    expect(
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "price", d: "desc", k: [1], i: cursor.id, p: 0 })), key),
+    ).toBeNull();
   });
 
   it.each(["", ".", "abc", "a.b", "a.b.c", "🙂.🙂", "x".repeat(5000), "eyJ9.AAAA"])("refuses garbage %#", (token) => {
@@ -137,7 +143,9 @@ describe("cursor in the search params", () => {
     expect(parse({ after: encodeCursor({ ...cursor, msn: "" }, key) }).query.page).toBeNull();
     // A status cursor's key has two parts; one from a date sort relabelled cannot be made without the key.
     const status: HistoryCursor = { ...cursor, sort: "status", dir: "asc", key: ["captured", 1] };
-    expect(parse({ after: encodeCursor(status, key), sort: "status", dir: "asc" }).query.page).toEqual({ after: status });
+    expect(parse({ after: encodeCursor(status, key), sort: "status", dir: "asc" }).query.page).toEqual({
+      after: status,
+    });
   });
 
   it("after and before together: neither applies", () => {

@@ -219,7 +219,9 @@ describe("history search params: text, sort, direction", () => {
 
 describe("history URLs", () => {
   const state = parse(
-    new URLSearchParams("msn=212345&status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc&size=25"),
+    new URLSearchParams(
+      "msn=212345&status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc&size=25",
+    ),
   ).state;
 
   it("round-trips the state through the URL", () => {

@@ -94,9 +94,12 @@ export const EXCEL_COLUMNS = [
 export const oreToKronerComma = (ore: number) => oreToKroner(ore).replace(".", ",");
 
 export function excelHeaderLine(t: ExcelCsvText): string {
-  return BOM + csvLine(
-    EXCEL_COLUMNS.map((c) => csvField(t.columns[c], { sep: ";" })),
-    ";",
+  return (
+    BOM +
+    csvLine(
+      EXCEL_COLUMNS.map((c) => csvField(t.columns[c], { sep: ";" })),
+      ";",
+    )
   );
 }
 

@@ -22,7 +22,8 @@ export async function historyExport(url: URL): Promise<Response> {
   const msns = (await listSalesUnits(actor)).map((u) => u.msn);
   const parsed = parseHistoryParams(url.searchParams, historyCursorKey(), { msns, now: new Date() });
   // An MSN outside the scope is a 404, exactly like one that does not exist.
-  if (parsed.problems.some((p) => p.param === "msn")) return jsonRefusal(404, { error: "not_found", message: "Not found." });
+  if (parsed.problems.some((p) => p.param === "msn"))
+    return jsonRefusal(404, { error: "not_found", message: "Not found." });
   // Paging params do not apply to an export.
   const problems = parsed.problems.filter((p) => !["after", "before", "size"].includes(p.param));
   if (problems.length > 0) return invalidFilters(problems);

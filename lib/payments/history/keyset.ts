@@ -79,7 +79,8 @@ export function keysetWhere(cursor: HistoryCursor, reversed = false): PaymentWhe
   const { parts, idDir } = spec(cursor.sort, cursor.dir);
   const d = (x: SortDirection) => (reversed ? flip(x) : x);
   const cols: Part[] = [...parts.map(([c, x]) => [c, d(x)] as const)];
-  const equal = (i: number): PaymentWhereInput[] => cols.slice(0, i).map(([c], j) => ({ [c]: valueOf(c, cursor.key[j]!) }));
+  const equal = (i: number): PaymentWhereInput[] =>
+    cols.slice(0, i).map(([c], j) => ({ [c]: valueOf(c, cursor.key[j]!) }));
   const or: PaymentWhereInput[] = cols.map(([c, x], i) => ({ AND: [...equal(i), beyond(c, x, cursor.key[i]!)] }));
   or.push({ AND: [...equal(cols.length), { id: { [d(idDir) === "asc" ? "gt" : "lt"]: cursor.id } }] });
   const [lead, leadDir] = cols[0]!;

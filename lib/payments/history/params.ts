@@ -25,19 +25,7 @@ import {
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
 export type HistoryParamName =
-  | "msn"
-  | "status"
-  | "range"
-  | "from"
-  | "to"
-  | "min"
-  | "max"
-  | "q"
-  | "sort"
-  | "dir"
-  | "size"
-  | "after"
-  | "before";
+  "msn" | "status" | "range" | "from" | "to" | "min" | "max" | "q" | "sort" | "dir" | "size" | "after" | "before";
 export type HistoryProblemCode =
   | "msn"
   | "range"

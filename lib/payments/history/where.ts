@@ -26,4 +26,3 @@ export function historyWhere(actor: Actor, f: HistoryFilters, withStatus: boolea
   }
   return { AND: and };
 }
-

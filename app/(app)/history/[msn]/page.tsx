@@ -1,4 +1,6 @@
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
+import { requireActor } from "@/lib/auth/actor";
+import { mayOpenMsn, requirePermission } from "@/lib/auth/guard";
 
 interface Props {
   params: Promise<{ msn: string }>;
@@ -7,11 +9,13 @@ interface Props {
 
 /**
  * The older per-sales-unit address: the same view with the sales unit as a filter. The filters come
- * along; a cursor does not (cursors are bound to the filter they were made under). The history page
- * checks the MSN against the reader's scope.
+ * along; a cursor does not (cursors are bound to the filter they were made under). An MSN outside
+ * the reader's scope is a 404 here, exactly like one that does not exist (and audited).
  */
 export default async function HistoryUnitRedirect({ params, searchParams }: Props) {
-  const [{ msn }, raw] = await Promise.all([params, searchParams]);
+  const [{ msn }, raw, actor] = await Promise.all([params, searchParams, requireActor()]);
+  await requirePermission(actor, "payments:read", "/history/[msn]");
+  if (!(await mayOpenMsn(actor, msn, "/history/[msn]"))) notFound();
   const sp = new URLSearchParams();
   for (const [k, v] of Object.entries(raw)) {
     if (k === "msn" || k === "after" || k === "before" || v === undefined) continue;
