@@ -238,27 +238,28 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
       report.events = Number(counts.rows[0]!.e);
       if (report.generation?.reused) report.generation.events = report.events;
       report.indexSizes = await indexSizes(db.sql);
-      if (opts.totalsOnly) continue;
-
-      explains.push(...(await explainAll(db.sql, await lookupQueries(db, set.payments, shape.salesUnits), set.name)));
-      log(`${set.name}: history, server time …`);
-      report.historyServer = await benchHistoryServer(db, shape, historyPlan, log);
-      explains.push(...(await explainAll(db.sql, await historyQueries(db, shape, HISTORY_EXPLAIN), set.name)));
-      if (!opts.http) report.http = { skipped: "--no-http" };
-      else {
-        try {
-          http = await openHttp(db, set.db, opts, outDir, log, notes);
-          log(`${set.name}: HTTP …`);
-          report.http = {
-            pages: http.pages,
-            results: await httpKinds(http, db, shape, httpPlan, log),
-            signInMs: http.signInMs,
-            startMs: http.startMs,
-          };
-        } catch (err) {
-          report.http = { skipped: (err as Error).message };
-          report.errors.push(`http: ${(err as Error).message}`);
-          log(`${set.name}: HTTP skipped: ${(err as Error).message}`);
+      // --only=totals: the sets are ready; the totals run below, both sets at once.
+      if (!opts.totalsOnly) {
+        explains.push(...(await explainAll(db.sql, await lookupQueries(db, set.payments, shape.salesUnits), set.name)));
+        log(`${set.name}: history, server time …`);
+        report.historyServer = await benchHistoryServer(db, shape, historyPlan, log);
+        explains.push(...(await explainAll(db.sql, await historyQueries(db, shape, HISTORY_EXPLAIN), set.name)));
+        if (!opts.http) report.http = { skipped: "--no-http" };
+        else {
+          try {
+            http = await openHttp(db, set.db, opts, outDir, log, notes);
+            log(`${set.name}: HTTP …`);
+            report.http = {
+              pages: http.pages,
+              results: await httpKinds(http, db, shape, httpPlan, log),
+              signInMs: http.signInMs,
+              startMs: http.startMs,
+            };
+          } catch (err) {
+            report.http = { skipped: (err as Error).message };
+            report.errors.push(`http: ${(err as Error).message}`);
+            log(`${set.name}: HTTP skipped: ${(err as Error).message}`);
+          }
         }
       }
     } catch (err) {

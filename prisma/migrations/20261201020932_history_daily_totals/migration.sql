@@ -48,66 +48,52 @@ LANGUAGE sql STABLE AS $$
   SELECT (at AT TIME ZONE 'Europe/Oslo')::date
 $$;
 
--- Adds a statement's net change to the totals. Statement triggers (one per event: a trigger with
--- transition tables fires on one event only) see every row the statement changed, so a bulk insert
--- is one grouped upsert and an UPDATE that touched no counted column (the reconciler's leases, a
--- callback's poll hint) nets to nothing and writes nothing. Keys are upserted in (msn, day, status)
--- order, so two statements never take the same totals rows in opposite orders (no deadlock between
--- single-statement writers). The row locks are held until commit: writers of the same unit, status
--- and day take turns at that point, as they do for the audit chain.
-CREATE FUNCTION "payment_daily_totals_apply"() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
-  IF TG_OP = 'INSERT' THEN
-    INSERT INTO "PaymentDailyTotal" AS t ("msn", "status", "day", "count", "amount", "reserved", "captured", "refunded")
-    SELECT "msn", "status", payment_oslo_day("createdAt"), count(*), sum("amount"), sum("reservedAmount"),
-           sum("capturedAmount"), sum("refundedAmount")
-    FROM new_rows
-    GROUP BY 1, 2, 3
-    ORDER BY 1, 3, 2
-    ON CONFLICT ("msn", "day", "status") DO UPDATE SET
-      "count" = t."count" + excluded."count", "amount" = t."amount" + excluded."amount",
-      "reserved" = t."reserved" + excluded."reserved", "captured" = t."captured" + excluded."captured",
-      "refunded" = t."refunded" + excluded."refunded";
-  ELSE
-    -- UPDATE: the new rows count +1, the old rows -1.
-    INSERT INTO "PaymentDailyTotal" AS t ("msn", "status", "day", "count", "amount", "reserved", "captured", "refunded")
-    SELECT "msn", "status", "day", sum(n), sum(a), sum(r), sum(c), sum(f)
-    FROM (
-      SELECT "msn", "status", payment_oslo_day("createdAt") AS "day", -1 AS n, -"amount"::bigint AS a,
-             -"reservedAmount"::bigint AS r, -"capturedAmount"::bigint AS c, -"refundedAmount"::bigint AS f
-      FROM old_rows
-      UNION ALL
-      SELECT "msn", "status", payment_oslo_day("createdAt"), 1, "amount", "reservedAmount", "capturedAmount",
-             "refundedAmount"
-      FROM new_rows
-    ) AS d
-    GROUP BY 1, 2, 3
-    HAVING sum(n) <> 0 OR sum(a) <> 0 OR sum(r) <> 0 OR sum(c) <> 0 OR sum(f) <> 0
-    ORDER BY 1, 3, 2
-    ON CONFLICT ("msn", "day", "status") DO UPDATE SET
-      "count" = t."count" + excluded."count", "amount" = t."amount" + excluded."amount",
-      "reserved" = t."reserved" + excluded."reserved", "captured" = t."captured" + excluded."captured",
-      "refunded" = t."refunded" + excluded."refunded";
-  END IF;
-  RETURN NULL;
-END
+-- One payment's share of its totals row, counted `sign` times (+1 as it is now, -1 as it was).
+CREATE FUNCTION "payment_daily_delta"(p "Payment", sign integer) RETURNS "PaymentDailyTotal"
+LANGUAGE sql STABLE AS $$
+  SELECT ROW(p."msn", p."status", payment_oslo_day(p."createdAt"), sign, sign * p."amount"::bigint,
+             sign * p."reservedAmount"::bigint, sign * p."capturedAmount"::bigint,
+             sign * p."refundedAmount"::bigint)::"PaymentDailyTotal"
 $$;
 
--- A DELETE trigger has no new_rows, so it gets a function of its own.
-CREATE FUNCTION "payment_daily_totals_delete"() RETURNS trigger
-LANGUAGE plpgsql AS $$
-BEGIN
+-- Adds shares to the totals, grouped by row, in (msn, day, status) order, so two statements never
+-- take the same totals rows in opposite orders. Shares that cancel out write nothing.
+CREATE FUNCTION "payment_daily_totals_add"(deltas "PaymentDailyTotal"[]) RETURNS void
+LANGUAGE sql AS $$
   INSERT INTO "PaymentDailyTotal" AS t ("msn", "status", "day", "count", "amount", "reserved", "captured", "refunded")
-  SELECT "msn", "status", payment_oslo_day("createdAt"), -count(*), -sum("amount"), -sum("reservedAmount"),
-         -sum("capturedAmount"), -sum("refundedAmount")
-  FROM old_rows
+  SELECT d."msn", d."status", d."day", sum(d."count"), sum(d."amount"), sum(d."reserved"), sum(d."captured"),
+         sum(d."refunded")
+  FROM unnest(deltas) AS d
   GROUP BY 1, 2, 3
+  HAVING sum(d."count") <> 0 OR sum(d."amount") <> 0 OR sum(d."reserved") <> 0 OR sum(d."captured") <> 0
+      OR sum(d."refunded") <> 0
   ORDER BY 1, 3, 2
   ON CONFLICT ("msn", "day", "status") DO UPDATE SET
     "count" = t."count" + excluded."count", "amount" = t."amount" + excluded."amount",
     "reserved" = t."reserved" + excluded."reserved", "captured" = t."captured" + excluded."captured",
-    "refunded" = t."refunded" + excluded."refunded";
+    "refunded" = t."refunded" + excluded."refunded"
+$$;
+
+-- A statement's net change: the rows it wrote +1, the rows as they were -1. Statement triggers (one
+-- per event: a trigger with transition tables fires on one event only) see every row the statement
+-- changed, so a bulk insert is one grouped upsert, and an UPDATE that touched no counted column (the
+-- reconciler's leases, a callback's poll hint) nets to nothing and writes nothing. The totals rows
+-- stay locked until commit: writers of the same unit, status and day take turns at that point, as
+-- they do for the audit chain. (PL/pgSQL plans a statement when it first runs it, so each trigger
+-- only ever plans the branch whose transition tables it has.)
+CREATE FUNCTION "payment_daily_totals_apply"() RETURNS trigger
+LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'INSERT' THEN
+    PERFORM payment_daily_totals_add(ARRAY(SELECT payment_daily_delta(n, 1) FROM new_rows n));
+  ELSIF TG_OP = 'UPDATE' THEN
+    PERFORM payment_daily_totals_add(ARRAY(
+      SELECT payment_daily_delta(n, 1) FROM new_rows n
+      UNION ALL
+      SELECT payment_daily_delta(o, -1) FROM old_rows o));
+  ELSE
+    PERFORM payment_daily_totals_add(ARRAY(SELECT payment_daily_delta(o, -1) FROM old_rows o));
+  END IF;
   RETURN NULL;
 END
 $$;
@@ -126,7 +112,7 @@ CREATE TRIGGER "payment_daily_totals_insert" AFTER INSERT ON "Payment"
 CREATE TRIGGER "payment_daily_totals_update" AFTER UPDATE ON "Payment"
   REFERENCING OLD TABLE AS old_rows NEW TABLE AS new_rows FOR EACH STATEMENT EXECUTE FUNCTION payment_daily_totals_apply();
 CREATE TRIGGER "payment_daily_totals_delete" AFTER DELETE ON "Payment"
-  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION payment_daily_totals_delete();
+  REFERENCING OLD TABLE AS old_rows FOR EACH STATEMENT EXECUTE FUNCTION payment_daily_totals_apply();
 CREATE TRIGGER "payment_daily_totals_truncate" AFTER TRUNCATE ON "Payment"
   FOR EACH STATEMENT EXECUTE FUNCTION payment_daily_totals_truncate();
 
