@@ -72,6 +72,9 @@ test("finance: all units, a unit, a preset, statuses, totals, paging text, page 
   await expect(page).toHaveURL(/range=30d/);
   await expect(page.getByTestId("date-presets").locator("[data-preset='30d']")).toHaveAttribute("aria-current", "true");
   await expect(page).toHaveURL(/msn=212345/);
+  // The new counts are on screen (not the skeleton) before the chips are read.
+  await expect(page.locator("[aria-busy=true]")).toHaveCount(0);
+  await expect(chips(page).locator("[data-status]")).toHaveCount(9);
 
   // Statuses by their chips, largest first, until there is more than one page of them.
   const statuses = await chips(page)
