@@ -7,7 +7,7 @@ import { signInAs } from "./helpers";
 /** A reserved payment of at least 100 kr that nobody has touched yet in this run. */
 async function reservedPayment(page: Page, skip = 0): Promise<string> {
   for (const msn of ["212347", "212345", "212346"]) {
-    await page.goto(`/history/${msn}?status=reserved&min=100`);
+    await page.goto(`/history?msn=${msn}&status=reserved&min=100`);
     const links = page.locator("table a[href^='/payments/']");
     if ((await links.count()) > skip) return (await links.nth(skip).getAttribute("href"))!;
   }

@@ -2,7 +2,10 @@
 // Intl.NumberFormat formats a decimal string exactly.
 import type { Locale } from "@/lib/i18n/locales";
 
-const nok = new Intl.NumberFormat("nb-NO", { style: "currency", currency: "NOK" });
+const nok: Record<Locale, Intl.NumberFormat> = {
+  nb: new Intl.NumberFormat("nb-NO", { style: "currency", currency: "NOK" }),
+  en: new Intl.NumberFormat("en-GB", { style: "currency", currency: "NOK" }),
+};
 
 function oreToDecimalString(ore: number | bigint): string {
   if (typeof ore === "number" && !Number.isSafeInteger(ore))
@@ -14,19 +17,9 @@ function oreToDecimalString(ore: number | bigint): string {
   return `${value < 0n ? "-" : ""}${kroner}.${rest}`;
 }
 
-/** 123450 → "1 234,50 kr" (nb-NO, whatever the UI language: NOK is always shown the Norwegian way). */
-export function formatOre(ore: number | bigint): string {
-  return nok.format(oreToDecimalString(ore) as unknown as number);
-}
-
-const nokCode = new Intl.NumberFormat("en-GB", { style: "currency", currency: "NOK", currencyDisplay: "code" });
-
-/**
- * Money in the reader's language, for text that leaves the app (the answer to a customer):
- * nb "1 234,50 kr", en "NOK 1,234.50". The app's own screens use formatOre.
- */
-export function formatMoney(ore: number | bigint, locale: Locale): string {
-  return locale === "en" ? nokCode.format(oreToDecimalString(ore) as unknown as number) : formatOre(ore);
+/** 123450 → "1 234,50 kr" (nb-NO, the default) or, with locale "en", "NOK 1,234.50". */
+export function formatOre(ore: number | bigint, locale: Locale = "nb"): string {
+  return nok[locale].format(oreToDecimalString(ore) as unknown as number);
 }
 
 export const TIME_ZONE = "Europe/Oslo";

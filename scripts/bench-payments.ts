@@ -21,6 +21,8 @@
 //                      kind whose median is over its target stops, and never under 30 runs
 //   --no-http          skip next start;  --no-build  use the existing .next build as it is
 //   --port=N           next start port (default 3900)
+//   --db=NAME          database names NAME and NAME_10k instead of mo_bench and mo_bench_10k
+//   --only=totals      only the history's chips and totals, kept vs counted, on both PostgreSQL sets
 // Environment: BENCH_DATABASE_URL (default postgres://postgres:postgres@127.0.0.1:5432/postgres).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
@@ -39,7 +41,15 @@ import {
 import { collationInfo, indexSizes } from "./bench/catalog";
 import { explainAll, type ExplainResult } from "./bench/explain";
 import type { GenerateResult } from "./bench/generate";
-import { benchHistoryServer, historyKinds, historyQueries, type HistoryServerResult } from "./bench/history";
+import {
+  benchHistoryServer,
+  benchTotalsPaired,
+  historyKinds,
+  historyQueries,
+  searchOf,
+  type HistoryServerResult,
+  type TotalsResult,
+} from "./bench/history";
 import {
   buildInfo,
   BENCH_USER,
@@ -79,6 +89,8 @@ interface Options {
   build: boolean;
   port: number;
   adminUrl: string;
+  totalsOnly: boolean;
+  dbName: string;
 }
 
 function parseFlags(flags: readonly string[]): Options {
@@ -99,6 +111,8 @@ function parseFlags(flags: readonly string[]): Options {
     build: !flags.includes("--no-build"),
     port: num("port", 3900),
     adminUrl: process.env.BENCH_DATABASE_URL ?? DEFAULT_ADMIN_URL,
+    totalsOnly: get("only") === "totals",
+    dbName: /^[a-z_][a-z0-9_]{0,40}$/.test(get("db") ?? "") ? get("db")! : "mo_bench",
   };
 }
 
@@ -172,8 +186,8 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
 
   const pgSets = pgOk
     ? [
-        { name: `pg-${label(opts.payments)}`, db: "mo_bench", payments: opts.payments },
-        { name: `pg-${label(opts.small)}`, db: "mo_bench_10k", payments: opts.small },
+        { name: `pg-${label(opts.payments)}`, db: opts.dbName, payments: opts.payments },
+        { name: `pg-${label(opts.small)}`, db: `${opts.dbName}_10k`, payments: opts.small },
       ]
     : [];
 
@@ -224,26 +238,28 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
       report.events = Number(counts.rows[0]!.e);
       if (report.generation?.reused) report.generation.events = report.events;
       report.indexSizes = await indexSizes(db.sql);
-
-      explains.push(...(await explainAll(db.sql, await lookupQueries(db, set.payments, shape.salesUnits), set.name)));
-      log(`${set.name}: history, server time …`);
-      report.historyServer = await benchHistoryServer(db, shape, historyPlan, log);
-      explains.push(...(await explainAll(db.sql, await historyQueries(db, shape, HISTORY_EXPLAIN), set.name)));
-      if (!opts.http) report.http = { skipped: "--no-http" };
-      else {
-        try {
-          http = await openHttp(db, set.db, opts, outDir, log, notes);
-          log(`${set.name}: HTTP …`);
-          report.http = {
-            pages: http.pages,
-            results: await httpKinds(http, db, shape, httpPlan, log),
-            signInMs: http.signInMs,
-            startMs: http.startMs,
-          };
-        } catch (err) {
-          report.http = { skipped: (err as Error).message };
-          report.errors.push(`http: ${(err as Error).message}`);
-          log(`${set.name}: HTTP skipped: ${(err as Error).message}`);
+      // --only=totals: the sets are ready; the totals run below, both sets at once.
+      if (!opts.totalsOnly) {
+        explains.push(...(await explainAll(db.sql, await lookupQueries(db, set.payments, shape.salesUnits), set.name)));
+        log(`${set.name}: history, server time …`);
+        report.historyServer = await benchHistoryServer(db, shape, historyPlan, log);
+        explains.push(...(await explainAll(db.sql, await historyQueries(db, shape, HISTORY_EXPLAIN), set.name)));
+        if (!opts.http) report.http = { skipped: "--no-http" };
+        else {
+          try {
+            http = await openHttp(db, set.db, opts, outDir, log, notes);
+            log(`${set.name}: HTTP …`);
+            report.http = {
+              pages: http.pages,
+              results: await httpKinds(http, db, shape, httpPlan, log),
+              signInMs: http.signInMs,
+              startMs: http.startMs,
+            };
+          } catch (err) {
+            report.http = { skipped: (err as Error).message };
+            report.errors.push(`http: ${(err as Error).message}`);
+            log(`${set.name}: HTTP skipped: ${(err as Error).message}`);
+          }
         }
       }
     } catch (err) {
@@ -261,7 +277,7 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
   const [bigSet, smallSet] = pgSets;
   const bigReport = datasets.find((d) => d.name === bigSet?.name);
   const smallReport = datasets.find((d) => d.name === smallSet?.name);
-  if (bigSet && smallSet && bigReport?.generation && smallReport?.generation) {
+  if (bigSet && smallSet && bigReport?.generation && smallReport?.generation && !opts.totalsOnly) {
     const opened: BenchDb[] = [];
     try {
       log(`lookup: ${bigSet.name} and ${smallSet.name}, interleaved …`);
@@ -287,8 +303,44 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
     }
   }
 
+  // The history's chips and totals: kept daily totals vs a direct count, both sets interleaved.
+  let totals: TotalsResult[] | undefined;
+  if (bigSet && smallSet && bigReport?.generation && smallReport?.generation) {
+    const opened: BenchDb[] = [];
+    try {
+      log(`history totals: ${bigSet.name} and ${smallSet.name}, kept and counted, interleaved …`);
+      for (const set of [bigSet, smallSet])
+        opened.push(await openPgBenchDb(set.name, databaseUrl(opts.adminUrl, set.db)));
+      const shapes = await Promise.all(
+        opened.map(async (d, i) => ({
+          ...shapeOf([bigSet, smallSet][i]!.payments),
+          now: Number(
+            (
+              await d.sql.query<{ t: string }>(
+                `SELECT (extract(epoch FROM max("createdAt")) * 1000)::bigint::text AS t FROM "Payment"`,
+              )
+            ).rows[0]!.t,
+          ),
+        })),
+      );
+      totals = await benchTotalsPaired(
+        [
+          { db: opened[0]!, shape: shapes[0]! },
+          { db: opened[1]!, shape: shapes[1]! },
+        ],
+        { ...base, budgetMs: opts.budgetMs },
+        log,
+      );
+    } catch (err) {
+      bigReport.errors.push(`totals: ${(err as Error).message}`);
+      log(`totals: ${(err as Error).stack}`);
+    } finally {
+      for (const d of opened) await d.close();
+    }
+  }
+
   // ── PGlite ──────────────────────────────────────────────────────────────────────────────────
-  if (opts.pglite > 0) {
+  if (opts.pglite > 0 && !opts.totalsOnly) {
     const name = `pglite-${label(opts.pglite)}`;
     const report: DatasetReport = { name, driver: "pglite", payments: opts.pglite, errors: [] };
     datasets.push(report);
@@ -329,7 +381,7 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
       `the machine was busy (1-minute load average up to ${busiest} on ${os.cpus().length} CPUs): percentiles, p95/p99 above all, include time spent waiting for a CPU`,
     );
   const totalMs = performance.now() - started;
-  const summary = printReport(datasets, explains, notes, opts, totalMs);
+  const summary = printReport(datasets, explains, notes, opts, totalMs, totals);
   const file = path.join(outDir, "payments.json");
   writeFileSync(
     file,
@@ -347,6 +399,7 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
         plans: { lookup: plan, historyServer: historyPlan, http: httpPlan },
         targets: { lookupP95Ms: 15, historyHttpP95Ms: 150, ratio: 1.5 },
         datasets,
+        totals,
         ratios: summary.ratios,
         notes,
         explain: explains,
@@ -415,7 +468,7 @@ async function openHttp(
     const pages = info.hasHistory ? "history" : "fallback";
     if (pages === "fallback") {
       const msg =
-        "the .next build has no /history/[msn] page: HTTP measured on /payments/<msn>/<orderId> and /?q=<orderId> instead";
+        "the .next build has no /history page across sales units: HTTP measured on /payments/<msn>/<orderId> and /?q=<orderId> instead";
       if (!notes.includes(msg)) notes.push(msg);
       log(`  ${msg}`);
     }
@@ -439,7 +492,8 @@ async function httpKinds(
   const marker = /data-testid="history-total"/;
   if (http.pages === "history") {
     for (const kind of historyKinds(shape).filter((k) => !only || only.includes(k.id))) {
-      let pathAndQuery = `/history/${kind.msn}${kind.search ? `?${kind.search}` : ""}`;
+      const search = searchOf(kind);
+      let pathAndQuery = `/history${search ? `?${search}` : ""}`;
       if (kind.nextPage) {
         const link = nextLinkOf(await getPage(`${server.url}${pathAndQuery}`, cookie, marker));
         if (!link) throw new Error(`no next-page link on ${pathAndQuery}`);
@@ -486,6 +540,7 @@ function printReport(
   notes: string[],
   opts: Options,
   totalMs: number,
+  totals?: TotalsResult[],
 ) {
   const log = (s = "") => console.log(s);
   const big = datasets.find((d) => d.driver === "pg" && d.payments === opts.payments);
@@ -595,6 +650,45 @@ function printReport(
     ),
   );
 
+  // ── history, chips and totals ──
+  if (totals) {
+    log(
+      `\nHistory chips and totals (countHistory), admin: kept daily totals vs counted from the payments; ${bigName} and ${smallName} interleaved`,
+    );
+    log(
+      table(
+        [
+          "view",
+          `kept ${bigName}`,
+          `kept ${smallName}`,
+          "ratio p50/p95",
+          `counted ${bigName}`,
+          `counted ${smallName}`,
+          "ratio p50/p95",
+          `counted/kept ${bigName} p50/p95`,
+        ],
+        totals.map((t) => {
+          const k = both(t.kept[0], t.kept[1]);
+          const d = both(t.direct[0], t.direct[1]);
+          const gain = both(t.direct[0], t.kept[0]);
+          ratios[`history totals kept ${t.kind}`] = k;
+          ratios[`history totals counted ${t.kind}`] = d;
+          ratios[`history totals counted/kept ${t.kind}`] = gain;
+          return [
+            `${t.label} (${t.total[0].toLocaleString("en")} / ${t.total[1].toLocaleString("en")})`,
+            fmt(t.kept[0]),
+            fmt(t.kept[1]),
+            `${k.p50 ?? "—"} / ${k.p95 ?? "—"}`,
+            fmt(t.direct[0]),
+            fmt(t.direct[1]),
+            `${d.p50 ?? "—"} / ${d.p95 ?? "—"}`,
+            `${gain.p50 ?? "—"} / ${gain.p95 ?? "—"}`,
+          ];
+        }),
+      ),
+    );
+  }
+
   // ── history, HTTP ──
   const httpOf = (d: DatasetReport | undefined) => (d?.http && "results" in d.http ? d.http : undefined);
   const bh = httpOf(big);
@@ -602,7 +696,7 @@ function printReport(
   if (bh || sh) {
     const pages = (bh ?? sh)!.pages;
     log(
-      `\nHTTP under next start: ${pages === "history" ? "GET /history/<msn>?…" : "FALLBACK (no history page in the build)"}, signed-in admin, whole streamed body. Targets: p95 ≤ 150 ms, ratio ≤ 1.5`,
+      `\nHTTP under next start: ${pages === "history" ? "GET /history?…" : "FALLBACK (no history page in the build)"}, signed-in admin, whole streamed body. Targets: p95 ≤ 150 ms, ratio ≤ 1.5`,
     );
     log(
       table(

@@ -1,19 +1,28 @@
 import Form from "next/form";
-import Link from "next/link";
+import { FilterButtons } from "@/components/ui/filter-buttons";
+import { fieldClass, SalesUnitField, SelectField } from "@/components/ui/select-field";
 import { interpolate } from "@/lib/i18n/locales";
 import type { HistoryParamName, ParsedHistoryParams } from "@/lib/payments/history/params";
-import { DEFAULT_DIR, DEFAULT_SORT } from "@/lib/payments/history/url";
+import { DEFAULT_DIR, DEFAULT_SORT, PAGE_SIZES } from "@/lib/payments/history/url";
+import { DatePresets } from "./date-presets";
 import type { HistoryText } from "./types";
-import { primaryButton } from "@/components/ui/form";
 
 const problemId = (param: HistoryParamName) => `history-problem-${param}`;
 
 /**
  * A GET form: submitting writes the filters into the URL (works without JavaScript; with it,
- * next/form navigates client-side). Status and sort ride along as hidden fields; the cursor does
- * not, so a new filter starts on the first page.
+ * next/form navigates client-side). Status, sort and a date preset ride along as hidden fields; the
+ * cursor does not, so a new filter starts on the first page.
  */
-export function FilterForm({ msn, parsed, t }: { msn: string; parsed: ParsedHistoryParams; t: HistoryText }) {
+export function FilterForm({
+  parsed,
+  units,
+  t,
+}: {
+  parsed: ParsedHistoryParams;
+  units: readonly { msn: string; name: string }[];
+  t: HistoryText;
+}) {
   const { state, input, problems } = parsed;
   const invalid = new Set(problems.map((p) => p.param));
   const field = (name: "from" | "to" | "min" | "max" | "q") => ({
@@ -22,9 +31,9 @@ export function FilterForm({ msn, parsed, t }: { msn: string; parsed: ParsedHist
     defaultValue: input[name],
     "aria-invalid": invalid.has(name) || undefined,
     "aria-describedby": invalid.has(name) ? problemId(name) : undefined,
-    className: `mt-1 w-full rounded-lg border bg-surface px-3 py-1.5 text-sm text-ink ${invalid.has(name) ? "border-bad-fg" : "border-surface-line"}`,
+    className: `${fieldClass} w-full text-ink ${invalid.has(name) ? "border-bad-fg" : ""}`,
   });
-  const label = "block text-xs font-medium text-ink-muted";
+  const label = "flex flex-col gap-1 text-sm font-medium";
   return (
     <section
       aria-label={t.filters.legend}
@@ -46,31 +55,32 @@ export function FilterForm({ msn, parsed, t }: { msn: string; parsed: ParsedHist
           </ul>
         </div>
       ) : null}
-      <Form
-        action={`/history/${encodeURIComponent(msn)}`}
-        className="grid gap-3 sm:grid-cols-2 lg:grid-cols-[repeat(4,minmax(0,1fr))_minmax(0,1.5fr)_auto] lg:items-end"
-      >
+      <DatePresets state={state} t={t} />
+      <Form action="/history" className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4 lg:items-end">
         {state.status.map((s) => (
           <input key={s} type="hidden" name="status" value={s} />
         ))}
+        {state.range ? <input type="hidden" name="range" value={state.range} /> : null}
         {state.sort !== DEFAULT_SORT ? <input type="hidden" name="sort" value={state.sort} /> : null}
         {state.dir !== DEFAULT_DIR ? <input type="hidden" name="dir" value={state.dir} /> : null}
-        <div>
-          <label htmlFor="history-from" className={label}>
-            {t.filters.from}
-          </label>
+        <SalesUnitField label={t.filters.salesUnit} all={t.filters.allUnits} value={state.msn} units={units} />
+        <label className={label}>
+          {t.filters.from}
           <input type="date" min="2000-01-01" max="2099-12-31" {...field("from")} />
-        </div>
-        <div>
-          <label htmlFor="history-to" className={label}>
-            {t.filters.to}
-          </label>
+        </label>
+        <label className={label}>
+          {t.filters.to}
           <input type="date" min="2000-01-01" max="2099-12-31" {...field("to")} />
-        </div>
-        <div>
-          <label htmlFor="history-min" className={label}>
-            {t.filters.min}
-          </label>
+        </label>
+        <SelectField
+          label={t.filters.pageSize}
+          name="size"
+          value={String(state.size)}
+          all={null}
+          options={PAGE_SIZES.map((n) => ({ value: String(n), label: String(n) }))}
+        />
+        <label className={label}>
+          {t.filters.min}
           <input
             type="text"
             inputMode="decimal"
@@ -79,11 +89,9 @@ export function FilterForm({ msn, parsed, t }: { msn: string; parsed: ParsedHist
             maxLength={30}
             {...field("min")}
           />
-        </div>
-        <div>
-          <label htmlFor="history-max" className={label}>
-            {t.filters.max}
-          </label>
+        </label>
+        <label className={label}>
+          {t.filters.max}
           <input
             type="text"
             inputMode="decimal"
@@ -92,11 +100,9 @@ export function FilterForm({ msn, parsed, t }: { msn: string; parsed: ParsedHist
             maxLength={30}
             {...field("max")}
           />
-        </div>
-        <div className="sm:col-span-2 lg:col-span-1">
-          <label htmlFor="history-q" className={label}>
-            {t.filters.text}
-          </label>
+        </label>
+        <label className={label}>
+          {t.filters.text}
           <input
             type="search"
             autoComplete="off"
@@ -104,17 +110,9 @@ export function FilterForm({ msn, parsed, t }: { msn: string; parsed: ParsedHist
             maxLength={100}
             {...field("q")}
           />
-        </div>
+        </label>
         <div className="flex items-center gap-2">
-          <button type="submit" className={`${primaryButton} py-1.5`}>
-            {t.filters.apply}
-          </button>
-          <Link
-            href={`/history/${encodeURIComponent(msn)}`}
-            className="rounded-lg px-3 py-1.5 text-sm font-medium text-ink-muted hover:bg-surface-sunken hover:text-ink"
-          >
-            {t.filters.clear}
-          </Link>
+          <FilterButtons apply={t.filters.apply} clear={{ href: "/history", label: t.filters.clear }} />
         </div>
       </Form>
     </section>

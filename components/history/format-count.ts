@@ -1,5 +1,5 @@
 import type { Locale } from "@/lib/i18n/locales";
-import type { MatchCount } from "@/lib/payments/history/query";
+import type { MatchCount } from "@/lib/payments/history/totals";
 
 const formats: Record<Locale, Intl.NumberFormat> = {
   nb: new Intl.NumberFormat("nb-NO"),

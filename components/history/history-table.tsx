@@ -3,9 +3,8 @@ import type { ReactNode } from "react";
 import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
 import type { HistoryRow } from "@/lib/payments/history/query";
-import type { HistorySortField } from "@/lib/payments/history/cursor";
 import { paymentHref } from "@/lib/ids";
-import { historyHref, type HistoryUrlState } from "@/lib/payments/history/url";
+import { historyHref, type HistorySortField, type HistoryUrlState } from "@/lib/payments/history/url";
 import { StatusBadge } from "@/components/payments/status-badge";
 import type { HistoryText } from "./types";
 
@@ -14,25 +13,31 @@ const td = "px-4 py-2.5 align-middle";
 const money = `${td} whitespace-nowrap text-right tabular-nums`;
 
 /** The column each sort field heads. */
-const SORT_COLUMN: Record<HistorySortField, keyof HistoryText["columns"]> = { amount: "amount", date: "created" };
+const SORT_COLUMN: Record<HistorySortField, keyof HistoryText["columns"]> = {
+  amount: "amount",
+  date: "created",
+  status: "status",
+  captured: "captured",
+  refunded: "refunded",
+};
 
 /** A sortable column head: a link that sorts by the column, or flips the direction if it already does. */
 function SortHead({
   field,
-  msn,
   state,
   t,
   align,
 }: {
   field: HistorySortField;
-  msn: string;
   state: HistoryUrlState;
   t: HistoryText;
   align?: "right";
 }) {
   const label = t.columns[SORT_COLUMN[field]];
   const active = state.sort === field;
-  const nextDir = active && state.dir === "desc" ? "asc" : "desc";
+  // Status reads best in the life of a payment (ascending) first; the rest largest or newest first.
+  const first = field === "status" ? "asc" : "desc";
+  const nextDir = active ? (state.dir === "desc" ? "asc" : "desc") : first;
   return (
     <th
       scope="col"
@@ -40,13 +45,13 @@ function SortHead({
       className={`${th} ${align === "right" ? "text-right" : ""}`}
     >
       <Link
-        href={historyHref(msn, state, { sort: field, dir: nextDir })}
+        href={historyHref(state, { sort: field, dir: nextDir })}
         title={interpolate(t.sortBy, { column: label.toLowerCase() })}
         className={`inline-flex items-center gap-1 uppercase hover:text-ink ${active ? "text-ink" : ""}`}
       >
         {label}
         <span aria-hidden className={active ? "" : "opacity-30"}>
-          {active && state.dir === "asc" ? "▲" : "▼"}
+          {active ? (state.dir === "asc" ? "▲" : "▼") : first === "asc" ? "▲" : "▼"}
         </span>
         {active ? <span className="sr-only">({state.dir === "asc" ? t.sortedAsc : t.sortedDesc})</span> : null}
       </Link>
@@ -56,14 +61,15 @@ function SortHead({
 
 export function HistoryTable({
   rows,
-  msn,
+  units,
   state,
   locale,
   t,
   empty,
 }: {
   rows: HistoryRow[];
-  msn: string;
+  /** Sales-unit names by MSN. */
+  units: ReadonlyMap<string, string>;
   state: HistoryUrlState;
   locale: Locale;
   t: HistoryText;
@@ -79,16 +85,13 @@ export function HistoryTable({
               {c.orderId}
             </th>
             <th scope="col" className={th}>
-              {c.status}
+              {c.salesUnit}
             </th>
-            <SortHead field="amount" msn={msn} state={state} t={t} align="right" />
-            <th scope="col" className={`${th} text-right`}>
-              {c.captured}
-            </th>
-            <th scope="col" className={`${th} text-right`}>
-              {c.refunded}
-            </th>
-            <SortHead field="date" msn={msn} state={state} t={t} />
+            <SortHead field="status" state={state} t={t} />
+            <SortHead field="amount" state={state} t={t} align="right" />
+            <SortHead field="captured" state={state} t={t} align="right" />
+            <SortHead field="refunded" state={state} t={t} align="right" />
+            <SortHead field="date" state={state} t={t} />
             <th scope="col" className={th}>
               {c.text}
             </th>
@@ -102,21 +105,27 @@ export function HistoryTable({
             <tr key={r.id} className="hover:bg-surface-sunken/60">
               <td className={`${td} whitespace-nowrap`}>
                 <Link
-                  href={paymentHref(msn, r.orderId)}
+                  href={paymentHref(r.msn, r.orderId)}
                   className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline"
                 >
                   {r.orderId}
                 </Link>
               </td>
+              <td className={`${td} whitespace-nowrap`} data-msn={r.msn}>
+                <span className="block max-w-40 truncate" title={units.get(r.msn)}>
+                  {units.get(r.msn) ?? r.msn}
+                </span>
+                <span className="font-mono text-xs text-ink-muted">{r.msn}</span>
+              </td>
               <td className={td}>
                 <StatusBadge status={r.status} t={t.statuses} />
               </td>
-              <td className={`${money} font-medium`}>{formatOre(r.amount)}</td>
+              <td className={`${money} font-medium`}>{formatOre(r.amount, locale)}</td>
               <td className={`${money} ${r.capturedAmount === 0 ? "text-ink-faint" : ""}`}>
-                {formatOre(r.capturedAmount)}
+                {formatOre(r.capturedAmount, locale)}
               </td>
               <td className={`${money} ${r.refundedAmount === 0 ? "text-ink-faint" : ""}`}>
-                {formatOre(r.refundedAmount)}
+                {formatOre(r.refundedAmount, locale)}
               </td>
               <td className={`${td} whitespace-nowrap`}>
                 <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, locale)}</time>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
-import type { MatchCount, StatusCounts } from "@/lib/payments/history/query";
+import type { MatchCount, StatusCounts } from "@/lib/payments/history/totals";
 import { historyHref, PAYMENT_STATUSES, toggleStatus, type HistoryUrlState } from "@/lib/payments/history/url";
 import { formatCount, formatMatchCount } from "./format-count";
 import type { HistoryText } from "./types";
@@ -18,14 +18,12 @@ const chip = (selected: boolean, empty: boolean) =>
  * chips still filter, and a line says when the counts come back.
  */
 export function StatusChips({
-  msn,
   state,
   counts,
   all,
   locale,
   t,
 }: {
-  msn: string;
   state: HistoryUrlState;
   counts: StatusCounts | null;
   all: MatchCount;
@@ -39,7 +37,7 @@ export function StatusChips({
       <ul data-testid="status-chips" className="flex flex-wrap gap-1.5">
         <li>
           <Link
-            href={historyHref(msn, state, { status: [] })}
+            href={historyHref(state, { status: [] })}
             aria-current={none ? "true" : undefined}
             className={chip(none, false)}
           >
@@ -52,7 +50,7 @@ export function StatusChips({
           return (
             <li key={s}>
               <Link
-                href={historyHref(msn, state, { status: toggleStatus(state.status, s) })}
+                href={historyHref(state, { status: toggleStatus(state.status, s) })}
                 aria-current={selected ? "true" : undefined}
                 data-status={s}
                 data-count={counts?.[s]}

@@ -1,7 +1,7 @@
 // The "charged twice" answer in one language: each fact from lib/payments/detail/explain.ts becomes
 // its sentence from the dictionary (chargedTwice.answer), filled with the fact's amounts and times.
 // Pure, so the wording is unit-tested in both languages.
-import { formatDateTime, formatMoney } from "@/lib/format";
+import { formatDateTime, formatOre as formatNok } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
 import type { BankRelease, Explanation, ExplanationFact } from "@/lib/payments/detail/explain";
@@ -10,7 +10,7 @@ function sentence(t: Dictionary, locale: Locale, f: ExplanationFact): string {
   const a = t.chargedTwice.answer;
   const at = (d: Date) => formatDateTime(d, locale);
   // Money the way the customer's language writes it: "599,00 kr" / "NOK 599.00".
-  const formatOre = (ore: number) => formatMoney(ore, locale);
+  const formatOre = (ore: number) => formatNok(ore, locale);
   const release = (r: BankRelease) =>
     r.scheme === "unknown" || r.days === null
       ? a.releaseUnknownScheme

@@ -1,6 +1,7 @@
 import { ENVIRONMENTS } from "@/lib/api-errors/dashboard-types";
 
-// A labelled <select> for a GET filter form, with an "all" choice first (the empty value).
+// A labelled <select> for a GET filter form, with an "all" choice first (the empty value) unless
+// every choice is a value (a page size).
 export const fieldClass = "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal";
 
 export function SelectField({
@@ -13,15 +14,15 @@ export function SelectField({
   label: string;
   name: string;
   value: string | undefined;
-  /** The text of the empty choice ("All sales units"). */
-  all: string;
+  /** The text of the empty choice ("All sales units"); null: no empty choice. */
+  all: string | null;
   options: readonly { value: string; label: string }[];
 }) {
   return (
     <label className="flex flex-col gap-1 text-sm font-medium">
       {label}
       <select name={name} defaultValue={value ?? ""} className={fieldClass}>
-        <option value="">{all}</option>
+        {all === null ? null : <option value="">{all}</option>}
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -247,6 +247,9 @@ export async function generateBenchData(
     }),
   );
   if (opts.superuser !== false) for (const w of workers) await w.query(`SET session_replication_role = DEFAULT`);
+  // Replica mode skipped the triggers that keep the history's daily totals: count them once now.
+  await sql.query(`SELECT payment_daily_totals_rebuild()`);
+  await sql.query(`VACUUM ANALYZE "PaymentDailyTotal"`);
   const loaded = performance.now();
   const { indexMs, analyzeMs } = await endBulkLoad(sql, PAYMENT_TABLES, indexes, opts.maintenanceWorkMem);
   await sql.query(`ANALYZE "SalesUnit"`);

@@ -54,7 +54,8 @@ export function buildInfo(root = process.cwd()): BuildInfo {
     buildId: readFileSync(idFile, "utf8").trim(),
     builtAt: statSync(idFile).mtime.toISOString(),
     routes,
-    hasHistory: routes.includes("/history/[msn]"),
+    // The history across sales units (/history with ?msn=) came with its export route.
+    hasHistory: routes.includes("/api/history/export"),
   };
 }
 

@@ -35,3 +35,11 @@ describe("dates in Europe/Oslo", () => {
     expect(formatDate("2026-03-01T23:30:00Z", "nb")).toBe("2. mars 2026");
   });
 });
+
+describe("formatOre in English", () => {
+  it("formats øre the English way when asked", () => {
+    expect(formatOre(123450, "en")).toBe(`NOK${NBSP}1,234.50`);
+    expect(formatOre(5, "en")).toBe(`NOK${NBSP}0.05`);
+    expect(formatOre(123450, "nb")).toBe(`1${NBSP}234,50${NBSP}kr`);
+  });
+});

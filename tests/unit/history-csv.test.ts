@@ -1,11 +1,24 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { HistoryRow } from "@/lib/payments/history/query";
-import { CSV_HEADER, csvField, csvRow, csvStream, oreToKroner } from "@/lib/payments/history/csv";
+import {
+  BOM,
+  CSV_HEADER,
+  csvField,
+  csvRow,
+  csvStream,
+  EXCEL_COLUMNS,
+  excelRow,
+  oreToKroner,
+  oreToKronerComma,
+} from "@/lib/payments/history/csv";
+import { historyNb } from "@/lib/i18n/dictionaries/sections/history.nb";
+import { historyEn } from "@/lib/i18n/dictionaries/sections/history.en";
 import { osloDate, osloDateTime, osloDayStart, parseYmd } from "@/lib/payments/history/dates";
 
 const row = (over: Partial<HistoryRow> = {}): HistoryRow => ({
   id: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b",
+  msn: "212345",
   orderId: "DBL-7000",
   status: "partially_refunded",
   amount: 123450,
@@ -18,7 +31,7 @@ const row = (over: Partial<HistoryRow> = {}): HistoryRow => ({
 });
 
 /** A small RFC 4180 reader, to check that what we write reads back as the same fields. */
-function parseCsv(text: string): string[][] {
+function parseCsv(text: string, sep = ","): string[][] {
   const rows: string[][] = [];
   let field = "";
   let fields: string[] = [];
@@ -32,7 +45,7 @@ function parseCsv(text: string): string[][] {
       } else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"') quoted = true;
-    else if (c === ",") {
+    else if (c === sep) {
       fields.push(field);
       field = "";
     } else if (c === "\r" && text[i + 1] === "\n") {
@@ -86,7 +99,7 @@ describe("history CSV", () => {
   });
 
   it("writes one row with øre, kroner, UTC time and escaped text", () => {
-    const line = csvRow("212345", row());
+    const line = csvRow(row());
     expect(line.endsWith("\r\n")).toBe(true);
     const [fields] = parseCsv(line);
     expect(Object.fromEntries(CSV_HEADER.map((h, i) => [h, fields![i]]))).toEqual({
@@ -105,9 +118,10 @@ describe("history CSV", () => {
       transaction_text: 'Ski, staver og "voks"',
       bin: "492500",
     });
-    expect(
-      parseCsv(csvRow("212345", row({ transactionText: null, bankIdentificationNumber: null })))[0]!.slice(-2),
-    ).toEqual(["", ""]);
+    expect(parseCsv(csvRow(row({ transactionText: null, bankIdentificationNumber: null })))[0]!.slice(-2)).toEqual([
+      "",
+      "",
+    ]);
   });
 
   it("streams the header, then each batch as it is pulled", async () => {
@@ -115,7 +129,7 @@ describe("history CSV", () => {
       yield [row({ orderId: "a" }), row({ orderId: "b" })];
       yield [row({ orderId: "c,d" })];
     }
-    const text = await new Response(csvStream("212345", batches(), () => {})).text();
+    const text = await new Response(csvStream(batches(), () => {})).text();
     const rows = parseCsv(text);
     expect(rows[0]).toEqual([...CSV_HEADER]);
     expect(rows.slice(1).map((r) => r[1])).toEqual(["a", "b", "c,d"]);
@@ -127,8 +141,48 @@ describe("history CSV", () => {
       yield [row()];
       throw new Error("database went away");
     }
-    await expect(new Response(csvStream("212345", failing(), (e) => errors.push(e))).text()).rejects.toThrow();
+    await expect(new Response(csvStream(failing(), (e) => errors.push(e))).text()).rejects.toThrow();
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe("history CSV for Norwegian Excel", () => {
+  const nb = { columns: historyNb.excelColumns, statuses: historyNb.statuses };
+  const en = { columns: historyEn.excelColumns, statuses: historyEn.statuses };
+
+  it("kroner with a decimal comma, no thousands separator, from integers", () => {
+    expect(oreToKronerComma(123450)).toBe("1234,50");
+    expect(oreToKronerComma(5)).toBe("0,05");
+    expect(oreToKronerComma(-5)).toBe("-0,05");
+    expect(oreToKronerComma(0)).toBe("0,00");
+  });
+
+  it("starts with the BOM, separates with semicolons, names columns and statuses in the reader's language", async () => {
+    async function* batches() {
+      yield [row(), row({ orderId: "x;y", transactionText: "=1+1", bankIdentificationNumber: null })];
+    }
+    const bytes = new Uint8Array(await new Response(csvStream(batches(), () => {}, nb)).arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes);
+    expect(text.startsWith(BOM)).toBe(true);
+    const rows = parseCsv(text.slice(1), ";");
+    expect(rows[0]).toEqual(EXCEL_COLUMNS.map((c) => historyNb.excelColumns[c]));
+    expect(rows[0]).toContain("Beløp (kr)");
+    expect(rows[1]).toEqual([
+      "212345",
+      "DBL-7000",
+      historyNb.statuses.partially_refunded,
+      "1234,50",
+      "1234,50",
+      "0,05",
+      "2026-03-29 01:30:00",
+      'Ski, staver og "voks"',
+      "492500",
+    ]);
+    // A separator inside a field is quoted; a formula is defused as in the standard CSV.
+    expect(rows[2]!.slice(1, 2)).toEqual(["x;y"]);
+    expect(rows[2]![7]).toBe("'=1+1");
+    expect(excelRow(row(), en)).toContain(historyEn.statuses.partially_refunded);
   });
 });
 

@@ -10,8 +10,9 @@ const cursor: HistoryCursor = {
   msn: MSN,
   sort: "date",
   dir: "desc",
-  key: Date.UTC(2026, 2, 29, 0, 30, 0, 123),
+  key: [Date.UTC(2026, 2, 29, 0, 30, 0, 123)],
   id: "3f2b8c1e-9a4d-4e6f-8b7a-1c2d3e4f5a6b",
+  pos: 49,
 };
 
 /** Replaces one character of the token with another from the base64url alphabet. */
@@ -29,11 +30,12 @@ describe("history cursor", () => {
     fc.assert(
       fc.property(
         fc.record({
-          msn: fc.stringMatching(/^\d{1,10}$/),
-          sort: fc.constantFrom("date" as const, "amount" as const),
+          msn: fc.stringMatching(/^(\d{1,10})?$/),
+          sort: fc.constantFrom("date" as const, "amount" as const, "captured" as const),
           dir: fc.constantFrom("asc" as const, "desc" as const),
-          key: fc.integer({ min: -2_147_483_648, max: 4_102_444_800_000 }),
+          key: fc.tuple(fc.integer({ min: -2_147_483_648, max: 4_102_444_800_000 })),
           id: fc.uuid().map((u) => u.toLowerCase()),
+          pos: fc.integer({ min: 0, max: 1e9 }),
         }),
         (c) => {
           const token = encodeCursor(c, key);
@@ -54,7 +56,7 @@ describe("history cursor", () => {
 
   it("refuses another spelling of the same signature (the unused bits of base64url's last character)", () => {
     for (let n = 0; n < 50; n++) {
-      const token = encodeCursor({ ...cursor, key: cursor.key + n }, key);
+      const token = encodeCursor({ ...cursor, key: [(cursor.key[0] as number) + n] }, key);
       const last = token[token.length - 1]!;
       // 16 bytes in 22 characters: the last one carries 2 bits that decoding ignores
       const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
@@ -69,7 +71,7 @@ describe("history cursor", () => {
 
   it("refuses a re-written position that kept the old signature", () => {
     const [, sig] = encodeCursor(cursor, key).split(".");
-    const body = Buffer.from(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 0, i: cursor.id })).toString(
+    const body = Buffer.from(JSON.stringify({ m: MSN, s: "date", d: "desc", k: [0], i: cursor.id, p: 49 })).toString(
       "base64url",
     );
     expect(decodeCursor(`${body}.${sig}`, key)).toBeNull();
@@ -85,14 +87,24 @@ describe("history cursor", () => {
       return `${body}.${createHmac("sha256", key).update(body).digest().subarray(0, 16).toString("base64url")}`;
     };
     expect(decodeCursor(forge("not json"), key)).toBeNull();
-    expect(decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 1.5, i: cursor.id })), key)).toBeNull();
     expect(
-      decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 1, i: "not-a-uuid" })), key),
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: [1.5], i: cursor.id, p: 0 })), key),
     ).toBeNull();
     expect(
-      decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: 1, i: cursor.id, x: 1 })), key),
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: [1], i: "not-a-uuid", p: 0 })), key),
     ).toBeNull();
-    expect(decodeCursor(forge(JSON.stringify({ m: MSN, s: "price", d: "desc", k: 1, i: cursor.id })), key)).toBeNull();
+    expect(
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: [1], i: cursor.id, p: 0, x: 1 })), key),
+    ).toBeNull();
+    expect(
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "status", d: "asc", k: ["paid", 1], i: cursor.id, p: 0 })), key),
+    ).toBeNull();
+    expect(
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "date", d: "desc", k: [1], i: cursor.id, p: -1 })), key),
+    ).toBeNull();
+    expect(
+      decodeCursor(forge(JSON.stringify({ m: MSN, s: "price", d: "desc", k: [1], i: cursor.id, p: 0 })), key),
+    ).toBeNull();
   });
 
   it.each(["", ".", "abc", "a.b", "a.b.c", "🙂.🙂", "x".repeat(5000), "eyJ9.AAAA"])("refuses garbage %#", (token) => {
@@ -101,7 +113,8 @@ describe("history cursor", () => {
 });
 
 describe("cursor in the search params", () => {
-  const parse = (q: Record<string, string>) => parseHistoryParams(MSN, q, key);
+  const parse = (q: Record<string, string>) =>
+    parseHistoryParams({ msn: MSN, ...q }, key, { msns: [MSN, "212348"], now: new Date() });
 
   it("a valid cursor selects the page after (or before) it", () => {
     const token = encodeCursor(cursor, key);
@@ -126,6 +139,13 @@ describe("cursor in the search params", () => {
       "cursorMismatch",
     ]);
     expect(parse({ after: encodeCursor(cursor, key), dir: "asc" }).query.page).toBeNull();
+    // Made under "all sales units", used with one chosen (and the other way round).
+    expect(parse({ after: encodeCursor({ ...cursor, msn: "" }, key) }).query.page).toBeNull();
+    // A status cursor's key has two parts; one from a date sort relabelled cannot be made without the key.
+    const status: HistoryCursor = { ...cursor, sort: "status", dir: "asc", key: ["captured", 1] };
+    expect(parse({ after: encodeCursor(status, key), sort: "status", dir: "asc" }).query.page).toEqual({
+      after: status,
+    });
   });
 
   it("after and before together: neither applies", () => {

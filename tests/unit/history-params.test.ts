@@ -7,7 +7,10 @@ import { EMPTY_STATE, historyExportHref, historyHref, historySearchParams } from
 
 const key = randomBytes(32);
 const MSN = "212345";
-const parse = (raw: RawSearchParams) => parseHistoryParams(MSN, raw, key);
+const OTHER = "212348";
+/** A fixed "now": 2026-03-10 10:00 in Oslo. */
+const NOW = new Date("2026-03-10T09:00:00Z");
+const parse = (raw: RawSearchParams, now = NOW) => parseHistoryParams(raw, key, { msns: [MSN, OTHER], now });
 const codes = (raw: RawSearchParams) => parse(raw).problems.map((p) => `${p.param}:${p.code}`);
 
 describe("history search params: defaults and statuses", () => {
@@ -15,9 +18,20 @@ describe("history search params: defaults and statuses", () => {
     const p = parse({});
     expect(p.problems).toEqual([]);
     expect(p.query).toEqual({
-      filters: { statuses: [], createdFrom: null, createdBefore: null, minOre: null, maxOre: null, text: null },
+      filters: {
+        msn: null,
+        statuses: [],
+        createdFrom: null,
+        createdBefore: null,
+        fromDay: null,
+        toDay: null,
+        minOre: null,
+        maxOre: null,
+        text: null,
+      },
       sort: "date",
       dir: "desc",
+      size: 50,
       page: null,
     });
     expect(p.state).toMatchObject(EMPTY_STATE);
@@ -140,8 +154,10 @@ describe("history search params: text, sort, direction", () => {
     expect(parse({ q: "x".repeat(500) }).problems[0]!.value.length).toBeLessThanOrEqual(40);
   });
 
-  it("sorts by amount or date in either direction; anything else falls back with a problem", () => {
+  it("sorts by amount, date, status, captured or refunded in either direction; anything else falls back with a problem", () => {
     expect(parse({ sort: "amount", dir: "asc" }).query).toMatchObject({ sort: "amount", dir: "asc" });
+    for (const sort of ["status", "captured", "refunded"] as const)
+      expect(parse({ sort }).query).toMatchObject({ sort, dir: "desc" });
     const p = parse({ sort: "amount; DROP", dir: "sideways" });
     expect(p.query).toMatchObject({ sort: "date", dir: "desc" });
     expect(p.problems.map((x) => x.code)).toEqual(["sort", "dir"]);
@@ -157,6 +173,11 @@ describe("history search params: text, sort, direction", () => {
       "99",
       "amount",
       "asc",
+      MSN,
+      "7d",
+      "month",
+      "100",
+      "1000",
       " ",
       "",
     );
@@ -166,7 +187,22 @@ describe("history search params: text, sort, direction", () => {
       fc.string({ unit: "binary" }),
       fc.array(fc.oneof(plausible, fc.string()), { maxLength: 3 }),
     );
-    const names = fc.constantFrom("status", "from", "to", "min", "max", "q", "sort", "dir", "after", "before", "other");
+    const names = fc.constantFrom(
+      "msn",
+      "status",
+      "range",
+      "from",
+      "to",
+      "min",
+      "max",
+      "q",
+      "sort",
+      "dir",
+      "size",
+      "after",
+      "before",
+      "other",
+    );
     fc.assert(
       fc.property(fc.dictionary(names, value), (raw) => {
         const p = parse(raw);
@@ -183,7 +219,9 @@ describe("history search params: text, sort, direction", () => {
 
 describe("history URLs", () => {
   const state = parse(
-    new URLSearchParams("status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc"),
+    new URLSearchParams(
+      "msn=212345&status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc&size=25",
+    ),
   ).state;
 
   it("round-trips the state through the URL", () => {
@@ -191,30 +229,76 @@ describe("history URLs", () => {
   });
 
   it("leaves defaults out, so the bare URL is the canonical first page", () => {
-    expect(historyHref(MSN, EMPTY_STATE)).toBe("/history/212345");
-    expect(historyHref(MSN, state)).toBe(
-      "/history/212345?status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc",
+    expect(historyHref(EMPTY_STATE)).toBe("/history");
+    expect(historyHref(state)).toBe(
+      "/history?msn=212345&status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc&size=25",
     );
   });
 
   it("starts from the first page on any change except paging", () => {
     const cursor = encodeCursor(
-      { msn: MSN, sort: "amount", dir: "asc", key: 1000, id: "00000000-0000-4000-8000-000000000000" },
+      { msn: MSN, sort: "amount", dir: "asc", key: [1000], id: "00000000-0000-4000-8000-000000000000", pos: 24 },
       key,
     );
     const onPage2 = { ...state, after: cursor };
-    expect(historyHref(MSN, onPage2, { status: ["captured"] })).not.toContain("after=");
-    expect(historyHref(MSN, onPage2, { sort: "date" })).not.toContain("after=");
-    expect(historyHref(MSN, state, { before: cursor })).toContain(`before=${cursor}`);
+    expect(historyHref(onPage2, { status: ["captured"] })).not.toContain("after=");
+    expect(historyHref(onPage2, { sort: "date" })).not.toContain("after=");
+    expect(historyHref(onPage2, { size: 100 })).not.toContain("after=");
+    expect(historyHref(state, { before: cursor })).toContain(`before=${cursor}`);
   });
 
   it("exports with the same filters and sort but never a cursor", () => {
     const cursor = encodeCursor(
-      { msn: MSN, sort: "amount", dir: "asc", key: 1000, id: "00000000-0000-4000-8000-000000000000" },
+      { msn: MSN, sort: "amount", dir: "asc", key: [1000], id: "00000000-0000-4000-8000-000000000000", pos: 24 },
       key,
     );
-    expect(historyExportHref(MSN, { ...state, after: cursor })).toBe(
-      "/api/history/212345/export?status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc",
+    expect(historyExportHref({ ...state, after: cursor })).toBe(
+      "/api/history/export?msn=212345&status=captured&status=refunded&from=2026-01-01&min=10&q=abc&sort=amount&dir=asc",
     );
+    expect(historyExportHref(state, "excel")).toMatch(/^\/api\/history\/export\?msn=212345&.*&format=excel$/);
+  });
+});
+
+describe("history search params: sales unit, presets, page size", () => {
+  it("takes one of the reader's sales units; any other is refused alike, whether it exists or not", () => {
+    expect(parse({ msn: OTHER }).query.filters.msn).toBe(OTHER);
+    for (const msn of ["999999", "212346", "'; --"]) {
+      const p = parse({ msn });
+      expect(p.query.filters.msn).toBeNull();
+      expect(p.problems.map((x) => x.code)).toEqual(["msn"]);
+    }
+  });
+
+  it("resolves the presets as Oslo calendar days at the time of reading", () => {
+    const days = (range: string, now = NOW) => {
+      const f = parse({ range }, now).query.filters;
+      return [f.fromDay, f.toDay];
+    };
+    expect(days("today")).toEqual(["2026-03-10", "2026-03-10"]);
+    expect(days("7d")).toEqual(["2026-03-04", "2026-03-10"]);
+    expect(days("30d")).toEqual(["2026-02-09", "2026-03-10"]);
+    expect(days("month")).toEqual(["2026-03-01", "2026-03-10"]);
+    // 23:30 UTC on 31 March is already 1 April in Oslo (summer time): "this month" is one day long.
+    expect(days("month", new Date("2026-03-31T23:30:00Z"))).toEqual(["2026-04-01", "2026-04-01"]);
+    expect(parse({ range: "today" }).query.filters.createdFrom?.toISOString()).toBe("2026-03-09T23:00:00.000Z");
+    expect(parse({ range: "today" }).state).toMatchObject({ range: "today", from: undefined, to: undefined });
+  });
+
+  it("an unknown preset is refused; the dates the form sends with a preset keep it unless edited", () => {
+    expect(codes({ range: "yesterday" })).toEqual(["range:range"]);
+    expect(parse({ range: "7d", from: "2026-03-04", to: "2026-03-10" }).state).toMatchObject({ range: "7d" });
+    const edited = parse({ range: "7d", from: "2026-03-01", to: "2026-03-10" });
+    expect(edited.problems).toEqual([]);
+    expect(edited.state).toMatchObject({ range: undefined, from: "2026-03-01", to: "2026-03-10" });
+  });
+
+  it("page size: 25, 50 or 100; anything else is 50 with a problem", () => {
+    expect(parse({ size: "100" }).query.size).toBe(100);
+    expect(parse({ size: "25" }).query.size).toBe(25);
+    for (const size of ["10", "1000", "-1", "50.0", "abc"]) {
+      const p = parse({ size });
+      expect(p.query.size).toBe(50);
+      expect(p.problems.map((x) => x.code)).toEqual(["size"]);
+    }
   });
 });

@@ -92,3 +92,28 @@ export function osloDate(at: Date = new Date()): string {
     day: "2-digit",
   }).format(at);
 }
+
+/** "2026-03-01" plus `days` calendar days (negative: back), as YYYY-MM-DD. */
+export function addDays(ymd: string, days: number): string {
+  const p = parseYmd(ymd);
+  if (!p) throw new RangeError(`not a date: ${ymd}`);
+  return new Date(Date.UTC(p.y, p.m - 1, p.d + days)).toISOString().slice(0, 10);
+}
+
+/**
+ * A date preset as Oslo calendar days, both inclusive: today; 7 and 30 days ending today; this
+ * month from its first day to today.
+ */
+export function presetDays(preset: "today" | "7d" | "30d" | "month", now: Date): { from: string; to: string } {
+  const today = osloDate(now);
+  switch (preset) {
+    case "today":
+      return { from: today, to: today };
+    case "7d":
+      return { from: addDays(today, -6), to: today };
+    case "30d":
+      return { from: addDays(today, -29), to: today };
+    case "month":
+      return { from: `${today.slice(0, 8)}01`, to: today };
+  }
+}

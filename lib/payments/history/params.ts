@@ -4,19 +4,32 @@
 import { z } from "zod";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import { parseKroner } from "@/lib/money/amount";
+import { decodeCursor, type HistoryCursor } from "@/lib/payments/history/cursor";
+import { osloDayStart, parseYmd, presetDays } from "@/lib/payments/history/dates";
+import { keyLength } from "@/lib/payments/history/keyset";
 import {
-  decodeCursor,
-  type HistoryCursor,
+  DATE_PRESETS,
+  DEFAULT_DIR,
+  DEFAULT_SORT,
+  PAGE_SIZE,
+  PAGE_SIZES,
+  PAYMENT_STATUSES,
+  SORT_FIELDS,
+  type DatePreset,
   type HistorySortField,
+  type HistoryUrlState,
+  type PageSize,
   type SortDirection,
-} from "@/lib/payments/history/cursor";
-import { osloDayStart, parseYmd } from "@/lib/payments/history/dates";
-import { DEFAULT_DIR, DEFAULT_SORT, PAYMENT_STATUSES, type HistoryUrlState } from "@/lib/payments/history/url";
+} from "@/lib/payments/history/url";
 
 export type RawSearchParams = URLSearchParams | Record<string, string | string[] | undefined>;
 
-export type HistoryParamName = "status" | "from" | "to" | "min" | "max" | "q" | "sort" | "dir" | "after" | "before";
+export type HistoryParamName =
+  "msn" | "status" | "range" | "from" | "to" | "min" | "max" | "q" | "sort" | "dir" | "size" | "after" | "before";
 export type HistoryProblemCode =
+  | "msn"
+  | "range"
+  | "size"
   | "status"
   | "date"
   | "dateOrder"
@@ -38,12 +51,17 @@ export interface HistoryProblem {
 }
 
 export interface HistoryFilters {
+  /** One sales unit, or null for all of the reader's. */
+  msn: string | null;
   /** Empty: every status. */
   statuses: PaymentStatus[];
   /** Inclusive lower bound on createdAt. */
   createdFrom: Date | null;
   /** Exclusive upper bound on createdAt (the start of the day after "to"). */
   createdBefore: Date | null;
+  /** The same range as Oslo calendar days, both inclusive (YYYY-MM-DD), for the kept daily totals. */
+  fromDay: string | null;
+  toDay: string | null;
   minOre: number | null;
   maxOre: number | null;
   /** orderId prefix or transactionText substring, case-insensitive. */
@@ -56,13 +74,15 @@ export interface HistoryQuery {
   filters: HistoryFilters;
   sort: HistorySortField;
   dir: SortDirection;
+  /** Rows per page: one of PAGE_SIZES from a URL (tests and the bench may ask for others). */
+  size: number;
   page: HistoryPageRequest;
 }
 
 export interface ParsedHistoryParams {
   query: HistoryQuery;
   state: HistoryUrlState;
-  /** What the person typed, to show again in the form (also when it was refused). */
+  /** What the person typed, to show again in the form (also when it was refused); a preset's dates. */
   input: { from: string; to: string; min: string; max: string; q: string };
   problems: HistoryProblem[];
 }
@@ -76,7 +96,9 @@ const textSchema = z
   .max(MAX_TEXT)
   // Control characters cannot be typed into the box; they only come from crafted URLs.
   .refine((v) => !/[\u0000-\u001f\u007f]/.test(v));
-const sortSchema = z.enum(["date", "amount"]);
+const sortSchema = z.enum(SORT_FIELDS);
+const rangeSchema = z.enum(DATE_PRESETS);
+const sizeSchema = z.enum(PAGE_SIZES.map(String) as [string, ...string[]]);
 const dirSchema = z.enum(["asc", "desc"]);
 const cursorTokenSchema = z.string().min(1).max(300);
 
@@ -97,11 +119,24 @@ function reader(raw: RawSearchParams) {
 
 const shorten = (v: string) => (v.length > 40 ? `${v.slice(0, 39)}…` : v);
 
-export function parseHistoryParams(msn: string, raw: RawSearchParams, cursorKey: Buffer): ParsedHistoryParams {
+export interface ParseContext {
+  /** The sales units the reader may see: any other ?msn= is refused with the same words (no probing). */
+  msns: readonly string[];
+  /** For the date presets (Oslo days). */
+  now: Date;
+}
+
+export function parseHistoryParams(raw: RawSearchParams, cursorKey: Buffer, ctx: ParseContext): ParsedHistoryParams {
   const { all, first } = reader(raw);
   const problems: HistoryProblem[] = [];
   const problem = (param: HistoryParamName, code: HistoryProblemCode, value: string) =>
     problems.push({ param, code, value: shorten(value) });
+
+  let msn = first("msn");
+  if (msn !== undefined && !ctx.msns.includes(msn)) {
+    problem("msn", "msn", msn);
+    msn = undefined;
+  }
 
   // status: repeated (?status=a&status=b, as checkboxes send it) or comma-separated.
   const statuses = new Set<PaymentStatus>();
@@ -120,12 +155,27 @@ export function parseHistoryParams(msn: string, raw: RawSearchParams, cursorKey:
     problem(name, "date", v);
     return undefined;
   };
+  const rangeRaw = first("range");
+  let range: DatePreset | undefined;
+  if (rangeRaw !== undefined) {
+    const parsed = rangeSchema.safeParse(rangeRaw);
+    if (parsed.success) range = parsed.data;
+    else problem("range", "range", rangeRaw);
+  }
   let from = date("from");
   let to = date("to");
+  // The form sends the preset (hidden) with the dates it shows: unchanged dates keep the preset, so
+  // "today" stays today in a saved link; edited dates replace it.
+  if (range && (from !== undefined || to !== undefined)) {
+    const p = presetDays(range, ctx.now);
+    if (from === p.from && to === p.to) from = to = undefined;
+    else range = undefined;
+  }
   if (from && to && from > to) {
     problem("to", "dateOrder", `${from} > ${to}`);
     from = to = undefined;
   }
+  const days = range ? presetDays(range, ctx.now) : { from, to };
 
   const amount = (name: "min" | "max") => {
     const v = first(name);
@@ -159,8 +209,14 @@ export function parseHistoryParams(msn: string, raw: RawSearchParams, cursorKey:
   };
   const sort = choice<HistorySortField>("sort", sortSchema, DEFAULT_SORT);
   const dir = choice<SortDirection>("dir", dirSchema, DEFAULT_DIR);
+  const sizeRaw = first("size");
+  let size: PageSize = PAGE_SIZE;
+  if (sizeRaw !== undefined) {
+    if (sizeSchema.safeParse(sizeRaw).success) size = Number(sizeRaw) as PageSize;
+    else problem("size", "size", sizeRaw);
+  }
 
-  // Paging: at most one cursor, made by us, for this MSN and this sort. Otherwise the first page.
+  // Paging: at most one cursor, made by us, for this sales-unit filter and this sort. Otherwise the first page.
   let page: HistoryPageRequest = null;
   let after: string | undefined;
   let before: string | undefined;
@@ -172,7 +228,13 @@ export function parseHistoryParams(msn: string, raw: RawSearchParams, cursorKey:
     const param = afterRaw ? "after" : "before";
     const cursor = cursorTokenSchema.safeParse(token).success ? decodeCursor(token, cursorKey) : null;
     if (!cursor) problem(param, "cursor", token);
-    else if (cursor.msn !== msn || cursor.sort !== sort || cursor.dir !== dir) problem(param, "cursorMismatch", token);
+    else if (
+      cursor.msn !== (msn ?? "") ||
+      cursor.sort !== sort ||
+      cursor.dir !== dir ||
+      cursor.key.length !== keyLength(sort)
+    )
+      problem(param, "cursorMismatch", token);
     else if (afterRaw) {
       page = { after: cursor };
       after = token;
@@ -186,21 +248,25 @@ export function parseHistoryParams(msn: string, raw: RawSearchParams, cursorKey:
   return {
     query: {
       filters: {
+        msn: msn ?? null,
         statuses: status,
-        createdFrom: from ? osloDayStart(from) : null,
-        createdBefore: to ? osloDayStart(to, 1) : null,
+        createdFrom: days.from ? osloDayStart(days.from) : null,
+        createdBefore: days.to ? osloDayStart(days.to, 1) : null,
+        fromDay: days.from ?? null,
+        toDay: days.to ?? null,
         minOre: min?.ore ?? null,
         maxOre: max?.ore ?? null,
         text: q ?? null,
       },
       sort,
       dir,
+      size,
       page,
     },
-    state: { status, from, to, min: min?.text, max: max?.text, q, sort, dir, after, before },
+    state: { msn, status, range, from, to, min: min?.text, max: max?.text, q, sort, dir, size, after, before },
     input: {
-      from: (first("from") ?? "").slice(0, MAX_TEXT),
-      to: (first("to") ?? "").slice(0, MAX_TEXT),
+      from: range ? (days.from ?? "") : (first("from") ?? "").slice(0, MAX_TEXT),
+      to: range ? (days.to ?? "") : (first("to") ?? "").slice(0, MAX_TEXT),
       min: (first("min") ?? "").slice(0, MAX_TEXT),
       max: (first("max") ?? "").slice(0, MAX_TEXT),
       q: (first("q") ?? "").slice(0, MAX_TEXT),
@@ -209,9 +275,10 @@ export function parseHistoryParams(msn: string, raw: RawSearchParams, cursorKey:
   };
 }
 
-/** Whether any filter other than status narrows the set (for the empty-state wording). */
+/** Whether any filter narrows the set (for the empty-state wording). */
 export function hasFilters(f: HistoryFilters): boolean {
   return (
+    f.msn !== null ||
     f.statuses.length > 0 ||
     f.createdFrom !== null ||
     f.createdBefore !== null ||

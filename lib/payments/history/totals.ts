@@ -1,0 +1,179 @@
+// The history's status chips and totals (count; reserved, captured and refunded øre). Three ways,
+// cheapest first:
+// - status, date and sales-unit filters only: the kept daily totals (PaymentDailyTotal, maintained
+//   by triggers on Payment), so the cost is a number of days × statuses, not of payments;
+// - an amount filter: a direct aggregate over the matching payments (exact; grows with them);
+// - a text filter: at most TEXT_COUNT_CAP + 1 rows read, exact below the cap, "more than" above it.
+import "server-only";
+import type { PrismaClient } from "@/generated/prisma/client";
+import type { PaymentStatus } from "@/generated/prisma/enums";
+import type { PaymentDailyTotalWhereInput } from "@/generated/prisma/models";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { db } from "@/lib/db/client";
+import type { HistoryFilters } from "@/lib/payments/history/params";
+import { PAYMENT_STATUSES } from "@/lib/payments/history/url";
+import { historyWhere } from "@/lib/payments/history/where";
+
+/** How far a text search is counted: it stops after this many and says "more than". */
+export const TEXT_COUNT_CAP = 200;
+
+/** Payments per status under the other filters (the chips). */
+export type StatusCounts = Record<PaymentStatus, number>;
+
+/** A number of matches: exact, or more than `n` (a text search past TEXT_COUNT_CAP). */
+export interface MatchCount {
+  n: number;
+  more: boolean;
+}
+
+/** Sums in øre. */
+export interface MoneyTotals {
+  amount: number;
+  reserved: number;
+  captured: number;
+  refunded: number;
+}
+
+export interface StatusTotal extends MoneyTotals {
+  count: number;
+}
+export type StatusTotals = Record<PaymentStatus, StatusTotal>;
+
+export interface HistoryCounts {
+  /** Per status under the other filters; null when a text search matched more than the cap. */
+  counts: StatusCounts | null;
+  /** Every status under the other filters (the "All" chip). */
+  all: MatchCount;
+  /** Rows matching every filter, status included. */
+  total: MatchCount;
+  /** Sums over those rows; null when a text search matched more than the cap. */
+  sums: MoneyTotals | null;
+  /** Where the numbers came from (the bench and tests check it). */
+  source: "kept" | "direct" | "capped";
+}
+
+const zero = (): StatusTotal => ({ count: 0, amount: 0, reserved: 0, captured: 0, refunded: 0 });
+export const zeroTotals = () => Object.fromEntries(PAYMENT_STATUSES.map((s) => [s, zero()])) as StatusTotals;
+const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
+/** A Date for a @db.Date column: midnight UTC of the calendar day. */
+const dayValue = (ymd: string) => new Date(`${ymd}T00:00:00Z`);
+
+/** Per status from the kept daily totals (no amount or text filter may be set). */
+export async function keptTotals(client: PrismaClient, actor: Actor, f: HistoryFilters): Promise<StatusTotals> {
+  const and: PaymentDailyTotalWhereInput[] = [];
+  if (!actor.allSalesUnits) and.push({ msn: { in: [...actor.msns] } });
+  if (f.msn !== null) and.push({ msn: f.msn });
+  if (f.fromDay) and.push({ day: { gte: dayValue(f.fromDay) } });
+  if (f.toDay) and.push({ day: { lte: dayValue(f.toDay) } });
+  const groups = await client.paymentDailyTotal.groupBy({
+    by: ["status"],
+    where: { AND: and },
+    _sum: { count: true, amount: true, reserved: true, captured: true, refunded: true },
+  });
+  const out = zeroTotals();
+  for (const g of groups) {
+    out[g.status] = {
+      count: num(g._sum.count),
+      amount: num(g._sum.amount),
+      reserved: num(g._sum.reserved),
+      captured: num(g._sum.captured),
+      refunded: num(g._sum.refunded),
+    };
+  }
+  return out;
+}
+
+/** Per status counted from the payments themselves (any filters; grows with the matching rows). */
+export async function directTotals(client: PrismaClient, actor: Actor, f: HistoryFilters): Promise<StatusTotals> {
+  const groups = await client.payment.groupBy({
+    by: ["status"],
+    where: historyWhere(actor, f, false),
+    _count: { _all: true },
+    _sum: { amount: true, reservedAmount: true, capturedAmount: true, refundedAmount: true },
+  });
+  const out = zeroTotals();
+  for (const g of groups) {
+    out[g.status] = {
+      count: g._count._all,
+      amount: num(g._sum.amount),
+      reserved: num(g._sum.reservedAmount),
+      captured: num(g._sum.capturedAmount),
+      refunded: num(g._sum.refundedAmount),
+    };
+  }
+  return out;
+}
+
+/** At most cap + 1 matching rows, newest first along (msn, createdAt) or (createdAt). */
+async function cappedTotals(client: PrismaClient, actor: Actor, f: HistoryFilters, withStatus: boolean, cap: number) {
+  const rows = await client.payment.findMany({
+    where: historyWhere(actor, f, withStatus),
+    select: { status: true, amount: true, reservedAmount: true, capturedAmount: true, refundedAmount: true },
+    orderBy: { createdAt: "desc" },
+    take: cap + 1,
+  });
+  if (rows.length > cap) return null;
+  const out = zeroTotals();
+  for (const r of rows) {
+    const t = out[r.status];
+    t.count += 1;
+    t.amount += r.amount;
+    t.reserved += r.reservedAmount;
+    t.captured += r.capturedAmount;
+    t.refunded += r.refundedAmount;
+  }
+  return out;
+}
+
+/** The chosen statuses' (or every status's) totals added up. */
+export function sumOf(totals: StatusTotals, statuses: readonly PaymentStatus[]): StatusTotal {
+  const chosen = statuses.length > 0 ? statuses : PAYMENT_STATUSES;
+  const sum = zero();
+  for (const s of chosen) {
+    const t = totals[s];
+    sum.count += t.count;
+    sum.amount += t.amount;
+    sum.reserved += t.reserved;
+    sum.captured += t.captured;
+    sum.refunded += t.refunded;
+  }
+  return sum;
+}
+
+function exact(totals: StatusTotals, f: HistoryFilters, source: HistoryCounts["source"]): HistoryCounts {
+  const { count, ...sums } = sumOf(totals, f.statuses);
+  return {
+    counts: Object.fromEntries(PAYMENT_STATUSES.map((s) => [s, totals[s].count])) as StatusCounts,
+    all: { n: sumOf(totals, []).count, more: false },
+    total: { n: count, more: false },
+    sums,
+    source,
+  };
+}
+
+/** The chips' counts, the number of matches and their sums, the cheapest exact way the filters allow. */
+export async function countHistory(
+  actor: Actor,
+  filters: HistoryFilters,
+  opts: { client?: PrismaClient; textCap?: number; direct?: boolean } = {},
+): Promise<HistoryCounts> {
+  assertCan(actor, "payments:read");
+  const client = opts.client ?? (await db());
+  if (!filters.text) {
+    const amounts = filters.minOre !== null || filters.maxOre !== null;
+    if (amounts || opts.direct) return exact(await directTotals(client, actor, filters), filters, "direct");
+    return exact(await keptTotals(client, actor, filters), filters, "kept");
+  }
+  const cap = opts.textCap ?? TEXT_COUNT_CAP;
+  // With statuses chosen, their own matches are read alongside (in parallel): they may be few
+  // enough to count when all statuses together are past the cap.
+  const [every, chosen] = await Promise.all([
+    cappedTotals(client, actor, filters, false, cap),
+    filters.statuses.length > 0 ? cappedTotals(client, actor, filters, true, cap) : null,
+  ]);
+  if (every) return exact(every, filters, "capped");
+  const past = { n: cap, more: true };
+  if (!chosen) return { counts: null, all: past, total: past, sums: null, source: "capped" };
+  const { count, ...sums } = sumOf(chosen, filters.statuses);
+  return { counts: null, all: past, total: { n: count, more: false }, sums, source: "capped" };
+}
