@@ -76,9 +76,11 @@ export function HistoryTable({
   empty?: ReactNode;
 }) {
   const c = t.columns;
+  // The payment page's "Back" returns to exactly this page of the history.
+  const here = historyHref(state, { after: state.after, before: state.before });
   return (
     <div className="overflow-x-auto rounded-card border border-surface-line bg-surface shadow-card">
-      <table data-testid="history-table" className="w-full text-left text-sm">
+      <table data-testid="history-table" className="table-stack w-full text-left text-sm">
         <thead className="border-b border-surface-line bg-surface-sunken text-xs uppercase tracking-wide text-ink-muted">
           <tr>
             <th scope="col" className={th}>
@@ -105,35 +107,43 @@ export function HistoryTable({
             <tr key={r.id} className="hover:bg-surface-sunken/60">
               <td className={`${td} whitespace-nowrap`}>
                 <Link
-                  href={paymentHref(r.msn, r.orderId)}
+                  href={paymentHref(r.msn, r.orderId, here)}
                   className="font-mono font-medium text-brand-700 underline-offset-2 hover:underline"
                 >
                   {r.orderId}
                 </Link>
               </td>
-              <td className={`${td} whitespace-nowrap`} data-msn={r.msn}>
+              <td className={`${td} whitespace-nowrap`} data-msn={r.msn} data-label={c.salesUnit}>
                 <span className="block max-w-40 truncate" title={units.get(r.msn)}>
                   {units.get(r.msn) ?? r.msn}
                 </span>
                 <span className="font-mono text-xs text-ink-muted">{r.msn}</span>
               </td>
-              <td className={td}>
+              <td className={td} data-label={c.status}>
                 <StatusBadge status={r.status} t={t.statuses} />
               </td>
-              <td className={`${money} font-medium`}>{formatOre(r.amount, locale)}</td>
-              <td className={`${money} ${r.capturedAmount === 0 ? "text-ink-faint" : ""}`}>
+              <td className={`${money} font-medium`} data-label={c.amount}>
+                {formatOre(r.amount, locale)}
+              </td>
+              <td className={`${money} ${r.capturedAmount === 0 ? "text-ink-faint" : ""}`} data-label={c.captured}>
                 {formatOre(r.capturedAmount, locale)}
               </td>
-              <td className={`${money} ${r.refundedAmount === 0 ? "text-ink-faint" : ""}`}>
+              <td className={`${money} ${r.refundedAmount === 0 ? "text-ink-faint" : ""}`} data-label={c.refunded}>
                 {formatOre(r.refundedAmount, locale)}
               </td>
-              <td className={`${td} whitespace-nowrap`}>
+              <td className={`${td} whitespace-nowrap`} data-label={c.created}>
                 <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, locale)}</time>
               </td>
-              <td className={`${td} max-w-64 truncate text-ink-muted`} title={r.transactionText ?? undefined}>
+              <td
+                className={`${td} max-w-64 truncate text-ink-muted`}
+                title={r.transactionText ?? undefined}
+                data-label={c.text}
+              >
                 {r.transactionText ?? "—"}
               </td>
-              <td className={`${td} font-mono text-xs text-ink-muted`}>{r.bankIdentificationNumber ?? "—"}</td>
+              <td className={`${td} font-mono text-xs text-ink-muted`} data-label={c.bin}>
+                {r.bankIdentificationNumber ?? "—"}
+              </td>
             </tr>
           ))}
         </tbody>
