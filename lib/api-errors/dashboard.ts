@@ -1,10 +1,12 @@
-// The error dashboard's numbers (/errors), all from the per-minute rollups (lib/api-log/rollups.ts):
-// a chart costs a number of minutes, never a scan of raw calls. Scoped to the user's sales units
+// The error dashboard's numbers (/errors), all from the rollups (lib/api-log/rollups.ts), whole days,
+// hours and minutes combined (./spans.ts): a chart costs a number of rollup rows, never a scan of raw
+// calls. Scoped to the user's sales units
 // (calls without an MSN, such as access tokens of partner keys, are for admins only).
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
 import { remedyView } from "./remedies";
+import { coarsestFor, spansOf, spansSql, type Level } from "./spans";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import {
   CUSTOM_STEPS_MS,
@@ -34,6 +36,8 @@ const errorKeyOf = (g: string, c: string, s: number) =>
           ? `HTTP ${s} · ${c}`
           : `HTTP ${s}`;
 
+/** Where "everything before a range" starts: older than any rollup kept. */
+const EPOCH = new Date(0);
 const IS_ERROR = Prisma.sql`("httpStatus" = 0 OR "httpStatus" >= 400)`;
 const BUCKETS_SQL = Prisma.raw(
   Array.from({ length: LATENCY_BUCKETS }, (_, i) => `sum("l${i}")::int AS "l${i}"`).join(", "),
@@ -80,31 +84,29 @@ export async function loadDashboard(
   const { stepMs, from, to } = windowOf(filter, nowDate);
   const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
   const scope = scopeSql(actor, filter);
-  // Whole hours (7 and 30 days, long custom periods) read the hourly level: a 60th of the rows.
-  const hourly = stepMs % 3_600_000 === 0 && from.getTime() % 3_600_000 === 0;
-  const [TABLE, TIME, FIRST, LAST] = (
-    hourly
-      ? ['"ApiCallRollupHour"', '"hour"', '"firstMinute"', '"lastMinute"']
-      : ['"ApiCallRollup"', '"minute"', '"minute"', '"minute"']
-  ).map((x) => Prisma.raw(x));
+  // Whole UTC days from the daily level, the edges from hours and minutes (lib/api-errors/spans.ts):
+  // a 30-day view reads about 30 rows per key, whatever the traffic. The series only from levels whose
+  // rows fit inside one bar.
+  const rows = (a: Date, b: Date, where: Prisma.Sql, coarsest?: Level) => spansSql(spansOf(a, b, coarsest), where);
+  const errors = Prisma.sql`AND ${IS_ERROR} ${scope}`;
   const step = Prisma.sql`make_interval(secs => ${stepMs / 1000}::int)`;
 
   const [totalsRows, seriesRows, opRows, topRows] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>`
-      SELECT (${TIME} >= ${from}) AS current, sum("calls")::int AS calls,
+      SELECT (t >= ${from}) AS current, sum("calls")::int AS calls,
         sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors,
         sum("calls") FILTER (WHERE "httpStatus" BETWEEN 400 AND 499)::int AS client,
         sum("calls") FILTER (WHERE "httpStatus" >= 500)::int AS server,
         sum("calls") FILTER (WHERE "httpStatus" = 0)::int AS network, ${BUCKETS_SQL}
-      FROM ${TABLE} WHERE ${TIME} >= ${before} AND ${TIME} < ${to} ${scope}
+      FROM (${rows(before, from, scope)} UNION ALL ${rows(from, to, scope)}) AS r
       GROUP BY 1`,
     db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
-      SELECT date_bin(${step}, ${TIME}, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
-      FROM ${TABLE} WHERE ${TIME} >= ${from} AND ${TIME} < ${to} AND ${IS_ERROR} ${scope}
+      SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
+      FROM (${rows(from, to, errors, coarsestFor(stepMs))}) AS r
       GROUP BY 1, 2, 3, 4`,
     db.$queryRaw<Record<string, unknown>[]>`
       SELECT "operation", sum("calls")::int AS calls, sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors, ${BUCKETS_SQL}
-      FROM ${TABLE} WHERE ${TIME} >= ${from} AND ${TIME} < ${to} ${scope}
+      FROM (${rows(from, to, scope)}) AS r
       GROUP BY 1 ORDER BY 2 DESC`,
     db.$queryRaw<
       {
@@ -121,13 +123,17 @@ export async function loadDashboard(
     >`
       SELECT r.*, EXISTS (
           -- "New": no call with this error before the range, answered in the same query.
-          SELECT 1 FROM ${TABLE} WHERE ${TIME} < ${from} AND "errorGroup" = r."errorGroup"
-            AND "errorCode" = r."errorCode" AND "httpStatus" = r."httpStatus" AND "operation" = r."operation" ${scope}
+          ${rows(
+            EPOCH,
+            from,
+            Prisma.sql`AND "errorGroup" = r."errorGroup" AND "errorCode" = r."errorCode"
+              AND "httpStatus" = r."httpStatus" AND "operation" = r."operation" ${scope}`,
+          )}
         ) AS "seenBefore"
       FROM (
         SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg(DISTINCT "msn") AS msns,
-          sum("calls")::int AS n, min(${FIRST}) AS first, max(${LAST}) AS last
-        FROM ${TABLE} WHERE ${TIME} >= ${from} AND ${TIME} < ${to} AND ${IS_ERROR} ${scope}
+          sum("calls")::int AS n, min("first") AS first, max("last") AS last
+        FROM (${rows(from, to, errors)}) AS e
         GROUP BY 1, 2, 3, 4 ORDER BY 6 DESC LIMIT 20
       ) AS r
       ORDER BY r.n DESC`,
