@@ -23,18 +23,10 @@ import {
 
 export * from "./dashboard-types";
 
-// The token endpoint's codes ("invalid_client") come without a Vipps group; our client files other
-// gateway answers with the status as the code ("401"), which adds nothing to "HTTP 401".
+// The token endpoint's codes ("invalid_client") come without a Vipps group; gateway answers carry no
+// code at all (lib/ecom/errors.ts), so they read as their status.
 const errorKeyOf = (g: string, c: string, s: number) =>
-  s === 0
-    ? "network"
-    : g && c
-      ? `${g}/${c}`
-      : g
-        ? `${g} · HTTP ${s}`
-        : c && c !== String(s)
-          ? `HTTP ${s} · ${c}`
-          : `HTTP ${s}`;
+  s === 0 ? "network" : g && c ? `${g}/${c}` : g ? `${g} · HTTP ${s}` : c ? `HTTP ${s} · ${c}` : `HTTP ${s}`;
 
 /** Where "everything before a range" starts: older than any rollup kept. */
 const EPOCH = new Date(0);
@@ -185,7 +177,6 @@ export async function loadDashboard(
   // tells their causes apart (an invalid subscription key and an expired token are fixed differently).
   const messages = await Promise.all(
     topRows.map((t) =>
-      // Our client files a gateway answer's status as its code ("401"): only a Vipps group makes a code.
       t.errorGroup && t.errorCode
         ? Promise.resolve(null)
         : db.apiCallLog
