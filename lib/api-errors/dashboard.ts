@@ -83,23 +83,20 @@ export async function loadDashboard(
   const errors = Prisma.sql`AND ${IS_ERROR} ${scope}`;
   const step = Prisma.sql`make_interval(secs => ${stepMs / 1000}::int)`;
 
-  const [totalsRows, seriesRows, opRows, topRows] = await Promise.all([
+  // Tiles and the per-operation table from one read: per operation, in the range and before it.
+  const [countRows, seriesRows, topRows] = await Promise.all([
     db.$queryRaw<Record<string, unknown>[]>`
-      SELECT (t >= ${from}) AS current, sum("calls")::int AS calls,
+      SELECT (t >= ${from}) AS current, "operation", sum("calls")::int AS calls,
         sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors,
         sum("calls") FILTER (WHERE "httpStatus" BETWEEN 400 AND 499)::int AS client,
         sum("calls") FILTER (WHERE "httpStatus" >= 500)::int AS server,
         sum("calls") FILTER (WHERE "httpStatus" = 0)::int AS network, ${BUCKETS_SQL}
       FROM (${rows(before, from, scope)} UNION ALL ${rows(from, to, scope)}) AS r
-      GROUP BY 1`,
+      GROUP BY 1, 2`,
     db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
       SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
       FROM (${rows(from, to, errors, coarsestFor(stepMs))}) AS r
       GROUP BY 1, 2, 3, 4`,
-    db.$queryRaw<Record<string, unknown>[]>`
-      SELECT "operation", sum("calls")::int AS calls, sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors, ${BUCKETS_SQL}
-      FROM (${rows(from, to, scope)}) AS r
-      GROUP BY 1 ORDER BY 2 DESC`,
     db.$queryRaw<
       {
         errorGroup: string;
@@ -132,14 +129,16 @@ export async function loadDashboard(
   ]);
 
   const totals = (current: boolean): Totals => {
-    const row = totalsRows.find((r) => r.current === current);
+    const mine = countRows.filter((r) => r.current === current);
+    const sum = (k: string) => mine.reduce((n, r) => n + Number(r[k] ?? 0), 0);
+    const buckets = Array.from({ length: LATENCY_BUCKETS }, (_, i) => sum(`l${i}`));
     return {
-      calls: Number(row?.calls ?? 0),
-      errors: Number(row?.errors ?? 0),
-      client: Number(row?.client ?? 0),
-      server: Number(row?.server ?? 0),
-      network: Number(row?.network ?? 0),
-      p95: row ? quantileFromBuckets(bucketsOf(row), 0.95) : null,
+      calls: sum("calls"),
+      errors: sum("errors"),
+      client: sum("client"),
+      server: sum("server"),
+      network: sum("network"),
+      p95: mine.length ? quantileFromBuckets(buckets, 0.95) : null,
     };
   };
 
@@ -164,6 +163,9 @@ export async function loadDashboard(
   }
   const keys = [...keyTotals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
 
+  const opRows = countRows
+    .filter((r) => r.current === true)
+    .sort((a, b) => Number(b.calls) - Number(a.calls) || String(a.operation).localeCompare(String(b.operation)));
   const operations: OperationRow[] = opRows.map((r) => ({
     operation: String(r.operation),
     calls: Number(r.calls),

@@ -35,7 +35,12 @@ const ROWS = [
   call(65, { httpStatus: 429, errorCode: "429", errorMessage: "Rate limit is exceeded." }),
   // Codes of their own: stay.
   call(2, { httpStatus: 401, errorCode: "invalid_client", errorMessage: "AADSTS7000215" }),
-  call(2, { httpStatus: 400, errorGroup: "Payment", errorCode: "400", errorMessage: "a Vipps code that looks like one" }),
+  call(2, {
+    httpStatus: 400,
+    errorGroup: "Payment",
+    errorCode: "400",
+    errorMessage: "a Vipps code that looks like one",
+  }),
   call(4, { httpStatus: 200 }),
 ];
 

@@ -176,11 +176,7 @@ const GATEWAY_401: [string, RemedyInput, RemedyId][] = [
     { errorMessage: "Unauthorized (Unauthorized. Access token is missing, invalid or expired.)" },
     "gateway.401.access-token",
   ],
-  [
-    "access token expired",
-    { errorMessage: "Unauthorized. Access token has expired." },
-    "gateway.401.token-expired",
-  ],
+  ["access token expired", { errorMessage: "Unauthorized. Access token has expired." }, "gateway.401.token-expired"],
 ];
 
 const GATEWAY_403: [string, RemedyInput, RemedyId][] = [
