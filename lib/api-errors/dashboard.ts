@@ -120,9 +120,16 @@ export async function loadDashboard(
           )}
         ) AS "seenBefore"
       FROM (
-        SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg(DISTINCT "msn") AS msns,
-          sum("calls")::int AS n, min("first") AS first, max("last") AS last
-        FROM (${rows(from, to, errors)}) AS e
+        -- Per sales unit first, then per error: two hash aggregates instead of sorting every row for
+        -- array_agg(DISTINCT …) (about 5× faster over 50,000 daily error rows; npm run bench -- errors).
+        SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg("msn") AS msns,
+          sum(n)::int AS n, min("first") AS first, max("last") AS last
+        FROM (
+          SELECT "errorGroup", "errorCode", "httpStatus", "operation", "msn", sum("calls") AS n,
+            min("first") AS first, max("last") AS last
+          FROM (${rows(from, to, errors)}) AS e
+          GROUP BY 1, 2, 3, 4, 5
+        ) AS u
         GROUP BY 1, 2, 3, 4 ORDER BY 6 DESC LIMIT 20
       ) AS r
       ORDER BY r.n DESC`,

@@ -38,7 +38,7 @@ export interface NotifyResult {
   skipped: number;
 }
 
-type Claimed = Omit<SpikeForMessage, "unitName"> & { id: string; notifyTries: number };
+type Claimed = Omit<SpikeForMessage, "unitName"> & { id: string; notifyTries: number; openedAt: Date };
 
 export async function notifySpikes(deps: NotifyDeps): Promise<NotifyResult> {
   const { db } = deps;
@@ -48,7 +48,7 @@ export async function notifySpikes(deps: NotifyDeps): Promise<NotifyResult> {
     WHERE ("notifyState" = 'pending' AND ("notifyRetryAt" IS NULL OR "notifyRetryAt" <= ${now}))
       OR ("notifyState" = 'sending' AND "notifiedAt" < ${new Date(now.getTime() - STALE_CLAIM_MS)})
     RETURNING "id", "msn", "environment"::text AS "environment", "operation", "calls", "errors", "baselineRate",
-      "notifyTries"`;
+      "notifyTries", "openedAt"`;
   const result: NotifyResult = { sent: 0, failed: 0, retrying: 0, skipped: 0 };
   if (claimed.length === 0) return result;
 
@@ -80,11 +80,11 @@ export async function notifySpikes(deps: NotifyDeps): Promise<NotifyResult> {
     },
     select: { msn: true, environment: true, operation: true },
   });
-  // One alert per key and message: a retry and a newer spike of the same key never both go out.
+  // One alert per key and message, the newest: a retry and a newer spike of the same key never both go out.
   const cooling = new Set(recent.map(spikeKey));
   const due: Claimed[] = [];
   const held: Claimed[] = [];
-  for (const a of claimed) {
+  for (const a of [...claimed].sort((x, y) => new Date(y.openedAt).getTime() - new Date(x.openedAt).getTime())) {
     if (cooling.has(spikeKey(a))) held.push(a);
     else {
       cooling.add(spikeKey(a));

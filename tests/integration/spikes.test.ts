@@ -279,12 +279,32 @@ describe.each(kinds)("error spikes on %s", (kind) => {
     receiver.status = 200;
   });
 
+  it("a retry respects the cooldown: held back when a newer spike of its key was delivered meanwhile", async () => {
+    receiver.status = 500;
+    const approve = { operation: "approve", method: "POST" } as const;
+    const alerts = () =>
+      pools.db.prisma.spikeAlert.findMany({ where: { operation: "approve" }, orderBy: { openedAt: "asc" } });
+    await writeCalls(pools.db.prisma, burst(at(160), 20, 12, approve));
+    await round(at(160)); // first try fails
+    await writeCalls(pools.db.prisma, burst(at(180), 30, 0, approve));
+    await round(at(180)); // it closes; its second try fails
+    expect((await alerts())[0]).toMatchObject({ notifyState: "pending", notifyTries: 2, notifyRetryAt: at(185) });
+    receiver.status = 200;
+    await writeCalls(pools.db.prisma, burst(at(182), 30, 20, approve));
+    await round(at(182)); // a new spike of the same key opens and is delivered
+    await round(at(185)); // the old one's third try is due, but its key was notified 3 minutes ago
+    const [old, fresh] = await alerts();
+    expect(fresh).toMatchObject({ closedAt: null, notifyState: "sent", notifyTries: 1 });
+    expect(old).toMatchObject({ notifyState: "skipped", notifyReason: "cooldown", notifyTries: 2 });
+    expect(receiver.bodies).toHaveLength(11);
+  });
+
   it("switched off: spikes are still recorded, and say why nothing was sent", async () => {
     await saveWebhookSettings(pools.db.prisma, admin, settings({ url: undefined, enabled: false }), key);
     await writeCalls(pools.db.prisma, burst(at(100), 20, 20, { operation: "cancel", method: "PUT" }));
     await round(at(100));
     const cancel = await pools.db.prisma.spikeAlert.findFirstOrThrow({ where: { operation: "cancel" } });
     expect(cancel).toMatchObject({ notifyState: "skipped", notifyReason: "disabled" });
-    expect(receiver.bodies).toHaveLength(8);
+    expect(receiver.bodies).toHaveLength(11);
   });
 });
