@@ -6,7 +6,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
 import { remedyView } from "./remedies";
-import { coarsestFor, spansOf, spansSql, type Level } from "./spans";
+import { coarsestFor, joinSpans, spansOf, spansSql, type Level } from "./spans";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import {
   CUSTOM_STEPS_MS,
@@ -91,7 +91,7 @@ export async function loadDashboard(
         sum("calls") FILTER (WHERE "httpStatus" BETWEEN 400 AND 499)::int AS client,
         sum("calls") FILTER (WHERE "httpStatus" >= 500)::int AS server,
         sum("calls") FILTER (WHERE "httpStatus" = 0)::int AS network, ${BUCKETS_SQL}
-      FROM (${rows(before, from, scope)} UNION ALL ${rows(from, to, scope)}) AS r
+      FROM (${spansSql(joinSpans(spansOf(before, from), spansOf(from, to)), scope)}) AS r
       GROUP BY 1, 2`,
     db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
       SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n

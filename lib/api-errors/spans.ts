@@ -60,6 +60,22 @@ export function spansOf(from: Date, to: Date, coarsest: Level = "day"): Span[] {
   return out;
 }
 
+/**
+ * Spans of several adjacent periods as one list, neighbours of the same level joined: [a, b) and
+ * [b, c) in minutes read as one range scan. Every span starts and ends on its level's boundary, so a
+ * row still lies wholly on one side of b (the tiles tell "before" from "now" by t >= b).
+ */
+export function joinSpans(...lists: Span[][]): Span[] {
+  const out: Span[] = [];
+  for (const s of lists.flat()) {
+    const last = out.at(-1);
+    if (last && last.level === s.level && last.to.getTime() === s.from.getTime())
+      out[out.length - 1] = { ...last, to: s.to };
+    else out.push(s);
+  }
+  return out;
+}
+
 /** The coarsest level whose rows each fall inside one chart step of `stepMs` (steps start on whole steps). */
 export function coarsestFor(stepMs: number): Level {
   return stepMs % DAY === 0 ? "day" : stepMs % HOUR === 0 ? "hour" : "minute";

@@ -1,7 +1,7 @@
 // spansOf: a period as whole UTC days, hours beside them and minutes at the ends — contiguous,
 // aligned to its level, and never coarser than asked.
 import { describe, expect, it } from "vitest";
-import { coarsestFor, LEVELS, spansOf, type Level } from "@/lib/api-errors/spans";
+import { coarsestFor, joinSpans, LEVELS, spansOf, type Level } from "@/lib/api-errors/spans";
 import { mulberry32 } from "@/lib/random";
 
 const MIN = 60_000;
@@ -54,5 +54,17 @@ describe("spansOf", () => {
     expect(coarsestFor(15 * MIN)).toBe("minute");
     expect(coarsestFor(8 * HOUR)).toBe("hour");
     expect(coarsestFor(DAY)).toBe("day");
+  });
+
+  it("joins neighbouring spans of one level: the hour before and the last hour read as one minute range", () => {
+    const [a, b, c] = [at("2026-11-30T11:13:00Z"), at("2026-11-30T12:13:00Z"), at("2026-11-30T13:13:00Z")];
+    expect(joinSpans(spansOf(a, b), spansOf(b, c))).toEqual([{ level: "minute", from: a, to: c }]);
+    // Different levels side by side stay apart.
+    const d = at("2026-11-30T00:00:00Z");
+    expect(joinSpans(spansOf(at("2026-11-28T00:00:00Z"), d), spansOf(d, c)).map((x) => x.level)).toEqual([
+      "day",
+      "hour",
+      "minute",
+    ]);
   });
 });
