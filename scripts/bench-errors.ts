@@ -125,12 +125,16 @@ export async function runErrorsBench(): Promise<void> {
         opened.push({ set, db: await openPgBenchDb(s.name, url), nowMs });
       }
       await measureSets(opened, plan, o.ranges, devMsns, log);
-      // The 30-day view's queries on the big set, as PostgreSQL runs them.
+      // The 30-day and last-hour views' queries on the big set, as PostgreSQL runs them.
       const big = opened[0]!;
-      const { queries } = await captureQueries(() =>
-        loadDashboard(big.db.logging, big.set.actors!.admin, { range: "30d" }, new Date(big.nowMs)),
-      );
-      report.explain = await explainAll(big.db.sql, [{ name: "30d admin", queries }], big.set.name);
+      const groups = [];
+      for (const range of ["30d", "1h"] as const) {
+        const { queries } = await captureQueries(() =>
+          loadDashboard(big.db.logging, big.set.actors!.admin, { range }, new Date(big.nowMs)),
+        );
+        groups.push({ name: `${range} admin`, queries });
+      }
+      report.explain = await explainAll(big.db.sql, groups, big.set.name);
       await afterDashboard(opened, o, devMsns, log);
     } catch (err) {
       report.notes.push(`PostgreSQL: ${(err as Error).stack}`);

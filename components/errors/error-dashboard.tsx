@@ -128,9 +128,11 @@ export function ErrorDashboard({
   const fmtTick = (at: string) =>
     new Intl.DateTimeFormat(intl(locale), {
       timeZone: "Europe/Oslo",
-      ...(d.stepMs >= 3_600_000
-        ? { day: "numeric", month: "short", hour: "2-digit" }
-        : { hour: "2-digit", minute: "2-digit" }),
+      ...(d.stepMs >= 86_400_000
+        ? { day: "numeric", month: "short" }
+        : d.stepMs >= 3_600_000
+          ? { day: "numeric", month: "short", hour: "2-digit" }
+          : { hour: "2-digit", minute: "2-digit" }),
     }).format(new Date(at));
   const rows = d.series.map((b) => ({ at: new Date(b.at).toISOString(), ...b.counts }));
   const [from, to] = [new Date(d.from), new Date(d.to)];

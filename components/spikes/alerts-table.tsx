@@ -5,23 +5,36 @@ import { formatDateTime, formatPercent } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
 import type { SpikeAlertView } from "@/lib/spikes/alerts";
+import { NOTIFY_TRIES } from "@/lib/spikes/notify-policy";
 
 type T = Dictionary["spikes"];
 
-function notifyText(a: SpikeAlertView, t: T): string {
+function notifyText(a: SpikeAlertView, t: T, locale: Locale): string {
   const n = t.alerts.notify;
+  const reason = () => {
+    const text = t.reasons[(a.notifyReason ?? "network") as keyof T["reasons"]] ?? t.reasons.network;
+    return interpolate(text, { status: a.notifyStatus ?? "?" });
+  };
+  const tries = a.notifyTries;
   switch (a.notifyState) {
     case "pending":
-      return n.pending;
+      // After a failed try: what went wrong and when the next one is due.
+      return tries > 0 && a.notifyRetryAt
+        ? interpolate(n.retrying, {
+            tries,
+            max: NOTIFY_TRIES,
+            reason: reason(),
+            time: formatDateTime(a.notifyRetryAt, locale),
+          })
+        : n.pending;
     case "sending":
       return n.sending;
     case "sent":
-      return interpolate(n.sent, { status: a.notifyStatus ?? 200 });
-    case "failed": {
-      const reason = (a.notifyReason ?? "network") as keyof T["reasons"];
-      const text = t.reasons[reason] ?? t.reasons.network;
-      return interpolate(n.failed, { reason: interpolate(text, { status: a.notifyStatus ?? "?" }) });
-    }
+      return interpolate(tries > 1 ? n.sentOnTry : n.sent, { status: a.notifyStatus ?? 200, tries });
+    case "failed":
+      return tries > 1
+        ? interpolate(n.failedAfter, { tries, reason: reason() })
+        : interpolate(n.failed, { reason: reason() });
     case "skipped":
       return n.skipped[(a.notifyReason ?? "not_configured") as keyof T["alerts"]["notify"]["skipped"]] ?? n.pending;
   }
@@ -78,7 +91,7 @@ export function AlertsTable({ alerts, t, locale }: { alerts: SpikeAlertView[]; t
             )}
           </Td>
           <Td>
-            <Badge tone={notifyTone[s.notifyState]}>{notifyText(s, t)}</Badge>
+            <Badge tone={notifyTone[s.notifyState]}>{notifyText(s, t, locale)}</Badge>
           </Td>
         </tr>
       ))}

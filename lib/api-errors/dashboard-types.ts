@@ -5,12 +5,15 @@ import { PRESETS, PRESET_MS, type Preset } from "@/lib/api-log/time-range";
 export const RANGES = PRESETS;
 export type RangeName = Preset;
 export const RANGE_MS = PRESET_MS;
-/** Chart buckets per range: about 60–100 bars whatever the range. */
+/**
+ * Chart buckets per range: 60–100 bars, and one a day for 30 days — whole UTC days, so the 30-day view
+ * reads only the daily rollups (lib/api-errors/spans.ts; 8-hour bars needed hours: npm run bench -- errors).
+ */
 export const STEP_MS: Record<RangeName, number> = {
   "1h": 60_000,
   "24h": 15 * 60_000,
   "7d": 2 * 3_600_000,
-  "30d": 8 * 3_600_000,
+  "30d": 86_400_000,
 };
 /** The bucket sizes a custom range may get: the smallest that keeps it at most MAX_BARS bars. */
 export const CUSTOM_STEPS_MS = [60_000, 300_000, 900_000, 3_600_000, 2 * 3_600_000, 8 * 3_600_000, 86_400_000];

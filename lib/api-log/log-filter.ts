@@ -10,7 +10,7 @@ export const SOURCES = ["app", "shop", "callback"] as const;
 export type Source = (typeof SOURCES)[number];
 const ENVS = ["simulator", "test", "production"] as const;
 
-/** errorCode meaning "none of its own": no code, or the HTTP status filed as the code. */
+/** errorCode meaning "no code": gateway answers and bodies without one. */
 export const NO_CODE = "-";
 
 export interface LogFilter {
@@ -38,7 +38,7 @@ const PATTERNS: Record<Exclude<LogFilterField, "range" | "status">, RegExp> = {
   msn: /^\d{5,7}$/,
   op: /^[a-zA-Z]{1,40}$/,
   group: /^[A-Za-z]{1,40}$/,
-  // "-": no code of its own (none, or the HTTP status filed as the code).
+  // "-": no code.
   code: /^(?:-|[A-Za-z0-9_.-]{1,40})$/,
   order: /^[A-Za-z0-9._-]{1,50}$/,
   rid: /^[A-Za-z0-9._:-]{1,40}$/,
@@ -111,7 +111,7 @@ export function keyFilter(parts: { errorGroup: string; errorCode: string; httpSt
     Object.assign(f, {
       status: parts.httpStatus,
       ...(parts.errorGroup ? { errorGroup: parts.errorGroup } : {}),
-      errorCode: parts.errorCode && parts.errorCode !== String(parts.httpStatus) ? parts.errorCode : NO_CODE,
+      errorCode: parts.errorCode || NO_CODE,
     });
   return f;
 }

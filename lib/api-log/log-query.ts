@@ -52,10 +52,8 @@ export function logWhere(actor: Actor, f: LogFilter, now: Date): Prisma.ApiCallL
   if (f.operation) and.push({ operation: f.operation });
   if (f.source) and.push({ source: f.source });
   if (f.errorGroup) and.push({ errorGroup: f.errorGroup });
-  if (f.errorCode === NO_CODE) {
-    const statusCode = typeof f.status === "number" ? [{ errorCode: String(f.status) }] : [];
-    and.push({ OR: [{ errorCode: null }, { errorCode: "" }, ...statusCode] });
-  } else if (f.errorCode) and.push({ errorCode: f.errorCode });
+  if (f.errorCode === NO_CODE) and.push({ OR: [{ errorCode: null }, { errorCode: "" }] });
+  else if (f.errorCode) and.push({ errorCode: f.errorCode });
   if (f.orderId) and.push({ orderId: f.orderId });
   if (f.requestId) and.push({ requestId: f.requestId });
   if (f.contextId) and.push({ contextId: f.contextId });

@@ -1,5 +1,5 @@
-// Retention of the API call log: raw calls for API_LOG_RETENTION_DAYS (default 30), per-minute rollups
-// for 13 months, so the dashboard's long ranges outlive the raw rows. Deleted in bounded batches
+// Retention of the API call log: raw calls for API_LOG_RETENTION_DAYS (default 30), rollups (minutes,
+// hours, days) for 13 months, so the dashboard's long ranges outlive the raw rows. Deleted in bounded batches
 // (one short statement each, oldest first along the time index), with FOR UPDATE SKIP LOCKED so that
 // several app instances pruning at once take different rows and never wait on each other.
 // Why batched DELETEs and not PostgreSQL partitions: ARCHITECTURE.md, "Retention".
@@ -82,6 +82,7 @@ export async function pruneApiLog(db: Db, o: PruneOptions): Promise<PruneResult>
   };
   const rollups = await rollupLevel("ApiCallRollup", "minute");
   const hours = await rollupLevel("ApiCallRollupHour", "hour");
+  const days = await rollupLevel("ApiCallRollupDay", "day");
   // Closed spike alerts live as long as the rollups they were read from; open ones always stay.
   const alerts = await inBatches(
     () => db.$executeRaw`
@@ -93,11 +94,11 @@ export async function pruneApiLog(db: Db, o: PruneOptions): Promise<PruneResult>
   );
   return {
     calls: calls.deleted,
-    rollups: rollups.deleted + hours.deleted,
+    rollups: rollups.deleted + hours.deleted + days.deleted,
     alerts: alerts.deleted,
     callsBefore,
     rollupsBefore,
-    done: calls.done && rollups.done && hours.done && alerts.done,
+    done: calls.done && rollups.done && hours.done && days.done && alerts.done,
   };
 }
 

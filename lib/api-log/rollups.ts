@@ -3,7 +3,9 @@
 // minute × MSN × environment × operation × HTTP status × error group × code, with the duration sum
 // and a fixed latency histogram (p50/p95 come from it). Several writers at once (app instances, the
 // ingest API) are safe: each batch is grouped first, its keys sorted (no two transactions lock the
-// same rows in opposite order), and added with INSERT … ON CONFLICT DO UPDATE.
+// same rows in opposite order), and added with INSERT … ON CONFLICT DO UPDATE. The same counts are
+// kept per hour (ApiCallRollupHour) and per UTC day (ApiCallRollupDay) for the long views, each with
+// its first and last minute; every level is exact, so a view may combine them (lib/api-errors/spans.ts).
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 
@@ -95,26 +97,34 @@ export async function addToRollups(
     FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${JSON.stringify(json)}::jsonb) WITH ORDINALITY AS g
     ORDER BY g.ordinality
     ON CONFLICT (${quoted(columns)}) DO UPDATE SET ${updates}`;
-  // The same groups summed per hour, also in key order (the minute groups are sorted by minute first,
-  // so their hours come out sorted too).
-  const hourColumns = ["hour", ...columns.slice(1)];
-  const hourUpdates = Prisma.raw(
-    [
-      ...sums.map((c) => `"${c}" = "ApiCallRollupHour"."${c}" + EXCLUDED."${c}"`),
-      `"firstMinute" = LEAST("ApiCallRollupHour"."firstMinute", EXCLUDED."firstMinute")`,
-      `"lastMinute" = GREATEST("ApiCallRollupHour"."lastMinute", EXCLUDED."lastMinute")`,
-    ].join(", "),
-  );
+  // The same groups summed per hour and per UTC day, also in key order (the minute groups are sorted by
+  // minute first, so their hours and days come out sorted too).
   const sumsSql = Prisma.raw(sums.map((c) => `sum(g."${c}")`).join(", "));
-  await tx.$executeRaw`
-    INSERT INTO "ApiCallRollupHour" (${quoted([...hourColumns, ...sums, "firstMinute", "lastMinute"])})
-    SELECT date_trunc('hour', g."minute"), g."msn", g."environment", g."operation", g."httpStatus", g."errorGroup",
-      g."errorCode", ${sumsSql}, min(g."minute"), max(g."minute")
-    FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${JSON.stringify(json)}::jsonb) AS g
-    GROUP BY 1, 2, 3, 4, 5, 6, 7
-    ORDER BY 1, 2, 3, 4, 5, 6, 7
-    ON CONFLICT (${quoted(hourColumns)}) DO UPDATE SET ${hourUpdates}`;
+  for (const [table, time, trunc] of COARSER_LEVELS) {
+    const levelColumns = [time, ...columns.slice(1)];
+    const levelUpdates = Prisma.raw(
+      [
+        ...sums.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`),
+        `"firstMinute" = LEAST("${table}"."firstMinute", EXCLUDED."firstMinute")`,
+        `"lastMinute" = GREATEST("${table}"."lastMinute", EXCLUDED."lastMinute")`,
+      ].join(", "),
+    );
+    await tx.$executeRaw`
+      INSERT INTO ${Prisma.raw(`"${table}"`)} (${quoted([...levelColumns, ...sums, "firstMinute", "lastMinute"])})
+      SELECT date_trunc(${Prisma.raw(`'${trunc}'`)}, g."minute", 'UTC'), g."msn", g."environment", g."operation",
+        g."httpStatus", g."errorGroup", g."errorCode", ${sumsSql}, min(g."minute"), max(g."minute")
+      FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${JSON.stringify(json)}::jsonb) AS g
+      GROUP BY 1, 2, 3, 4, 5, 6, 7
+      ORDER BY 1, 2, 3, 4, 5, 6, 7
+      ON CONFLICT (${quoted(levelColumns)}) DO UPDATE SET ${levelUpdates}`;
+  }
 }
+
+/** The levels above the minutes, kept by addToRollups: [table, time column, date_trunc unit (UTC)]. */
+const COARSER_LEVELS = [
+  ["ApiCallRollupHour", "hour", "hour"],
+  ["ApiCallRollupDay", "day", "day"],
+] as const;
 
 const LOG_COLUMNS = new Set<string>(Object.values(Prisma.ApiCallLogScalarFieldEnum));
 const isPrismaNull = (v: unknown) => v === Prisma.DbNull || v === Prisma.JsonNull || v === Prisma.AnyNull;

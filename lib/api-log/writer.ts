@@ -60,6 +60,15 @@ function body(value: MaskedJson | null): Prisma.InputJsonValue | undefined {
     return { truncated: true, chars: text.length, preview: clean(text.slice(0, 4_000)) };
   return cleanJson(value) as Prisma.InputJsonValue;
 }
+/**
+ * No code where a call has none of its own: a gateway answer's status repeated as its code (as a shop
+ * may send it, and as our eCom client once filed it) is left out, so "HTTP 401" is one error whoever
+ * logged it. Codes of the token endpoint ("invalid_client") and of Vipps groups stay.
+ */
+function ownCode(r: ApiCallRecord): string | null {
+  if (r.errorGroup == null && r.errorCode != null && r.errorCode === String(r.httpStatus)) return null;
+  return cut(r.errorCode, 40);
+}
 const int32 = (n: number) => Math.min(Math.max(Math.round(n), 0), 2_147_483_647);
 
 export function toRow(r: ApiCallRecord): Prisma.ApiCallLogCreateManyInput {
@@ -73,7 +82,7 @@ export function toRow(r: ApiCallRecord): Prisma.ApiCallLogCreateManyInput {
     orderId: cut(r.orderId, 50),
     httpStatus: r.httpStatus,
     errorGroup: cut(r.errorGroup, 40),
-    errorCode: cut(r.errorCode, 40),
+    errorCode: ownCode(r),
     errorMessage: cut(r.errorMessage, 2_000),
     contextId: cut(r.contextId, 100),
     networkError: cut(r.networkError, 200),

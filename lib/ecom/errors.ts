@@ -94,6 +94,15 @@ const tokenError = z.object({ error: z.string(), error_description: z.string().n
 // Transient per the docs: 94 "order locked, retry later with the same key", 98 "too many concurrent requests".
 const TRANSIENT_VIPPS_CODES = new Set(["94", "98"]);
 
+/**
+ * A gateway body's code, or none: the APIM gateway's `statusCode` (and often ErrorFromAzure's
+ * `responseCode`) only repeats the HTTP status, which is no code of its own. Such errors are told apart
+ * by status and message (lib/api-errors/remedies.ts).
+ */
+function ownCode(value: string, status: number): string | undefined {
+  return value === String(status) ? undefined : value;
+}
+
 function transientStatus(status: number): boolean {
   return status >= 500 || status === 429 || status === 423;
 }
@@ -139,7 +148,7 @@ export function errorFromResponse(
   if (gateway.success) {
     return new EcomError("gateway", `${operation}: HTTP ${status}: ${gateway.data.message}`, {
       ...base,
-      errorCode: gateway.data.statusCode,
+      errorCode: ownCode(gateway.data.statusCode, status),
       errorMessage: gateway.data.message,
       retryable: transientStatus(status),
       outcomeUnknown: unknownOutcome,
@@ -153,7 +162,7 @@ export function errorFromResponse(
       : responseInfo.responseMessage;
     return new EcomError("azure", `${operation}: HTTP ${status}: ${message}`, {
       ...base,
-      errorCode: responseInfo.responseCode,
+      errorCode: ownCode(responseInfo.responseCode, status),
       errorMessage: message,
       retryable: transientStatus(status),
       outcomeUnknown: unknownOutcome,

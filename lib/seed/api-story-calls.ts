@@ -185,10 +185,8 @@ export function storyRecord(c: StoryCall): ApiCallRecord {
       return answer(
         o.status,
         { statusCode: o.status, message: o.message },
-        {
-          errorCode: String(o.status),
-          errorMessage: o.message,
-        },
+        // The gateway's statusCode repeats the status: no code of its own (lib/ecom/errors.ts).
+        { errorMessage: o.message },
       );
     case "token":
       return answer(

@@ -26,6 +26,9 @@ export interface SpikeAlertView {
   notifyState: "pending" | "sending" | "sent" | "failed" | "skipped";
   notifyReason: string | null;
   notifyStatus: number | null;
+  /** Posts tried so far; while pending after a failed try, when the next one is due. */
+  notifyTries: number;
+  notifyRetryAt: Date | null;
 }
 
 const SELECT = {
@@ -43,6 +46,8 @@ const SELECT = {
   notifyState: true,
   notifyReason: true,
   notifyStatus: true,
+  notifyTries: true,
+  notifyRetryAt: true,
 } as const;
 
 async function withNames(

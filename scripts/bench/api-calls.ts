@@ -146,6 +146,9 @@ export const rollupSliceSql = () => backfillSliceSql("api_call_rollups", "ApiCal
 /** The hourly level's backfill from the minute rollups in [$1, $2) (whole hours). */
 export const hourSliceSql = () =>
   backfillSliceSql("api_call_rollup_hours", "ApiCallRollupHour", "ApiCallRollup", "minute");
+/** The daily level's backfill from the hour rollups in [$1, $2) (whole UTC days). */
+export const daySliceSql = () =>
+  backfillSliceSql("api_call_rollup_days", "ApiCallRollupDay", "ApiCallRollupHour", "hour");
 
 export interface CallsGenerated {
   calls: number;
@@ -158,7 +161,7 @@ export interface CallsGenerated {
   check: RollupCheck;
 }
 
-const TABLES = ["ApiCallLog", "ApiCallRollup", "ApiCallRollupHour"];
+const TABLES = ["ApiCallLog", "ApiCallRollup", "ApiCallRollupHour", "ApiCallRollupDay"];
 
 /** Fills a migrated, empty database. `workers`: more connections to load in parallel (PostgreSQL). */
 export async function generateCalls(
@@ -190,22 +193,17 @@ export async function generateCalls(
   }
   await parallel(jobs);
   const t1 = performance.now();
-  // Rollups in slices of whole minutes (a day each), as the backfill computes them.
-  const slice = rollupSliceSql();
+  // Rollups in slices of a UTC day each, level by level (minutes from calls, hours from minutes, days
+  // from hours), as the backfills compute them.
   const start = Math.floor((shape.now - shape.days * 86_400_000) / 86_400_000) * 86_400_000;
-  const sliceJobs: ((w: SqlExecutor) => Promise<void>)[] = [];
-  for (let at = start; at <= shape.now; at += 86_400_000)
-    sliceJobs.push(async (w) => {
-      await w.query(slice, [new Date(at), new Date(at + 86_400_000)]);
-    });
-  await parallel(sliceJobs);
-  const hours = hourSliceSql();
-  const hourJobs: ((w: SqlExecutor) => Promise<void>)[] = [];
-  for (let at = start; at <= shape.now; at += 86_400_000)
-    hourJobs.push(async (w) => {
-      await w.query(hours, [new Date(at), new Date(at + 86_400_000)]);
-    });
-  await parallel(hourJobs);
+  for (const slice of [rollupSliceSql(), hourSliceSql(), daySliceSql()]) {
+    const sliceJobs: ((w: SqlExecutor) => Promise<void>)[] = [];
+    for (let at = start; at <= shape.now; at += 86_400_000)
+      sliceJobs.push(async (w) => {
+        await w.query(slice, [new Date(at), new Date(at + 86_400_000)]);
+      });
+    await parallel(sliceJobs);
+  }
   const t2 = performance.now();
   const { indexMs, analyzeMs } = await endBulkLoad(sql, TABLES, indexes);
   const counts = await sql.query<{ c: string; r: string }>(

@@ -35,6 +35,7 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
     await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
     await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
     await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupHour"`;
+    await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupDay"`;
     await writeCalls(dbs.db.prisma, rows);
   };
   const orderIds = async () =>
@@ -90,8 +91,8 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
       call(NOW.getTime() - 1, "just-now"),
     ]);
     const r = await pruneApiLog(dbs.db.prisma, { now: NOW, retentionDays: 30 });
-    // Two minutes and their two hours.
-    expect(r).toMatchObject({ calls: 4, rollups: 4, done: true });
+    // Two minutes, their two hours and their two days.
+    expect(r).toMatchObject({ calls: 4, rollups: 6, done: true });
     expect(await orderIds()).toEqual(["just-now", "raw-first-ms-in", "seeded-30-days-ago"]);
     expect(await minutes()).toEqual([
       new Date(ROLLUPS_BEFORE).toISOString(),
@@ -104,6 +105,13 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
     expect(hours[0]!.hour.toISOString()).toBe(new Date(ROLLUPS_BEFORE).toISOString());
     // 13 months back, the hours on both sides of the raw cut-off (midnight), 30 days ago, now.
     expect(hours.length).toBe(5);
+    const days = await dbs.db.prisma.apiCallRollupDay.findMany({ select: { day: true }, orderBy: { day: "asc" } });
+    // 13 months back, the two days either side of the raw cut-off (30 days ago is in the later one), today.
+    expect(days.map((d) => d.day.toISOString())).toEqual(
+      [ROLLUPS_BEFORE, CALLS_BEFORE - DAY, CALLS_BEFORE, NOW.getTime() - (NOW.getTime() % DAY)].map((t) =>
+        new Date(t).toISOString(),
+      ),
+    );
     // A second run finds nothing.
     expect(await pruneApiLog(dbs.db.prisma, { now: NOW, retentionDays: 30 })).toMatchObject({ calls: 0, rollups: 0 });
   });

@@ -23,8 +23,7 @@ const OUTCOMES: Partial<Prisma.ApiCallLogCreateManyInput>[] = [
   { httpStatus: 400, errorGroup: "Payment", errorCode: "61", errorMessage: "Captured amount exceeds reserved" },
   { httpStatus: 400, errorGroup: "Payment", errorCode: "71" },
   { httpStatus: 401, errorMessage: "Access denied due to invalid subscription key." },
-  // The gateway's status filed as the code (our client), and the token endpoint's code without a group.
-  { httpStatus: 401, errorCode: "401", errorMessage: "Access denied due to invalid subscription key." },
+  // The token endpoint's code, without a group.
   { httpStatus: 401, errorCode: "invalid_client", errorMessage: "AADSTS7000215: Invalid client secret provided." },
   { httpStatus: 429 },
   { httpStatus: 500, errorGroup: "VippsError", errorCode: "99" },

@@ -3,7 +3,7 @@
 // second pool, as a second app instance), then every aggregate compared with a direct count over
 // ApiCallLog. On PGlite and PostgreSQL.
 import { describe, expect, it } from "vitest";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { LATENCY_BOUNDS_MS, latencyBucket, quantileFromBuckets, writeCalls } from "@/lib/api-log/rollups";
 import { mulberry32 } from "@/lib/random";
 import { databaseKinds } from "../helpers/databases";
@@ -18,8 +18,9 @@ const BASE = Date.UTC(2026, 10, 30, 12, 0, 0);
 const EDGE_DURATIONS = [0, ...LATENCY_BOUNDS_MS.flatMap((b) => [b, b + 1]), 40_000];
 
 function randomRow(r: () => number): Prisma.ApiCallLogCreateManyInput {
-  // A few minutes on both sides of three hour edges, so minutes and hours both get shared and split.
-  const minute = pick(r, [-61, -60, -1, 0, 1, 2, 3, 4, 5, 58, 59, 60, 61, 119]);
+  // A few minutes on both sides of three hour edges and of two UTC midnights (BASE is noon), so
+  // minutes, hours and days all get shared and split.
+  const minute = pick(r, [-721, -720, -61, -60, -1, 0, 1, 2, 3, 4, 5, 58, 59, 60, 61, 119, 719, 720, 721]);
   // Minute edges: the first and the last millisecond of a minute, and anything between.
   const offset = pick(r, [0, 59_999, 30_000, Math.floor(r() * 60_000)]);
   const status = pick(r, [200, 200, 200, 400, 401, 402, 429, 500, null]);
@@ -56,21 +57,21 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
         "calls", "durationSumMs", ARRAY["l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9", "l10", "l11"] AS buckets
       FROM "ApiCallRollup" ORDER BY 1, 2, 3, 4, 5, 6, 7`;
 
-  /** The hourly level, from the raw rows. */
-  const directHours = () =>
+  /** The hourly and daily levels, from the raw rows (hours and days in UTC, as the rollups keep them). */
+  const directLevel = (unit: "hour" | "day") =>
     dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
-      SELECT date_trunc('hour', "at") AS hour, coalesce("msn", '') AS msn, "environment"::text AS environment,
+      SELECT date_trunc(${unit}, "at", 'UTC') AS time, coalesce("msn", '') AS msn, "environment"::text AS environment,
         "operation", coalesce("httpStatus", 0) AS "httpStatus", coalesce("errorGroup", '') AS "errorGroup",
         coalesce("errorCode", '') AS "errorCode", count(*)::int AS calls, sum("durationMs")::bigint AS "durationSumMs",
         array_agg("durationMs" ORDER BY "durationMs") AS durations,
         min(date_trunc('minute', "at")) AS "firstMinute", max(date_trunc('minute', "at")) AS "lastMinute"
       FROM "ApiCallLog" GROUP BY 1, 2, 3, 4, 5, 6, 7 ORDER BY 1, 2, 3, 4, 5, 6, 7`;
-  const hourRollups = () =>
+  const levelRollups = (unit: "hour" | "day") =>
     dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
-      SELECT "hour", "msn", "environment"::text AS environment, "operation", "httpStatus", "errorGroup", "errorCode",
+      SELECT ${Prisma.raw(`"${unit}"`)} AS time, "msn", "environment"::text AS environment, "operation", "httpStatus", "errorGroup", "errorCode",
         "calls", "durationSumMs", ARRAY["l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9", "l10", "l11"] AS buckets,
         "firstMinute", "lastMinute"
-      FROM "ApiCallRollupHour" ORDER BY 1, 2, 3, 4, 5, 6, 7`;
+      FROM ${Prisma.raw(unit === "hour" ? `"ApiCallRollupHour"` : `"ApiCallRollupDay"`)} ORDER BY 1, 2, 3, 4, 5, 6, 7`;
 
   function expectEqual(want: Record<string, unknown>[], got: Record<string, unknown>[], key: string[], label: string) {
     expect(got.length, label).toBe(want.length);
@@ -93,6 +94,7 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
       await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
       await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
       await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupHour"`;
+      await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupDay"`;
       const rows = Array.from({ length: 150 + Math.floor(r() * 250) }, () => randomRow(r));
       // Random batches (out of time order), written by four writers at once over one or two pools.
       const batches: Prisma.ApiCallLogCreateManyInput[][] = [];
@@ -111,12 +113,13 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
 
       const key = ["msn", "environment", "operation", "httpStatus", "errorGroup", "errorCode"];
       expectEqual(await direct(), await rollups(), ["minute", ...key], `seed ${seed} minutes`);
-      expectEqual(
-        await directHours(),
-        await hourRollups(),
-        ["hour", ...key, "firstMinute", "lastMinute"],
-        `seed ${seed} hours`,
-      );
+      for (const unit of ["hour", "day"] as const)
+        expectEqual(
+          await directLevel(unit),
+          await levelRollups(unit),
+          ["time", ...key, "firstMinute", "lastMinute"],
+          `seed ${seed} ${unit}s`,
+        );
     }
   });
 

@@ -88,6 +88,8 @@ describe("remedies for the errors our client logs", () => {
       expect(await remedyOfFailure(() => wrongKey.getPaymentDetails("rem-1")), gatewayErrorFormat).toBe(
         "gateway.401.subscription-key-invalid",
       );
+      // The body's statusCode / responseCode only repeats the status: logged without a code.
+      expect(sink.records.at(-1), gatewayErrorFormat).toMatchObject({ httpStatus: 401, errorCode: null });
     }
     await control.patchSettings({ gatewayErrorFormat: "azure" });
     const wrongSecret = make({ ...shop, clientSecret: "nope-nope-nope" });

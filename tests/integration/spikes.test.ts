@@ -1,7 +1,8 @@
 // Error spikes on PGlite and PostgreSQL, from rollups written by writeCalls: an alert opens for a
 // spike against its own baseline and not for low volume; two detection rounds at once (two app
 // instances) open one alert and post one webhook; an alert stays open, then closes when the rate
-// falls back; reopening within the cooldown posts nothing; scoping to the user's sales units; the
+// falls back; reopening within the cooldown posts nothing; a failed post is retried with backoff up
+// to three tries and a delivered one never posted again; scoping to the user's sales units; the
 // settings (write-only encrypted URL, admins only, bad input) and "send test".
 import { randomBytes } from "node:crypto";
 import { createServer, type Server } from "node:http";
@@ -214,16 +215,88 @@ describe.each(kinds)("error spikes on %s", (kind) => {
     expect(receiver.bodies).toHaveLength(2);
   });
 
-  it("after the cooldown a new spike posts again; a failing receiver is recorded with its answer", async () => {
+  it("after the cooldown a new spike posts again; a failed post is tried again with backoff, delivered once", async () => {
     await writeCalls(pools.db.prisma, burst(at(70), 30, 0));
     await round(at(70));
     receiver.status = 500;
     await writeCalls(pools.db.prisma, burst(at(100), 30, 20));
     await round(at(100));
-    const third = (await alertsOf(A))[2]!;
-    expect(third).toMatchObject({ notifyState: "failed", notifyReason: "http", notifyStatus: 500 });
+    const third = async () => (await alertsOf(A))[2]!;
+    // The first try failed: the answer is kept, the next try waits a minute.
+    expect(await third()).toMatchObject({
+      notifyState: "pending",
+      notifyReason: "http",
+      notifyStatus: 500,
+      notifyTries: 1,
+      notifyRetryAt: at(101),
+    });
     expect(receiver.bodies).toHaveLength(3);
+    await round(new Date(at(101).getTime() - 1)); // not due yet
+    expect(receiver.bodies).toHaveLength(3);
+    await round(at(101));
+    expect(await third()).toMatchObject({ notifyState: "pending", notifyTries: 2, notifyRetryAt: at(106) });
+    expect(receiver.bodies).toHaveLength(4);
+    // The receiver is back; two instances at once post the third try once.
     receiver.status = 200;
+    await Promise.all([round(at(106)), round(at(106), other())]);
+    expect(await third()).toMatchObject({
+      notifyState: "sent",
+      notifyStatus: 200,
+      notifyReason: null,
+      notifyTries: 3,
+      notifyRetryAt: null,
+    });
+    expect(receiver.bodies).toHaveLength(5);
+    expect(receiver.bodies[4]!.text).toContain("capture");
+    // Delivered: later rounds never post it again.
+    await round(at(110));
+    await round(at(120));
+    expect(receiver.bodies).toHaveLength(5);
+  });
+
+  it("a receiver that keeps failing: three tries, then failed for good", async () => {
+    receiver.status = 503;
+    const status = { operation: "status", method: "GET" } as const;
+    await writeCalls(pools.db.prisma, burst(at(130), 20, 12, status));
+    const alert = () => pools.db.prisma.spikeAlert.findFirstOrThrow({ where: { operation: "status" } });
+    for (const [minute, tries] of [
+      [130, 1],
+      [131, 2],
+      [136, 3],
+    ] as const) {
+      await round(at(minute));
+      expect((await alert()).notifyTries, `at ${minute}`).toBe(tries);
+    }
+    expect(await alert()).toMatchObject({
+      notifyState: "failed",
+      notifyReason: "http",
+      notifyStatus: 503,
+      notifyRetryAt: null,
+    });
+    expect(receiver.bodies).toHaveLength(8);
+    await round(at(150));
+    expect(receiver.bodies).toHaveLength(8);
+    receiver.status = 200;
+  });
+
+  it("a retry respects the cooldown: held back when a newer spike of its key was delivered meanwhile", async () => {
+    receiver.status = 500;
+    const approve = { operation: "approve", method: "POST" } as const;
+    const alerts = () =>
+      pools.db.prisma.spikeAlert.findMany({ where: { operation: "approve" }, orderBy: { openedAt: "asc" } });
+    await writeCalls(pools.db.prisma, burst(at(160), 20, 12, approve));
+    await round(at(160)); // first try fails
+    await writeCalls(pools.db.prisma, burst(at(180), 30, 0, approve));
+    await round(at(180)); // it closes; its second try fails
+    expect((await alerts())[0]).toMatchObject({ notifyState: "pending", notifyTries: 2, notifyRetryAt: at(185) });
+    receiver.status = 200;
+    await writeCalls(pools.db.prisma, burst(at(182), 30, 20, approve));
+    await round(at(182)); // a new spike of the same key opens and is delivered
+    await round(at(185)); // the old one's third try is due, but its key was notified 3 minutes ago
+    const [old, fresh] = await alerts();
+    expect(fresh).toMatchObject({ closedAt: null, notifyState: "sent", notifyTries: 1 });
+    expect(old).toMatchObject({ notifyState: "skipped", notifyReason: "cooldown", notifyTries: 2 });
+    expect(receiver.bodies).toHaveLength(11);
   });
 
   it("switched off: spikes are still recorded, and say why nothing was sent", async () => {
@@ -232,6 +305,6 @@ describe.each(kinds)("error spikes on %s", (kind) => {
     await round(at(100));
     const cancel = await pools.db.prisma.spikeAlert.findFirstOrThrow({ where: { operation: "cancel" } });
     expect(cancel).toMatchObject({ notifyState: "skipped", notifyReason: "disabled" });
-    expect(receiver.bodies).toHaveLength(3);
+    expect(receiver.bodies).toHaveLength(11);
   });
 });

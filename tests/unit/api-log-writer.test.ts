@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { maskJson } from "@/lib/api-log/mask";
 import type { ApiCallRecord } from "@/lib/api-log/types";
-import { DbApiLogSink, type ApiLogDb } from "@/lib/api-log/writer";
+import { DbApiLogSink, toRow, type ApiLogDb } from "@/lib/api-log/writer";
 import type { Prisma } from "@/generated/prisma/client";
 import { migratedDatabase, type TestDb } from "../helpers/databases";
 
@@ -120,6 +120,17 @@ describe("DbApiLogSink when the database fails", () => {
     expect(sink.stats().buffered).toBe(1);
     await sink.flush();
     expect(sink.stats()).toMatchObject({ buffered: 0, dropped: 1 });
+  });
+});
+
+describe("toRow", () => {
+  it("drops a code that only repeats the HTTP status, and keeps every other code", () => {
+    const code = (over: Partial<ApiCallRecord>) => toRow(rec("o", over)).errorCode;
+    expect(code({ httpStatus: 401, errorGroup: null, errorCode: "401" })).toBeNull();
+    expect(code({ httpStatus: 429, errorGroup: null, errorCode: "429" })).toBeNull();
+    expect(code({ httpStatus: 401, errorGroup: null, errorCode: "invalid_client" })).toBe("invalid_client");
+    expect(code({ httpStatus: 403, errorGroup: null, errorCode: "401" })).toBe("401");
+    expect(code({ httpStatus: 400, errorGroup: "Payment", errorCode: "400" })).toBe("400");
   });
 });
 

@@ -64,7 +64,7 @@ describe("error bodies become typed errors", () => {
     });
   });
 
-  it("Azure APIM gateway {statusCode, message}", async () => {
+  it("Azure APIM gateway {statusCode, message}: the status it repeats is no code", async () => {
     const e = await refundFailure({
       status: 403,
       body: { statusCode: 403, message: "Merchant Not Allowed for Ecommerce Payment" },
@@ -72,10 +72,19 @@ describe("error bodies become typed errors", () => {
     expect(e).toMatchObject({
       kind: "gateway",
       httpStatus: 403,
-      errorCode: "403",
       errorMessage: "Merchant Not Allowed for Ecommerce Payment",
       retryable: false,
     });
+    expect(e.errorCode).toBeUndefined();
+  });
+
+  it("ErrorFromAzure repeating the status: no code either", async () => {
+    const e = await refundFailure({
+      status: 401,
+      body: { responseInfo: { responseCode: 401, responseMessage: "Unauthorized" }, result: { message: "Bad key" } },
+    });
+    expect(e).toMatchObject({ kind: "azure", httpStatus: 401, errorMessage: "Unauthorized (Bad key)" });
+    expect(e.errorCode).toBeUndefined();
   });
 
   it("ErrorFromAzure {responseInfo, result}", async () => {

@@ -147,13 +147,12 @@ describe("every HTTP status in ecom-api.md §8.1/§8.2 has a remedy", () => {
 
 // The gateway's answers have no Vipps code: the message tells the causes apart (FAQ "Why do I get
 // HTTP 401 / 403", "Invalid MSN", "unauthorized_client"). Messages as Vipps, Azure and our simulator
-// send them; our client logs the APIM statusCode as errorCode, and for the ErrorFromAzure format it
-// logs "<responseMessage> (<result.message>)".
+// send them; the APIM statusCode only repeats the status, so our client logs no code for it, and for
+// the ErrorFromAzure format it logs "<responseMessage> (<result.message>)".
 const GATEWAY_401: [string, RemedyInput, RemedyId][] = [
   [
     "invalid subscription key (APIM format)",
     {
-      errorCode: "401",
       errorMessage:
         "Access denied due to invalid subscription key. Make sure to provide a valid key for an active subscription.",
     },
@@ -162,7 +161,6 @@ const GATEWAY_401: [string, RemedyInput, RemedyId][] = [
   [
     "missing subscription key",
     {
-      errorCode: "401",
       errorMessage:
         "Access denied due to missing subscription key. Make sure to include subscription key when making requests to an API.",
     },
@@ -175,33 +173,28 @@ const GATEWAY_401: [string, RemedyInput, RemedyId][] = [
   ],
   [
     "access token missing or invalid (ErrorFromAzure format)",
-    { errorCode: "401", errorMessage: "Unauthorized (Unauthorized. Access token is missing, invalid or expired.)" },
+    { errorMessage: "Unauthorized (Unauthorized. Access token is missing, invalid or expired.)" },
     "gateway.401.access-token",
   ],
-  [
-    "access token expired",
-    { errorCode: "401", errorMessage: "Unauthorized. Access token has expired." },
-    "gateway.401.token-expired",
-  ],
+  ["access token expired", { errorMessage: "Unauthorized. Access token has expired." }, "gateway.401.token-expired"],
 ];
 
 const GATEWAY_403: [string, RemedyInput, RemedyId][] = [
   [
     "sales unit approved for Login only",
-    { errorCode: "403", errorMessage: "Merchant Not Allowed for Ecommerce Payment" },
+    { errorMessage: "Merchant Not Allowed for Ecommerce Payment" },
     "vipps.Merchant.97",
   ],
   [
     "partner keys without Merchant-Serial-Number",
     {
-      errorCode: "403",
       errorMessage: "Partner keys need a Merchant-Serial-Number header naming a sales unit the partner may act for.",
     },
     "gateway.403.partner-msn",
   ],
   [
     "MSN header for another sales unit than the keys",
-    { errorCode: "403", errorMessage: "The Merchant-Serial-Number header does not match the keys used." },
+    { errorMessage: "The Merchant-Serial-Number header does not match the keys used." },
     "gateway.403.msn-mismatch",
   ],
 ];
@@ -250,8 +243,8 @@ describe("the gateway's 401 and 403 causes map to distinct remedies", () => {
   });
 
   it("a 401 or 403 without a message we know gets the status' remedy", () => {
-    expect(remedy({ httpStatus: 401, errorCode: "401", errorMessage: "Unauthorized" }).id).toBe("http.401");
-    expect(remedy({ httpStatus: 403, errorCode: "403", errorMessage: "Forbidden" }).id).toBe("http.403");
+    expect(remedy({ httpStatus: 401, errorMessage: "Unauthorized" }).id).toBe("http.401");
+    expect(remedy({ httpStatus: 403, errorMessage: "Forbidden" }).id).toBe("http.403");
     // Our client's message for a body it could not parse names the operation, not the cause.
     expect(remedy({ httpStatus: 401, errorMessage: "accessToken: HTTP 401", operation: "accessToken" }).id).toBe(
       "http.401",

@@ -39,7 +39,10 @@ export const spikesEn: Widen<typeof spikesNb> = {
       pending: "Waiting",
       sending: "Sending",
       sent: "Sent (HTTP {status})",
+      sentOnTry: "Sent on try {tries} (HTTP {status})",
       failed: "Not delivered: {reason}",
+      failedAfter: "Not delivered after {tries} tries: {reason}",
+      retrying: "Try {tries} of {max} failed ({reason}); trying again at {time}",
       skipped: {
         not_configured: "Not sent: no webhook set up",
         disabled: "Not sent: the webhook is switched off",

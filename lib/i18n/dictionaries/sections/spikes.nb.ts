@@ -38,7 +38,10 @@ export const spikesNb = {
       pending: "Venter",
       sending: "Sendes",
       sent: "Sendt (HTTP {status})",
+      sentOnTry: "Sendt på forsøk {tries} (HTTP {status})",
       failed: "Ikke levert: {reason}",
+      failedAfter: "Ikke levert etter {tries} forsøk: {reason}",
+      retrying: "Forsøk {tries} av {max} feilet ({reason}); prøver igjen {time}",
       skipped: {
         not_configured: "Ikke sendt: ingen webhook satt opp",
         disabled: "Ikke sendt: webhooken er slått av",

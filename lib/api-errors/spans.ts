@@ -1,0 +1,110 @@
+// Which rollup level answers which part of a period: whole UTC days from ApiCallRollupDay, the hours
+// at the edges from ApiCallRollupHour, the minutes beyond them from ApiCallRollup. Every level counts
+// the same calls exactly (lib/api-log/rollups.ts), so the pieces add up to the minute level's answer
+// while a 30-day view reads about 30 day rows per key instead of 720 hour rows.
+import "server-only";
+import { Prisma } from "@/generated/prisma/client";
+import { LATENCY_BUCKETS } from "@/lib/api-log/rollups";
+
+const MINUTE = 60_000;
+const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+export type Level = "minute" | "hour" | "day";
+
+interface LevelInfo {
+  ms: number;
+  table: string;
+  time: string;
+  first: string;
+  last: string;
+}
+
+export const LEVELS: Record<Level, LevelInfo> = {
+  day: { ms: DAY, table: "ApiCallRollupDay", time: "day", first: "firstMinute", last: "lastMinute" },
+  hour: { ms: HOUR, table: "ApiCallRollupHour", time: "hour", first: "firstMinute", last: "lastMinute" },
+  minute: { ms: MINUTE, table: "ApiCallRollup", time: "minute", first: "minute", last: "minute" },
+};
+
+export interface Span {
+  level: Level;
+  from: Date;
+  to: Date;
+}
+
+const floorTo = (t: number, ms: number) => Math.floor(t / ms) * ms;
+const ceilTo = (t: number, ms: number) => Math.ceil(t / ms) * ms;
+
+/**
+ * [from, to) as spans of the coarsest levels that fit (at most `coarsest`): whole days in the middle,
+ * whole hours beside them, minutes at the ends. `from` and `to` must be whole minutes. Pure.
+ */
+export function spansOf(from: Date, to: Date, coarsest: Level = "day"): Span[] {
+  const order: Level[] = ["day", "hour", "minute"];
+  const levels = order.slice(order.indexOf(coarsest));
+  const out: Span[] = [];
+  const cover = (a: number, b: number, i: number): void => {
+    if (a >= b) return;
+    const level = levels[i]!;
+    const { ms } = LEVELS[level];
+    const [lo, hi] = [ceilTo(a, ms), floorTo(b, ms)];
+    if (level === "minute") out.push({ level, from: new Date(a), to: new Date(b) });
+    else if (lo >= hi) cover(a, b, i + 1);
+    else {
+      cover(a, lo, i + 1);
+      out.push({ level, from: new Date(lo), to: new Date(hi) });
+      cover(hi, b, i + 1);
+    }
+  };
+  cover(from.getTime(), to.getTime(), 0);
+  return out;
+}
+
+/**
+ * Spans of several adjacent periods as one list, neighbours of the same level joined: [a, b) and
+ * [b, c) in minutes read as one range scan. Every span starts and ends on its level's boundary, so a
+ * row still lies wholly on one side of b (the tiles tell "before" from "now" by t >= b).
+ */
+export function joinSpans(...lists: Span[][]): Span[] {
+  const out: Span[] = [];
+  for (const s of lists.flat()) {
+    const last = out.at(-1);
+    if (last && last.level === s.level && last.to.getTime() === s.from.getTime())
+      out[out.length - 1] = { ...last, to: s.to };
+    else out.push(s);
+  }
+  return out;
+}
+
+/** The coarsest level whose rows each fall inside one chart step of `stepMs` (steps start on whole steps). */
+export function coarsestFor(stepMs: number): Level {
+  return stepMs % DAY === 0 ? "day" : stepMs % HOUR === 0 ? "hour" : "minute";
+}
+
+const COLUMNS = Prisma.raw(
+  [
+    ...["msn", "environment", "operation", "httpStatus", "errorGroup", "errorCode", "calls"],
+    ...Array.from({ length: LATENCY_BUCKETS }, (_, i) => `l${i}`),
+  ]
+    .map((c) => `"${c}"`)
+    .join(", "),
+);
+
+/**
+ * One SELECT per span, glued with UNION ALL, every row in the same columns: "t" (the row's time),
+ * "first" and "last" (its first and last minute), the key, "calls" and l0 … l11. `where` ("AND …") is
+ * added to every branch (scope, errors only), so each branch uses its own table's indexes.
+ */
+export function spansSql(spans: readonly Span[], where: Prisma.Sql = Prisma.empty): Prisma.Sql {
+  if (spans.length === 0)
+    return Prisma.sql`SELECT "minute" AS t, "minute" AS "first", "minute" AS "last", ${COLUMNS} FROM "ApiCallRollup" WHERE false`;
+  return Prisma.join(
+    spans.map((s) => {
+      const l = LEVELS[s.level];
+      const [table, time, first, last] = [l.table, l.time, l.first, l.last].map((x) => Prisma.raw(`"${x}"`));
+      return Prisma.sql`SELECT ${time} AS t, ${first} AS "first", ${last} AS "last", ${COLUMNS} FROM ${table}
+        WHERE ${time} >= ${s.from} AND ${time} < ${s.to} ${where}`;
+    }),
+    " UNION ALL ",
+  );
+}
