@@ -10,6 +10,8 @@ import { listSalesUnits } from "@/lib/sales-units/queries";
 import { AttentionList } from "@/components/home/attention-list";
 import { db } from "@/lib/db/client";
 import { readAttention } from "@/lib/home/attention";
+import { readFigures } from "@/lib/home/figures";
+import { FiguresCard } from "@/components/home/figures-card";
 
 // Only what the app does today: managing sales units (salesunits:manage) is listed once it exists.
 const ABILITIES = [
@@ -26,11 +28,12 @@ const ABILITIES = [
  * doing first, then the user's sales units and what they can do.
  */
 export async function Overview({ header = true }: { header?: boolean }) {
-  const [actor, { t }] = await Promise.all([requireActor(), getI18n()]);
-  const [units, calls24h, attention] = await Promise.all([
+  const [actor, { t, locale }] = await Promise.all([requireActor(), getI18n()]);
+  const [units, calls24h, attention, figures] = await Promise.all([
     can(actor, "salesunits:read") ? listSalesUnits(actor) : Promise.resolve([]),
     can(actor, "apilog:read") ? countCallsInLastDay(actor) : Promise.resolve(null),
     db().then((prisma) => readAttention(prisma, actor)),
+    can(actor, "payments:read") ? db().then((prisma) => readFigures(prisma, actor)) : Promise.resolve(null),
   ]);
   return (
     <>
@@ -41,9 +44,8 @@ export async function Overview({ header = true }: { header?: boolean }) {
         />
       ) : null}
       <div className="grid gap-4 lg:grid-cols-2">
-        <div className="lg:col-span-2">
-          <AttentionList items={attention} t={t.home.attention} />
-        </div>
+        <AttentionList items={attention} t={t.home.attention} />
+        {figures ? <FiguresCard today={figures.today} week={figures.week} t={t.home.figures} locale={locale} /> : null}
         <Card title={t.overview.canDo} testId="abilities">
           <ul className="space-y-2 text-sm">
             {ABILITIES.filter((p) => can(actor, p)).map((p) => (
