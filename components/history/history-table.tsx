@@ -123,13 +123,13 @@ export function HistoryTable({
                 <StatusBadge status={r.status} t={t.statuses} />
               </td>
               <td className={`${money} font-medium`} data-label={c.amount}>
-                {formatOre(r.amount, locale)}
+                {formatOre(r.amount)}
               </td>
               <td className={`${money} ${r.capturedAmount === 0 ? "text-ink-faint" : ""}`} data-label={c.captured}>
-                {formatOre(r.capturedAmount, locale)}
+                {formatOre(r.capturedAmount)}
               </td>
               <td className={`${money} ${r.refundedAmount === 0 ? "text-ink-faint" : ""}`} data-label={c.refunded}>
-                {formatOre(r.refundedAmount, locale)}
+                {formatOre(r.refundedAmount)}
               </td>
               <td className={`${td} whitespace-nowrap`} data-label={c.created}>
                 <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, locale)}</time>

@@ -35,9 +35,9 @@ export function HistoryTotals({
         {item(t.totals.count, formatMatchCount(total, locale), "count")}
         {sums ? (
           <>
-            {item(t.totals.reserved, formatOre(sums.reserved, locale), "reserved")}
-            {item(t.totals.captured, formatOre(sums.captured, locale), "captured")}
-            {item(t.totals.refunded, formatOre(sums.refunded, locale), "refunded")}
+            {item(t.totals.reserved, formatOre(sums.reserved), "reserved")}
+            {item(t.totals.captured, formatOre(sums.captured), "captured")}
+            {item(t.totals.refunded, formatOre(sums.refunded), "refunded")}
           </>
         ) : null}
       </dl>

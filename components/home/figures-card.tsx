@@ -22,16 +22,16 @@ export function FiguresCard({
   const rows: { label: string; value: (f: Figures) => string; href: (range: string) => string }[] = [
     {
       label: t.volume,
-      value: (f) => `${formatCount(f.count, locale)} · ${formatOre(f.amount, locale)}`,
+      value: (f) => `${formatCount(f.count, locale)} · ${formatOre(f.amount)}`,
       href: (r) => `/history?range=${r}`,
     },
     {
       label: t.awaiting,
-      value: (f) => formatOre(f.awaiting, locale),
+      value: (f) => formatOre(f.awaiting),
       href: (r) => `/history?range=${r}&status=reserved&status=partially_captured`,
     },
     { label: t.failed, value: (f) => formatCount(f.failed, locale), href: (r) => `/history?range=${r}&status=failed` },
-    { label: t.refunded, value: (f) => formatOre(f.refunded, locale), href: (r) => `/history?range=${r}` },
+    { label: t.refunded, value: (f) => formatOre(f.refunded), href: (r) => `/history?range=${r}` },
   ];
   return (
     <Card title={t.title} testId="figures">
