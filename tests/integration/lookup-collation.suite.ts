@@ -50,7 +50,15 @@ export function lookupCollationSuite(kind: DbKind, label: string, options: Datab
     it("finds every orderId that starts with the query, in both sales units, and nothing else", async () => {
       const { rows, sharedOrderIds } = await lookupPayments(admin, "FS-12");
       const found = [...new Set(rows.map((r) => r.orderId))].sort();
-      expect(found).toEqual(["FS-12", "FS-12-1", "FS-12-20", "FS-12000-9", "FS-123", "FS-12a"]);
+      // Letter case is ignored ("fs-12b"), but exact-case matches come first.
+      expect(found).toEqual(["FS-12", "FS-12-1", "FS-12-20", "FS-12000-9", "FS-123", "FS-12a", "fs-12b"]);
+      expect(rows.filter((r) => r.orderId === "fs-12b").map((r) => r.match)).toEqual([
+        "prefixAnyCase",
+        "prefixAnyCase",
+      ]);
+      expect(rows.findIndex((r) => r.match === "prefixAnyCase")).toBeGreaterThan(
+        rows.findLastIndex((r) => r.match === "prefix"),
+      );
       expect(
         rows
           .filter((r) => r.orderId === "FS-123")

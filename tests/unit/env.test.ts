@@ -16,7 +16,7 @@ describe("configuration", () => {
 
   it("selects PostgreSQL from a postgres:// URL, with demo mode off by default", () => {
     const e = parseEnv({ DATABASE_URL: "postgresql://u:p@db:5432/mo" });
-    expect(e.database).toEqual({ driver: "pg", url: "postgresql://u:p@db:5432/mo" });
+    expect(e.database).toEqual({ driver: "pg", url: "postgresql://u:p@db:5432/mo", poolSize: 10 });
     expect(e.demoMode).toBe(false);
   });
 
