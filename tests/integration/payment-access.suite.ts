@@ -213,6 +213,42 @@ export function accessSuite(kind: DbKind) {
       expect(page!.explanation.facts.map((f) => f.code)).toContain("second_payment");
     });
 
+    it("tells the payment page about the same orderId in the user's other sales units, and only those", async () => {
+      const mine = await lib.loadPaymentPage(supportA, "212345", "ORD-3100");
+      expect(mine!.sameOrderId).toEqual([]);
+      const all = await lib.loadPaymentPage(admin, "212345", "ORD-3100");
+      expect(all!.sameOrderId.map((o) => [o.msn, o.orderId, o.salesUnit.name])).toEqual([
+        ["212347", "ORD-3100", expect.any(String)],
+      ]);
+      expect(all!.failure).toBeNull();
+    });
+
+    it("says why a failed payment failed, from what Vipps told us", async () => {
+      const { db } = await import("@/lib/db/client");
+      const prisma = await db();
+      const failed = await prisma.payment.findFirstOrThrow({ where: { msn: "212345", status: "failed" } });
+      const page = await lib.loadPaymentPage(supportA, "212345", failed.orderId);
+      // The demo's callbacks go nowhere, so the reason is the failed step in Vipps' own log.
+      expect(page!.failure).toMatchObject({ source: "log", operation: expect.stringMatching(/RESERVE|SALE/) });
+      // A callback with Vipps' errorInfo says more, and wins.
+      await prisma.apiCallLog.create({
+        data: {
+          msn: "212345",
+          environment: "simulator",
+          operation: "callback",
+          method: "POST",
+          path: "/api/vipps/v2/payments/{orderId}",
+          orderId: failed.orderId,
+          httpStatus: 200,
+          durationMs: 2,
+          source: "callback",
+          requestBody: { errorInfo: { errorGroup: "Payment", errorCode: "45", errorMessage: "Payment declined" } },
+        },
+      });
+      const again = await lib.loadPaymentPage(supportA, "212345", failed.orderId);
+      expect(again!.failure).toMatchObject({ source: "callback", errorGroup: "Payment", errorCode: "45" });
+    });
+
     it("refreshes a visible payment from Vipps and logs the call", async () => {
       const before = (await lib.getPaymentDetail(supportA, "212345", "ORD-3100"))!.payment.lastSyncedAt!;
       await lib.refreshPayment(supportA, "212345", "ORD-3100");
