@@ -19,7 +19,9 @@ test("support finds an orderId in two sales units, opens the right one, reads th
   const rows = page.getByTestId("lookup-results").locator("tbody tr");
   await expect(rows).toHaveCount(2);
   await rows.filter({ hasText: "Fjellsport Utsalg" }).getByRole("link", { name: "ORD-3100" }).click();
-  await expect(page).toHaveURL(/\/payments\/212347\/ORD-3100$/);
+  await expect(page).toHaveURL(/\/payments\/212347\/ORD-3100\?from=%2F%3Fq%3DORD-3100$/);
+  // The same orderId in the other sales unit is named here too, with a link.
+  await expect(page.getByTestId("same-order-id")).toContainText("Fjellsport Nettbutikk (212345)");
   await expect(page.getByRole("heading", { name: /Betaling ORD-3100/ })).toBeVisible();
   await expect(page.getByTestId("timeline-entry")).toHaveCount(3);
   await expect(page.getByTestId("timeline")).toContainText("Reservert");
@@ -36,6 +38,10 @@ test("support finds an orderId in two sales units, opens the right one, reads th
   expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("NOK");
   await expect(page.getByTestId("copy-nb")).toHaveText("Kopier svaret");
   await expect(page.getByTestId("copy-en")).toHaveText("Kopier svaret");
+  // Back goes to the search the person came from.
+  await page.getByTestId("back").click();
+  await expect(page).toHaveURL(/\/\?q=ORD-3100$/);
+  await expect(page.getByTestId("lookup-results")).toBeVisible();
 });
 
 test("a genuine second payment is called out, with links to the others", async ({ page }) => {
@@ -73,6 +79,11 @@ test("search ignores letter case, finds amounts as people write them, and says w
   await expect(cut).toContainText(/Viser 50 av [\d  ]+ — gjør søket smalere/);
   await cut.getByRole("link", { name: "se hele listen i historikken" }).click();
   await expect(page).toHaveURL(/\/history\?q=FS-/);
+  // From the history to a payment and back to the same filtered list.
+  const historyUrl = page.url();
+  await page.getByTestId("history-table").locator("tbody a").first().click();
+  await page.getByRole("link", { name: "← Tilbake til historikken" }).click();
+  await expect(page).toHaveURL(historyUrl);
 });
 
 test("/ opens the search from any page, focused", async ({ page }) => {
