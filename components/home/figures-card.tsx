@@ -31,7 +31,11 @@ export function FiguresCard({
       href: (r) => `/history?range=${r}&status=reserved&status=partially_captured`,
     },
     { label: t.failed, value: (f) => formatCount(f.failed, locale), href: (r) => `/history?range=${r}&status=failed` },
-    { label: t.refunded, value: (f) => formatOre(f.refunded), href: (r) => `/history?range=${r}` },
+    {
+      label: t.refunded,
+      value: (f) => formatOre(f.refunded),
+      href: (r) => `/history?range=${r}&status=partially_refunded&status=refunded`,
+    },
   ];
   return (
     <Card title={t.title} testId="figures">

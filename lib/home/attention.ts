@@ -42,6 +42,15 @@ async function reservations(db: PrismaClient, actor: Actor, extra: Prisma.Sql) {
   return row;
 }
 
+/** Money operations in a state, within the actor's scope (`extra`: more conditions). */
+async function operations(db: PrismaClient, actor: Actor, extra: Prisma.Sql) {
+  const [row] = await db.$queryRaw<Counted[]>`
+    SELECT count(*) AS count, sum(o.amount) AS amount,
+      (array_agg(json_build_object('msn', o.msn, 'orderId', o."orderId") ORDER BY o."createdAt"))[1:3] AS examples
+    FROM "MoneyOperation" o WHERE true ${scopeSql(actor, Prisma.sql`o.msn`)} ${extra}`;
+  return row;
+}
+
 function item(kind: AttentionKind, row: Counted | undefined, href: string, money = true): AttentionItem | null {
   const count = Number(row?.count ?? 0);
   if (count === 0) return null;
@@ -73,25 +82,20 @@ export async function readAttention(db: PrismaClient, actor: Actor, now = new Da
     // Past half of the 180 days Vipps allows for capturing.
     money ? reservations(db, actor, Prisma.sql`AND p."reservedAt" <= ${halfAt} AND p."reservedAt" > ${limitAt}`) : none,
     // Money operations whose outcome is not known yet (the reconciler is on them).
-    money
-      ? db.$queryRaw<Counted[]>`
-          SELECT count(*) AS count, sum(o.amount) AS amount,
-            (array_agg(json_build_object('msn', o.msn, 'orderId', o."orderId") ORDER BY o."createdAt"))[1:3] AS examples
-          FROM "MoneyOperation" o WHERE o.state IN ('pending', 'unknown') ${scopeSql(actor, Prisma.sql`o.msn`)}`
-      : Promise.resolve([]),
+    money ? operations(db, actor, Prisma.sql`AND o.state IN ('pending', 'unknown')`) : none,
     // Waiting for four eyes: only the ones this person may approve (never their own).
     money
-      ? db.$queryRaw<Counted[]>`
-          SELECT count(*) AS count, sum(o.amount) AS amount,
-            (array_agg(json_build_object('msn', o.msn, 'orderId', o."orderId") ORDER BY o."createdAt"))[1:3] AS examples
-          FROM "MoneyOperation" o WHERE o.state = 'awaiting_approval'
-            AND o."createdById" IS DISTINCT FROM ${actor.id}::uuid ${scopeSql(actor, Prisma.sql`o.msn`)}`
-      : Promise.resolve([]),
+      ? operations(
+          db,
+          actor,
+          Prisma.sql`AND o.state = 'awaiting_approval' AND o."createdById" IS DISTINCT FROM ${actor.id}::uuid`,
+        )
+      : none,
     developer
       ? db.$queryRaw<Counted[]>`
           SELECT count(*) AS count, NULL::bigint AS amount, NULL AS examples
-          FROM "SpikeAlert" a WHERE a."closedAt" IS NULL ${scopeSql(actor, Prisma.sql`a.msn`)}`
-      : Promise.resolve([]),
+          FROM "SpikeAlert" a WHERE a."closedAt" IS NULL ${scopeSql(actor, Prisma.sql`a.msn`)}`.then(([row]) => row)
+      : none,
     // Reserved in the last 7 days with no callback from Vipps, in sales units that do receive
     // callbacks (one in the last 30 days): the shop's callback endpoint may be failing.
     developer
@@ -105,15 +109,15 @@ export async function readAttention(db: PrismaClient, actor: Actor, now = new Da
             AND EXISTS (SELECT 1 FROM "ApiCallLog" c WHERE c.msn = p.msn AND c.source = 'callback'
               AND c.at > ${new Date(now.getTime() - 30 * DAY)})
             AND NOT EXISTS (SELECT 1 FROM "ApiCallLog" c WHERE c."orderId" = p."orderId" AND c.msn = p.msn
-              AND c.source = 'callback')`
-      : Promise.resolve([]),
+              AND c.source = 'callback')`.then(([row]) => row)
+      : none,
   ]);
   return [
     item("guarantee_ending", ending, "/finance?horizon=48h"),
     item("half_limit", half, "/finance?horizon=all"),
-    item("money_unresolved", (unresolved as Counted[])[0], "/finance"),
-    item("awaiting_approval", (approvals as Counted[])[0], "/approvals"),
-    item("spikes", (spikes as Counted[])[0], "/errors", false),
-    item("missing_callbacks", (callbacks as Counted[])[0], "/api-log?source=callback", false),
+    item("money_unresolved", unresolved, "/finance"),
+    item("awaiting_approval", approvals, "/approvals"),
+    item("spikes", spikes, "/errors", false),
+    item("missing_callbacks", callbacks, "/api-log?source=callback", false),
   ].filter((i): i is AttentionItem => i !== null);
 }

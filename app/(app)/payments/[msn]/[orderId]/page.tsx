@@ -41,16 +41,8 @@ export default async function PaymentPage({
   // "Back" goes where the person came from (a filtered history, a search, the queue), else to search.
   const from = backPath(query.from);
   const backTo = from ? new URL(from, "http://x").pathname : null;
-  const backLabel =
-    backTo === null || backTo === "/"
-      ? x.back
-      : backTo.startsWith("/history")
-        ? x.backTo.history
-        : backTo.startsWith("/finance")
-          ? x.backTo.finance
-          : backTo.startsWith("/approvals")
-            ? x.backTo.approvals
-            : x.backTo.previous;
+  const section = (["history", "finance", "approvals"] as const).find((s) => backTo?.startsWith(`/${s}`));
+  const backLabel = backTo === null || backTo === "/" ? x.back : section ? x.backTo[section] : x.backTo.previous;
   const here = paymentHref(p.msn, p.orderId);
   return (
     <div className="flex flex-col gap-5">
