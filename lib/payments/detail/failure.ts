@@ -22,17 +22,11 @@ export interface FailureEvent {
 }
 
 export type FailureReason =
-  | {
+  | (Pick<FailureCall, "at" | "operation" | "httpStatus" | "errorGroup" | "errorCode" | "errorMessage"> & {
       source: "callback" | "response";
-      at: Date;
-      operation: string;
-      httpStatus: number | null;
-      errorGroup: string | null;
-      errorCode: string | null;
-      errorMessage: string | null;
       /** The logged call it comes from, for a link to the request log. */
       callId: string;
-    }
+    })
   | { source: "log"; at: Date; operation: string };
 
 const FAILED: PaymentStatus[] = ["failed", "cancelled"];
