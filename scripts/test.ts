@@ -84,6 +84,55 @@ function readJson(file: string): unknown {
   }
 }
 
+/** "file › test: first line of the error" for each failed test in a vitest JSON report. */
+function failedVitest(file: string): string[] {
+  const r = readJson(path.join(RESULTS, file)) as {
+    testResults?: {
+      name: string;
+      message?: string;
+      status: string;
+      assertionResults: { fullName: string; status: string; failureMessages: string[] | null }[];
+    }[];
+  } | null;
+  const out: string[] = [];
+  for (const f of r?.testResults ?? []) {
+    const name = path.relative(process.cwd(), f.name);
+    const failedTests = f.assertionResults.filter((a) => a.status === "failed");
+    for (const a of failedTests) out.push(`${name} › ${a.fullName}: ${firstLine(a.failureMessages?.[0])}`);
+    // A file that failed without a failed test (a hook, an import): its own message.
+    if (f.status === "failed" && failedTests.length === 0) out.push(`${name}: ${firstLine(f.message)}`);
+  }
+  return out;
+}
+
+type PwSuite = {
+  title: string;
+  file?: string;
+  suites?: PwSuite[];
+  specs?: { title: string; line: number; tests: { status: string; results: { error?: { message?: string } }[] }[] }[];
+};
+
+function failedPlaywright(): string[] {
+  const r = readJson(path.join(RESULTS, "playwright.json")) as { suites?: PwSuite[] } | null;
+  const out: string[] = [];
+  const walk = (s: PwSuite, file: string) => {
+    for (const spec of s.specs ?? [])
+      for (const t of spec.tests)
+        if (t.status === "unexpected")
+          out.push(`${file}:${spec.line} › ${spec.title}: ${firstLine(t.results.at(-1)?.error?.message)}`);
+    for (const c of s.suites ?? []) walk(c, c.file ?? file);
+  };
+  for (const s of r?.suites ?? []) walk(s, s.file ?? s.title);
+  return out;
+}
+
+const firstLine = (m: string | undefined) =>
+  (m ?? "")
+    .replace(/\x1b\[[0-9;]*m/g, "")
+    .trim()
+    .split("\n")[0]!
+    .slice(0, 300);
+
 mkdirSync(RESULTS, { recursive: true });
 let passed = 0;
 let failed = 0;
@@ -159,5 +208,13 @@ if (!e2eOnly) {
   if (code !== 0) exitCode = 1;
 }
 
+// The failures again, last: CI shows the end of the output, and the suites' own reports scroll away.
+const failures = e2eOnly
+  ? failedPlaywright()
+  : [...failedVitest("vitest.json"), ...failedPlaywright(), ...failedVitest("multi-instance.json")];
+if (failures.length > 0) {
+  log(`failed (${failures.length}):`);
+  for (const f of failures) console.log(`  ✗ ${f}`);
+}
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(exitCode || (failed > 0 ? 1 : 0));
