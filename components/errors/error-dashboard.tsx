@@ -226,7 +226,7 @@ export function ErrorDashboard({
       >
         {d.top.map((e) => (
           <tr key={`${e.key}/${e.operation}`} data-testid="top-error">
-            <Td>
+            <Td data-wrap>
               <span className="font-mono font-semibold">{e.key === "network" ? t.top.network : e.key}</span>
               {e.isNew ? (
                 <span className="ml-2">

@@ -52,19 +52,27 @@ export function CaptureQueue({
       return next;
     });
   const c = t.columns;
+  const selectAll = {
+    type: "checkbox",
+    checked: allChosen,
+    disabled: selectable.length === 0,
+    onChange: () => setSelected(allChosen ? new Set() : new Set(selectable.map((r) => r.id))),
+  } as const;
   return (
     <>
+      <label className="mb-2 flex min-h-10 items-center gap-2 text-sm font-medium md:hidden">
+        <input className="h-5 w-5 accent-brand-600" {...selectAll} />
+        {t.selectAll}
+      </label>
       <Table
         testId="capture-queue"
         head={[
+          // At phone width the heads are hidden (rows become cards): the box above the table stands in.
           <input
             key="all"
-            type="checkbox"
             aria-label={t.selectAll}
-            checked={allChosen}
-            disabled={selectable.length === 0}
-            onChange={() => setSelected(allChosen ? new Set() : new Set(selectable.map((r) => r.id)))}
-            className="h-4 w-4 accent-brand-600"
+            className="h-4 w-4 accent-brand-600 max-md:hidden"
+            {...selectAll}
           />,
           c.orderId,
           c.salesUnit,

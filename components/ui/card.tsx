@@ -5,14 +5,18 @@ export function Card({
   children,
   className = "",
   testId,
+  id,
 }: {
   title?: ReactNode;
+  /** A fragment to link to (#id). */
+  id?: string;
   children: ReactNode;
   className?: string;
   testId?: string;
 }) {
   return (
     <section
+      id={id}
       data-testid={testId}
       className={`rounded-card border border-surface-line bg-surface p-5 shadow-card ${className}`}
     >

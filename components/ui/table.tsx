@@ -68,6 +68,8 @@ export function Td({
   children: ReactNode;
   className?: string;
   "data-label"?: string;
+  /** A first cell with more than an ID (a sentence, a remedy): it wraps at phone width. */
+  "data-wrap"?: boolean;
 }) {
   return (
     <td className={`px-4 py-2.5 align-top ${className}`} {...rest}>

@@ -115,7 +115,7 @@ export async function readAttention(db: PrismaClient, actor: Actor, now = new Da
   return [
     item("guarantee_ending", ending, "/finance?horizon=48h"),
     item("half_limit", half, "/finance?horizon=all"),
-    item("money_unresolved", unresolved, "/finance"),
+    item("money_unresolved", unresolved, "/finance#unsettled"),
     item("awaiting_approval", approvals, "/approvals"),
     item("spikes", spikes, "/errors", false),
     item("missing_callbacks", callbacks, "/api-log?source=callback", false),

@@ -2,7 +2,7 @@
 // why not), what remains, and an operation in flight (who started what, when). The dialog reads it
 // afresh from Vipps when it opens; the page uses our stored copy.
 import "server-only";
-import type { Payment, PrismaClient } from "@/generated/prisma/client";
+import type { MoneyOperationState, Payment, PrismaClient } from "@/generated/prisma/client";
 import { assertCan, assertMsn, can, msnScope, type Actor } from "@/lib/auth/permissions";
 import { AppError } from "@/lib/errors";
 import { derivePayment } from "@/lib/payments/sync/derive";
@@ -115,10 +115,16 @@ export async function moneyPanelFromVipps(
 }
 
 /** Four-eyes requests waiting in the actor's sales units, oldest first. */
-export async function listAwaitingApproval(db: PrismaClient, actor: Actor) {
+export const listAwaitingApproval = (db: PrismaClient, actor: Actor) =>
+  listOperations(db, actor, ["awaiting_approval"]);
+
+/** Operations whose outcome is not known yet (the reconciler resolves them from Vipps), oldest first. */
+export const listUnsettled = (db: PrismaClient, actor: Actor) => listOperations(db, actor, ["pending", "unknown"]);
+
+async function listOperations(db: PrismaClient, actor: Actor, states: MoneyOperationState[]) {
   assertCan(actor, "payments:money");
   return db.moneyOperation.findMany({
-    where: { state: "awaiting_approval", ...msnScope(actor) },
+    where: { state: { in: states }, ...msnScope(actor) },
     orderBy: { createdAt: "asc" },
     take: 200,
     select: {

@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/permissions";
 import { readAttention } from "@/lib/home/attention";
+import { listUnsettled } from "@/lib/money/panel";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
 
 const A = "110001";
@@ -140,6 +141,18 @@ describe.each(kinds)("needs attention on %s", (kind) => {
     expect(got.money_unresolved).toMatchObject({ count: 1, amount: 1_000 });
     // Their own request is not theirs to approve.
     expect(got.awaiting_approval).toMatchObject({ count: 1, examples: [{ msn: A, orderId: "END-2" }] });
+  });
+
+  it("links the unresolved operations to a list on /finance that holds the same ones, in scope", async () => {
+    for (const who of [finance, admin]) {
+      const item = (await byKind(who)).money_unresolved!;
+      expect(item.href).toBe("/finance#unsettled");
+      const listed = await listUnsettled(db.prisma, who);
+      expect(listed).toHaveLength(item.count);
+      expect(listed.reduce((sum, o) => sum + (o.amount ?? 0), 0)).toBe(item.amount);
+      if (!who.allSalesUnits) expect(listed.every((o) => who.msns.includes(o.msn))).toBe(true);
+    }
+    await expect(listUnsettled(db.prisma, support)).rejects.toThrow();
   });
 
   it("gives support nothing to act on, and developers the spikes and the missing callbacks", async () => {

@@ -10,6 +10,8 @@ import { formatDateTime, formatOre, formatRelative } from "@/lib/format";
 import { interpolate } from "@/lib/i18n/locales";
 import { getI18n } from "@/lib/i18n/server";
 import { listBatches } from "@/lib/money/batch";
+import { listUnsettled } from "@/lib/money/panel";
+import { paymentHref } from "@/lib/ids";
 import { HORIZONS, QUEUE_LIMIT, readCaptureQueue, type Horizon } from "@/lib/money/queue";
 import { listSalesUnits } from "@/lib/sales-units/queries";
 
@@ -35,9 +37,10 @@ export default async function FinancePage({ searchParams }: Props) {
   const horizon: Horizon = HORIZONS.includes(horizonParam as Horizon) ? (horizonParam as Horizon) : "all";
   const now = new Date();
   const prisma = await db();
-  const [queue, batches] = await Promise.all([
+  const [queue, batches, unsettled] = await Promise.all([
     readCaptureQueue(prisma, actor, { msn, horizon }, now),
     listBatches(prisma, actor),
+    listUnsettled(prisma, actor),
   ]);
   const unitNames = Object.fromEntries(units.map((u) => [u.msn, u.name]));
   const rows = queue.rows.map((r) => ({
@@ -53,6 +56,32 @@ export default async function FinancePage({ searchParams }: Props) {
   return (
     <>
       <PageHeader title={f.title} description={f.description} />
+      {unsettled.length > 0 ? (
+        <Card title={f.unsettled.title} className="mb-6" id="unsettled" testId="unsettled">
+          <p className="mb-3 text-sm text-ink-muted">{f.unsettled.intro}</p>
+          <ul className="divide-y divide-surface-line text-sm">
+            {unsettled.map((o) => (
+              <li key={o.id} className="flex flex-wrap items-baseline justify-between gap-x-4 gap-y-1 py-2">
+                <Link
+                  href={paymentHref(o.msn, o.orderId, "/finance")}
+                  className="font-mono font-medium text-brand-700 hover:underline"
+                >
+                  {o.orderId}
+                </Link>
+                <span className="text-ink-muted">{unitNames[o.msn] ?? o.msn}</span>
+                <span className="tabular-nums">
+                  {interpolate(f.unsettled.row, {
+                    what: t.money.kinds[o.kind],
+                    amount: o.amount === null ? "" : formatOre(o.amount),
+                    by: o.createdByName ?? "—",
+                    when: formatRelative(o.createdAt, locale, now),
+                  })}
+                </span>
+              </li>
+            ))}
+          </ul>
+        </Card>
+      ) : null}
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3" data-testid="queue-filters">
         <label className="flex flex-col gap-1 text-sm font-medium">
           {f.filters.salesUnit}

@@ -58,6 +58,12 @@ export const financeEn: Widen<typeof financeNb> = {
     busy: "Payment {orderId} is already in a queue that has not finished.",
     confirm_mismatch: "The amount you typed does not match the total ({total}). Nothing was released.",
   },
+  unsettled: {
+    title: "Waiting for an answer from Vipps",
+    intro:
+      "We do not know yet whether these moved money. The outcome is read from Vipps by itself, and nothing is sent again under another ID. Until then the payment takes no new operations.",
+    row: "{what} {amount} · started by {by} {when}",
+  },
   batches: {
     title: "Recent batches",
     empty: "No batches yet.",

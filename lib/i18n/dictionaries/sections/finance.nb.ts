@@ -56,6 +56,12 @@ export const financeNb = {
     busy: "Betalingen {orderId} er allerede i en kø som ikke er ferdig.",
     confirm_mismatch: "Beløpet du skrev stemmer ikke med totalen ({total}). Ingenting er frigitt.",
   },
+  unsettled: {
+    title: "Venter på svar fra Vipps",
+    intro:
+      "Vi vet ennå ikke om disse har flyttet penger. Utfallet hentes fra Vipps av seg selv, og ingenting sendes på nytt med en annen ID. Til da er betalingen låst for nye operasjoner.",
+    row: "{what} {amount} · startet av {by} {when}",
+  },
   batches: {
     title: "Siste køer",
     empty: "Ingen køer ennå.",

@@ -47,6 +47,7 @@ export const historyEn: Widen<typeof historyNb> = {
     text: "Text",
     bin: "BIN",
   },
+  sortLabel: "Sort by",
   sortBy: "Sort by {column}",
   sortedAsc: "ascending",
   sortedDesc: "descending",

@@ -47,6 +47,7 @@ export const historyNb = {
     text: "Tekst",
     bin: "BIN",
   },
+  sortLabel: "Sorter",
   sortBy: "Sorter etter {column}",
   sortedAsc: "stigende",
   sortedDesc: "synkende",
