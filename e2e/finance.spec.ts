@@ -71,3 +71,17 @@ test("support has no capture queue", async ({ page }) => {
   const res = await page.goto("/finance");
   expect(res?.status()).toBe(403);
 });
+
+test("at phone width 'select all visible' stands above the cards and selects every free row", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "finance");
+  await page.goto("/finance");
+  const all = page.getByRole("checkbox", { name: "Velg alle synlige" });
+  await expect(all).toHaveCount(1); // the head's box is hidden with the heads
+  await all.check();
+  const free = await page.getByTestId("queue-row").locator("input[type=checkbox]:enabled").count();
+  expect(free).toBeGreaterThan(1);
+  await expect(page.getByTestId("queue-actions")).toContainText(`${free} valgt`);
+  await all.uncheck();
+  await expect(page.getByTestId("queue-actions")).toHaveCount(0);
+});

@@ -249,3 +249,27 @@ test("a developer without payment access gets the 403 page and no export", async
   expect((await page.request.get("/api/history/export")).status()).toBe(403);
   expect((await page.request.get("/api/history/212345/export")).status()).toBe(403);
 });
+
+test("at phone width the column heads give way to a row of sort links that sort the cards", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  await signInAs(page, "finance");
+  await page.goto("/history");
+  const sorts = page.getByTestId("phone-sort");
+  await expect(sorts).toBeVisible();
+  await sorts.getByRole("link", { name: /Beløp/ }).click();
+  await expect(page).toHaveURL(/sort=amount/);
+  await expect(sorts.getByRole("link", { name: /Beløp/ })).toHaveAttribute("aria-current", "true");
+  await settledIds(page);
+  const amounts = (await rows(page).locator("td[data-label='Beløp']").allTextContents()).map(ore);
+  expect(amounts.length).toBeGreaterThan(1);
+  expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  // Again: the other way round.
+  await sorts.getByRole("link", { name: /Beløp/ }).click();
+  await expect(page).toHaveURL(/dir=asc/);
+  await expect
+    .poll(async () => {
+      const now = (await rows(page).locator("td[data-label='Beløp']").allTextContents()).map(ore);
+      return now.length > 1 && now.join() === [...now].sort((a, b) => a - b).join() && now[0]! < amounts[0]!;
+    })
+    .toBe(true);
+});

@@ -178,7 +178,7 @@ export function HistoryTable({
                   <time dateTime={r.createdAt.toISOString()}>{formatDateTime(r.createdAt, locale)}</time>
                 </td>
                 <td
-                  className={`${td} max-w-64 truncate text-ink-muted`}
+                  className={`${td} truncate text-ink-muted md:max-w-64`}
                   title={r.transactionText ?? undefined}
                   data-label={c.text}
                 >
