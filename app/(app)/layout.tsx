@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
-import { PhoneBar, Sidebar } from "@/components/shell/sidebar";
+import { CommandPalette } from "@/components/shell/command-palette";
+import { PhoneBar, sectionsFor, Sidebar } from "@/components/shell/sidebar";
 import { SlashSearch } from "@/components/shell/slash-search";
 import { can } from "@/lib/auth/permissions";
 import { requireActor } from "@/lib/auth/actor";
@@ -21,6 +22,15 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
       </main>
       <Sidebar actor={actor} t={t} locale={locale} />
       {can(actor, "payments:read") ? <SlashSearch /> : null}
+      <CommandPalette
+        pages={[
+          ...sectionsFor(actor).map((s) => ({ href: s.href, label: s.label(t, actor) })),
+          { href: "/account", label: t.myAccount.nav },
+        ]}
+        canSearch={can(actor, "payments:read")}
+        t={t.palette}
+        statuses={t.payment.status}
+      />
     </div>
   );
 }

@@ -65,6 +65,7 @@ export function PasswordForm({ t, token, email }: { t: T; token?: string; email?
         autoComplete="new-password"
       />
       <FormMessage
+        result={result}
         testId="password-message"
         error={error}
         ok={done && !token ? interpolate(t.password.changed, { count: String(done.sessionsEnded ?? 0) }) : undefined}

@@ -68,6 +68,7 @@ export function SessionsList({
         </form>
       ) : null}
       <FormMessage
+        result={result}
         error={errorOf(result)}
         ok={result.data?.ok && !pending ? interpolate(t.endedOthers, { count: String(result.data.ended) }) : undefined}
       />

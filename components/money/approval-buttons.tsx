@@ -7,16 +7,20 @@ import { StepUpPrompt, type StepUpTexts } from "@/components/account/two-factor/
 import { errorOf, isStepUp } from "@/lib/actions/result";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import type { Locale } from "@/lib/i18n/locales";
-import { MoneyOutcome, useClock } from "./money-dialog";
+import { useResultToast } from "@/components/ui/toast";
+import { MoneyOutcome, moneyOutcomeToast, useClock } from "./money-dialog";
 import { primaryButtonSmall } from "@/components/ui/form";
 
 export function ApprovalButtons({
   operationId,
+  orderId,
   t,
   locale,
   stepUpT,
 }: {
   operationId: string;
+  /** Named in the toast: the list may have moved on by then. */
+  orderId: string;
   t: Dictionary["money"];
   locale: Locale;
   stepUpT: StepUpTexts;
@@ -25,6 +29,8 @@ export function ApprovalButtons({
   const now = useClock();
   const error = errorOf(result);
   const stepUp = isStepUp(result.data) ? result.data : undefined;
+  const decided = result.data && !isStepUp(result.data) ? result.data : undefined;
+  useResultToast(decided, () => (decided ? moneyOutcomeToast(decided, orderId, t, locale, now) : null));
   if (result.data && !isStepUp(result.data))
     return <MoneyOutcome result={result.data} t={t} locale={locale} now={now} />;
   return (

@@ -11,6 +11,7 @@ import { readMoneyPanelAction } from "@/lib/actions/money/read-money-panel";
 import { submitMoneyOperationAction } from "@/lib/actions/money/submit-money-operation";
 import { StepUpPrompt, type StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
 import { errorOf, isStepUp } from "@/lib/actions/result";
+import { useResultToast, type ToastTone } from "@/components/ui/toast";
 import { formatOre } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
@@ -35,7 +36,7 @@ const clockNow = () => Math.floor(Date.now() / 10_000) * 10_000;
 /** "Now", to the nearest 10 seconds, for "started 40 seconds ago". */
 export const useClock = () => useSyncExternalStore(subscribeClock, clockNow, clockNow);
 
-export { Outcome as MoneyOutcome };
+export { Outcome as MoneyOutcome, outcomeToast as moneyOutcomeToast };
 
 export function relativeAgo(since: Date, locale: Locale, now: number): string {
   const seconds = Math.round((new Date(since).getTime() - now) / 1000);
@@ -73,6 +74,43 @@ function refusalText(t: T, r: Refusal, locale: Locale, now: number): string {
 function vippsReason(t: T, code: string): string {
   const known = t.vippsReasons as Record<string, string>;
   return known[code] ?? interpolate(t.vippsReasons.other, { code });
+}
+
+function unsuccessfulText(
+  result: Extract<MoneyResult, { outcome: "refused" | "failed" }>,
+  t: T,
+  locale: Locale,
+  now: number,
+): string {
+  return result.outcome === "refused"
+    ? refusalText(t, result.refusal, locale, now)
+    : `${interpolate(t.result.failed, { reason: vippsReason(t, result.code) })}${
+        result.retryAfterSeconds ? ` ${interpolate(t.result.retryAfter, { seconds: result.retryAfterSeconds })}` : ""
+      }`;
+}
+
+/** The outcome once more as a toast, naming the payment (the dialog may be closed by then). */
+function outcomeToast(
+  result: MoneyResult,
+  orderId: string,
+  t: T,
+  locale: Locale,
+  now: number,
+): { tone: ToastTone; text: string } {
+  const say = (tone: ToastTone, text: string) => ({ tone, text: `${orderId}: ${text}` });
+  switch (result.outcome) {
+    case "succeeded":
+      return say(
+        "success",
+        interpolate(t.result.succeeded[result.operation.kind], { amount: formatOre(result.operation.amount ?? 0) }),
+      );
+    case "awaiting_approval":
+      return say("info", t.result.awaiting);
+    case "pending":
+      return say("warning", t.result.pending);
+    default:
+      return say("error", unsuccessfulText(result, t, locale, now));
+  }
 }
 
 function Outcome({ result, t, locale, now }: { result: MoneyResult; t: T; locale: Locale; now: number }) {
@@ -116,12 +154,7 @@ function Outcome({ result, t, locale, now }: { result: MoneyResult; t: T; locale
       </p>
     );
   }
-  const text =
-    result.outcome === "refused"
-      ? refusalText(t, result.refusal, locale, now)
-      : `${interpolate(t.result.failed, { reason: vippsReason(t, result.code) })}${
-          result.retryAfterSeconds ? ` ${interpolate(t.result.retryAfter, { seconds: result.retryAfterSeconds })}` : ""
-        }`;
+  const text = unsuccessfulText(result, t, locale, now);
   return (
     <p
       data-testid="money-result"
@@ -228,6 +261,7 @@ export function MoneyDialog({
     setDismissed(result);
   };
   const error = errorOf(result);
+  useResultToast(shown, () => (shown ? outcomeToast(shown, p.orderId, t, locale, now) : null));
   const fieldError = (name: string) => result.validationErrors?.fieldErrors[name]?.[0];
   const amountLabel = formatOre(ore ?? 0);
 

@@ -74,7 +74,14 @@ export function MoneyPanel({
       ) : null}
       {decisionFor ? (
         <div className="mb-4">
-          <ApprovalButtons key={decisionFor} operationId={decisionFor} t={t} locale={locale} stepUpT={stepUpT} />
+          <ApprovalButtons
+            key={decisionFor}
+            operationId={decisionFor}
+            orderId={panel.orderId}
+            t={t}
+            locale={locale}
+            stepUpT={stepUpT}
+          />
         </div>
       ) : null}
       <ul className="grid gap-3 sm:grid-cols-2">

@@ -2,6 +2,7 @@
 import { useActionState } from "react";
 import { refreshPaymentAction } from "@/lib/actions/payments/refresh-payment";
 import { errorOf } from "@/lib/actions/result";
+import { useResultToast } from "@/components/ui/toast";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 
 export function RefreshButton({
@@ -16,6 +17,7 @@ export function RefreshButton({
   const [result, action, pending] = useActionState(refreshPaymentAction, {});
   const ok = result.data?.ok === true;
   const message = result.data ? (result.data.ok ? t.done : `${t.vippsFailed} ${result.data.vipps}`) : errorOf(result);
+  useResultToast(result, () => (message ? { tone: ok ? "success" : "error", text: message } : null));
   return (
     <form action={action} className="flex flex-wrap items-center gap-3">
       <input type="hidden" name="msn" value={msn} />

@@ -5,6 +5,7 @@ import { errorOf } from "@/lib/actions/result";
 import { setApprovalRulesAction } from "@/lib/actions/sales-units/set-approval-rules";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { oreToInput } from "@/lib/money/amount";
+import { useActionToast } from "@/components/ui/toast";
 
 export function ApprovalRulesForm({
   msn,
@@ -18,6 +19,7 @@ export function ApprovalRulesForm({
   t: Dictionary["salesUnits"];
 }) {
   const [result, save, pending] = useActionState(setApprovalRulesAction, {});
+  useActionToast(result, t.saved);
   const error = errorOf(result);
   return (
     <form action={save} className="flex flex-wrap items-end gap-2 text-xs" data-testid={`approval-rules-${msn}`}>

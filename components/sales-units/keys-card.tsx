@@ -18,6 +18,7 @@ import { PARTNER_KEYS_PATH } from "@/lib/sales-units/paths";
 import { ConnectionResult } from "./connection-result";
 import { KeyFields } from "./key-fields";
 import { primaryButton } from "@/components/ui/form";
+import { useActionToast } from "@/components/ui/toast";
 
 const primary = primaryButton;
 const secondary =
@@ -43,6 +44,7 @@ export function KeysCard(props: KeysCardProps) {
   const k = t.keys;
   const form = useRef<HTMLFormElement>(null);
   const [saved, save, saving] = useActionState(setSalesUnitKeysAction, {});
+  useActionToast(saved, k.saved);
   const [filled, setFilled] = useState(false);
 
   // Saved: the fields are emptied, so no key stays in the page.

@@ -14,6 +14,7 @@ import { interpolate } from "@/lib/i18n/locales";
 import { KEY_FIELDS } from "@/lib/sales-units/key-format";
 import { KeyFields } from "./key-fields";
 import { primaryButton } from "@/components/ui/form";
+import { useActionToast } from "@/components/ui/toast";
 
 const primary = primaryButton;
 const secondary =
@@ -25,6 +26,7 @@ export function NewPartnerKeyForm({ t, s }: { t: A; s: Dictionary["salesUnits"] 
   const p = t.partnerKeys;
   const form = useRef<HTMLFormElement>(null);
   const [result, create, pending] = useActionState(createPartnerKeyAction, {});
+  useActionToast(result, p.created);
   useEffect(() => {
     if (result.data?.ok) form.current?.reset();
   }, [result]);

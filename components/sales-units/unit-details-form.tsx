@@ -6,6 +6,7 @@ import { SelectInput, TextField } from "@/components/ui/text-field";
 import { updateSalesUnitAction } from "@/lib/actions/sales-units/update-sales-unit";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
+import { useActionToast } from "@/components/ui/toast";
 
 export function UnitDetailsForm({
   msn,
@@ -23,6 +24,7 @@ export function UnitDetailsForm({
   s: Dictionary["salesUnits"];
 }) {
   const [result, save, saving] = useActionState(updateSalesUnitAction, {});
+  useActionToast(result, t.saved);
   const nameError = fieldError(result, "name");
   const other = nonFieldError(result, ["name", "captureType"]);
   return (

@@ -7,6 +7,7 @@ import { errorOf } from "@/lib/actions/result";
 import { setSalesUnitActiveAction } from "@/lib/actions/sales-units/set-sales-unit-active";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
+import { useActionToast } from "@/components/ui/toast";
 
 const button =
   "rounded-lg border border-surface-line px-4 py-2 text-sm font-semibold hover:bg-surface-sunken disabled:opacity-60";
@@ -26,6 +27,7 @@ export function UnitStatusForm({
   const [confirming, setConfirming] = useState(false);
   const error = errorOf(result);
   const submitted = result.data?.ok && !pending ? (result.data.active ? t.reactivated : t.deactivated) : null;
+  useActionToast(result, result.data?.ok ? (result.data.active ? t.reactivated : t.deactivated) : null);
   return (
     <div className="flex flex-col gap-3" data-testid="unit-status">
       <p className="text-sm">{active ? t.active : t.inactive}</p>

@@ -5,6 +5,7 @@ import { signOutFormAction } from "@/lib/actions/auth/sign-out";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import type { Locale } from "@/lib/i18n/locales";
 import { LanguageSwitch } from "./language-switch";
+import { PaletteButton } from "./command-palette";
 import { NavLink } from "./nav-link";
 import { PhoneMenu } from "./phone-menu";
 
@@ -36,17 +37,19 @@ export const SECTIONS: Section[] = [
 
 type ShellProps = { actor: Actor; t: Dictionary; locale: Locale };
 
+/** The menu's entries this person may open. */
+export const sectionsFor = (actor: Actor) =>
+  SECTIONS.filter((s) => (!s.permission || can(actor, s.permission)) && !(s.unless && can(actor, s.unless)));
+
 function NavList({ actor, t }: Omit<ShellProps, "locale">) {
   return (
     <nav aria-label={t.nav.mainMenu} className="flex-1">
       <ul className="flex flex-col gap-1">
-        {SECTIONS.filter((s) => (!s.permission || can(actor, s.permission)) && !(s.unless && can(actor, s.unless))).map(
-          (s) => (
-            <li key={s.href}>
-              <NavLink href={s.href}>{s.label(t, actor)}</NavLink>
-            </li>
-          ),
-        )}
+        {sectionsFor(actor).map((s) => (
+          <li key={s.href}>
+            <NavLink href={s.href}>{s.label(t, actor)}</NavLink>
+          </li>
+        ))}
       </ul>
     </nav>
   );
@@ -126,6 +129,7 @@ export function PhoneBar(props: ShellProps) {
   return (
     <header className="sticky top-0 z-30 flex items-center justify-between border-b border-surface-line bg-surface px-4 py-2 md:hidden">
       <Brand t={t} className="px-1" compact />
+      <PaletteButton label={t.palette.open} className="ml-auto mr-2 !py-2 [&>span]:sr-only" />
       <PhoneMenu openLabel={t.nav.openMenu} closeLabel={t.nav.closeMenu} title={t.nav.mainMenu}>
         <NavList {...props} />
         <AccountBox {...props} compact />
@@ -146,6 +150,7 @@ export function Sidebar(props: ShellProps) {
       className="hidden flex-col gap-6 border-r border-surface-line bg-surface p-4 md:sticky md:top-0 md:order-first md:flex md:h-screen md:w-60 md:shrink-0 md:overflow-y-auto"
     >
       <Brand t={t} className="px-1" />
+      <PaletteButton label={t.palette.open} shortcut="Ctrl K" className="w-full" />
       <NavList {...props} />
       <AccountBox {...props} />
     </aside>

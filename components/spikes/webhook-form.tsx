@@ -12,6 +12,7 @@ import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate, LOCALES, type Locale } from "@/lib/i18n/locales";
 import type { WebhookView } from "@/lib/spikes/settings";
 import { primaryButton } from "@/components/ui/form";
+import { useActionToast } from "@/components/ui/toast";
 
 const field =
   "rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm font-normal outline-none focus:border-brand-500 focus:ring-2 focus:ring-brand-100 aria-[invalid=true]:border-bad-fg";
@@ -31,6 +32,7 @@ function FieldError({ id, message }: { id: string; message?: string }) {
 export function WebhookForm({ view, t, locale }: { view: WebhookView; t: Dictionary["spikes"]; locale: Locale }) {
   const s = t.settings;
   const [saved, save, saving] = useActionState(saveSpikeWebhookAction, {});
+  useActionToast(saved, s.saved);
   const [tested, test, testing] = useActionState(testSpikeWebhookAction, {});
   const form = useRef<HTMLFormElement>(null);
 

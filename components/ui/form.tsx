@@ -1,6 +1,5 @@
 // Form pieces shared by the admin and account pages: the button styles and a result line. Fields:
 // components/ui/text-field.tsx.
-import type { ReactNode } from "react";
 
 // White on brand-700 is 5.4:1 and on brand-800 (hover) 7:1; brand-500 is for decoration only (3.1:1).
 const primary =
@@ -12,19 +11,4 @@ export const secondaryButton =
 export const dangerButton =
   "rounded-lg border border-bad-fg/40 bg-surface px-3 py-2 text-sm font-medium text-bad-fg hover:bg-bad-bg disabled:opacity-60";
 
-/** The outcome of a form: an error (role=alert) or a confirmation (polite). */
-export function FormMessage({ error, ok, testId }: { error?: string; ok?: ReactNode; testId?: string }) {
-  if (error)
-    return (
-      <p role="alert" data-testid={testId} className="rounded-lg bg-bad-bg px-3 py-2 text-sm text-bad-fg">
-        {error}
-      </p>
-    );
-  if (ok)
-    return (
-      <p aria-live="polite" data-testid={testId} className="rounded-lg bg-ok-bg px-3 py-2 text-sm text-ok-fg">
-        {ok}
-      </p>
-    );
-  return null;
-}
+export { FormMessage } from "./form-message";

@@ -60,6 +60,7 @@ export function UserAccess({
           {self ? t.problems.own_account : lastAdmin ? p.lastAdmin : user.active ? p.deactivateHelp : p.reactivateHelp}
         </p>
         <FormMessage
+          result={status}
           testId="status-message"
           error={statusError}
           ok={
@@ -81,7 +82,7 @@ export function UserAccess({
             </button>
           </form>
           <p className="text-xs text-ink-muted">{p.sendLinkHelp}</p>
-          <FormMessage error={linkError} />
+          <FormMessage error={linkError} result={link} />
           {madeLink ? (
             <LinkBox
               link={madeLink}
@@ -104,6 +105,7 @@ export function UserAccess({
           </button>
         </form>
         <FormMessage
+          result={ended}
           error={errorOf(ended)}
           ok={
             ended.data?.ok && !endPending

@@ -159,6 +159,7 @@ export function UserForm({
         </span>
       </label>
       <FormMessage
+        result={result}
         testId="user-form-message"
         error={error}
         ok={

@@ -55,7 +55,13 @@ export default async function ApprovalsPage() {
               {w.createdById === actor.id ? (
                 <span className="text-xs text-ink-muted">{a.yours}</span>
               ) : (
-                <ApprovalButtons operationId={w.id} t={t.money} locale={locale} stepUpT={t.twoFactor.stepUp} />
+                <ApprovalButtons
+                  operationId={w.id}
+                  orderId={w.orderId}
+                  t={t.money}
+                  locale={locale}
+                  stepUpT={t.twoFactor.stepUp}
+                />
               )}
             </Td>
           </tr>

@@ -15,6 +15,7 @@ import { paymentEn } from "./sections/payment.en";
 import { remediesEn } from "./sections/remedies.en";
 import { myAccountEn } from "./sections/my-account.en";
 import { salesUnitsAdminEn } from "./sections/sales-units-admin.en";
+import { paletteEn } from "./sections/palette.en";
 import { spikesEn } from "./sections/spikes.en";
 import { usersEn } from "./sections/users.en";
 import { twoFactorEn } from "./sections/two-factor.en";
@@ -34,6 +35,7 @@ const en: Dictionary = {
   payment: paymentEn,
   remedies: remediesEn,
   salesUnitsAdmin: salesUnitsAdminEn,
+  palette: paletteEn,
   spikes: spikesEn,
   users: usersEn,
   myAccount: myAccountEn,
@@ -146,7 +148,12 @@ const en: Dictionary = {
     body: "Your role ({role}) does not give access to this page. Ask an administrator if you need it.",
   },
   error: errorEn,
-  common: { loading: "Loading …", skipToContent: "Skip to content" },
+  common: {
+    loading: "Loading …",
+    skipToContent: "Skip to content",
+    notifications: "Notifications",
+    closeNotification: "Close notification",
+  },
 };
 
 export default en;

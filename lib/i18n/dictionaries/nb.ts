@@ -16,6 +16,7 @@ import { paymentNb } from "./sections/payment.nb";
 import { remediesNb } from "./sections/remedies.nb";
 import { myAccountNb } from "./sections/my-account.nb";
 import { salesUnitsAdminNb } from "./sections/sales-units-admin.nb";
+import { paletteNb } from "./sections/palette.nb";
 import { spikesNb } from "./sections/spikes.nb";
 import { usersNb } from "./sections/users.nb";
 import { twoFactorNb } from "./sections/two-factor.nb";
@@ -36,6 +37,7 @@ const nb = {
   payment: paymentNb,
   remedies: remediesNb,
   salesUnitsAdmin: salesUnitsAdminNb,
+  palette: paletteNb,
   spikes: spikesNb,
   users: usersNb,
   myAccount: myAccountNb,
@@ -148,7 +150,12 @@ const nb = {
     body: "Rollen din ({role}) gir ikke tilgang til denne siden. Be en administrator om tilgang hvis du trenger den.",
   },
   error: errorNb,
-  common: { loading: "Laster …", skipToContent: "Hopp til innholdet" },
+  common: {
+    loading: "Laster …",
+    skipToContent: "Hopp til innholdet",
+    notifications: "Varsler",
+    closeNotification: "Lukk varselet",
+  },
 };
 
 export type Dictionary = Widen<typeof nb>;

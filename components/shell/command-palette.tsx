@@ -1,0 +1,67 @@
+"use client";
+// The command palette's host: Ctrl-K / ⌘K (or a "Jump to" button, through PALETTE_EVENT) opens it.
+// The palette itself (cmdk and its search) is loaded only when first opened, so no page carries it.
+import dynamic from "next/dynamic";
+import { useEffect, useState } from "react";
+import type { PaletteProps } from "./command-palette-dialog";
+
+export const PALETTE_EVENT = "merchant-ops:palette";
+
+const PaletteDialog = dynamic(() => import("./command-palette-dialog").then((m) => m.CommandPaletteDialog), {
+  ssr: false,
+});
+
+export function CommandPalette(props: Omit<PaletteProps, "onClose">) {
+  const [open, setOpen] = useState(false);
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key.toLowerCase() !== "k" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
+      e.preventDefault(); // the browser's own Ctrl-K (its search bar)
+      setOpen((o) => !o);
+    };
+    const onOpen = () => setOpen(true);
+    window.addEventListener("keydown", onKey);
+    window.addEventListener(PALETTE_EVENT, onOpen);
+    return () => {
+      window.removeEventListener("keydown", onKey);
+      window.removeEventListener(PALETTE_EVENT, onOpen);
+    };
+  }, []);
+  return open ? <PaletteDialog {...props} onClose={() => setOpen(false)} /> : null;
+}
+
+/** A button that opens the palette: for phones (no keyboard shortcut) and for those who prefer to click. */
+export function PaletteButton({
+  label,
+  shortcut,
+  className = "",
+}: {
+  label: string;
+  shortcut?: string;
+  className?: string;
+}) {
+  return (
+    <button
+      type="button"
+      data-testid="palette-button"
+      onClick={() => window.dispatchEvent(new Event(PALETTE_EVENT))}
+      className={`inline-flex items-center gap-2 rounded-lg border border-surface-line bg-surface px-3 py-2 text-sm text-ink-muted hover:bg-surface-sunken hover:text-ink ${className}`}
+    >
+      <svg
+        aria-hidden
+        viewBox="0 0 20 20"
+        className="h-4 w-4 shrink-0"
+        fill="none"
+        stroke="currentColor"
+        strokeWidth="2"
+      >
+        <circle cx="9" cy="9" r="5.5" />
+        <path d="m13 13 4 4" />
+      </svg>
+      <span className="flex-1 text-left">{label}</span>
+      {shortcut ? (
+        <kbd className="rounded border border-surface-line px-1.5 font-sans text-xs text-ink-muted">{shortcut}</kbd>
+      ) : null}
+    </button>
+  );
+}
