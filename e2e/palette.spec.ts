@@ -16,13 +16,13 @@ test("Ctrl-K jumps to a payment by orderId, in the right sales unit, and to a sa
   }).toPass();
   await expect(palette.getByRole("combobox")).toBeFocused();
   await page.keyboard.type("ORD-3100");
-  const payments = palette.getByRole("option").filter({ hasText: "ORD-3100" });
+  const payments = palette.getByTestId("palette-payment").filter({ hasText: "ORD-3100" });
   await expect(payments).toHaveCount(2); // one orderId, two sales units
   await payments.filter({ hasText: "Fjellsport Utsalg" }).click();
   await expect(page).toHaveURL(/\/payments\/212347\/ORD-3100$/);
   await expect(palette).toHaveCount(0);
 
-  await page.getByTestId("palette-button").click();
+  await page.getByRole("button", { name: "Hopp til …" }).click();
   await page.keyboard.type("utsalg");
   await palette.getByRole("option", { name: /Historikk: Fjellsport Utsalg/ }).click();
   await expect(page).toHaveURL(/\/history\/212347$/);
@@ -37,7 +37,7 @@ test("Ctrl-K jumps to a payment by orderId, in the right sales unit, and to a sa
 
 test("a developer finds pages only, and Escape gives focus back", async ({ page }) => {
   await signInAs(page, "developer");
-  const button = page.getByTestId("palette-button");
+  const button = page.getByRole("button", { name: "Hopp til …" }); // the one on screen (not the phone bar's)
   await button.click();
   const palette = page.getByTestId("palette");
   await expect(palette.getByRole("option", { name: "API-feil" })).toBeVisible();

@@ -70,6 +70,7 @@ export function CommandPaletteDialog({ pages, canSearch, t, statuses, onClose }:
         <Dialog.Content
           data-testid="palette"
           aria-describedby={undefined}
+          onCloseAutoFocus={(e) => e.preventDefault()}
           className="fixed inset-x-2 top-2 z-50 overflow-hidden rounded-card bg-surface shadow-card sm:inset-x-auto sm:left-1/2 sm:top-[12vh] sm:w-[36rem] sm:-translate-x-1/2"
         >
           <Dialog.Title className="sr-only">{t.title}</Dialog.Title>
@@ -87,6 +88,7 @@ export function CommandPaletteDialog({ pages, canSearch, t, statuses, onClose }:
                   {current.payments.map((p) => (
                     <Command.Item
                       key={`${p.msn}/${p.orderId}`}
+                      data-testid="palette-payment"
                       value={`payment ${p.msn} ${p.orderId}`}
                       onSelect={() => go(paymentHref(p.msn, p.orderId))}
                       className={item}

@@ -2,7 +2,7 @@
 // The command palette's host: Ctrl-K / ⌘K (or a "Jump to" button, through PALETTE_EVENT) opens it.
 // The palette itself (cmdk and its search) is loaded only when first opened, so no page carries it.
 import dynamic from "next/dynamic";
-import { useEffect, useState } from "react";
+import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { PaletteProps } from "./command-palette-dialog";
 
 export const PALETTE_EVENT = "merchant-ops:palette";
@@ -13,13 +13,26 @@ const PaletteDialog = dynamic(() => import("./command-palette-dialog").then((m) 
 
 export function CommandPalette(props: Omit<PaletteProps, "onClose">) {
   const [open, setOpen] = useState(false);
+  // Focus goes back where it was when the palette opened (it is unmounted on close, and loaded
+  // lazily on first open, so this is not left to the dialog).
+  const returnTo = useRef<HTMLElement | null>(null);
+  const show = () => {
+    returnTo.current = document.activeElement instanceof HTMLElement ? document.activeElement : null;
+    setOpen(true);
+  };
+  const close = () => {
+    setOpen(false);
+    const to = returnTo.current;
+    requestAnimationFrame(() => to?.isConnected && to.focus());
+  };
+  const toggle = useEffectEvent(() => (open ? close() : show()));
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== "k" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
       e.preventDefault(); // the browser's own Ctrl-K (its search bar)
-      setOpen((o) => !o);
+      toggle();
     };
-    const onOpen = () => setOpen(true);
+    const onOpen = () => show();
     window.addEventListener("keydown", onKey);
     window.addEventListener(PALETTE_EVENT, onOpen);
     return () => {
@@ -27,7 +40,7 @@ export function CommandPalette(props: Omit<PaletteProps, "onClose">) {
       window.removeEventListener(PALETTE_EVENT, onOpen);
     };
   }, []);
-  return open ? <PaletteDialog {...props} onClose={() => setOpen(false)} /> : null;
+  return open ? <PaletteDialog {...props} onClose={close} /> : null;
 }
 
 /** A button that opens the palette: for phones (no keyboard shortcut) and for those who prefer to click. */
