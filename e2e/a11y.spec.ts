@@ -59,6 +59,18 @@ for (const [width, label] of [
   }
 }
 
+test("the command palette with results, and a toast, have no serious accessibility violations", async ({ page }) => {
+  await signInAs(page, "finance", "/payments/212345/ORD-3101");
+  await page.getByRole("button", { name: "Hent på nytt fra Vipps" }).click();
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(1);
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole("button", { name: "Hopp til …" }).click();
+  await expect(page.getByTestId("palette").getByRole("combobox")).toBeFocused();
+  await page.keyboard.type("ORD-31");
+  await expect(page.getByTestId("palette-payment").first()).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
 test("the sign-in page has no serious accessibility violations", async ({ page }) => {
   await page.goto("/login");
   expect(await seriousViolations(page)).toEqual([]);

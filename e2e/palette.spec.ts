@@ -23,12 +23,22 @@ test("Ctrl-K jumps to a payment by orderId, in the right sales unit, and to a sa
   await expect(palette).toHaveCount(0);
 
   await page.getByRole("button", { name: "Hopp til …" }).click();
+  await expect(palette.getByRole("combobox")).toBeFocused();
   await page.keyboard.type("utsalg");
   await palette.getByRole("option", { name: /Historikk: Fjellsport Utsalg/ }).click();
   await expect(page).toHaveURL(/\/history\/212347$/);
 
+  // Enter opens the first payment found, once the results are in.
+  await page.keyboard.press("Control+k");
+  await expect(palette.getByRole("combobox")).toBeFocused();
+  await page.keyboard.type("ORD-3101");
+  await expect(palette.getByTestId("palette-payment").first()).toHaveAttribute("aria-selected", "true");
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/\/payments\/\d+\/ORD-3101$/);
+
   // Enter on what is typed runs the lookup when nothing better is chosen.
   await page.keyboard.press("Control+k");
+  await expect(palette.getByRole("combobox")).toBeFocused();
   await page.keyboard.type("ingen-slik-ordre");
   await expect(palette.getByRole("option", { name: /Søk etter «ingen-slik-ordre»/ })).toBeVisible();
   await page.keyboard.press("Enter");
@@ -40,6 +50,7 @@ test("a developer finds pages only, and Escape gives focus back", async ({ page 
   const button = page.getByRole("button", { name: "Hopp til …" }); // the one on screen (not the phone bar's)
   await button.click();
   const palette = page.getByTestId("palette");
+  await expect(palette.getByRole("combobox")).toBeFocused();
   await expect(palette.getByRole("option", { name: "API-feil" })).toBeVisible();
   await expect(palette.getByRole("option", { name: "Historikk" })).toHaveCount(0);
   await page.keyboard.type("logg");

@@ -63,6 +63,19 @@ export function CommandPaletteDialog({ pages, canSearch, t, statuses, onClose }:
   const needle = q.trim().toLowerCase();
   const shownPages = pages.filter((p) => !needle || p.label.toLowerCase().includes(needle));
   const current = data && term === q.trim() ? data : null;
+  // The first entry is chosen whenever the entries change (results arrive after the typing): Enter
+  // opens the payment typed, not the lookup that was first while the search ran.
+  const paymentValue = (p: { msn: string; orderId: string }) => `payment ${p.msn} ${p.orderId}`;
+  const entriesKey = `${q.trim()}|${(current?.payments ?? []).map(paymentValue).join()}`;
+  const first = current?.payments[0]
+    ? paymentValue(current.payments[0])
+    : canSearch && needle
+      ? "lookup"
+      : shownPages[0]
+        ? `page ${shownPages[0].href}`
+        : "";
+  const [chosen, setChosen] = useState({ key: "", value: "" });
+  const selected = chosen.key === entriesKey ? chosen.value : first;
   return (
     <Dialog.Root open onOpenChange={(open) => !open && onClose()}>
       <Dialog.Portal>
@@ -74,7 +87,13 @@ export function CommandPaletteDialog({ pages, canSearch, t, statuses, onClose }:
           className="fixed inset-x-2 top-2 z-50 overflow-hidden rounded-card bg-surface shadow-card sm:inset-x-auto sm:left-1/2 sm:top-[12vh] sm:w-[36rem] sm:-translate-x-1/2"
         >
           <Dialog.Title className="sr-only">{t.title}</Dialog.Title>
-          <Command shouldFilter={false} label={t.title} className="flex max-h-[80vh] flex-col">
+          <Command
+            shouldFilter={false}
+            label={t.title}
+            value={selected}
+            onValueChange={(value) => setChosen({ key: entriesKey, value })}
+            className="flex max-h-[80vh] flex-col"
+          >
             <Command.Input
               value={q}
               onValueChange={setQ}
@@ -89,7 +108,7 @@ export function CommandPaletteDialog({ pages, canSearch, t, statuses, onClose }:
                     <Command.Item
                       key={`${p.msn}/${p.orderId}`}
                       data-testid="palette-payment"
-                      value={`payment ${p.msn} ${p.orderId}`}
+                      value={paymentValue(p)}
                       onSelect={() => go(paymentHref(p.msn, p.orderId))}
                       className={item}
                     >

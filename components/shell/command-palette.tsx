@@ -7,9 +7,8 @@ import type { PaletteProps } from "./command-palette-dialog";
 
 export const PALETTE_EVENT = "merchant-ops:palette";
 
-const PaletteDialog = dynamic(() => import("./command-palette-dialog").then((m) => m.CommandPaletteDialog), {
-  ssr: false,
-});
+const load = () => import("./command-palette-dialog");
+const PaletteDialog = dynamic(() => load().then((m) => m.CommandPaletteDialog), { ssr: false });
 
 export function CommandPalette(props: Omit<PaletteProps, "onClose">) {
   const [open, setOpen] = useState(false);
@@ -26,6 +25,12 @@ export function CommandPalette(props: Omit<PaletteProps, "onClose">) {
     requestAnimationFrame(() => to?.isConnected && to.focus());
   };
   const toggle = useEffectEvent(() => (open ? close() : show()));
+  useEffect(() => {
+    // Not in the page's JavaScript, but fetched once the page is idle: what is typed right after
+    // Ctrl-K lands in the field instead of waiting for the download.
+    const idle = window.requestIdleCallback?.(() => void load()) ?? window.setTimeout(() => void load(), 2_000);
+    return () => (window.cancelIdleCallback ?? window.clearTimeout)(idle);
+  }, []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key.toLowerCase() !== "k" || !(e.ctrlKey || e.metaKey) || e.altKey || e.shiftKey) return;
