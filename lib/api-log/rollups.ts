@@ -76,55 +76,85 @@ const BUCKET_COLUMNS = Array.from({ length: LATENCY_BUCKETS }, (_, i) => `l${i}`
 // (jsonb_populate_recordset): bound parameters per row are what makes createMany slow, ~10× on PGlite.
 const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
 
-/** Adds the batch's groups to the rollups (inside the caller's transaction). */
+/**
+ * A level of the rollups: its table, time column and date_trunc unit (UTC); `perUnit` tables are keyed
+ * on the MSN too, the others keep the set of MSNs per key ("msns"); above the minutes, every row keeps
+ * its first and last minute.
+ */
+interface RollupLevel {
+  table: string;
+  time: string;
+  unit: "minute" | "hour" | "day";
+  perUnit: boolean;
+}
+
+/** Every level addToRollups keeps, in the order it locks them (the same in every writer). */
+export const ROLLUP_LEVELS: readonly RollupLevel[] = [
+  { table: "ApiCallRollup", time: "minute", unit: "minute", perUnit: true },
+  { table: "ApiCallRollupHour", time: "hour", unit: "hour", perUnit: true },
+  { table: "ApiCallRollupDay", time: "day", unit: "day", perUnit: true },
+  { table: "ApiCallRollupAll", time: "minute", unit: "minute", perUnit: false },
+  { table: "ApiCallRollupAllHour", time: "hour", unit: "hour", perUnit: false },
+  { table: "ApiCallRollupAllDay", time: "day", unit: "day", perUnit: false },
+];
+
+const SUMS = ["calls", "durationSumMs", ...BUCKET_COLUMNS];
+const KEY = ["environment", "operation", "httpStatus", "errorGroup", "errorCode"];
+
+/** One level's upsert of the batch's minute groups (one jsonb parameter), summed to its rows, in key order. */
+function levelUpsert(level: RollupLevel, json: string): Prisma.Sql {
+  const { table, time, unit, perUnit } = level;
+  const key = [time, ...(perUnit ? ["msn"] : []), ...KEY];
+  const extra = [...(perUnit ? [] : ["msns"]), ...(unit === "minute" ? [] : ["firstMinute", "lastMinute"])];
+  const t = `"${table}"`;
+  const select = [
+    `date_trunc('${unit}', g."minute", 'UTC')`,
+    ...key.slice(1).map((c) => `g."${c}"`),
+    ...SUMS.map((c) => `sum(g."${c}")`),
+    ...(perUnit ? [] : [`array_agg(DISTINCT g."msn" ORDER BY g."msn")`]),
+    ...(unit === "minute" ? [] : [`min(g."minute")`, `max(g."minute")`]),
+  ];
+  const updates = [
+    ...SUMS.map((c) => `"${c}" = ${t}."${c}" + EXCLUDED."${c}"`),
+    // A set: unchanged unless the batch brings a unit the row has not seen.
+    ...(perUnit
+      ? []
+      : [
+          `"msns" = CASE WHEN EXCLUDED."msns" <@ ${t}."msns" THEN ${t}."msns"
+            ELSE ARRAY(SELECT DISTINCT m FROM unnest(${t}."msns" || EXCLUDED."msns") AS m ORDER BY m) END`,
+        ]),
+    ...(unit === "minute"
+      ? []
+      : [
+          `"firstMinute" = LEAST(${t}."firstMinute", EXCLUDED."firstMinute")`,
+          `"lastMinute" = GREATEST(${t}."lastMinute", EXCLUDED."lastMinute")`,
+        ]),
+  ];
+  const positions = key.map((_, i) => i + 1).join(", ");
+  return Prisma.sql`
+    INSERT INTO ${Prisma.raw(t)} (${quoted([...key, ...SUMS, ...extra])})
+    SELECT ${Prisma.raw(select.join(", "))}
+    FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${json}::jsonb) AS g
+    GROUP BY ${Prisma.raw(positions)}
+    ORDER BY ${Prisma.raw(positions)}
+    ON CONFLICT (${quoted(key)}) DO UPDATE SET ${Prisma.raw(updates.join(", "))}`;
+}
+
+/**
+ * Adds the batch's groups to every level (inside the caller's transaction). Each statement locks its
+ * rows in key order and the levels go in one order, so concurrent writers never deadlock.
+ */
 export async function addToRollups(
   tx: Pick<PrismaClient, "$executeRaw">,
   rows: readonly Prisma.ApiCallLogCreateManyInput[],
 ): Promise<void> {
   const groups = groupRows(rows);
   if (groups.length === 0) return;
-  const columns = ["minute", "msn", "environment", "operation", "httpStatus", "errorGroup", "errorCode"];
-  const sums = ["calls", "durationSumMs", ...BUCKET_COLUMNS];
-  const json = groups.map(({ buckets, ...g }) => ({
-    ...g,
-    ...Object.fromEntries(buckets.map((b, i) => [`l${i}`, b])),
-  }));
-  const updates = Prisma.raw(sums.map((c) => `"${c}" = "ApiCallRollup"."${c}" + EXCLUDED."${c}"`).join(", "));
-  // WITH ORDINALITY … ORDER BY: rows are locked in the batch's key order, so writers never deadlock.
-  await tx.$executeRaw`
-    INSERT INTO "ApiCallRollup" (${quoted([...columns, ...sums])})
-    SELECT ${quoted([...columns, ...sums])}
-    FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${JSON.stringify(json)}::jsonb) WITH ORDINALITY AS g
-    ORDER BY g.ordinality
-    ON CONFLICT (${quoted(columns)}) DO UPDATE SET ${updates}`;
-  // The same groups summed per hour and per UTC day, also in key order (the minute groups are sorted by
-  // minute first, so their hours and days come out sorted too).
-  const sumsSql = Prisma.raw(sums.map((c) => `sum(g."${c}")`).join(", "));
-  for (const [table, time, trunc] of COARSER_LEVELS) {
-    const levelColumns = [time, ...columns.slice(1)];
-    const levelUpdates = Prisma.raw(
-      [
-        ...sums.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`),
-        `"firstMinute" = LEAST("${table}"."firstMinute", EXCLUDED."firstMinute")`,
-        `"lastMinute" = GREATEST("${table}"."lastMinute", EXCLUDED."lastMinute")`,
-      ].join(", "),
-    );
-    await tx.$executeRaw`
-      INSERT INTO ${Prisma.raw(`"${table}"`)} (${quoted([...levelColumns, ...sums, "firstMinute", "lastMinute"])})
-      SELECT date_trunc(${Prisma.raw(`'${trunc}'`)}, g."minute", 'UTC'), g."msn", g."environment", g."operation",
-        g."httpStatus", g."errorGroup", g."errorCode", ${sumsSql}, min(g."minute"), max(g."minute")
-      FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${JSON.stringify(json)}::jsonb) AS g
-      GROUP BY 1, 2, 3, 4, 5, 6, 7
-      ORDER BY 1, 2, 3, 4, 5, 6, 7
-      ON CONFLICT (${quoted(levelColumns)}) DO UPDATE SET ${levelUpdates}`;
-  }
+  const json = JSON.stringify(
+    groups.map(({ buckets, ...g }) => ({ ...g, ...Object.fromEntries(buckets.map((b, i) => [`l${i}`, b])) })),
+  );
+  for (const level of ROLLUP_LEVELS) await tx.$executeRaw(levelUpsert(level, json));
 }
-
-/** The levels above the minutes, kept by addToRollups: [table, time column, date_trunc unit (UTC)]. */
-const COARSER_LEVELS = [
-  ["ApiCallRollupHour", "hour", "hour"],
-  ["ApiCallRollupDay", "day", "day"],
-] as const;
 
 const LOG_COLUMNS = new Set<string>(Object.values(Prisma.ApiCallLogScalarFieldEnum));
 const isPrismaNull = (v: unknown) => v === Prisma.DbNull || v === Prisma.JsonNull || v === Prisma.AnyNull;

@@ -1,4 +1,4 @@
-// The per-minute rollups equal the raw rows: random calls (minute edges, latency-bucket edges, nulls,
+// The rollups (per minute, hour and UTC day; per sales unit and summed over all) equal the raw rows: random calls (minute edges, latency-bucket edges, nulls,
 // out-of-order times) written in random batches by concurrent writers (on PostgreSQL also through a
 // second pool, as a second app instance), then every aggregate compared with a direct count over
 // ApiCallLog. On PGlite and PostgreSQL.
@@ -73,6 +73,27 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
         "firstMinute", "lastMinute"
       FROM ${Prisma.raw(unit === "hour" ? `"ApiCallRollupHour"` : `"ApiCallRollupDay"`)} ORDER BY 1, 2, 3, 4, 5, 6, 7`;
 
+  /** Every level summed over the sales units, with the set of units per key ("" for none). */
+  const directAll = (unit: "minute" | "hour" | "day") =>
+    dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT date_trunc(${unit}, "at", 'UTC') AS time, "environment"::text AS environment,
+        "operation", coalesce("httpStatus", 0) AS "httpStatus", coalesce("errorGroup", '') AS "errorGroup",
+        coalesce("errorCode", '') AS "errorCode", count(*)::int AS calls, sum("durationMs")::bigint AS "durationSumMs",
+        array_agg("durationMs" ORDER BY "durationMs") AS durations,
+        array_agg(DISTINCT coalesce("msn", '') ORDER BY coalesce("msn", '')) AS msns,
+        min(date_trunc('minute', "at")) AS "firstMinute", max(date_trunc('minute', "at")) AS "lastMinute"
+      FROM "ApiCallLog" GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`;
+  const allRollups = (unit: "minute" | "hour" | "day") => {
+    const table = { minute: "ApiCallRollupAll", hour: "ApiCallRollupAllHour", day: "ApiCallRollupAllDay" }[unit];
+    const [first, last] = unit === "minute" ? ["minute", "minute"] : ["firstMinute", "lastMinute"];
+    return dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT ${Prisma.raw(`"${unit}"`)} AS time, "environment"::text AS environment, "operation", "httpStatus",
+        "errorGroup", "errorCode", "calls", "durationSumMs",
+        ARRAY["l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9", "l10", "l11"] AS buckets, "msns",
+        ${Prisma.raw(`"${first}"`)} AS "firstMinute", ${Prisma.raw(`"${last}"`)} AS "lastMinute"
+      FROM ${Prisma.raw(`"${table}"`)} ORDER BY 1, 2, 3, 4, 5, 6`;
+  };
+
   function expectEqual(want: Record<string, unknown>[], got: Record<string, unknown>[], key: string[], label: string) {
     expect(got.length, label).toBe(want.length);
     for (let i = 0; i < want.length; i++) {
@@ -95,6 +116,8 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
       await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
       await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupHour"`;
       await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupDay"`;
+      for (const table of ["ApiCallRollupAll", "ApiCallRollupAllHour", "ApiCallRollupAllDay"])
+        await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
       const rows = Array.from({ length: 150 + Math.floor(r() * 250) }, () => randomRow(r));
       // Random batches (out of time order), written by four writers at once over one or two pools.
       const batches: Prisma.ApiCallLogCreateManyInput[][] = [];
@@ -119,6 +142,13 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
           await levelRollups(unit),
           ["time", ...key, "firstMinute", "lastMinute"],
           `seed ${seed} ${unit}s`,
+        );
+      for (const unit of ["minute", "hour", "day"] as const)
+        expectEqual(
+          await directAll(unit),
+          await allRollups(unit),
+          ["time", ...key.slice(1), "msns", "firstMinute", "lastMinute"],
+          `seed ${seed} ${unit}s over all units`,
         );
     }
   });
