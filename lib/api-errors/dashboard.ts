@@ -7,7 +7,7 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
 import { remedyView } from "./remedies";
 import { coarsestFor, joinSpans, spansOf, spansSql, type Family, type Level } from "./spans";
-import { assertCan, type Actor } from "@/lib/auth/permissions";
+import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
 import {
   CUSTOM_STEPS_MS,
   MAX_BARS,
@@ -181,6 +181,8 @@ export async function loadDashboard(
 
   // Errors without a Vipps code (gateway 401/403, 5xx without a body): the latest logged message, which
   // tells their causes apart (an invalid subscription key and an expired token are fixed differently).
+  // The latest such call in the range lies in the error's last minute (from the rollups, in the same
+  // scope), so only that minute's raw calls are read, however many the range holds.
   const messages = await Promise.all(
     topRows.map((t) =>
       t.errorGroup && t.errorCode
@@ -188,12 +190,13 @@ export async function loadDashboard(
         : db.apiCallLog
             .findFirst({
               where: {
-                at: { gte: from, lt: to },
+                at: { gte: new Date(t.last), lt: new Date(new Date(t.last).getTime() + 60_000) },
                 operation: t.operation,
                 httpStatus: t.httpStatus === 0 ? null : t.httpStatus,
                 errorGroup: t.errorGroup || null,
                 errorCode: t.errorCode || null,
-                ...(actor.allSalesUnits ? {} : { msn: { in: [...actor.msns] } }),
+                AND: [msnScope(actor), filter.msn ? { msn: filter.msn } : {}],
+                ...(filter.environment ? { environment: filter.environment } : {}),
               },
               orderBy: { at: "desc" },
               select: { errorMessage: true, networkError: true },
