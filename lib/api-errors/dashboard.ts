@@ -48,6 +48,18 @@ function scopeSql(actor: Actor, f: DashboardFilter): Prisma.Sql {
 }
 
 /**
+ * One read in a transaction of its own without parallel workers: a dashboard query reads a few thousand
+ * rollup rows, and on a large table the planner would start workers for them, which costs more than
+ * the scan (≈200 of 240 ms for a 7-day view on a busy two-core machine, against 5 ms of work; npm run
+ * bench -- errors). Without them the cost stays that of the rows read.
+ */
+function serial<T>(db: PrismaClient, query: Prisma.PrismaPromise<T>): Promise<T> {
+  return db
+    .$transaction([db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`, query])
+    .then(([, rows]) => rows);
+}
+
+/**
  * The buckets a filter covers. A preset ends at the end of the current step, so the last bar is the
  * one filling now; a custom range is widened to whole steps of the smallest size that keeps it to
  * MAX_BARS bars.
@@ -89,9 +101,35 @@ export async function loadDashboard(
   const sameKey = Prisma.sql`AND "errorGroup" = r."errorGroup" AND "errorCode" = r."errorCode"
     AND "httpStatus" = r."httpStatus" AND "operation" = r."operation" ${scope}`;
 
+  // The 20 top errors. Per unit, the units come with the counts: per unit first, then per error (two
+  // hash aggregates instead of sorting every row for array_agg(DISTINCT …)). Over all units, only the
+  // shown errors' sets are read: their rows in the range, not every error's.
+  const perUnit = Prisma.sql`
+    SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg(msn) AS msns, sum(n)::int AS n,
+      min("first") AS first, max("last") AS last
+    FROM (
+      SELECT "errorGroup", "errorCode", "httpStatus", "operation", "msns"[1] AS msn, sum("calls") AS n,
+        min("first") AS first, max("last") AS last
+      FROM (${rows(from, to, errors)}) AS e
+      GROUP BY 1, 2, 3, 4, 5
+    ) AS u
+    GROUP BY 1, 2, 3, 4 ORDER BY 6 DESC LIMIT 20`;
+  const overAll = Prisma.sql`
+    SELECT "errorGroup", "errorCode", "httpStatus", "operation", sum("calls")::int AS n,
+      min("first") AS first, max("last") AS last
+    FROM (${rows(from, to, errors)}) AS e
+    GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC LIMIT 20`;
+  const topKeys = family === "unit" ? perUnit : overAll;
+  const topUnits =
+    family === "unit"
+      ? Prisma.sql`r.msns`
+      : Prisma.sql`ARRAY(SELECT DISTINCT m FROM (${rows(from, to, sameKey)}) AS e, unnest(e."msns") AS m)`;
+
   // Tiles and the per-operation table from one read: per operation, in the range and before it.
   const [countRows, seriesRows, topRows] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+    serial(
+      db,
+      db.$queryRaw<Record<string, unknown>[]>`
       SELECT (t >= ${from}) AS current, "operation", sum("calls")::int AS calls,
         sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors,
         sum("calls") FILTER (WHERE "httpStatus" BETWEEN 400 AND 499)::int AS client,
@@ -99,37 +137,37 @@ export async function loadDashboard(
         sum("calls") FILTER (WHERE "httpStatus" = 0)::int AS network, ${BUCKETS_SQL}
       FROM (${spansSql(joinSpans(spansOf(before, from), spansOf(from, to)), scope, family)}) AS r
       GROUP BY 1, 2`,
-    db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
+    ),
+    serial(
+      db,
+      db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
       SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
       FROM (${rows(from, to, errors, coarsestFor(stepMs))}) AS r
       GROUP BY 1, 2, 3, 4`,
-    db.$queryRaw<
-      {
-        errorGroup: string;
-        errorCode: string;
-        httpStatus: number;
-        operation: string;
-        msns: string[];
-        n: number;
-        first: Date;
-        last: Date;
-        seenBefore: boolean;
-      }[]
-    >`
-      SELECT r.*, ARRAY(
-          -- The sales units of the shown errors only: their rows in the range, not every error's.
-          SELECT DISTINCT m FROM (${rows(from, to, sameKey)}) AS e, unnest(e."msns") AS m
-        ) AS msns, EXISTS (
+    ),
+    serial(
+      db,
+      db.$queryRaw<
+        {
+          errorGroup: string;
+          errorCode: string;
+          httpStatus: number;
+          operation: string;
+          msns: string[];
+          n: number;
+          first: Date;
+          last: Date;
+          seenBefore: boolean;
+        }[]
+      >`
+      SELECT r."errorGroup", r."errorCode", r."httpStatus", r."operation", r.n, r.first, r.last,
+        ${topUnits} AS msns, EXISTS (
           -- "New": no call with this error before the range, answered in the same query.
           ${rows(EPOCH, from, sameKey)}
         ) AS "seenBefore"
-      FROM (
-        SELECT "errorGroup", "errorCode", "httpStatus", "operation", sum("calls")::int AS n,
-          min("first") AS first, max("last") AS last
-        FROM (${rows(from, to, errors)}) AS e
-        GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC LIMIT 20
-      ) AS r
+      FROM (${topKeys}) AS r
       ORDER BY r.n DESC`,
+    ),
   ]);
 
   const totals = (current: boolean): Totals => {
