@@ -5,9 +5,13 @@
 // ingest API) are safe: each batch is grouped first, its keys sorted (no two transactions lock the
 // same rows in opposite order), and added with INSERT … ON CONFLICT DO UPDATE. The same counts are
 // kept per hour (ApiCallRollupHour) and per UTC day (ApiCallRollupDay) for the long views, each with
-// its first and last minute; every level is exact, so a view may combine them (lib/api-errors/spans.ts).
+// its first and last minute, and the three levels again summed over all units (./rollup-levels.ts);
+// every level is exact, so a view may combine them (lib/api-errors/spans.ts).
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { levelRows, levelUpsert, ROLLUP_LEVELS } from "./rollup-levels";
+
+export { ROLLUP_LEVELS } from "./rollup-levels";
 
 /** Upper bounds of the latency buckets l0 … l10, ms; l11 counts everything slower. */
 export const LATENCY_BOUNDS_MS = [10, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800] as const;
@@ -29,7 +33,7 @@ export interface RollupKey {
   errorCode: string;
 }
 
-interface Group extends RollupKey {
+export interface RollupGroup extends RollupKey {
   calls: number;
   durationSumMs: number;
   buckets: number[];
@@ -53,8 +57,8 @@ const keyString = (k: RollupKey) =>
   JSON.stringify([k.minute.getTime(), k.msn, k.environment, k.operation, k.httpStatus, k.errorGroup, k.errorCode]);
 
 /** The batch's rows grouped by rollup key, in key order. */
-export function groupRows(rows: readonly Prisma.ApiCallLogCreateManyInput[]): Group[] {
-  const groups = new Map<string, Group>();
+export function groupRows(rows: readonly Prisma.ApiCallLogCreateManyInput[]): RollupGroup[] {
+  const groups = new Map<string, RollupGroup>();
   for (const row of rows) {
     const key = rollupKeyOf(row);
     const id = keyString(key);
@@ -70,75 +74,9 @@ export function groupRows(rows: readonly Prisma.ApiCallLogCreateManyInput[]): Gr
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
-const BUCKET_COLUMNS = Array.from({ length: LATENCY_BUCKETS }, (_, i) => `l${i}`);
-
 // Both inserts send the whole batch as ONE jsonb parameter, typed by the table's own row type
 // (jsonb_populate_recordset): bound parameters per row are what makes createMany slow, ~10× on PGlite.
 const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
-
-/**
- * A level of the rollups: its table, time column and date_trunc unit (UTC); `perUnit` tables are keyed
- * on the MSN too, the others keep the set of MSNs per key ("msns"); above the minutes, every row keeps
- * its first and last minute.
- */
-interface RollupLevel {
-  table: string;
-  time: string;
-  unit: "minute" | "hour" | "day";
-  perUnit: boolean;
-}
-
-/** Every level addToRollups keeps, in the order it locks them (the same in every writer). */
-export const ROLLUP_LEVELS: readonly RollupLevel[] = [
-  { table: "ApiCallRollup", time: "minute", unit: "minute", perUnit: true },
-  { table: "ApiCallRollupHour", time: "hour", unit: "hour", perUnit: true },
-  { table: "ApiCallRollupDay", time: "day", unit: "day", perUnit: true },
-  { table: "ApiCallRollupAll", time: "minute", unit: "minute", perUnit: false },
-  { table: "ApiCallRollupAllHour", time: "hour", unit: "hour", perUnit: false },
-  { table: "ApiCallRollupAllDay", time: "day", unit: "day", perUnit: false },
-];
-
-const SUMS = ["calls", "durationSumMs", ...BUCKET_COLUMNS];
-const KEY = ["environment", "operation", "httpStatus", "errorGroup", "errorCode"];
-
-/** One level's upsert of the batch's minute groups (one jsonb parameter), summed to its rows, in key order. */
-function levelUpsert(level: RollupLevel, json: string): Prisma.Sql {
-  const { table, time, unit, perUnit } = level;
-  const key = [time, ...(perUnit ? ["msn"] : []), ...KEY];
-  const extra = [...(perUnit ? [] : ["msns"]), ...(unit === "minute" ? [] : ["firstMinute", "lastMinute"])];
-  const t = `"${table}"`;
-  const select = [
-    `date_trunc('${unit}', g."minute", 'UTC')`,
-    ...key.slice(1).map((c) => `g."${c}"`),
-    ...SUMS.map((c) => `sum(g."${c}")`),
-    ...(perUnit ? [] : [`array_agg(DISTINCT g."msn" ORDER BY g."msn")`]),
-    ...(unit === "minute" ? [] : [`min(g."minute")`, `max(g."minute")`]),
-  ];
-  const updates = [
-    ...SUMS.map((c) => `"${c}" = ${t}."${c}" + EXCLUDED."${c}"`),
-    // A set: unchanged unless the batch brings a unit the row has not seen.
-    ...(perUnit
-      ? []
-      : [
-          `"msns" = CASE WHEN EXCLUDED."msns" <@ ${t}."msns" THEN ${t}."msns"
-            ELSE ARRAY(SELECT DISTINCT m FROM unnest(${t}."msns" || EXCLUDED."msns") AS m ORDER BY m) END`,
-        ]),
-    ...(unit === "minute"
-      ? []
-      : [
-          `"firstMinute" = LEAST(${t}."firstMinute", EXCLUDED."firstMinute")`,
-          `"lastMinute" = GREATEST(${t}."lastMinute", EXCLUDED."lastMinute")`,
-        ]),
-  ];
-  const positions = key.map((_, i) => i + 1).join(", ");
-  return Prisma.sql`
-    INSERT INTO ${Prisma.raw(t)} (${quoted([...key, ...SUMS, ...extra])})
-    SELECT ${Prisma.raw(select.join(", "))}
-    FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${json}::jsonb) AS g
-    GROUP BY ${Prisma.raw(positions)}
-    ORDER BY ${Prisma.raw(positions)}
-    ON CONFLICT (${quoted(key)}) DO UPDATE SET ${Prisma.raw(updates.join(", "))}`;
-}
 
 /**
  * Adds the batch's groups to every level (inside the caller's transaction). Each statement locks its
@@ -150,10 +88,7 @@ export async function addToRollups(
 ): Promise<void> {
   const groups = groupRows(rows);
   if (groups.length === 0) return;
-  const json = JSON.stringify(
-    groups.map(({ buckets, ...g }) => ({ ...g, ...Object.fromEntries(buckets.map((b, i) => [`l${i}`, b])) })),
-  );
-  for (const level of ROLLUP_LEVELS) await tx.$executeRaw(levelUpsert(level, json));
+  for (const level of ROLLUP_LEVELS) await tx.$executeRaw(levelUpsert(level, levelRows(level, groups)));
 }
 
 const LOG_COLUMNS = new Set<string>(Object.values(Prisma.ApiCallLogScalarFieldEnum));
