@@ -7,7 +7,7 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
 import { remedyView } from "./remedies";
 import { coarsestFor, joinSpans, spansOf, spansSql, type Family, type Level } from "./spans";
-import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
+import { assertCan, type Actor } from "@/lib/auth/permissions";
 import {
   CUSTOM_STEPS_MS,
   MAX_BARS,
@@ -120,6 +120,18 @@ export async function loadDashboard(
     FROM (${rows(from, to, errors)}) AS e
     GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC LIMIT 20`;
   const topKeys = family === "unit" ? perUnit : overAll;
+  // Errors without a Vipps code (gateway 401/403, 5xx without a body): the latest logged message, which
+  // tells their causes apart (an invalid subscription key and an expired token are fixed differently).
+  // The latest such call in the range lies in the error's last minute (from the rollups, in the same
+  // scope, whose columns the raw calls share), so only that minute's raw calls are read.
+  const latest = (status: Prisma.Sql) => Prisma.sql`(
+    SELECT coalesce("errorMessage", "networkError") FROM "ApiCallLog"
+    WHERE "operation" = r."operation" AND ${status} AND "at" >= r.last AND "at" < r.last + interval '1 minute'
+      AND coalesce("errorGroup", '') = r."errorGroup" AND coalesce("errorCode", '') = r."errorCode" ${scope}
+    ORDER BY "at" DESC LIMIT 1)`;
+  const lastMessage = Prisma.sql`CASE WHEN r."errorGroup" <> '' AND r."errorCode" <> '' THEN NULL
+    WHEN r."httpStatus" = 0 THEN ${latest(Prisma.sql`"httpStatus" IS NULL`)}
+    ELSE ${latest(Prisma.sql`"httpStatus" = r."httpStatus"`)} END`;
   const topUnits =
     family === "unit"
       ? Prisma.sql`r.msns`
@@ -158,13 +170,14 @@ export async function loadDashboard(
           first: Date;
           last: Date;
           seenBefore: boolean;
+          message: string | null;
         }[]
       >`
       SELECT r."errorGroup", r."errorCode", r."httpStatus", r."operation", r.n, r.first, r.last,
         ${topUnits} AS msns, EXISTS (
           -- "New": no call with this error before the range, answered in the same query.
           ${rows(EPOCH, from, sameKey)}
-        ) AS "seenBefore"
+        ) AS "seenBefore", ${lastMessage} AS message
       FROM (${topKeys}) AS r
       ORDER BY r.n DESC`,
     ),
@@ -217,34 +230,9 @@ export async function loadDashboard(
   }));
   const callsOf = new Map(operations.map((o) => [o.operation, o.calls]));
 
-  // Errors without a Vipps code (gateway 401/403, 5xx without a body): the latest logged message, which
-  // tells their causes apart (an invalid subscription key and an expired token are fixed differently).
-  // The latest such call in the range lies in the error's last minute (from the rollups, in the same
-  // scope), so only that minute's raw calls are read, however many the range holds.
-  const messages = await Promise.all(
-    topRows.map((t) =>
-      t.errorGroup && t.errorCode
-        ? Promise.resolve(null)
-        : db.apiCallLog
-            .findFirst({
-              where: {
-                at: { gte: new Date(t.last), lt: new Date(new Date(t.last).getTime() + 60_000) },
-                operation: t.operation,
-                httpStatus: t.httpStatus === 0 ? null : t.httpStatus,
-                errorGroup: t.errorGroup || null,
-                errorCode: t.errorCode || null,
-                AND: [msnScope(actor), filter.msn ? { msn: filter.msn } : {}],
-                ...(filter.environment ? { environment: filter.environment } : {}),
-              },
-              orderBy: { at: "desc" },
-              select: { errorMessage: true, networkError: true },
-            })
-            .then((r) => r?.errorMessage ?? r?.networkError ?? null),
-    ),
-  );
-  const top: TopError[] = topRows.map((t, i) => {
+  const top: TopError[] = topRows.map((t) => {
     const key = errorKeyOf(t.errorGroup, t.errorCode, t.httpStatus);
-    const message = messages[i] ?? null;
+    const message = t.message;
     const remedy = remedyView({
       httpStatus: t.httpStatus === 0 ? null : t.httpStatus,
       errorGroup: t.errorGroup || null,
