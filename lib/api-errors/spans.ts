@@ -124,7 +124,11 @@ const FAMILY_COLUMNS: Record<Family, Prisma.Sql> = {
  * sales units). `where` ("AND …") is added to every branch (scope, errors only), so each branch uses
  * its own table's indexes; a "msn" condition needs the "unit" family.
  */
-export function spansSql(spans: readonly Span[], where: Prisma.Sql = Prisma.empty, family: Family = "unit"): Prisma.Sql {
+export function spansSql(
+  spans: readonly Span[],
+  where: Prisma.Sql = Prisma.empty,
+  family: Family = "unit",
+): Prisma.Sql {
   const columns = FAMILY_COLUMNS[family];
   if (spans.length === 0)
     return Prisma.sql`SELECT "minute" AS t, "minute" AS "first", "minute" AS "last", ${columns} FROM ${Prisma.raw(`"${LEVELS.minute.tables[family]}"`)} WHERE false`;
