@@ -6,7 +6,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
 import { remedyView } from "./remedies";
-import { coarsestFor, joinSpans, spansOf, spansSql, type Level } from "./spans";
+import { coarsestFor, joinSpans, spansOf, spansSql, type Family, type Level } from "./spans";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import {
   CUSTOM_STEPS_MS,
@@ -48,6 +48,18 @@ function scopeSql(actor: Actor, f: DashboardFilter): Prisma.Sql {
 }
 
 /**
+ * One read in a transaction of its own without parallel workers: a dashboard query reads a few thousand
+ * rollup rows, and on a large table the planner would start workers for them, which costs more than
+ * the scan (≈200 of 240 ms for a 7-day view on a busy two-core machine, against 5 ms of work; npm run
+ * bench -- errors). Without them the cost stays that of the rows read.
+ */
+function serial<T>(db: PrismaClient, query: Prisma.PrismaPromise<T>): Promise<T> {
+  return db
+    .$transaction([db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`, query])
+    .then(([, rows]) => rows);
+}
+
+/**
  * The buckets a filter covers. A preset ends at the end of the current step, so the last bar is the
  * one filling now; a custom range is widened to whole steps of the smallest size that keeps it to
  * MAX_BARS bars.
@@ -78,61 +90,97 @@ export async function loadDashboard(
   const scope = scopeSql(actor, filter);
   // Whole UTC days from the daily level, the edges from hours and minutes (lib/api-errors/spans.ts):
   // a 30-day view reads about 30 rows per key, whatever the traffic. The series only from levels whose
-  // rows fit inside one bar.
-  const rows = (a: Date, b: Date, where: Prisma.Sql, coarsest?: Level) => spansSql(spansOf(a, b, coarsest), where);
+  // rows fit inside one bar. A view of every unit reads the levels summed over the units: its rows do
+  // not multiply with the units the traffic is spread over.
+  const family: Family = actor.allSalesUnits && !filter.msn ? "all" : "unit";
+  const rows = (a: Date, b: Date, where: Prisma.Sql, coarsest?: Level) =>
+    spansSql(spansOf(a, b, coarsest), where, family);
   const errors = Prisma.sql`AND ${IS_ERROR} ${scope}`;
   const step = Prisma.sql`make_interval(secs => ${stepMs / 1000}::int)`;
+  // The rows of one top error (r), in the scope.
+  const sameKey = Prisma.sql`AND "errorGroup" = r."errorGroup" AND "errorCode" = r."errorCode"
+    AND "httpStatus" = r."httpStatus" AND "operation" = r."operation" ${scope}`;
+
+  // The 20 top errors. Per unit, the units come with the counts: per unit first, then per error (two
+  // hash aggregates instead of sorting every row for array_agg(DISTINCT …)). Over all units, only the
+  // shown errors' sets are read: their rows in the range, not every error's.
+  const perUnit = Prisma.sql`
+    SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg(msn) AS msns, sum(n)::int AS n,
+      min("first") AS first, max("last") AS last
+    FROM (
+      SELECT "errorGroup", "errorCode", "httpStatus", "operation", "msns"[1] AS msn, sum("calls") AS n,
+        min("first") AS first, max("last") AS last
+      FROM (${rows(from, to, errors)}) AS e
+      GROUP BY 1, 2, 3, 4, 5
+    ) AS u
+    GROUP BY 1, 2, 3, 4 ORDER BY 6 DESC LIMIT 20`;
+  const overAll = Prisma.sql`
+    SELECT "errorGroup", "errorCode", "httpStatus", "operation", sum("calls")::int AS n,
+      min("first") AS first, max("last") AS last
+    FROM (${rows(from, to, errors)}) AS e
+    GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC LIMIT 20`;
+  const topKeys = family === "unit" ? perUnit : overAll;
+  // Errors without a Vipps code (gateway 401/403, 5xx without a body): the latest logged message, which
+  // tells their causes apart (an invalid subscription key and an expired token are fixed differently).
+  // The latest such call in the range lies in the error's last minute (from the rollups, in the same
+  // scope, whose columns the raw calls share), so only that minute's raw calls are read.
+  const latest = (status: Prisma.Sql) => Prisma.sql`(
+    SELECT coalesce("errorMessage", "networkError") FROM "ApiCallLog"
+    WHERE "operation" = r."operation" AND ${status} AND "at" >= r.last AND "at" < r.last + interval '1 minute'
+      AND coalesce("errorGroup", '') = r."errorGroup" AND coalesce("errorCode", '') = r."errorCode" ${scope}
+    ORDER BY "at" DESC LIMIT 1)`;
+  const lastMessage = Prisma.sql`CASE WHEN r."errorGroup" <> '' AND r."errorCode" <> '' THEN NULL
+    WHEN r."httpStatus" = 0 THEN ${latest(Prisma.sql`"httpStatus" IS NULL`)}
+    ELSE ${latest(Prisma.sql`"httpStatus" = r."httpStatus"`)} END`;
+  const topUnits =
+    family === "unit"
+      ? Prisma.sql`r.msns`
+      : Prisma.sql`ARRAY(SELECT DISTINCT m FROM (${rows(from, to, sameKey)}) AS e, unnest(e."msns") AS m)`;
 
   // Tiles and the per-operation table from one read: per operation, in the range and before it.
   const [countRows, seriesRows, topRows] = await Promise.all([
-    db.$queryRaw<Record<string, unknown>[]>`
+    serial(
+      db,
+      db.$queryRaw<Record<string, unknown>[]>`
       SELECT (t >= ${from}) AS current, "operation", sum("calls")::int AS calls,
         sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors,
         sum("calls") FILTER (WHERE "httpStatus" BETWEEN 400 AND 499)::int AS client,
         sum("calls") FILTER (WHERE "httpStatus" >= 500)::int AS server,
         sum("calls") FILTER (WHERE "httpStatus" = 0)::int AS network, ${BUCKETS_SQL}
-      FROM (${spansSql(joinSpans(spansOf(before, from), spansOf(from, to)), scope)}) AS r
+      FROM (${spansSql(joinSpans(spansOf(before, from), spansOf(from, to)), scope, family)}) AS r
       GROUP BY 1, 2`,
-    db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
+    ),
+    serial(
+      db,
+      db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
       SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
       FROM (${rows(from, to, errors, coarsestFor(stepMs))}) AS r
       GROUP BY 1, 2, 3, 4`,
-    db.$queryRaw<
-      {
-        errorGroup: string;
-        errorCode: string;
-        httpStatus: number;
-        operation: string;
-        msns: string[];
-        n: number;
-        first: Date;
-        last: Date;
-        seenBefore: boolean;
-      }[]
-    >`
-      SELECT r.*, EXISTS (
+    ),
+    serial(
+      db,
+      db.$queryRaw<
+        {
+          errorGroup: string;
+          errorCode: string;
+          httpStatus: number;
+          operation: string;
+          msns: string[];
+          n: number;
+          first: Date;
+          last: Date;
+          seenBefore: boolean;
+          message: string | null;
+        }[]
+      >`
+      SELECT r."errorGroup", r."errorCode", r."httpStatus", r."operation", r.n, r.first, r.last,
+        ${topUnits} AS msns, EXISTS (
           -- "New": no call with this error before the range, answered in the same query.
-          ${rows(
-            EPOCH,
-            from,
-            Prisma.sql`AND "errorGroup" = r."errorGroup" AND "errorCode" = r."errorCode"
-              AND "httpStatus" = r."httpStatus" AND "operation" = r."operation" ${scope}`,
-          )}
-        ) AS "seenBefore"
-      FROM (
-        -- Per sales unit first, then per error: two hash aggregates instead of sorting every row for
-        -- array_agg(DISTINCT …) (about 5× faster over 50,000 daily error rows; npm run bench -- errors).
-        SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg("msn") AS msns,
-          sum(n)::int AS n, min("first") AS first, max("last") AS last
-        FROM (
-          SELECT "errorGroup", "errorCode", "httpStatus", "operation", "msn", sum("calls") AS n,
-            min("first") AS first, max("last") AS last
-          FROM (${rows(from, to, errors)}) AS e
-          GROUP BY 1, 2, 3, 4, 5
-        ) AS u
-        GROUP BY 1, 2, 3, 4 ORDER BY 6 DESC LIMIT 20
-      ) AS r
+          ${rows(EPOCH, from, sameKey)}
+        ) AS "seenBefore", ${lastMessage} AS message
+      FROM (${topKeys}) AS r
       ORDER BY r.n DESC`,
+    ),
   ]);
 
   const totals = (current: boolean): Totals => {
@@ -182,31 +230,9 @@ export async function loadDashboard(
   }));
   const callsOf = new Map(operations.map((o) => [o.operation, o.calls]));
 
-  // Errors without a Vipps code (gateway 401/403, 5xx without a body): the latest logged message, which
-  // tells their causes apart (an invalid subscription key and an expired token are fixed differently).
-  const messages = await Promise.all(
-    topRows.map((t) =>
-      t.errorGroup && t.errorCode
-        ? Promise.resolve(null)
-        : db.apiCallLog
-            .findFirst({
-              where: {
-                at: { gte: from, lt: to },
-                operation: t.operation,
-                httpStatus: t.httpStatus === 0 ? null : t.httpStatus,
-                errorGroup: t.errorGroup || null,
-                errorCode: t.errorCode || null,
-                ...(actor.allSalesUnits ? {} : { msn: { in: [...actor.msns] } }),
-              },
-              orderBy: { at: "desc" },
-              select: { errorMessage: true, networkError: true },
-            })
-            .then((r) => r?.errorMessage ?? r?.networkError ?? null),
-    ),
-  );
-  const top: TopError[] = topRows.map((t, i) => {
+  const top: TopError[] = topRows.map((t) => {
     const key = errorKeyOf(t.errorGroup, t.errorCode, t.httpStatus);
-    const message = messages[i] ?? null;
+    const message = t.message;
     const remedy = remedyView({
       httpStatus: t.httpStatus === 0 ? null : t.httpStatus,
       errorGroup: t.errorGroup || null,

@@ -1,5 +1,6 @@
 // Which rollup level answers which part of a period: whole UTC days from ApiCallRollupDay, the hours
-// at the edges from ApiCallRollupHour, the minutes beyond them from ApiCallRollup. Every level counts
+// at the edges from ApiCallRollupHour, the minutes beyond them from ApiCallRollup (or the same levels
+// summed over all sales units, ApiCallRollupAll…, for a view of every unit). Every level counts
 // the same calls exactly (lib/api-log/rollups.ts), so the pieces add up to the minute level's answer
 // while a 30-day view reads about 30 day rows per key instead of 720 hour rows.
 import "server-only";
@@ -12,18 +13,42 @@ const DAY = 86_400_000;
 
 export type Level = "minute" | "hour" | "day";
 
+/**
+ * Which tables: "unit" keyed per sales unit (any scope), "all" summed over every unit (only for a
+ * view of all units: its rows per minute do not multiply with the units; lib/api-log/rollups.ts).
+ */
+export type Family = "unit" | "all";
+
 interface LevelInfo {
   ms: number;
-  table: string;
+  tables: Record<Family, string>;
   time: string;
   first: string;
   last: string;
 }
 
 export const LEVELS: Record<Level, LevelInfo> = {
-  day: { ms: DAY, table: "ApiCallRollupDay", time: "day", first: "firstMinute", last: "lastMinute" },
-  hour: { ms: HOUR, table: "ApiCallRollupHour", time: "hour", first: "firstMinute", last: "lastMinute" },
-  minute: { ms: MINUTE, table: "ApiCallRollup", time: "minute", first: "minute", last: "minute" },
+  day: {
+    ms: DAY,
+    tables: { unit: "ApiCallRollupDay", all: "ApiCallRollupAllDay" },
+    time: "day",
+    first: "firstMinute",
+    last: "lastMinute",
+  },
+  hour: {
+    ms: HOUR,
+    tables: { unit: "ApiCallRollupHour", all: "ApiCallRollupAllHour" },
+    time: "hour",
+    first: "firstMinute",
+    last: "lastMinute",
+  },
+  minute: {
+    ms: MINUTE,
+    tables: { unit: "ApiCallRollup", all: "ApiCallRollupAll" },
+    time: "minute",
+    first: "minute",
+    last: "minute",
+  },
 };
 
 export interface Span {
@@ -81,28 +106,37 @@ export function coarsestFor(stepMs: number): Level {
   return stepMs % DAY === 0 ? "day" : stepMs % HOUR === 0 ? "hour" : "minute";
 }
 
-const COLUMNS = Prisma.raw(
-  [
-    ...["msn", "environment", "operation", "httpStatus", "errorGroup", "errorCode", "calls"],
-    ...Array.from({ length: LATENCY_BUCKETS }, (_, i) => `l${i}`),
-  ]
-    .map((c) => `"${c}"`)
-    .join(", "),
-);
+const COLUMNS = [
+  ...["environment", "operation", "httpStatus", "errorGroup", "errorCode", "calls"],
+  ...Array.from({ length: LATENCY_BUCKETS }, (_, i) => `l${i}`),
+]
+  .map((c) => `"${c}"`)
+  .join(", ");
+/** The same columns from either family, the units as a set ("msns") in both. */
+const FAMILY_COLUMNS: Record<Family, Prisma.Sql> = {
+  unit: Prisma.raw(`${COLUMNS}, ARRAY["msn"] AS "msns"`),
+  all: Prisma.raw(`${COLUMNS}, "msns"`),
+};
 
 /**
  * One SELECT per span, glued with UNION ALL, every row in the same columns: "t" (the row's time),
- * "first" and "last" (its first and last minute), the key, "calls" and l0 … l11. `where` ("AND …") is
- * added to every branch (scope, errors only), so each branch uses its own table's indexes.
+ * "first" and "last" (its first and last minute), the key, "calls", l0 … l11 and "msns" (the row's
+ * sales units). `where` ("AND …") is added to every branch (scope, errors only), so each branch uses
+ * its own table's indexes; a "msn" condition needs the "unit" family.
  */
-export function spansSql(spans: readonly Span[], where: Prisma.Sql = Prisma.empty): Prisma.Sql {
+export function spansSql(
+  spans: readonly Span[],
+  where: Prisma.Sql = Prisma.empty,
+  family: Family = "unit",
+): Prisma.Sql {
+  const columns = FAMILY_COLUMNS[family];
   if (spans.length === 0)
-    return Prisma.sql`SELECT "minute" AS t, "minute" AS "first", "minute" AS "last", ${COLUMNS} FROM "ApiCallRollup" WHERE false`;
+    return Prisma.sql`SELECT "minute" AS t, "minute" AS "first", "minute" AS "last", ${columns} FROM ${Prisma.raw(`"${LEVELS.minute.tables[family]}"`)} WHERE false`;
   return Prisma.join(
     spans.map((s) => {
       const l = LEVELS[s.level];
-      const [table, time, first, last] = [l.table, l.time, l.first, l.last].map((x) => Prisma.raw(`"${x}"`));
-      return Prisma.sql`SELECT ${time} AS t, ${first} AS "first", ${last} AS "last", ${COLUMNS} FROM ${table}
+      const [table, time, first, last] = [l.tables[family], l.time, l.first, l.last].map((x) => Prisma.raw(`"${x}"`));
+      return Prisma.sql`SELECT ${time} AS t, ${first} AS "first", ${last} AS "last", ${columns} FROM ${table}
         WHERE ${time} >= ${s.from} AND ${time} < ${s.to} ${where}`;
     }),
     " UNION ALL ",

@@ -1,10 +1,11 @@
-// Retention of the API call log: raw calls for API_LOG_RETENTION_DAYS (default 30), rollups (minutes,
-// hours, days) for 13 months, so the dashboard's long ranges outlive the raw rows. Deleted in bounded batches
+// Retention of the API call log: raw calls for API_LOG_RETENTION_DAYS (default 30), rollups (every
+// level, lib/api-log/rollups.ts) for 13 months, so the dashboard's long ranges outlive the raw rows. Deleted in bounded batches
 // (one short statement each, oldest first along the time index), with FOR UPDATE SKIP LOCKED so that
 // several app instances pruning at once take different rows and never wait on each other.
 // Why batched DELETEs and not PostgreSQL partitions: ARCHITECTURE.md, "Retention".
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { ROLLUP_LEVELS } from "./rollups";
 
 export const ROLLUP_RETENTION_MONTHS = 13;
 const DAY = 86_400_000;
@@ -80,9 +81,8 @@ export async function pruneApiLog(db: Db, o: PruneOptions): Promise<PruneResult>
       maxBatches,
     );
   };
-  const rollups = await rollupLevel("ApiCallRollup", "minute");
-  const hours = await rollupLevel("ApiCallRollupHour", "hour");
-  const days = await rollupLevel("ApiCallRollupDay", "day");
+  const levels = [];
+  for (const { table, time } of ROLLUP_LEVELS) levels.push(await rollupLevel(table, time));
   // Closed spike alerts live as long as the rollups they were read from; open ones always stay.
   const alerts = await inBatches(
     () => db.$executeRaw`
@@ -94,11 +94,11 @@ export async function pruneApiLog(db: Db, o: PruneOptions): Promise<PruneResult>
   );
   return {
     calls: calls.deleted,
-    rollups: rollups.deleted + hours.deleted + days.deleted,
+    rollups: levels.reduce((n, l) => n + l.deleted, 0),
     alerts: alerts.deleted,
     callsBefore,
     rollupsBefore,
-    done: calls.done && rollups.done && hours.done && days.done && alerts.done,
+    done: calls.done && levels.every((l) => l.done) && alerts.done,
   };
 }
 

@@ -5,9 +5,13 @@
 // ingest API) are safe: each batch is grouped first, its keys sorted (no two transactions lock the
 // same rows in opposite order), and added with INSERT … ON CONFLICT DO UPDATE. The same counts are
 // kept per hour (ApiCallRollupHour) and per UTC day (ApiCallRollupDay) for the long views, each with
-// its first and last minute; every level is exact, so a view may combine them (lib/api-errors/spans.ts).
+// its first and last minute, and the three levels again summed over all units (./rollup-levels.ts);
+// every level is exact, so a view may combine them (lib/api-errors/spans.ts).
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
+import { levelRows, levelUpsert, ROLLUP_LEVELS } from "./rollup-levels";
+
+export { ROLLUP_LEVELS } from "./rollup-levels";
 
 /** Upper bounds of the latency buckets l0 … l10, ms; l11 counts everything slower. */
 export const LATENCY_BOUNDS_MS = [10, 25, 50, 100, 200, 400, 800, 1600, 3200, 6400, 12800] as const;
@@ -29,7 +33,7 @@ export interface RollupKey {
   errorCode: string;
 }
 
-interface Group extends RollupKey {
+export interface RollupGroup extends RollupKey {
   calls: number;
   durationSumMs: number;
   buckets: number[];
@@ -53,8 +57,8 @@ const keyString = (k: RollupKey) =>
   JSON.stringify([k.minute.getTime(), k.msn, k.environment, k.operation, k.httpStatus, k.errorGroup, k.errorCode]);
 
 /** The batch's rows grouped by rollup key, in key order. */
-export function groupRows(rows: readonly Prisma.ApiCallLogCreateManyInput[]): Group[] {
-  const groups = new Map<string, Group>();
+export function groupRows(rows: readonly Prisma.ApiCallLogCreateManyInput[]): RollupGroup[] {
+  const groups = new Map<string, RollupGroup>();
   for (const row of rows) {
     const key = rollupKeyOf(row);
     const id = keyString(key);
@@ -70,61 +74,22 @@ export function groupRows(rows: readonly Prisma.ApiCallLogCreateManyInput[]): Gr
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
-const BUCKET_COLUMNS = Array.from({ length: LATENCY_BUCKETS }, (_, i) => `l${i}`);
-
 // Both inserts send the whole batch as ONE jsonb parameter, typed by the table's own row type
 // (jsonb_populate_recordset): bound parameters per row are what makes createMany slow, ~10× on PGlite.
 const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
 
-/** Adds the batch's groups to the rollups (inside the caller's transaction). */
+/**
+ * Adds the batch's groups to every level (inside the caller's transaction). Each statement locks its
+ * rows in key order and the levels go in one order, so concurrent writers never deadlock.
+ */
 export async function addToRollups(
   tx: Pick<PrismaClient, "$executeRaw">,
   rows: readonly Prisma.ApiCallLogCreateManyInput[],
 ): Promise<void> {
   const groups = groupRows(rows);
   if (groups.length === 0) return;
-  const columns = ["minute", "msn", "environment", "operation", "httpStatus", "errorGroup", "errorCode"];
-  const sums = ["calls", "durationSumMs", ...BUCKET_COLUMNS];
-  const json = groups.map(({ buckets, ...g }) => ({
-    ...g,
-    ...Object.fromEntries(buckets.map((b, i) => [`l${i}`, b])),
-  }));
-  const updates = Prisma.raw(sums.map((c) => `"${c}" = "ApiCallRollup"."${c}" + EXCLUDED."${c}"`).join(", "));
-  // WITH ORDINALITY … ORDER BY: rows are locked in the batch's key order, so writers never deadlock.
-  await tx.$executeRaw`
-    INSERT INTO "ApiCallRollup" (${quoted([...columns, ...sums])})
-    SELECT ${quoted([...columns, ...sums])}
-    FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${JSON.stringify(json)}::jsonb) WITH ORDINALITY AS g
-    ORDER BY g.ordinality
-    ON CONFLICT (${quoted(columns)}) DO UPDATE SET ${updates}`;
-  // The same groups summed per hour and per UTC day, also in key order (the minute groups are sorted by
-  // minute first, so their hours and days come out sorted too).
-  const sumsSql = Prisma.raw(sums.map((c) => `sum(g."${c}")`).join(", "));
-  for (const [table, time, trunc] of COARSER_LEVELS) {
-    const levelColumns = [time, ...columns.slice(1)];
-    const levelUpdates = Prisma.raw(
-      [
-        ...sums.map((c) => `"${c}" = "${table}"."${c}" + EXCLUDED."${c}"`),
-        `"firstMinute" = LEAST("${table}"."firstMinute", EXCLUDED."firstMinute")`,
-        `"lastMinute" = GREATEST("${table}"."lastMinute", EXCLUDED."lastMinute")`,
-      ].join(", "),
-    );
-    await tx.$executeRaw`
-      INSERT INTO ${Prisma.raw(`"${table}"`)} (${quoted([...levelColumns, ...sums, "firstMinute", "lastMinute"])})
-      SELECT date_trunc(${Prisma.raw(`'${trunc}'`)}, g."minute", 'UTC'), g."msn", g."environment", g."operation",
-        g."httpStatus", g."errorGroup", g."errorCode", ${sumsSql}, min(g."minute"), max(g."minute")
-      FROM jsonb_populate_recordset(NULL::"ApiCallRollup", ${JSON.stringify(json)}::jsonb) AS g
-      GROUP BY 1, 2, 3, 4, 5, 6, 7
-      ORDER BY 1, 2, 3, 4, 5, 6, 7
-      ON CONFLICT (${quoted(levelColumns)}) DO UPDATE SET ${levelUpdates}`;
-  }
+  for (const level of ROLLUP_LEVELS) await tx.$executeRaw(levelUpsert(level, levelRows(level, groups)));
 }
-
-/** The levels above the minutes, kept by addToRollups: [table, time column, date_trunc unit (UTC)]. */
-const COARSER_LEVELS = [
-  ["ApiCallRollupHour", "hour", "hour"],
-  ["ApiCallRollupDay", "day", "day"],
-] as const;
 
 const LOG_COLUMNS = new Set<string>(Object.values(Prisma.ApiCallLogScalarFieldEnum));
 const isPrismaNull = (v: unknown) => v === Prisma.DbNull || v === Prisma.JsonNull || v === Prisma.AnyNull;

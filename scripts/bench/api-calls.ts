@@ -132,10 +132,8 @@ function backfillSliceSql(suffix: string, target: string, source: string, time: 
   const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith(`_${suffix}`));
   if (!dir) throw new Error(`no *_${suffix} migration`);
   const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
-  const insert = sql
-    .slice(sql.indexOf(`INSERT INTO "${target}"`))
-    .trim()
-    .replace(/;$/, "");
+  const start = sql.indexOf(`INSERT INTO "${target}"`);
+  const insert = sql.slice(start, sql.indexOf(";", start)).trim();
   const anchor = `FROM "${source}"\nGROUP BY`;
   if (!insert.startsWith("INSERT") || !insert.includes(anchor)) throw new Error(`unexpected backfill in ${dir}`);
   return insert.replace(anchor, `FROM "${source}" WHERE "${time}" >= $1 AND "${time}" < $2\nGROUP BY`);
@@ -149,6 +147,15 @@ export const hourSliceSql = () =>
 /** The daily level's backfill from the hour rollups in [$1, $2) (whole UTC days). */
 export const daySliceSql = () =>
   backfillSliceSql("api_call_rollup_days", "ApiCallRollupDay", "ApiCallRollupHour", "hour");
+/** The levels summed over all sales units, each from the same level per unit in [$1, $2). */
+export const allSliceSqls = () =>
+  (
+    [
+      ["ApiCallRollupAll", "ApiCallRollup", "minute"],
+      ["ApiCallRollupAllHour", "ApiCallRollupHour", "hour"],
+      ["ApiCallRollupAllDay", "ApiCallRollupDay", "day"],
+    ] as const
+  ).map(([target, source, time]) => backfillSliceSql("api_call_rollups_all", target, source, time));
 
 export interface CallsGenerated {
   calls: number;
@@ -161,7 +168,15 @@ export interface CallsGenerated {
   check: RollupCheck;
 }
 
-const TABLES = ["ApiCallLog", "ApiCallRollup", "ApiCallRollupHour", "ApiCallRollupDay"];
+const TABLES = [
+  "ApiCallLog",
+  "ApiCallRollup",
+  "ApiCallRollupHour",
+  "ApiCallRollupDay",
+  "ApiCallRollupAll",
+  "ApiCallRollupAllHour",
+  "ApiCallRollupAllDay",
+];
 
 /** Fills a migrated, empty database. `workers`: more connections to load in parallel (PostgreSQL). */
 export async function generateCalls(
@@ -194,9 +209,9 @@ export async function generateCalls(
   await parallel(jobs);
   const t1 = performance.now();
   // Rollups in slices of a UTC day each, level by level (minutes from calls, hours from minutes, days
-  // from hours), as the backfills compute them.
+  // from hours, then each summed over the units), as the backfills compute them.
   const start = Math.floor((shape.now - shape.days * 86_400_000) / 86_400_000) * 86_400_000;
-  for (const slice of [rollupSliceSql(), hourSliceSql(), daySliceSql()]) {
+  for (const slice of [rollupSliceSql(), hourSliceSql(), daySliceSql(), ...allSliceSqls()]) {
     const sliceJobs: ((w: SqlExecutor) => Promise<void>)[] = [];
     for (let at = start; at <= shape.now; at += 86_400_000)
       sliceJobs.push(async (w) => {

@@ -84,10 +84,17 @@ export async function explainAll(
 ): Promise<ExplainResult[]> {
   const out: ExplainResult[] = [];
   for (const g of groups) {
-    for (const [i, q] of g.queries.entries()) {
-      const what = g.queries.length > 1 ? `${g.name} #${i + 1}${/GROUP BY/.test(q.sql) ? " counts" : ""}` : g.name;
+    // Settings the app made for its reads (SET LOCAL in their transactions) hold for their EXPLAINs too.
+    const settings = new Set(
+      g.queries.filter((q) => /^\s*SET LOCAL /i.test(q.sql)).map((q) => q.sql.replace(/^\s*SET LOCAL /i, "SET ")),
+    );
+    for (const statement of settings) await sql.query(statement);
+    const reads = g.queries.filter((q) => /^\s*(SELECT|WITH)\b/i.test(q.sql));
+    for (const [i, q] of reads.entries()) {
+      const what = reads.length > 1 ? `${g.name} #${i + 1}${/GROUP BY/.test(q.sql) ? " counts" : ""}` : g.name;
       out.push(await explain(sql, `${label}: ${what}`, q));
     }
+    if (settings.size > 0) await sql.query("RESET ALL");
   }
   return out;
 }

@@ -3,10 +3,10 @@
 // batches loop until done, or stop at maxBatches and finish on the next run; two pruners at once
 // (on PostgreSQL through two pools, as two app instances) delete each row once and never fail.
 import { describe, expect, it } from "vitest";
-import type { Prisma } from "@/generated/prisma/client";
+import { Prisma } from "@/generated/prisma/client";
 import { pruneApiLog, rawCutoff, rollupCutoff } from "@/lib/api-log/prune";
 import { startPruner } from "@/lib/api-log/prune-start";
-import { writeCalls } from "@/lib/api-log/rollups";
+import { ROLLUP_LEVELS, writeCalls } from "@/lib/api-log/rollups";
 import { databaseKinds } from "../helpers/databases";
 import { useDatabaseWithSecondPool } from "../helpers/second-pool";
 
@@ -33,9 +33,7 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
 
   const reset = async (rows: Prisma.ApiCallLogCreateManyInput[]) => {
     await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
-    await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
-    await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupHour"`;
-    await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupDay"`;
+    for (const { table } of ROLLUP_LEVELS) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
     await writeCalls(dbs.db.prisma, rows);
   };
   const orderIds = async () =>
@@ -91,8 +89,8 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
       call(NOW.getTime() - 1, "just-now"),
     ]);
     const r = await pruneApiLog(dbs.db.prisma, { now: NOW, retentionDays: 30 });
-    // Two minutes, their two hours and their two days.
-    expect(r).toMatchObject({ calls: 4, rollups: 6, done: true });
+    // Two minutes, their two hours and their two days; per unit and over all units.
+    expect(r).toMatchObject({ calls: 4, rollups: 12, done: true });
     expect(await orderIds()).toEqual(["just-now", "raw-first-ms-in", "seeded-30-days-ago"]);
     expect(await minutes()).toEqual([
       new Date(ROLLUPS_BEFORE).toISOString(),
@@ -112,6 +110,17 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
         new Date(t).toISOString(),
       ),
     );
+    // The levels over all units keep the same times (one unit here).
+    for (const [all, unit, time] of [
+      ["ApiCallRollupAll", "ApiCallRollup", "minute"],
+      ["ApiCallRollupAllHour", "ApiCallRollupHour", "hour"],
+      ["ApiCallRollupAllDay", "ApiCallRollupDay", "day"],
+    ] as const) {
+      const times = (table: string) =>
+        dbs.db.prisma.$queryRaw<{ t: Date }[]>`
+          SELECT ${Prisma.raw(`"${time}"`)} AS t FROM ${Prisma.raw(`"${table}"`)} ORDER BY 1`;
+      expect(await times(all), all).toEqual(await times(unit));
+    }
     // A second run finds nothing.
     expect(await pruneApiLog(dbs.db.prisma, { now: NOW, retentionDays: 30 })).toMatchObject({ calls: 0, rollups: 0 });
   });

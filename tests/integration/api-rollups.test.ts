@@ -1,10 +1,19 @@
-// The per-minute rollups equal the raw rows: random calls (minute edges, latency-bucket edges, nulls,
+// The rollups (per minute, hour and UTC day; per sales unit and summed over all) equal the raw rows: random calls (minute edges, latency-bucket edges, nulls,
 // out-of-order times) written in random batches by concurrent writers (on PostgreSQL also through a
 // second pool, as a second app instance), then every aggregate compared with a direct count over
 // ApiCallLog. On PGlite and PostgreSQL.
+import { readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
-import { LATENCY_BOUNDS_MS, latencyBucket, quantileFromBuckets, writeCalls } from "@/lib/api-log/rollups";
+import {
+  LATENCY_BOUNDS_MS,
+  latencyBucket,
+  quantileFromBuckets,
+  ROLLUP_LEVELS,
+  writeCalls,
+} from "@/lib/api-log/rollups";
+import { MIGRATIONS_DIR } from "@/lib/db/migrations";
 import { mulberry32 } from "@/lib/random";
 import { databaseKinds } from "../helpers/databases";
 import { useDatabaseWithSecondPool } from "../helpers/second-pool";
@@ -73,6 +82,27 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
         "firstMinute", "lastMinute"
       FROM ${Prisma.raw(unit === "hour" ? `"ApiCallRollupHour"` : `"ApiCallRollupDay"`)} ORDER BY 1, 2, 3, 4, 5, 6, 7`;
 
+  /** Every level summed over the sales units, with the set of units per key ("" for none). */
+  const directAll = (unit: "minute" | "hour" | "day") =>
+    dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT date_trunc(${unit}, "at", 'UTC') AS time, "environment"::text AS environment,
+        "operation", coalesce("httpStatus", 0) AS "httpStatus", coalesce("errorGroup", '') AS "errorGroup",
+        coalesce("errorCode", '') AS "errorCode", count(*)::int AS calls, sum("durationMs")::bigint AS "durationSumMs",
+        array_agg("durationMs" ORDER BY "durationMs") AS durations,
+        array_agg(DISTINCT coalesce("msn", '') ORDER BY coalesce("msn", '')) AS msns,
+        min(date_trunc('minute', "at")) AS "firstMinute", max(date_trunc('minute', "at")) AS "lastMinute"
+      FROM "ApiCallLog" GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`;
+  const allRollups = (unit: "minute" | "hour" | "day") => {
+    const table = { minute: "ApiCallRollupAll", hour: "ApiCallRollupAllHour", day: "ApiCallRollupAllDay" }[unit];
+    const [first, last] = unit === "minute" ? ["minute", "minute"] : ["firstMinute", "lastMinute"];
+    return dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT ${Prisma.raw(`"${unit}"`)} AS time, "environment"::text AS environment, "operation", "httpStatus",
+        "errorGroup", "errorCode", "calls", "durationSumMs",
+        ARRAY["l0", "l1", "l2", "l3", "l4", "l5", "l6", "l7", "l8", "l9", "l10", "l11"] AS buckets, "msns",
+        ${Prisma.raw(`"${first}"`)} AS "firstMinute", ${Prisma.raw(`"${last}"`)} AS "lastMinute"
+      FROM ${Prisma.raw(`"${table}"`)} ORDER BY 1, 2, 3, 4, 5, 6`;
+  };
+
   function expectEqual(want: Record<string, unknown>[], got: Record<string, unknown>[], key: string[], label: string) {
     expect(got.length, label).toBe(want.length);
     for (let i = 0; i < want.length; i++) {
@@ -92,9 +122,7 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
       const seed = 1000 + run;
       const r = mulberry32(seed);
       await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
-      await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollup"`;
-      await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupHour"`;
-      await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallRollupDay"`;
+      for (const { table } of ROLLUP_LEVELS) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
       const rows = Array.from({ length: 150 + Math.floor(r() * 250) }, () => randomRow(r));
       // Random batches (out of time order), written by four writers at once over one or two pools.
       const batches: Prisma.ApiCallLogCreateManyInput[][] = [];
@@ -120,7 +148,36 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
           ["time", ...key, "firstMinute", "lastMinute"],
           `seed ${seed} ${unit}s`,
         );
+      await expectAllUnitsEqual(`seed ${seed}`);
     }
+  });
+
+  async function expectAllUnitsEqual(label: string) {
+    const key = ["time", "environment", "operation", "httpStatus", "errorGroup", "errorCode", "msns"];
+    for (const unit of ["minute", "hour", "day"] as const)
+      expectEqual(
+        await directAll(unit),
+        await allRollups(unit),
+        [...key, "firstMinute", "lastMinute"],
+        `${label} ${unit}s over all units`,
+      );
+  }
+
+  it("over all units: the migration's backfill from the per-unit levels equals a direct count", async () => {
+    const r = mulberry32(4242);
+    await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
+    for (const { table } of ROLLUP_LEVELS) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
+    const rows = Array.from({ length: 400 }, () => randomRow(r));
+    for (let i = 0; i < rows.length; i += 50) await writeCalls(dbs.db.prisma, rows.slice(i, i + 50));
+    // As before the migration: the per-unit levels only.
+    for (const { table, perUnit } of ROLLUP_LEVELS)
+      if (!perUnit) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
+    const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith("_api_call_rollups_all"))!;
+    const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
+    const inserts = sql.split(";").filter((x) => x.includes("INSERT INTO"));
+    expect(inserts).toHaveLength(3);
+    for (const statement of inserts) await dbs.db.prisma.$executeRawUnsafe(statement);
+    await expectAllUnitsEqual("backfill");
   });
 
   it("gives p50 and p95 as the bucket a quantile falls in", () => {

@@ -127,4 +127,35 @@ describe.each(kinds)("error dashboard on %s", (kind) => {
     expect(year.stepMs).toBe(86_400_000);
     expect(year.now.calls).toBe(40);
   });
+
+  it("a code-less error's message: the latest call's in the range, in the user's units and filters", async () => {
+    // 500 days back, out of every other test's periods.
+    const at = (minute: number, second = 0) =>
+      new Date(NOW.getTime() - 500 * 86_400_000 + minute * 60_000 + second * 1000);
+    const refused = (when: Date, msn: string, errorMessage: string, environment: "simulator" | "test" = "simulator") =>
+      call(when, { msn, environment, operation: "cancel", httpStatus: 403, errorMessage });
+    await writeCalls(db.prisma, [
+      refused(at(10), "212345", "Merchant Not Allowed for Ecommerce Payment"),
+      refused(at(20, 5), "212345", "Access denied due to invalid subscription key."),
+      // The same minute, later: another unit's, then a test-environment call of the developer's unit.
+      refused(at(20, 30), "299999", "Merchant Serial Number does not match the subscription key"),
+      refused(at(20, 40), "212345", "Unauthorized", "test"),
+      call(at(15), { msn: "212345", operation: "cancel", httpStatus: null, networkError: "socket hang up" }),
+    ]);
+    const period = { range: "custom" as const, from: at(0), to: at(60) };
+    const messageOf = async (who: typeof dev, filter: { environment?: "simulator"; msn?: string } = {}) => {
+      const d = await loadDashboard(db.prisma, who, { ...period, ...filter }, NOW);
+      return Object.fromEntries(d.top.map((t) => [t.key, t.message]));
+    };
+    expect(await messageOf(dev)).toEqual({ "HTTP 403": "Unauthorized", network: "socket hang up" });
+    expect((await messageOf(dev, { environment: "simulator" }))["HTTP 403"]).toBe(
+      "Access denied due to invalid subscription key.",
+    );
+    expect((await messageOf(admin, { environment: "simulator" }))["HTTP 403"]).toBe(
+      "Merchant Serial Number does not match the subscription key",
+    );
+    expect((await messageOf(admin, { environment: "simulator", msn: "212345" }))["HTTP 403"]).toBe(
+      "Access denied due to invalid subscription key.",
+    );
+  });
 });
