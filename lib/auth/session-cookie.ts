@@ -18,11 +18,14 @@ export interface SessionIds {
  * __Secure- one when the app is on HTTPS (APP_URL https, or the request came over https per
  * X-Forwarded-Proto, which Next.js sets), as auth() decides it.
  */
-export async function sessionIdsFrom(headers: Headers): Promise<SessionIds | null> {
+export async function sessionIdsFrom(
+  headers: Headers,
+  settings: { secret: string; appUrl?: string } = { secret: secrets().authSecret, appUrl: env().appUrl },
+): Promise<SessionIds | null> {
   const cookie = headers.get("cookie");
   if (!cookie) return null;
   const secureCookie =
-    env().appUrl?.startsWith("https:") === true || (headers.get("x-forwarded-proto") ?? "https") === "https";
-  const token = await getToken({ req: { headers: { cookie } }, secret: secrets().authSecret, secureCookie });
+    settings.appUrl?.startsWith("https:") === true || (headers.get("x-forwarded-proto") ?? "https") === "https";
+  const token = await getToken({ req: { headers: { cookie } }, secret: settings.secret, secureCookie });
   return token ? { sessionId: token.sid, userId: token.uid } : null;
 }
