@@ -291,6 +291,8 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       DEMO_MODE: "false",
       // Users here sign in with a password only: two-factor has its own tests.
       TWO_FACTOR_REQUIRED_ROLES: "",
+      // LOAD_APP_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): for the app's process only.
+      ...(process.env.LOAD_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.LOAD_APP_NODE_OPTIONS } : {}),
       SIMULATOR_PORT: port,
     },
     logDir,
@@ -311,7 +313,8 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
     const { payments, msns } = prepared;
     const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
     const urlFor = (route: Route): string => {
-      if (route === "history") return `/history/${pick(msns)}`;
+      // The history of one sales unit (/history/<msn> only redirects here now).
+      if (route === "history") return `/history?msn=${pick(msns)}`;
       const p = pick(payments);
       if (route === "payment") return `/payments/${p.msn}/${encodeURIComponent(p.orderId)}`;
       const q = Math.random() < 0.5 ? p.orderId : p.orderId.slice(0, Math.max(4, p.orderId.length - 3));
