@@ -291,8 +291,8 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       DEMO_MODE: "false",
       // Users here sign in with a password only: two-factor has its own tests.
       TWO_FACTOR_REQUIRED_ROLES: "",
-      // LOAD_APP_NODE_OPTIONS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): for the app's process only.
-      ...(process.env.LOAD_APP_NODE_OPTIONS ? { NODE_OPTIONS: process.env.LOAD_APP_NODE_OPTIONS } : {}),
+      // LOAD_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): Node flags for the app's process.
+      ...(process.env.LOAD_APP_NODE_ARGS ? { BENCH_NODE_ARGS: process.env.LOAD_APP_NODE_ARGS } : {}),
       SIMULATOR_PORT: port,
     },
     logDir,
