@@ -25,25 +25,48 @@ export function formatOre(ore: number | bigint, locale: Locale = "nb"): string {
 export const TIME_ZONE = "Europe/Oslo";
 const intlLocale: Record<Locale, string> = { nb: "nb-NO", en: "en-GB" };
 
+/**
+ * One formatter per locale and style, made on first use: building an Intl formatter (a time zone
+ * above all) costs far more than formatting with it, and a history page formats hundreds of dates.
+ */
+function memo<K extends string, F>(make: (key: K) => F): (key: K) => F {
+  const made = new Map<K, F>();
+  return (key) => {
+    let f = made.get(key);
+    if (!f) made.set(key, (f = make(key)));
+    return f;
+  };
+}
+
+const dateTimeFormat = memo(
+  (key: `${Locale}:${"s" | "m"}`) =>
+    new Intl.DateTimeFormat(intlLocale[key.slice(0, 2) as Locale], {
+      timeZone: TIME_ZONE,
+      dateStyle: "medium",
+      timeStyle: key.endsWith(":s") ? "medium" : "short",
+    }),
+);
+const dateFormat = memo(
+  (locale: Locale) => new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "medium" }),
+);
+const relativeFormat = memo((locale: Locale) => new Intl.RelativeTimeFormat(intlLocale[locale], { numeric: "auto" }));
+const percentFormat = memo(
+  (locale: Locale) => new Intl.NumberFormat(intlLocale[locale], { style: "percent", maximumFractionDigits: 1 }),
+);
+
 /** { seconds: true } where calls a second apart must be told apart (the API log). */
 export function formatDateTime(date: Date | string, locale: Locale, opts: { seconds?: boolean } = {}): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], {
-    timeZone: TIME_ZONE,
-    dateStyle: "medium",
-    timeStyle: opts.seconds ? "medium" : "short",
-  }).format(new Date(date));
+  return dateTimeFormat(`${locale}:${opts.seconds ? "s" : "m"}`).format(new Date(date));
 }
 
 export function formatDate(date: Date | string, locale: Locale): string {
-  return new Intl.DateTimeFormat(intlLocale[locale], { timeZone: TIME_ZONE, dateStyle: "medium" }).format(
-    new Date(date),
-  );
+  return dateFormat(locale).format(new Date(date));
 }
 
 /** "in 23 hours", "3 days ago": the nearest whole unit (minutes under an hour, hours under two days). */
 export function formatRelative(date: Date | string, locale: Locale, now: Date | number): string {
   const seconds = (new Date(date).getTime() - new Date(now).getTime()) / 1000;
-  const rtf = new Intl.RelativeTimeFormat(intlLocale[locale], { numeric: "auto" });
+  const rtf = relativeFormat(locale);
   const abs = Math.abs(seconds);
   if (abs < 3600) return rtf.format(Math.round(seconds / 60), "minute");
   if (abs < 48 * 3600) return rtf.format(Math.round(seconds / 3600), "hour");
@@ -52,5 +75,5 @@ export function formatRelative(date: Date | string, locale: Locale, now: Date | 
 
 /** 0.4213 → "42,1 %" (nb) / "42.1%" (en): a share or rate, at most one decimal. */
 export function formatPercent(fraction: number, locale: Locale): string {
-  return new Intl.NumberFormat(intlLocale[locale], { style: "percent", maximumFractionDigits: 1 }).format(fraction);
+  return percentFormat(locale).format(fraction);
 }

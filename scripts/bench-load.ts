@@ -7,9 +7,11 @@
 // of the build with default settings (reconciler on). First the readers alone for
 // LOAD_BASELINE_SECONDS (default 20; 0 skips it), for comparison; then for LOAD_SECONDS (default 120):
 //   - LOAD_READERS (default 50) concurrent readers, each signed in with a session of its own, in a
-//     closed loop, pausing LOAD_THINK_MS between pages (default 0: no pauses, the instance saturated): the history page of a sales unit, a payment page, a lookup (an
-//     orderId or the start of one), in turn; the whole streamed body read; anything but HTTP 200 is
-//     an error;
+//     closed loop: the history page of a sales unit, a payment page, a lookup (an orderId or the
+//     start of one), in turn; the whole streamed body read; anything but HTTP 200 is an error. Once
+//     per think time in LOAD_THINK_MS (default "0,1000"), each a phase of its own, reported apart:
+//     0 = no pauses (every reader asks again at once: the instance saturated, a throughput test),
+//     1000 = a pause of 0.5–1.5 s between pages (people reading a page before the next);
 //   - LOAD_MONEY_RATE (default 5) money operations a second, started on schedule whatever the
 //     earlier ones are doing (open loop): a partial capture of 1 kr, and a pass later a partial
 //     refund of 1 kr, each on a payment no other operation is touching, posted to the money
@@ -58,10 +60,10 @@ const READERS = num("LOAD_READERS", 50);
 const MONEY_RATE = num("LOAD_MONEY_RATE", 5);
 const DEMO_PAYMENTS = num("LOAD_PAYMENTS", 5000);
 /**
- * A reader's pause between pages, ms (uniform in 0.5×–1.5× of it): 0 (the default) measures the
- * instance saturated; a few seconds is a person reading each page before the next.
+ * A reader's pause between pages, ms (uniform in 0.5×–1.5× of it), one load phase per value: 0
+ * measures the instance saturated; about a second is a person reading each page before the next.
  */
-const THINK_MS = Number(process.env.LOAD_THINK_MS ?? 0) || 0;
+const THINK_MS = (process.env.LOAD_THINK_MS ?? "0,1000").split(",").map((v) => Math.max(0, Number(v) || 0));
 const BASELINE_SECONDS = Number(process.env.LOAD_BASELINE_SECONDS ?? 20) || 0;
 const DATABASES = (process.env.LOAD_DATABASES ?? "postgres,pglite").split(",").map((s) => s.trim());
 const MONEY_MSN = "299501";
@@ -217,9 +219,13 @@ interface MoneyRecord {
 
 interface Phase {
   seconds: number;
+  /** The readers' pause between pages (0: none). */
+  thinkMs: number;
   /** CPU time of the next start process over the phase, in % of one core. */
   appCpuPercent: number | null;
   reads: Record<Route, Summary & { rps: number; errors: number }>;
+  /** Every read, whatever the route. */
+  allReads: Summary & { rps: number; errors: number };
   readErrors: string[];
   readErrorKinds: Record<string, number>;
   money: {
@@ -237,9 +243,11 @@ interface LoadResult {
   database: string;
   readers: number;
   moneyRate: number;
-  /** The readers alone, for comparison. */
+  /** The readers alone (no pauses), for comparison. */
   baseline?: Phase;
-  load: Phase & { ledger: Record<string, number> };
+  /** One phase per think time, money operations beside the readers. */
+  loads: Phase[];
+  ledger: Record<string, number>;
   doubleMovement: {
     payments: number;
     duplicateRequestIds: number;
@@ -268,6 +276,7 @@ function cpuSeconds(pid: number | undefined): number | null {
 
 async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> {
   const secrets = freshSecrets();
+  // Each phase captures 1 kr of each payment, then refunds it (two passes over the pool).
   const moneyCount = Math.max(20, Math.ceil((MONEY_RATE * SECONDS) / 2));
   const prepared = await prepare(kind, simUrl, secrets, moneyCount);
   if (!prepared) return null;
@@ -282,6 +291,8 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       DEMO_MODE: "false",
       // Users here sign in with a password only: two-factor has its own tests.
       TWO_FACTOR_REQUIRED_ROLES: "",
+      // LOAD_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): Node flags for the app's process.
+      ...(process.env.LOAD_APP_NODE_ARGS ? { BENCH_NODE_ARGS: process.env.LOAD_APP_NODE_ARGS } : {}),
       SIMULATOR_PORT: port,
     },
     logDir,
@@ -302,7 +313,8 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
     const { payments, msns } = prepared;
     const pick = <T>(xs: T[]) => xs[Math.floor(Math.random() * xs.length)]!;
     const urlFor = (route: Route): string => {
-      if (route === "history") return `/history/${pick(msns)}`;
+      // The history of one sales unit (/history/<msn> only redirects here now).
+      if (route === "history") return `/history?msn=${pick(msns)}`;
       const p = pick(payments);
       if (route === "payment") return `/payments/${p.msn}/${encodeURIComponent(p.orderId)}`;
       const q = Math.random() < 0.5 ? p.orderId : p.orderId.slice(0, Math.max(4, p.orderId.length - 3));
@@ -320,7 +332,7 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
     for (let i = 0; i < 3; i++) for (const r of ROUTES) await get(cookies[0]!, urlFor(r));
 
     /** One measured phase: the readers for `seconds`, with `moneyRate` operations a second beside them. */
-    const phase = async (seconds: number, moneyRate: number, pool: string[]) => {
+    const phase = async (seconds: number, moneyRate: number, pool: string[], thinkMs: number) => {
       const samples: Record<Route, number[]> = { history: [], payment: [], lookup: [] };
       const errors: Record<Route, number> = { history: 0, payment: 0, lookup: 0 };
       const errorExamples: string[] = [];
@@ -350,7 +362,7 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
             errors[route]++;
             note(url, describeError(err));
           }
-          if (THINK_MS > 0) await sleep(THINK_MS * (0.5 + Math.random()));
+          if (thinkMs > 0) await sleep(thinkMs * (0.5 + Math.random()));
         }
       });
 
@@ -384,6 +396,7 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       await Promise.race([Promise.all(inFlight), sleep(60_000)]);
       return {
         seconds: Math.round(elapsed),
+        thinkMs,
         appCpuPercent: cpu0 !== null && cpu !== null ? Math.round(((cpu - cpu0) / elapsed) * 100) : null,
         reads: Object.fromEntries(
           ROUTES.map((r) => [
@@ -391,6 +404,11 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
             { ...summarize(samples[r]), rps: Math.round((samples[r].length / elapsed) * 10) / 10, errors: errors[r] },
           ]),
         ) as Phase["reads"],
+        allReads: {
+          ...summarize(ROUTES.flatMap((r) => samples[r])),
+          rps: Math.round((ROUTES.reduce((t, r) => t + samples[r].length, 0) / elapsed) * 10) / 10,
+          errors: ROUTES.reduce((t, r) => t + errors[r], 0),
+        },
         readErrors: errorExamples,
         readErrorKinds: count(errorKinds),
         money: {
@@ -448,13 +466,19 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
     let baseline: Phase | undefined;
     if (BASELINE_SECONDS > 0) {
       log(`${kind}: baseline, ${READERS} readers and no money operations for ${BASELINE_SECONDS} s …`);
-      const { touched: _, ...b } = await phase(BASELINE_SECONDS, 0, []);
+      const { touched: _, ...b } = await phase(BASELINE_SECONDS, 0, [], 0);
       baseline = b;
     }
-    log(
-      `${kind}: ${READERS} readers + ${MONEY_RATE} money operations/s for ${SECONDS} s against ${app.url} (pid ${app.pid}) …`,
-    );
-    const { touched, ...main } = await phase(SECONDS, MONEY_RATE, prepared.moneyPayments);
+    const loads: Phase[] = [];
+    const touched: string[] = [];
+    for (const thinkMs of THINK_MS) {
+      log(
+        `${kind}: ${READERS} readers (${thinking(thinkMs)}) + ${MONEY_RATE} money operations/s for ${SECONDS} s against ${app.url} (pid ${app.pid}) …`,
+      );
+      const { touched: t, ...p } = await phase(SECONDS, MONEY_RATE, prepared.moneyPayments, thinkMs);
+      loads.push(p);
+      touched.push(...t);
+    }
     await app.stop();
 
     // The ledger and the simulator, with the app stopped (PGlite has one owner at a time).
@@ -465,7 +489,8 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
         readers: READERS,
         moneyRate: MONEY_RATE,
         baseline,
-        load: { ...main, ledger: await ledgerStates(handle.prisma) },
+        loads,
+        ledger: await ledgerStates(handle.prisma),
         doubleMovement: await doubleMovement(handle.prisma, prepared.moneyUnit, [...new Set(touched)]),
       };
       return result;
@@ -558,14 +583,21 @@ async function doubleMovement(prisma: PrismaClient, unit: FixtureUnit, orderIds:
 }
 
 function readTable(p: Phase): string {
-  return table(
+  const a = p.allReads;
+  const all = `  all reads: ${a.n} in ${p.seconds} s = ${a.rps} req/s; p50 ${ms(a.p50)} / p95 ${ms(a.p95)} / p99 ${ms(a.p99)} ms; errors ${a.errors}`;
+  return `${table(
     ["read route", "n", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors"],
     ROUTES.map((route) => {
       const s = p.reads[route];
       return [route, s.n, s.rps, ms(s.p50), ms(s.p95), ms(s.p99), ms(s.max), s.errors];
     }),
-  );
+  )}\n${all}`;
 }
+
+const thinking = (thinkMs: number) =>
+  thinkMs > 0
+    ? `pausing ${(thinkMs / 2000).toFixed(1)}–${((thinkMs * 1.5) / 1000).toFixed(1)} s between pages, as people do`
+    : "no pauses: each reader asks again at once — the instance saturated, a throughput test";
 
 function report(r: LoadResult) {
   if (r.baseline) {
@@ -574,19 +606,20 @@ function report(r: LoadResult) {
     );
     console.log(readTable(r.baseline));
   }
-  const p = r.load;
+  for (const p of r.loads) {
+    console.log(
+      `\nLoad on ${r.database}: ${r.readers} readers (${thinking(p.thinkMs)}) + ${r.moneyRate} money operations/s for ${p.seconds} s, one next start (CPU ${p.appCpuPercent ?? "?"}% of a core)`,
+    );
+    console.log(readTable(p));
+    for (const e of p.readErrors) console.log(`  error: ${e}`);
+    const m = p.money;
+    console.log(
+      `money operations: ${m.started} started (at most ${m.maxInFlight} in flight, ${m.unanswered} unanswered when the app was stopped); answered ${JSON.stringify(m.answered)}; round trip p50 ${ms(m.latency.p50)} / p95 ${ms(m.latency.p95)} / p99 ${ms(m.latency.p99)} ms`,
+    );
+    for (const e of m.errors) console.log(`  error: ${e}`);
+  }
   console.log(
-    `\nLoad on ${r.database}: ${r.readers} readers${THINK_MS > 0 ? ` (pausing ~${THINK_MS} ms between pages)` : " (no pauses)"} + ${r.moneyRate} money operations/s for ${p.seconds} s, one next start (CPU ${p.appCpuPercent ?? "?"}% of a core)`,
-  );
-  console.log(readTable(p));
-  for (const e of p.readErrors) console.log(`  error: ${e}`);
-  const m = p.money;
-  console.log(
-    `money operations: ${m.started} started (at most ${m.maxInFlight} in flight, ${m.unanswered} unanswered when the app was stopped); answered ${JSON.stringify(m.answered)}; round trip p50 ${ms(m.latency.p50)} / p95 ${ms(m.latency.p95)} / p99 ${ms(m.latency.p99)} ms`,
-  );
-  for (const e of m.errors) console.log(`  error: ${e}`);
-  console.log(
-    `ledger: ${["succeeded", "failed", "pending", "unknown", "awaiting_approval"].map((s) => `${s} ${p.ledger[s] ?? 0}`).join(", ")}`,
+    `ledger (all phases): ${["succeeded", "failed", "pending", "unknown", "awaiting_approval"].map((s) => `${s} ${r.ledger[s] ?? 0}`).join(", ")}`,
   );
   const d = r.doubleMovement;
   const bad =

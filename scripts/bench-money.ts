@@ -12,7 +12,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { MemoryApiLogSink } from "@/lib/api-log/types";
 import type { Actor } from "@/lib/auth/permissions";
-import { openDirect, type DirectDb } from "@/lib/db/direct";
+import { openDirect, type AdapterWrapper, type DirectDb } from "@/lib/db/direct";
 import { applyMigrations } from "@/lib/db/migrations";
 import { TokenCache, type EcomClient } from "@/lib/ecom";
 import { actorOf, actorUserInclude } from "@/lib/auth/actor-of";
@@ -22,6 +22,7 @@ import { submitMoneyOperation } from "@/lib/money/engine";
 import { applyDetails } from "@/lib/payments/sync/sync";
 import { SimControl, simulatorClient } from "@/lib/seed/sim-control";
 import { startSimulator } from "@/simulator/server";
+import { profileReport, timedAdapter, timedClient, Timeline, type Span } from "./bench/money-profile";
 
 const ROUNDS = Number(process.env.MONEY_BENCH_ROUNDS ?? 300);
 const WARMUP = 30;
@@ -31,9 +32,10 @@ const ms = (x: number) => `${x.toFixed(1)} ms`;
 
 async function database(
   kind: "pglite" | "postgres",
+  wrap?: AdapterWrapper,
 ): Promise<(DirectDb & { drop?: () => Promise<void>; url?: string }) | null> {
   if (kind === "pglite") {
-    const db = await openDirect({ driver: "pglite" });
+    const db = await openDirect({ driver: "pglite" }, wrap);
     await applyMigrations(db.migrationAdapter);
     return db;
   }
@@ -50,7 +52,7 @@ async function database(
   }
   const url = new URL(admin);
   url.pathname = `/${name}`;
-  const db = await openDirect({ driver: "pg", url: url.toString() });
+  const db = await openDirect({ driver: "pg", url: url.toString() }, wrap);
   await applyMigrations(db.migrationAdapter);
   return {
     ...db,
@@ -64,8 +66,12 @@ async function database(
   };
 }
 
-async function overhead(kind: "pglite" | "postgres"): Promise<void> {
-  const db = await database(kind);
+/**
+ * The overhead, or with `timeline` the profile: every statement and call of the app's captures timed
+ * (the wrapping costs a little, so a profile run reports no overhead figures).
+ */
+async function overhead(kind: "pglite" | "postgres", timeline?: Timeline): Promise<void> {
+  const db = await database(kind, timeline && ((f) => timedAdapter(f, timeline)));
   if (!db) {
     console.log(`money overhead, ${kind}: skipped (not reachable)`);
     return;
@@ -101,9 +107,11 @@ async function overhead(kind: "pglite" | "postgres"): Promise<void> {
       });
       await control.user(unit.msn, orderId, "approve");
     };
-    const deps = { db: db.prisma, clientFor: async () => client };
+    const appClient = timeline ? timedClient(client, timeline) : client;
+    const deps = { db: db.prisma, clientFor: async () => appClient };
     const raw: number[] = [];
     const app: number[] = [];
+    const spans: Span[][] = [];
     for (let i = 0; i < ROUNDS; i++) {
       await reserve(`raw-${i}`);
       await reserve(`app-${i}`);
@@ -116,6 +124,7 @@ async function overhead(kind: "pglite" | "postgres"): Promise<void> {
         requestId: `raw-${i}`,
       });
       raw.push(performance.now() - t);
+      if (timeline) timeline.spans = [];
       t = performance.now();
       const r = await submitMoneyOperation(deps, actor, {
         msn: unit.msn,
@@ -125,14 +134,25 @@ async function overhead(kind: "pglite" | "postgres"): Promise<void> {
         idempotencyKey: randomUUID(),
       });
       app.push(performance.now() - t);
+      if (timeline) spans.push(timeline.spans ?? []);
+      if (timeline) timeline.spans = null;
       if (r.outcome !== "succeeded") throw new Error(`capture ${i}: ${JSON.stringify(r)}`);
     }
     const r = raw.slice(WARMUP);
     const a = app.slice(WARMUP);
+    if (timeline) {
+      const runs = a.map((wall, i) => ({ wall, spans: spans[WARMUP + i]! }));
+      console.log(profileReport(`money profile, ${kind}`, runs));
+      return;
+    }
+    // Per pair (the raw and the app capture of one round, run back to back): app_i − raw_i.
+    const pairs = a.map((x, i) => x - r[i]!);
     console.log(
       `money overhead, ${kind} (${r.length} captures each, interleaved): raw capture p50 ${ms(pct(r, 50))} p95 ${ms(pct(r, 95))}; ` +
         `submitMoneyOperation p50 ${ms(pct(a, 50))} p95 ${ms(pct(a, 95))}; overhead p50 ${ms(pct(a, 50) - pct(r, 50))} ` +
-        `p95 ${ms(pct(a, 95) - pct(r, 95))} (ledger + lock, 2 × GET /details, sync, audit)`,
+        `p95 ${ms(pct(a, 95) - pct(r, 95))} (ledger + lock, 2 × GET /details, sync, audit); ` +
+        `per pair (app_i − raw_i) p50 ${ms(pct(pairs, 50))} p90 ${ms(pct(pairs, 90))} p95 ${ms(pct(pairs, 95))} ` +
+        `p99 ${ms(pct(pairs, 99))} max ${ms(Math.max(...pairs))}`,
     );
   } finally {
     await sim.close();
@@ -248,12 +268,16 @@ async function queueThroughput(kind: "pglite" | "postgres", workers: 1 | 2): Pro
   }
 }
 
-/** MONEY_BENCH_ONLY=overhead,queue,property picks parts (default: all). */
+/** MONEY_BENCH_ONLY=overhead,queue,property,profile picks parts (default: all but the profile). */
 export async function runMoneyBench(): Promise<void> {
   const only = (process.env.MONEY_BENCH_ONLY ?? "overhead,queue,property").split(",");
   if (only.includes("overhead")) {
     await overhead("pglite");
     await overhead("postgres");
+  }
+  if (only.includes("profile")) {
+    await overhead("pglite", new Timeline());
+    await overhead("postgres", new Timeline());
   }
   if (only.includes("queue")) {
     await queueThroughput("pglite", 1);

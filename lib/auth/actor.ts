@@ -4,17 +4,19 @@ import "server-only";
 import { cache } from "react";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { auth } from "@/auth";
 import { db } from "@/lib/db/client";
 import { actorOf } from "./actor-of";
 import { safeCallbackPath } from "./callback-url";
 import type { Actor } from "./permissions";
+import { sessionIdsFrom } from "./session-cookie";
 import { resumeSession } from "./sessions";
 import { ENROL_PATH, isEnrolPath, twoFactorState } from "./two-factor/policy";
 
+/** Once per request (cache): the cookie decrypted, then the session, user and sales units in one query. */
 export const getActor = cache(async (): Promise<Actor | null> => {
-  const session = await auth();
-  const live = await resumeSession(await db(), { sessionId: session?.sid, userId: session?.user?.id });
+  const ids = await sessionIdsFrom(await headers());
+  if (!ids) return null;
+  const live = await resumeSession(await db(), ids);
   if (!live) return null;
   return { ...actorOf(live.user, live.id), twoFactor: twoFactorState(live.user) };
 });

@@ -20,7 +20,10 @@ declare module "next-auth" {
   }
 }
 
-/** The cookie's own lifetime, renewed on activity; the server-side session decides (lib/auth/sessions.ts). */
+/**
+ * The cookie's own lifetime from sign-in, the same as a session's absolute limit
+ * (SESSION_ABSOLUTE_MS); the server-side session decides (lib/auth/sessions.ts).
+ */
 export const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
 export function baseAuthConfig(): NextAuthConfig {

@@ -72,14 +72,70 @@ export async function startSession(
   return row.id;
 }
 
-const sessionUser = {
-  include: { user: { include: { salesUnits: { include: { salesUnit: { select: { msn: true } } } } } } },
-} as const;
+/** A session row with its user and the user's sales units, as resumeSession hands it on. */
+export interface LiveSession {
+  id: string;
+  userId: string;
+  createdAt: Date;
+  lastSeenAt: Date;
+  expiresAt: Date;
+  endedAt: Date | null;
+  rightsStamp: string;
+  secondFactorAt: Date | null;
+  user: {
+    id: string;
+    email: string;
+    name: string;
+    role: Role;
+    passwordHash: string;
+    active: boolean;
+    canViewPayments: boolean;
+    totpEnabledAt: Date | null;
+    salesUnits: { salesUnit: { msn: string } }[];
+  };
+}
 
-export type LiveSession = NonNullable<Awaited<ReturnType<typeof readSession>>>;
+type SessionRow = Omit<LiveSession, "user"> & {
+  [K in keyof Omit<LiveSession["user"], "id" | "salesUnits"> as `user_${K}`]: LiveSession["user"][K];
+} & { msns: string[] };
 
-function readSession(db: PrismaClient, sessionId: string) {
-  return db.userSession.findUnique({ where: { id: sessionId }, ...sessionUser });
+/**
+ * The session, its user and the user's sales units in one query (run on every request; Prisma's
+ * nested include would take four, one after the other).
+ */
+async function readSession(db: PrismaClient, sessionId: string): Promise<LiveSession | null> {
+  const rows = await db.$queryRaw<SessionRow[]>`
+    SELECT s."id", s."userId", s."createdAt", s."lastSeenAt", s."expiresAt", s."endedAt", s."rightsStamp",
+      s."secondFactorAt", u."email" AS "user_email", u."name" AS "user_name", u."role"::text AS "user_role",
+      u."passwordHash" AS "user_passwordHash", u."active" AS "user_active",
+      u."canViewPayments" AS "user_canViewPayments", u."totpEnabledAt" AS "user_totpEnabledAt",
+      ARRAY(SELECT su."msn" FROM "UserSalesUnit" us JOIN "SalesUnit" su ON su."id" = us."salesUnitId"
+        WHERE us."userId" = u."id" ORDER BY su."msn")::text[] AS "msns"
+    FROM "UserSession" s JOIN "User" u ON u."id" = s."userId"
+    WHERE s."id" = ${sessionId}::uuid`;
+  const r = rows[0];
+  if (!r) return null;
+  return {
+    id: r.id,
+    userId: r.userId,
+    createdAt: r.createdAt,
+    lastSeenAt: r.lastSeenAt,
+    expiresAt: r.expiresAt,
+    endedAt: r.endedAt,
+    rightsStamp: r.rightsStamp,
+    secondFactorAt: r.secondFactorAt,
+    user: {
+      id: r.userId,
+      email: r.user_email,
+      name: r.user_name,
+      role: r.user_role,
+      passwordHash: r.user_passwordHash,
+      active: r.user_active,
+      canViewPayments: r.user_canViewPayments,
+      totpEnabledAt: r.user_totpEnabledAt,
+      salesUnits: r.msns.map((msn) => ({ salesUnit: { msn } })),
+    },
+  };
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;

@@ -4,7 +4,7 @@ import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaPg } from "@prisma/adapter-pg";
-import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import type { SqlDriverAdapterFactory, SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "@/generated/prisma/client";
 import { pgliteMigrationAdapter, postgresMigrationAdapter } from "./migration-adapters";
@@ -18,11 +18,14 @@ export interface DirectDb {
   close(): Promise<void>;
 }
 
+/** Wraps Prisma's adapter (the money bench's profile times every statement through it). */
+export type AdapterWrapper = <F extends SqlDriverAdapterFactory>(factory: F) => F;
+
 /** `dir` undefined = in-memory PGlite (tests). */
-export async function openDirect(target: DatabaseTarget): Promise<DirectDb> {
+export async function openDirect(target: DatabaseTarget, wrap: AdapterWrapper = (f) => f): Promise<DirectDb> {
   if (target.driver === "pg") {
     const migration = postgresMigrationAdapter(target.url);
-    const prisma = new PrismaClient({ adapter: new PrismaPg({ connectionString: target.url, max: 4 }) });
+    const prisma = new PrismaClient({ adapter: wrap(new PrismaPg({ connectionString: target.url, max: 4 })) });
     return {
       prisma,
       migrationAdapter: migration.adapter,
@@ -34,7 +37,7 @@ export async function openDirect(target: DatabaseTarget): Promise<DirectDb> {
   }
   if (target.dir) mkdirSync(path.dirname(target.dir), { recursive: true });
   const pglite = openPglite(target.dir);
-  const prisma = new PrismaClient({ adapter: new PrismaPGlite(pglite) });
+  const prisma = new PrismaClient({ adapter: wrap(new PrismaPGlite(pglite)) });
   return {
     prisma,
     migrationAdapter: pgliteMigrationAdapter(pglite).adapter,

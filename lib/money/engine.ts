@@ -174,17 +174,6 @@ export async function submitMoneyOperation(
   assertMsn(actor, req.msn);
   const db = deps.db;
   const now = () => deps.now?.() ?? new Date();
-  // The payment, its sales unit and an earlier use of the key, read at once (three connections on PostgreSQL).
-  const [found, salesUnit, seen] = await Promise.all([
-    db.payment.findUnique({ where: { msn_orderId: { msn: req.msn, orderId: req.orderId } }, select: { id: true } }),
-    db.salesUnit.findUnique({
-      where: { msn: req.msn },
-      select: { captureType: true, approvalThresholdOre: true, releaseNeedsApproval: true, active: true },
-    }),
-    db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey }, select: { id: true } }),
-  ]);
-  if (!found || !salesUnit) throw new AppError("not_found", `payment ${req.msn}/${req.orderId}`);
-  const payment = { ...found, salesUnit };
   const hash = requestHash(req);
 
   const refuseEarly = async (refusal: Refusal, extra: Record<string, string> = {}): Promise<MoneyResult> => {
@@ -199,10 +188,10 @@ export async function submitMoneyOperation(
     return { outcome: "refused", refusal };
   };
 
-  const again = async (): Promise<MoneyResult> => {
+  const again = async (paymentId: string): Promise<MoneyResult> => {
     const existing = await db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey } });
     if (!existing) throw new AppError("internal", "idempotency key vanished");
-    if (existing.requestHash !== hash || existing.paymentId !== payment.id) return refuseEarly({ code: "key_reused" });
+    if (existing.requestHash !== hash || existing.paymentId !== paymentId) return refuseEarly({ code: "key_reused" });
     try {
       return resultOf(await resolveIfOpen(deps, existing));
     } catch (e) {
@@ -210,56 +199,28 @@ export async function submitMoneyOperation(
     }
   };
 
-  if (seen) return again();
-  // A deactivated sales unit moves no money: refused before any ledger row, lock or call to Vipps.
-  if (!payment.salesUnit.active) return refuseEarly({ code: "unit_inactive" });
-
-  // 1. Ledger row, lock and audit row: one statement (a data-modifying CTE), all or nothing. It runs
-  // in a transaction only for the bounded wait for a connection (MONEY_TRANSACTION.maxWait): a
-  // database too busy to take it answers "busy, nothing was sent" instead of keeping the person waiting.
+  // 1. Ledger row, lock and audit row: one statement (a data-modifying CTE), all or nothing, which
+  // also reads the payment and its sales unit — written only for a payment we hold, in an active
+  // sales unit, with a key not used before. It runs in a transaction only for the bounded wait for a
+  // connection (MONEY_TRANSACTION.maxWait): a database too busy to take it answers "busy, nothing
+  // was sent" instead of keeping the person waiting.
   const id = randomUUID();
   const at = now();
-  const requested = auditInsertSql({
-    action: "money_requested",
-    outcome: "success",
-    who: actor,
-    msn: req.msn,
-    orderId: req.orderId,
-    details: {
-      operationId: id,
-      kind: req.kind,
-      amount: req.amount === "all" ? "all" : req.amount,
-      ...(req.reason ? { reason: req.reason } : {}),
-    },
-  });
-  let op: Op;
+  let written: LedgerWrite | undefined;
   try {
-    // An interactive transaction: Prisma honours maxWait for these (an array of queries waits on).
-    const rows = await db.$transaction(
-      (tx) =>
-        tx.$queryRaw<Op[]>`
-          WITH op AS (
-            INSERT INTO "MoneyOperation" ("id", "idempotencyKey", "xRequestId", "paymentId", "msn", "orderId", "kind",
-              "amount", "reason", "note", "requestHash", "state", "createdById", "createdByName", "createdAt", "updatedAt")
-            VALUES (${id}::uuid, ${req.idempotencyKey}, ${xRequestIdFor(id)}, ${payment.id}::uuid, ${req.msn},
-              ${req.orderId}, ${req.kind}::"MoneyOperationKind", ${req.amount === "all" ? null : req.amount}::int,
-              ${req.reason ?? null}::"RefundReason", ${req.note?.trim() || null}, ${hash}, 'pending',
-              ${actor.id}::uuid, ${actor.name.slice(0, 200)}, ${at}::timestamptz, ${at}::timestamptz)
-            RETURNING *
-          ), locked AS (
-            INSERT INTO "PaymentLock" ("paymentId", "operationId", "lockedAt") SELECT "paymentId", "id", ${at}::timestamptz FROM op
-          ), audited AS (${requested})
-          SELECT * FROM op`,
-      txOptions(deps),
-    );
-    op = rows[0]!;
+    written = await writeLedger(deps, actor, req, id, hash, at);
   } catch (e) {
-    if (isUnique(e, "idempotencyKey")) return again(); // a double click raced us: one row, one answer
+    const payment = await db.payment.findUnique({
+      where: { msn_orderId: { msn: req.msn, orderId: req.orderId } },
+      select: { id: true },
+    });
+    if (!payment) throw e;
+    if (isUnique(e, "idempotencyKey")) return again(payment.id); // a double click raced us: one row, one answer
     if (isTransactionTimeout(e)) {
       // No connection in time (or the transaction ran out of time and was rolled back): nothing was
       // written unless a commit's answer was lost, which the key finds.
       if (await db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey }, select: { id: true } }))
-        return again();
+        return again(payment.id);
       return refuseEarly({ code: "db_busy" }).catch(() => ({ outcome: "refused", refusal: { code: "db_busy" } }));
     }
     if (isUnique(e, "paymentId") || isUnique(e, "PaymentLock")) {
@@ -276,14 +237,96 @@ export async function submitMoneyOperation(
     }
     throw e;
   }
+  if (!written) throw new AppError("not_found", `payment ${req.msn}/${req.orderId}`);
+  const { op, unit } = written;
+  // Nothing written: the key was used before (its first answer stands), or the sales unit is
+  // deactivated — it moves no money: refused before any ledger row, lock or call to Vipps.
+  if (!op) {
+    if (await db.moneyOperation.findUnique({ where: { idempotencyKey: req.idempotencyKey }, select: { id: true } }))
+      return again(unit.paymentId);
+    return refuseEarly({ code: "unit_inactive" });
+  }
 
   // From here the ledger row exists: whatever goes wrong on our side (a busy database above all), the
   // person is told "pending" — money may have moved — and the reconciler settles the row.
   try {
-    return await checkAndSend(deps, op, actor, req, payment.salesUnit);
+    return await checkAndSend(deps, op, actor, req, unit);
   } catch (e) {
     return afterTrouble(deps, op, actor, e);
   }
+}
+
+type UnitRules = {
+  captureType: "reserve" | "direct";
+  approvalThresholdOre: number | null;
+  releaseNeedsApproval: boolean;
+};
+
+type LedgerWrite = { op: Op | null; unit: UnitRules & { paymentId: string } };
+
+/**
+ * Step 1 in one statement: the payment and its sales unit read, and — for an active unit and a key
+ * not used before — the ledger row, the lock and the audit row written. undefined: no such payment.
+ * A lock already held (or the same key written meanwhile) fails the statement on its unique index.
+ */
+async function writeLedger(
+  deps: MoneyDeps,
+  actor: Actor,
+  req: MoneyRequest,
+  id: string,
+  hash: string,
+  at: Date,
+): Promise<LedgerWrite | undefined> {
+  const requested = auditInsertSql(
+    {
+      action: "money_requested",
+      outcome: "success",
+      who: actor,
+      msn: req.msn,
+      orderId: req.orderId,
+      details: {
+        operationId: id,
+        kind: req.kind,
+        amount: req.amount === "all" ? "all" : req.amount,
+        ...(req.reason ? { reason: req.reason } : {}),
+      },
+    },
+    Prisma.sql`EXISTS (SELECT 1 FROM op)`,
+  );
+  type Row = Op & UnitRules & { written: boolean; targetPaymentId: string };
+  // An interactive transaction: Prisma honours maxWait for these (an array of queries waits on).
+  const rows = await deps.db.$transaction(
+    (tx) =>
+      tx.$queryRaw<Row[]>`
+        WITH target AS (
+          SELECT p."id" AS "paymentId", u."captureType", u."approvalThresholdOre", u."releaseNeedsApproval", u."active"
+          FROM "Payment" p JOIN "SalesUnit" u ON u."msn" = p."msn"
+          WHERE p."msn" = ${req.msn} AND p."orderId" = ${req.orderId}
+        ), op AS (
+          INSERT INTO "MoneyOperation" ("id", "idempotencyKey", "xRequestId", "paymentId", "msn", "orderId", "kind",
+            "amount", "reason", "note", "requestHash", "state", "createdById", "createdByName", "createdAt", "updatedAt")
+          SELECT ${id}::uuid, ${req.idempotencyKey}, ${xRequestIdFor(id)}, t."paymentId", ${req.msn},
+            ${req.orderId}, ${req.kind}::"MoneyOperationKind", ${req.amount === "all" ? null : req.amount}::int,
+            ${req.reason ?? null}::"RefundReason", ${req.note?.trim() || null}, ${hash}, 'pending',
+            ${actor.id}::uuid, ${actor.name.slice(0, 200)}, ${at}::timestamptz, ${at}::timestamptz
+          FROM target t
+          WHERE t."active" AND NOT EXISTS (SELECT 1 FROM "MoneyOperation" WHERE "idempotencyKey" = ${req.idempotencyKey})
+          RETURNING *
+        ), locked AS (
+          INSERT INTO "PaymentLock" ("paymentId", "operationId", "lockedAt") SELECT "paymentId", "id", ${at}::timestamptz FROM op
+        ), audited AS (${requested})
+        SELECT op.*, op."id" IS NOT NULL AS "written", t."paymentId" AS "targetPaymentId", t."captureType",
+          t."approvalThresholdOre", t."releaseNeedsApproval"
+        FROM target t LEFT JOIN op ON true`,
+    txOptions(deps),
+  );
+  const row = rows[0];
+  if (!row) return undefined;
+  const { written, targetPaymentId, captureType, approvalThresholdOre, releaseNeedsApproval, ...op } = row;
+  return {
+    op: written ? op : null,
+    unit: { paymentId: targetPaymentId, captureType, approvalThresholdOre, releaseNeedsApproval },
+  };
 }
 
 /**
@@ -321,12 +364,6 @@ function leftPending(op: Op, e: unknown): MoneyResult {
   console.warn(`[money] operation ${op.id} left pending for the reconciler (${code})`);
   return { outcome: "pending", operation: { ...view(op), state: op.state === "unknown" ? "unknown" : "pending" } };
 }
-
-type UnitRules = {
-  captureType: "reserve" | "direct";
-  approvalThresholdOre: number | null;
-  releaseNeedsApproval: boolean;
-};
 
 /** Steps 2–5 for a fresh ledger row with its lock. */
 async function checkAndSend(
@@ -379,7 +416,8 @@ async function checkAndSend(
 }
 
 type SendOutcome =
-  | { state: "succeeded"; transactionId: string | null; body: Prisma.InputJsonValue }
+  /** body: Vipps' answer as parsed, stored as JSON once (JSON.stringify when recorded). */
+  | { state: "succeeded"; transactionId: string | null; body: unknown }
   | { state: "failed"; code: string; message: string; retryAfterSeconds?: number }
   | { state: "unknown"; code: string };
 
@@ -388,14 +426,14 @@ async function send(client: MoneyClient, op: Op, text: string): Promise<SendOutc
   try {
     if (op.kind === "capture") {
       const res = await client.capturePayment({ ...base, amount: op.amount ?? undefined });
-      return { state: "succeeded", transactionId: res.transactionInfo.transactionId ?? null, body: json(res) };
+      return { state: "succeeded", transactionId: res.transactionInfo.transactionId ?? null, body: res };
     }
     if (op.kind === "refund") {
       const res = await client.refundPayment({ ...base, amount: op.amount ?? undefined });
-      return { state: "succeeded", transactionId: res.transaction.transactionId ?? null, body: json(res) };
+      return { state: "succeeded", transactionId: res.transaction.transactionId ?? null, body: res };
     }
     const res = await client.cancelPayment({ ...base, shouldReleaseRemainingFunds: op.kind === "release" });
-    return { state: "succeeded", transactionId: res.transactionInfo.transactionId ?? null, body: json(res) };
+    return { state: "succeeded", transactionId: res.transactionInfo.transactionId ?? null, body: res };
   } catch (err) {
     if (!isEcomError(err)) return { state: "unknown", code: "internal" };
     if (err.kind === "validation") return { state: "failed", code: "invalid", message: err.message };
@@ -417,8 +455,6 @@ async function send(client: MoneyClient, op: Op, text: string): Promise<SendOutc
     return { state: "failed", code: err.errorCode ?? String(err.httpStatus ?? err.kind), message: err.message };
   }
 }
-
-const json = (v: unknown) => JSON.parse(JSON.stringify(v)) as Prisma.InputJsonValue;
 
 /** Records the outcome, syncs the payment, releases the lock once the outcome is known. */
 async function finish(
@@ -551,7 +587,7 @@ async function resolveFromLog(deps: MoneyDeps, op: Op): Promise<SendOutcome | nu
   if (!details) return null;
   const entries = details.transactionLogHistory.filter((e) => e.requestId === op.xRequestId);
   const done = entries.find((e) => e.operationSuccess);
-  if (done) return { state: "succeeded", transactionId: done.transactionId ?? null, body: json(done) };
+  if (done) return { state: "succeeded", transactionId: done.transactionId ?? null, body: done };
   if (entries.length > 0) return { state: "failed", code: "refused_by_vipps", message: "logged as not successful" };
   return null;
 }

@@ -100,7 +100,16 @@ export async function startApp(opts: {
   const out = createWriteStream(opts.logFile);
   const child = spawn(
     process.execPath,
-    ["node_modules/next/dist/bin/next", "start", "-p", String(opts.port), "-H", "127.0.0.1"],
+    // BENCH_NODE_ARGS in the app's env: Node flags not allowed in NODE_OPTIONS (e.g. --cpu-prof).
+    [
+      ...(opts.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+      "node_modules/next/dist/bin/next",
+      "start",
+      "-p",
+      String(opts.port),
+      "-H",
+      "127.0.0.1",
+    ],
     {
       env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...opts.env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -2,7 +2,7 @@
 // next) and one PaymentEvent per log entry, stored exactly once (unique fingerprint per payment).
 // Both in one transaction, so a payment never exists without the events it was read with.
 import "server-only";
-import type { PrismaClient } from "@/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import type { PaymentStatus } from "@/generated/prisma/enums";
 import type { PaymentDetails } from "@/lib/ecom";
 import { derivePayment, eventFingerprint, type DerivedPayment } from "@/lib/payments/sync/derive";
@@ -108,8 +108,9 @@ export async function syncDetails(
 
 /**
  * For a payment we hold (its id known) when the caller needs no "what changed" answer (the money
- * engine after an operation): the same row and events as syncDetails, in two statements instead of
- * four — no reads first; events already stored are skipped by their unique fingerprint.
+ * engine after an operation): the same row and events as syncDetails in one statement (a
+ * data-modifying CTE: all or nothing, one round trip, no transaction) instead of four — no reads
+ * first; events already stored are skipped by their unique fingerprint.
  */
 export async function storeKnownPayment(
   db: PrismaClient,
@@ -118,15 +119,45 @@ export async function storeKnownPayment(
   now = new Date(),
 ): Promise<void> {
   const d = derivePayment(details);
-  // An array transaction waits for a connection as long as it takes (no maxWait): fine for a copy.
-  await db.$transaction([
-    db.payment.update({
-      where: { id: paymentId },
-      data: { ...d, lastSyncedAt: now, nextPollAt: nextPollAt(d, now, 0), pollAttempts: 0 },
-      select: { id: true },
-    }),
-    db.paymentEvent.createMany({ data: eventRows(paymentId, details), skipDuplicates: true }),
-  ]);
+  const events = eventRows(paymentId, details).map(
+    (e) => Prisma.sql`(${e.fingerprint}, ${e.operation}, ${e.amount}::int, ${e.transactionId}, ${e.transactionText},
+      ${e.requestId}, ${e.operationSuccess}::boolean, ${e.timeStamp}::timestamptz)`,
+  );
+  const insertEvents =
+    events.length === 0
+      ? Prisma.empty
+      : Prisma.sql`, events AS (
+          INSERT INTO "PaymentEvent" ("paymentId", "fingerprint", "operation", "amount", "transactionId",
+            "transactionText", "requestId", "operationSuccess", "timeStamp")
+          SELECT p."id", e.* FROM payment p, (VALUES ${Prisma.join(events)}) AS e
+          ON CONFLICT DO NOTHING
+        )`;
+  // Every derived column (the type makes a new one impossible to forget); orderId, the row's key, never changes.
+  const derived: { [K in Exclude<keyof DerivedPayment, "orderId">]: Prisma.Sql } = {
+    status: Prisma.sql`${d.status}::"PaymentStatus"`,
+    amount: Prisma.sql`${d.amount}::int`,
+    reservedAmount: Prisma.sql`${d.reservedAmount}::int`,
+    capturedAmount: Prisma.sql`${d.capturedAmount}::int`,
+    refundedAmount: Prisma.sql`${d.refundedAmount}::int`,
+    remainingToCapture: Prisma.sql`${d.remainingToCapture}::int`,
+    remainingToRefund: Prisma.sql`${d.remainingToRefund}::int`,
+    transactionText: Prisma.sql`${d.transactionText}`,
+    bankIdentificationNumber: Prisma.sql`${d.bankIdentificationNumber}::int`,
+    initiatedAt: Prisma.sql`${d.initiatedAt}::timestamptz`,
+    reservedAt: Prisma.sql`${d.reservedAt}::timestamptz`,
+    guaranteeEndsAt: Prisma.sql`${d.guaranteeEndsAt}::timestamptz`,
+  };
+  const set = Prisma.join(
+    Object.entries(derived).map(([column, value]) => Prisma.sql`${Prisma.raw(`"${column}"`)} = ${value}`),
+  );
+  await db.$executeRaw`
+    WITH payment AS (
+      UPDATE "Payment" SET ${set}, "lastSyncedAt" = ${now}::timestamptz, "nextPollAt" = ${nextPollAt(d, now, 0)}::timestamptz,
+        "pollAttempts" = 0, "updatedAt" = ${now}::timestamptz
+      WHERE "id" = ${paymentId}::uuid
+      RETURNING "id"
+    )${insertEvents}
+    SELECT 1 FROM payment`;
 }
 
 /** Upserts one payment from its details. Safe to call any number of times. Returns the payment id. */
