@@ -31,6 +31,31 @@ function sortTarget(field: HistorySortField, state: HistoryUrlState) {
   return { active, arrow, href: historyHref(state, { sort: field, dir: nextDir }) };
 }
 
+/** A sort link's text: the column, its arrow, and the direction for screen readers. */
+function SortLabel({
+  label,
+  active,
+  arrow,
+  state,
+  t,
+}: {
+  label: string;
+  active: boolean;
+  arrow: string;
+  state: HistoryUrlState;
+  t: HistoryText;
+}) {
+  return (
+    <>
+      {label}
+      <span aria-hidden className={active ? "" : "opacity-30"}>
+        {arrow}
+      </span>
+      {active ? <span className="sr-only">({state.dir === "asc" ? t.sortedAsc : t.sortedDesc})</span> : null}
+    </>
+  );
+}
+
 /** A sortable column head: a link that sorts by the column, or flips the direction if it already does. */
 function SortHead({
   field,
@@ -56,11 +81,7 @@ function SortHead({
         title={interpolate(t.sortBy, { column: label.toLowerCase() })}
         className={`inline-flex items-center gap-1 uppercase hover:text-ink ${active ? "text-ink" : ""}`}
       >
-        {label}
-        <span aria-hidden className={active ? "" : "opacity-30"}>
-          {arrow}
-        </span>
-        {active ? <span className="sr-only">({state.dir === "asc" ? t.sortedAsc : t.sortedDesc})</span> : null}
+        <SortLabel label={label} active={active} arrow={arrow} state={state} t={t} />
       </Link>
     </th>
   );
@@ -88,11 +109,7 @@ function PhoneSort({ state, t }: { state: HistoryUrlState; t: HistoryText }) {
                 : "border-surface-line bg-surface text-ink-muted"
             }`}
           >
-            {t.columns[SORT_COLUMN[field]]}
-            <span aria-hidden className={active ? "" : "opacity-40"}>
-              {arrow}
-            </span>
-            {active ? <span className="sr-only">({state.dir === "asc" ? t.sortedAsc : t.sortedDesc})</span> : null}
+            <SortLabel label={t.columns[SORT_COLUMN[field]]} active={active} arrow={arrow} state={state} t={t} />
           </Link>
         );
       })}
