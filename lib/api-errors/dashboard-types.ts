@@ -6,12 +6,14 @@ export const RANGES = PRESETS;
 export type RangeName = Preset;
 export const RANGE_MS = PRESET_MS;
 /**
- * Chart buckets per range: 60–100 bars, and one a day for 30 days — whole UTC days, so the 30-day view
- * reads only the daily rollups (lib/api-errors/spans.ts; 8-hour bars needed hours: npm run bench -- errors).
+ * Chart buckets per range, each a whole step of a rollup level (lib/api-errors/spans.ts), so a view
+ * reads the coarsest level whole: minutes for the last hour (60 bars), hours for 24 hours (24 bars —
+ * 15-minute bars made the 24-hour view read 1,440 minute rows per key, and its time grew with the
+ * traffic: npm run bench -- errors), 2 hours for 7 days (84), whole UTC days for 30 days (30).
  */
 export const STEP_MS: Record<RangeName, number> = {
   "1h": 60_000,
-  "24h": 15 * 60_000,
+  "24h": 3_600_000,
   "7d": 2 * 3_600_000,
   "30d": 86_400_000,
 };
