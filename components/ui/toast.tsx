@@ -1,9 +1,13 @@
 "use client";
 // Results of actions as toasts (sonner), besides the message in place: a person who scrolled away,
 // or closed the dialog, still learns how it went. Field messages stay at their fields only.
+import dynamic from "next/dynamic";
 import { useEffect, useEffectEvent, useRef } from "react";
-import { toast, Toaster as Sonner } from "sonner";
 import type { ActionState } from "@/lib/actions/result";
+
+// sonner is loaded after the page (no route carries it in its first load); the toaster and every
+// toast() share the one module, so its queue is one.
+const Sonner = dynamic(() => import("sonner").then((m) => m.Toaster), { ssr: false });
 
 /** `label`: the notification region's name for screen readers; `close`: each toast's close button. */
 export function Toaster({ label, close }: { label: string; close: string }) {
@@ -35,7 +39,7 @@ export function useResultToast(result: unknown, message: () => { tone: ToastTone
   const shown = useRef<unknown>(undefined);
   const show = useEffectEvent(() => {
     const m = message();
-    if (m) toast[m.tone](m.text);
+    if (m) void import("sonner").then(({ toast }) => toast[m.tone](m.text));
   });
   useEffect(() => {
     if (result === shown.current) return;
