@@ -9,7 +9,7 @@ import { Command } from "cmdk";
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { StatusBadge } from "@/components/payments/status-badge";
-import { paletteSearchAction } from "@/lib/actions/payments/palette-search";
+import { paletteSearchAction, paletteUnitsAction } from "@/lib/actions/payments/palette-search";
 import { formatOre } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";
 import { interpolate } from "@/lib/i18n/locales";
@@ -26,6 +26,8 @@ export interface PaletteProps {
 }
 
 const DEBOUNCE_MS = 150;
+/** Sales units listed at once; typing narrows them. */
+const UNITS_SHOWN = 8;
 
 function useDebounced(value: string, ms: number) {
   const [v, setV] = useState(value);
@@ -45,6 +47,13 @@ export function CommandPaletteDialog({ pages, canSearch, t, statuses, onClose }:
   const router = useRouter();
   const [q, setQ] = useState("");
   const term = useDebounced(q.trim(), DEBOUNCE_MS);
+  // Once per opening (and kept a while): the units are few and filtered here, like the pages.
+  const units = useQuery({
+    queryKey: ["palette-units"],
+    queryFn: async () => (await paletteUnitsAction({}))?.data ?? [],
+    enabled: canSearch,
+    staleTime: 5 * 60_000,
+  });
   const { data, isFetching, isError } = useQuery({
     queryKey: ["palette", term],
     queryFn: async () => {
@@ -52,7 +61,7 @@ export function CommandPaletteDialog({ pages, canSearch, t, statuses, onClose }:
       if (!r?.data) throw new Error(r?.serverError ?? "palette search failed");
       return r.data;
     },
-    enabled: canSearch,
+    enabled: canSearch && term !== "",
     staleTime: 10_000,
     placeholderData: (previous) => previous,
   });
@@ -62,7 +71,10 @@ export function CommandPaletteDialog({ pages, canSearch, t, statuses, onClose }:
   };
   const needle = q.trim().toLowerCase();
   const shownPages = pages.filter((p) => !needle || p.label.toLowerCase().includes(needle));
-  const current = data && term === q.trim() ? data : null;
+  const shownUnits = (units.data ?? [])
+    .filter((u) => !needle || u.name.toLowerCase().includes(needle) || u.msn.includes(needle))
+    .slice(0, UNITS_SHOWN);
+  const current = data && term !== "" && term === q.trim() ? data : null;
   // The first entry is chosen whenever the entries change (results arrive after the typing): Enter
   // opens the payment typed, not the lookup that was first while the search ran.
   const paymentValue = (p: { msn: string; orderId: string }) => `payment ${p.msn} ${p.orderId}`;
@@ -143,9 +155,9 @@ export function CommandPaletteDialog({ pages, canSearch, t, statuses, onClose }:
                   ))}
                 </Command.Group>
               ) : null}
-              {canSearch && current && current.units.length > 0 ? (
+              {shownUnits.length > 0 ? (
                 <Command.Group heading={t.histories}>
-                  {current.units.map((u) => (
+                  {shownUnits.map((u) => (
                     <Command.Item
                       key={u.msn}
                       value={`history ${u.msn}`}

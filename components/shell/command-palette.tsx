@@ -1,6 +1,7 @@
 "use client";
 // The command palette's host: Ctrl-K / ⌘K (or a "Jump to" button, through PALETTE_EVENT) opens it.
-// The palette itself (cmdk and its search) is loaded only when first opened, so no page carries it.
+// The palette itself (cmdk and its search) is its own chunk, fetched once the page is idle: no page
+// carries it in its first load.
 import dynamic from "next/dynamic";
 import { useEffect, useEffectEvent, useRef, useState } from "react";
 import type { PaletteProps } from "./command-palette-dialog";

@@ -4,6 +4,7 @@
 import dynamic from "next/dynamic";
 import { useEffect, useEffectEvent, useRef } from "react";
 import type { ActionState } from "@/lib/actions/result";
+import { nonFieldError } from "./keep-input";
 
 // sonner is loaded after the page (no route carries it in its first load); the toaster and every
 // toast() share the one module, so its queue is one.
@@ -57,7 +58,7 @@ export function useActionToast(state: ActionState<unknown>, ok: string | null) {
     const data = state.data as { ok?: boolean; error?: unknown } | undefined;
     if (data !== undefined && data?.ok !== false) return ok ? { tone: "success", text: ok } : null;
     const refused = typeof data?.error === "string" ? data.error : undefined;
-    const error = refused ?? state.serverError ?? state.validationErrors?.formErrors[0];
+    const error = refused ?? nonFieldError(state, []);
     return error ? { tone: "error", text: error } : null;
   });
 }

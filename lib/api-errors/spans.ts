@@ -5,7 +5,7 @@
 // while a 30-day view reads about 30 day rows per key instead of 720 hour rows.
 import "server-only";
 import { Prisma } from "@/generated/prisma/client";
-import { LATENCY_BUCKETS } from "@/lib/api-log/rollups";
+import { LATENCY_BUCKETS, ROLLUP_LEVELS } from "@/lib/api-log/rollups";
 
 const MINUTE = 60_000;
 const HOUR = 3_600_000;
@@ -27,28 +27,16 @@ interface LevelInfo {
   last: string;
 }
 
+/** The table of a level in a family: the writers' own list (lib/api-log/rollup-levels.ts). */
+const tablesOf = (unit: Level): Record<Family, string> => {
+  const table = (perUnit: boolean) => ROLLUP_LEVELS.find((l) => l.unit === unit && l.perUnit === perUnit)!.table;
+  return { unit: table(true), all: table(false) };
+};
+
 export const LEVELS: Record<Level, LevelInfo> = {
-  day: {
-    ms: DAY,
-    tables: { unit: "ApiCallRollupDay", all: "ApiCallRollupAllDay" },
-    time: "day",
-    first: "firstMinute",
-    last: "lastMinute",
-  },
-  hour: {
-    ms: HOUR,
-    tables: { unit: "ApiCallRollupHour", all: "ApiCallRollupAllHour" },
-    time: "hour",
-    first: "firstMinute",
-    last: "lastMinute",
-  },
-  minute: {
-    ms: MINUTE,
-    tables: { unit: "ApiCallRollup", all: "ApiCallRollupAll" },
-    time: "minute",
-    first: "minute",
-    last: "minute",
-  },
+  day: { ms: DAY, tables: tablesOf("day"), time: "day", first: "firstMinute", last: "lastMinute" },
+  hour: { ms: HOUR, tables: tablesOf("hour"), time: "hour", first: "firstMinute", last: "lastMinute" },
+  minute: { ms: MINUTE, tables: tablesOf("minute"), time: "minute", first: "minute", last: "minute" },
 };
 
 export interface Span {

@@ -60,7 +60,8 @@ export function levelRows(level: RollupLevel, groups: readonly RollupGroup[]): L
   return [...rows.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, r]) => r);
 }
 
-const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
+/** "a", "b", … — column names as SQL. */
+export const quotedColumns = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(", ");
 
 /**
  * One level's upsert: its rows as ONE jsonb parameter typed by the table's own row type (bound
@@ -100,9 +101,9 @@ export function levelUpsert(level: RollupLevel, rows: readonly LevelRow[]): Pris
       : []),
   ];
   return Prisma.sql`
-    INSERT INTO ${Prisma.raw(t)} (${Prisma.raw(quoted(columns))})
-    SELECT ${Prisma.raw(quoted(columns))}
+    INSERT INTO ${Prisma.raw(t)} (${Prisma.raw(quotedColumns(columns))})
+    SELECT ${Prisma.raw(quotedColumns(columns))}
     FROM jsonb_populate_recordset(NULL::${Prisma.raw(t)}, ${JSON.stringify(json)}::jsonb) WITH ORDINALITY AS g
     ORDER BY g.ordinality
-    ON CONFLICT (${Prisma.raw(quoted(key))}) DO UPDATE SET ${Prisma.raw(updates.join(", "))}`;
+    ON CONFLICT (${Prisma.raw(quotedColumns(key))}) DO UPDATE SET ${Prisma.raw(updates.join(", "))}`;
 }

@@ -9,7 +9,7 @@
 // every level is exact, so a view may combine them (lib/api-errors/spans.ts).
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
-import { levelRows, levelUpsert, ROLLUP_LEVELS } from "./rollup-levels";
+import { levelRows, levelUpsert, quotedColumns, ROLLUP_LEVELS } from "./rollup-levels";
 
 export { ROLLUP_LEVELS } from "./rollup-levels";
 
@@ -74,9 +74,10 @@ export function groupRows(rows: readonly Prisma.ApiCallLogCreateManyInput[]): Ro
   return [...groups.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, g]) => g);
 }
 
-// Both inserts send the whole batch as ONE jsonb parameter, typed by the table's own row type
-// (jsonb_populate_recordset): bound parameters per row are what makes createMany slow, ~10× on PGlite.
-const quoted = (columns: readonly string[]) => Prisma.raw(columns.map((c) => `"${c}"`).join(", "));
+// The raw rows, like every level's rows (./rollup-levels.ts), go as ONE jsonb parameter typed by the
+// table's own row type (jsonb_populate_recordset): bound parameters per row are what makes createMany
+// slow, ~10× on PGlite.
+const quoted = (columns: readonly string[]) => Prisma.raw(quotedColumns(columns));
 
 /**
  * Adds the batch's groups to every level (inside the caller's transaction). Each statement locks its
