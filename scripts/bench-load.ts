@@ -4,7 +4,8 @@
 // reachable): a fresh database with the demo data seeded through the simulator (LOAD_PAYMENTS,
 // default 5000) plus a sales unit of its own holding reserved payments for the money operations;
 // the simulator in a process of its own (state in memory, a new one per database); ONE `next start`
-// of the build with default settings (reconciler on). First the readers alone for
+// of the build with default settings (reconciler on) — or LOAD_INSTANCES of them on PostgreSQL, the
+// readers and money operations spread over them round-robin, as one instance per core behind a balancer. First the readers alone for
 // LOAD_BASELINE_SECONDS (default 20; 0 skips it), for comparison; then for LOAD_SECONDS (default 120):
 //   - LOAD_READERS (default 50) concurrent readers, each signed in with a session of its own, in a
 //     closed loop: the history page of a sales unit, a payment page, a lookup (an orderId or the
@@ -25,8 +26,8 @@
 // .data/bench/load-<database>.json.
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import os, { tmpdir } from "node:os";
 import path from "node:path";
 import { rollupSink } from "@/lib/api-log/writer";
 import type { PrismaClient } from "@/generated/prisma/client";
@@ -66,6 +67,11 @@ const DEMO_PAYMENTS = num("LOAD_PAYMENTS", 5000);
 const THINK_MS = (process.env.LOAD_THINK_MS ?? "0,1000").split(",").map((v) => Math.max(0, Number(v) || 0));
 const BASELINE_SECONDS = Number(process.env.LOAD_BASELINE_SECONDS ?? 20) || 0;
 const DATABASES = (process.env.LOAD_DATABASES ?? "postgres,pglite").split(",").map((s) => s.trim());
+/**
+ * `next start` instances on PostgreSQL (PGlite has one owner: always 1), as a deployment runs one per
+ * core behind a balancer: reader r and money operation k go to instance r (k) mod n.
+ */
+const INSTANCES = num("LOAD_INSTANCES", 1);
 const MONEY_MSN = "299501";
 const READER = { email: "load-reader@example.invalid", password: "load-reader-not-secret-1", name: "Load Reader" };
 const FINANCE = { email: "load-finance@example.invalid", password: "load-finance-not-secret-1", name: "Load Økonomi" };
@@ -93,7 +99,7 @@ async function forEachLimit<T>(items: T[], limit: number, fn: (item: T, i: numbe
   );
 }
 
-async function startSimulatorProcess(): Promise<{ url: string; stop(): void }> {
+async function startSimulatorProcess(): Promise<{ url: string; pid: number | undefined; stop(): void }> {
   const port = await freePort();
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "scripts/bench/simulator-process.ts"], {
     env: { ...process.env, SIMULATOR_PORT: String(port) },
@@ -112,6 +118,7 @@ async function startSimulatorProcess(): Promise<{ url: string; stop(): void }> {
   });
   return {
     url,
+    pid: child.pid,
     stop: () => {
       stopping = true;
       child.kill("SIGTERM");
@@ -223,6 +230,11 @@ interface Phase {
   thinkMs: number;
   /** CPU time of the next start process over the phase, in % of one core. */
   appCpuPercent: number | null;
+  /**
+   * Where the machine's CPU went over the phase, in % of one core: the whole machine (all cores
+   * busy = cores × 100), this load generator, the simulator and PostgreSQL's processes.
+   */
+  cpu: { machine: number | null; cores: number; generator: number; simulator: number | null; postgres: number | null };
   reads: Record<Route, Summary & { rps: number; errors: number }>;
   /** Every read, whatever the route. */
   allReads: Summary & { rps: number; errors: number };
@@ -242,6 +254,8 @@ interface Phase {
 interface LoadResult {
   database: string;
   readers: number;
+  /** `next start` instances sharing the load. */
+  instances: number;
   moneyRate: number;
   /** The readers alone (no pauses), for comparison. */
   baseline?: Phase;
@@ -264,6 +278,35 @@ interface LoadResult {
   };
 }
 
+/** Busy CPU seconds of the whole machine since boot, all cores (Linux /proc/stat), or null. */
+function machineBusySeconds(): number | null {
+  try {
+    const [, ...ticks] = readFileSync("/proc/stat", "utf8").split("\n")[0]!.trim().split(/\s+/).map(Number);
+    // user nice system idle iowait irq softirq steal …: busy is all but idle and iowait.
+    return ticks.reduce((t, v, i) => (i === 3 || i === 4 ? t : t + (v || 0)), 0) / 100;
+  } catch {
+    return null;
+  }
+}
+
+/** CPU seconds of every PostgreSQL server process on the machine (the bench's database), or null. */
+function postgresCpuSeconds(): number | null {
+  try {
+    let total = 0;
+    for (const pid of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+      try {
+        if (readFileSync(`/proc/${pid}/comm`, "utf8").trim() !== "postgres") continue;
+        total += cpuSeconds(Number(pid)) ?? 0;
+      } catch {
+        /* gone meanwhile */
+      }
+    }
+    return total;
+  } catch {
+    return null;
+  }
+}
+
 /** utime + stime of a process in seconds (Linux /proc), or null. */
 function cpuSeconds(pid: number | undefined): number | null {
   try {
@@ -274,7 +317,7 @@ function cpuSeconds(pid: number | undefined): number | null {
   }
 }
 
-async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> {
+async function runOne(kind: string, simUrl: string, simPid: number | undefined): Promise<LoadResult | null> {
   const secrets = freshSecrets();
   // Each phase captures 1 kr of each payment, then refunds it (two passes over the pool).
   const moneyCount = Math.max(20, Math.ceil((MONEY_RATE * SECONDS) / 2));
@@ -282,10 +325,8 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
   if (!prepared) return null;
   const port = new URL(simUrl).port;
   const logDir = path.resolve(".data/bench");
-  const app = new AppInstance(
-    `load-${kind}`,
-    await freePort(),
-    {
+  const instances = kind === "postgres" ? INSTANCES : 1;
+  const appEnv = {
       ...prepared.env,
       ...secrets,
       DEMO_MODE: "false",
@@ -294,18 +335,26 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       // LOAD_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): Node flags for the app's process.
       ...(process.env.LOAD_APP_NODE_ARGS ? { BENCH_NODE_ARGS: process.env.LOAD_APP_NODE_ARGS } : {}),
       SIMULATOR_PORT: port,
-    },
-    logDir,
-  );
+  };
+  const apps: AppInstance[] = [];
+  for (let i = 0; i < instances; i++)
+    apps.push(new AppInstance(`load-${kind}${i ? `-${i}` : ""}`, await freePort(), appEnv, logDir));
+  const app = apps[0]!;
+  const appFor = (i: number) => apps[i % apps.length]!;
+  /** The instances' CPU seconds together, or null. */
+  const appsCpu = () => {
+    const each = apps.map((a) => cpuSeconds(a.pid));
+    return each.every((c) => c !== null) ? each.reduce((t: number, c) => t + c!, 0) : null;
+  };
   try {
-    await app.start();
+    for (const a of apps) await a.start();
     const actionId = serverActionId("lib/actions/money/submit-money-operation.ts", "submitMoneyOperationAction");
     const cookies: string[] = [];
     await forEachLimit(
       Array.from({ length: READERS }, (_, i) => i),
       4,
       async () => {
-        cookies.push(await signIn(app.url, READER.email, READER.password));
+        cookies.push(await signIn(appFor(cookies.length).url, READER.email, READER.password));
       },
     );
     const financeCookie = await signIn(app.url, FINANCE.email, FINANCE.password);
@@ -320,8 +369,8 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       const q = Math.random() < 0.5 ? p.orderId : p.orderId.slice(0, Math.max(4, p.orderId.length - 3));
       return `/?q=${encodeURIComponent(q)}`;
     };
-    const get = async (cookie: string, pathAndQuery: string) => {
-      const res = await fetch(`${app.url}${pathAndQuery}`, {
+    const get = async (cookie: string, pathAndQuery: string, instance = 0) => {
+      const res = await fetch(`${appFor(instance).url}${pathAndQuery}`, {
         headers: { Cookie: cookie, "Accept-Language": "nb" },
         redirect: "manual",
       });
@@ -342,7 +391,11 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
         if (errorExamples.length < 10)
           errorExamples.push(`${((performance.now() - t0) / 1000).toFixed(1)} s ${url} → ${what}`);
       };
-      const cpu0 = cpuSeconds(app.pid);
+      const cpu0 = appsCpu();
+      const machine0 = machineBusySeconds();
+      const self0 = process.cpuUsage();
+      const sim0 = cpuSeconds(simPid);
+      const pg0 = postgresCpuSeconds();
       const t0 = performance.now();
       const end = t0 + seconds * 1000;
 
@@ -352,7 +405,7 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
           const url = urlFor(route);
           const t = performance.now();
           try {
-            const status = await get(cookie, url);
+            const status = await get(cookie, url, r);
             if (status === 200) samples[route].push(performance.now() - t);
             else {
               errors[route]++;
@@ -382,7 +435,7 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
           const kind = Math.floor(k / pool.length) % 2 === 0 ? "capture" : "refund";
           maxOpen = Math.max(maxOpen, ++open);
           inFlight.push(
-            submitMoney(orderId, kind).then((m) => {
+            submitMoney(orderId, kind, k).then((m) => {
               open--;
               money.push(m);
             }),
@@ -392,12 +445,23 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
 
       await Promise.all([...readers, moneyLoop]);
       const elapsed = (performance.now() - t0) / 1000;
-      const cpu = cpuSeconds(app.pid);
+      const cpu = appsCpu();
+      const self = process.cpuUsage(self0);
+      const pct = (a: number | null, b: number | null) =>
+        a !== null && b !== null ? Math.round(((b - a) / elapsed) * 100) : null;
+      const cpuShares: Phase["cpu"] = {
+        machine: pct(machine0, machineBusySeconds()),
+        cores: os.cpus().length,
+        generator: Math.round(((self.user + self.system) / 1e6 / elapsed) * 100),
+        simulator: pct(sim0, cpuSeconds(simPid)),
+        postgres: kind === "postgres" ? pct(pg0, postgresCpuSeconds()) : null,
+      };
       await Promise.race([Promise.all(inFlight), sleep(60_000)]);
       return {
         seconds: Math.round(elapsed),
         thinkMs,
         appCpuPercent: cpu0 !== null && cpu !== null ? Math.round(((cpu - cpu0) / elapsed) * 100) : null,
+        cpu: cpuShares,
         reads: Object.fromEntries(
           ROUTES.map((r) => [
             r,
@@ -429,12 +493,12 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       };
     };
 
-    const submitMoney = async (orderId: string, kind: "capture" | "refund"): Promise<MoneyRecord> => {
+    const submitMoney = async (orderId: string, kind: "capture" | "refund", k: number): Promise<MoneyRecord> => {
       const t = performance.now();
       let outcome: string;
       try {
         const r = await callServerAction<MoneyResult>({
-          baseUrl: app.url,
+          baseUrl: appFor(k).url,
           pagePath: `/payments/${MONEY_MSN}/${orderId}`,
           actionId,
           cookie: financeCookie,
@@ -473,13 +537,13 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
     const touched: string[] = [];
     for (const thinkMs of THINK_MS) {
       log(
-        `${kind}: ${READERS} readers (${thinking(thinkMs)}) + ${MONEY_RATE} money operations/s for ${SECONDS} s against ${app.url} (pid ${app.pid}) …`,
+        `${kind}: ${READERS} readers (${thinking(thinkMs)}) + ${MONEY_RATE} money operations/s for ${SECONDS} s against ${apps.map((a) => `${a.url} (pid ${a.pid})`).join(", ")} …`,
       );
       const { touched: t, ...p } = await phase(SECONDS, MONEY_RATE, prepared.moneyPayments, thinkMs);
       loads.push(p);
       touched.push(...t);
     }
-    await app.stop();
+    for (const a of apps) await a.stop();
 
     // The ledger and the simulator, with the app stopped (PGlite has one owner at a time).
     const handle = await openDirect(prepared.target);
@@ -487,6 +551,7 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       const result: LoadResult = {
         database: kind,
         readers: READERS,
+        instances,
         moneyRate: MONEY_RATE,
         baseline,
         loads,
@@ -498,7 +563,7 @@ async function runOne(kind: string, simUrl: string): Promise<LoadResult | null> 
       await handle.close();
     }
   } finally {
-    await app.stop();
+    for (const a of apps) await a.stop();
     await prepared.cleanup();
   }
 }
@@ -594,6 +659,9 @@ function readTable(p: Phase): string {
   )}\n${all}`;
 }
 
+const cpuLine = ({ cpu: c }: Phase) =>
+  `\n  CPU in % of one core: machine ${c.machine ?? "?"} of ${c.cores * 100}; load generator ${c.generator}, simulator ${c.simulator ?? "?"}, PostgreSQL ${c.postgres ?? "—"}`;
+const starts = (n: number) => (n === 1 ? "one next start" : `${n} next start instances`);
 const thinking = (thinkMs: number) =>
   thinkMs > 0
     ? `pausing ${(thinkMs / 2000).toFixed(1)}–${((thinkMs * 1.5) / 1000).toFixed(1)} s between pages, as people do`
@@ -602,13 +670,15 @@ const thinking = (thinkMs: number) =>
 function report(r: LoadResult) {
   if (r.baseline) {
     console.log(
-      `\nBaseline on ${r.database}: ${r.readers} readers alone for ${r.baseline.seconds} s (next start CPU ${r.baseline.appCpuPercent ?? "?"}% of a core)`,
+      `\nBaseline on ${r.database}: ${r.readers} readers alone for ${r.baseline.seconds} s (${starts(r.instances)} CPU ${r.baseline.appCpuPercent ?? "?"}% of a core)`,
+      cpuLine(r.baseline),
     );
     console.log(readTable(r.baseline));
   }
   for (const p of r.loads) {
     console.log(
-      `\nLoad on ${r.database}: ${r.readers} readers (${thinking(p.thinkMs)}) + ${r.moneyRate} money operations/s for ${p.seconds} s, one next start (CPU ${p.appCpuPercent ?? "?"}% of a core)`,
+      `\nLoad on ${r.database}: ${r.readers} readers (${thinking(p.thinkMs)}) + ${r.moneyRate} money operations/s for ${p.seconds} s, ${starts(r.instances)} (CPU ${p.appCpuPercent ?? "?"}% of a core)`,
+      cpuLine(p),
     );
     console.log(readTable(p));
     for (const e of p.readErrors) console.log(`  error: ${e}`);
@@ -647,7 +717,7 @@ export async function runLoadBench(): Promise<void> {
     // A simulator of its own per database: nothing of one run's state reaches the next.
     const sim = await startSimulatorProcess();
     try {
-      const r = await runOne(kind, sim.url);
+      const r = await runOne(kind, sim.url, sim.pid);
       if (!r) continue;
       report(r);
       writeFileSync(path.join(outDir, `load-${kind}.json`), JSON.stringify(r, null, 2));

@@ -102,7 +102,7 @@ export async function startApp(opts: {
     process.execPath,
     // BENCH_NODE_ARGS in the app's env: Node flags not allowed in NODE_OPTIONS (e.g. --cpu-prof).
     [
-      ...(opts.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? []),
+      ...((opts.env.BENCH_NODE_ARGS ?? process.env.BENCH_NODE_ARGS)?.split(" ").filter(Boolean) ?? []),
       "node_modules/next/dist/bin/next",
       "start",
       "-p",
