@@ -116,6 +116,45 @@ export async function benchHistoryServer(
   return out;
 }
 
+/**
+ * The same views on both sets, interleaved run by run (big, small, big, small, …) so that load on
+ * the machine and the state of its caches land on both alike: the 1M / 10k ratio compares like
+ * with like. Returns [big, small].
+ */
+export async function benchHistoryServerPaired(
+  sets: readonly [{ db: BenchDb; shape: BenchShape }, { db: BenchDb; shape: BenchShape }],
+  plan: RunPlan,
+  log: (line: string) => void,
+): Promise<[HistoryServerResult[], HistoryServerResult[]]> {
+  const out: [HistoryServerResult[], HistoryServerResult[]] = [[], []];
+  for (const id of historyKinds(sets[0].shape).map((k) => k.id)) {
+    const per = await Promise.all(
+      sets.map(async ({ db, shape }) => {
+        const kind = historyKinds(shape).find((k) => k.id === id)!;
+        const parsed = parseFor(shape, await searchFor(db, shape, kind));
+        if (parsed.problems.length > 0) throw new Error(`history params refused: ${JSON.stringify(parsed.problems)}`);
+        return { kind, query: parsed.query };
+      }),
+    );
+    const last = [
+      { rows: 0, total: "0" },
+      { rows: 0, total: "0" },
+    ];
+    const summaries = await measureEach(plan, 2, async (arm) => {
+      const view = await loadHistoryView(historyAdmin, per[arm]!.query, cursorKey, { client: sets[arm]!.db.prisma });
+      last[arm] = { rows: view.rows.length, total: `${view.total.n}${view.total.more ? "+" : ""}` };
+    });
+    for (const arm of [0, 1] as const) {
+      const summary = summaries[arm]!;
+      out[arm].push({ kind: id, label: per[arm]!.kind.label, summary, ...last[arm]! });
+      log(
+        `  ${sets[arm].db.label} history server ${id.padEnd(14)} p50 ${summary.p50.toFixed(2)} p95 ${summary.p95.toFixed(2)} p99 ${summary.p99.toFixed(2)} ms (n=${summary.n}; ${last[arm]!.rows} rows of ${last[arm]!.total})`,
+      );
+    }
+  }
+  return out;
+}
+
 /** The SQL of selected views (rows query and counts query), for EXPLAIN. */
 export async function historyQueries(
   db: BenchDb,
