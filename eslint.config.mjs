@@ -22,7 +22,22 @@ export default defineConfig([
       ],
       "no-console": ["error", { allow: ["warn", "error", "info"] }],
       eqeqeq: ["error", "always", { null: "ignore" }],
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: [
+            {
+              name: "next/link",
+              message: "Use { Link } from @/components/ui/link: the app's links do not prefetch (see there why).",
+            },
+          ],
+        },
+      ],
     },
+  },
+  {
+    files: ["components/ui/link.tsx"],
+    rules: { "no-restricted-imports": "off" },
   },
   {
     // Scripts, the simulator, tests and benchmarks talk to a terminal.

@@ -273,3 +273,28 @@ test("at phone width the column heads give way to a row of sort links that sort 
     })
     .toBe(true);
 });
+
+test("a page full of links asks the server for nothing more until a link is followed, which still navigates in place", async ({
+  page,
+}) => {
+  // Prefetches of these dynamic pages brought back only the route outline, but each ran the
+  // server's layouts: one history page used to fire about 75 of them.
+  const prefetches: string[] = [];
+  page.on("request", (r) => {
+    if (r.headers()["next-router-prefetch"]) prefetches.push(r.url());
+  });
+  await signInAs(page, "finance");
+  await page.goto("/history");
+  await settledIds(page);
+  await page.mouse.wheel(0, 4000);
+  await page.getByTestId("history-table").locator("tbody tr").first().hover();
+  await page.waitForTimeout(1500); // viewport and hover prefetches go out at once, when they do
+  expect(prefetches).toEqual([]);
+  // A followed link is a client-side navigation: the page is not reloaded (the marker survives).
+  await page.evaluate(() => ((window as unknown as { __stay: boolean }).__stay = true));
+  const first = rows(page).first().locator("td:first-child a");
+  const orderId = (await first.textContent())!;
+  await first.click();
+  await expect(page.getByRole("heading", { level: 1 })).toContainText(orderId);
+  expect(await page.evaluate(() => (window as unknown as { __stay?: boolean }).__stay)).toBe(true);
+});

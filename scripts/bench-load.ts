@@ -327,14 +327,14 @@ async function runOne(kind: string, simUrl: string, simPid: number | undefined):
   const logDir = path.resolve(".data/bench");
   const instances = kind === "postgres" ? INSTANCES : 1;
   const appEnv = {
-      ...prepared.env,
-      ...secrets,
-      DEMO_MODE: "false",
-      // Users here sign in with a password only: two-factor has its own tests.
-      TWO_FACTOR_REQUIRED_ROLES: "",
-      // LOAD_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): Node flags for the app's process.
-      ...(process.env.LOAD_APP_NODE_ARGS ? { BENCH_NODE_ARGS: process.env.LOAD_APP_NODE_ARGS } : {}),
-      SIMULATOR_PORT: port,
+    ...prepared.env,
+    ...secrets,
+    DEMO_MODE: "false",
+    // Users here sign in with a password only: two-factor has its own tests.
+    TWO_FACTOR_REQUIRED_ROLES: "",
+    // LOAD_APP_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"): Node flags for the app's process.
+    ...(process.env.LOAD_APP_NODE_ARGS ? { BENCH_NODE_ARGS: process.env.LOAD_APP_NODE_ARGS } : {}),
+    SIMULATOR_PORT: port,
   };
   const apps: AppInstance[] = [];
   for (let i = 0; i < instances; i++)

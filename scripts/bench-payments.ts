@@ -333,11 +333,7 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
         [bigReport.historyServer, smallReport.historyServer] = await benchHistoryServerPaired(pair, historyPlan, log);
       }
       log(`history totals: ${bigSet.name} and ${smallSet.name}, kept and counted, interleaved …`);
-      totals = await benchTotalsPaired(
-        pair,
-        { ...base, budgetMs: opts.budgetMs },
-        log,
-      );
+      totals = await benchTotalsPaired(pair, { ...base, budgetMs: opts.budgetMs }, log);
     } catch (err) {
       bigReport.errors.push(`totals: ${(err as Error).message}`);
       log(`totals: ${(err as Error).stack}`);

@@ -1,6 +1,6 @@
 // Home: the lookup for everyone who may read payments (customer service first), the overview for
 // the rest.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { paymentHref } from "@/lib/ids";
 import { AskVipps } from "@/components/lookup/ask-vipps";
 import { SearchBox } from "@/components/lookup/search-box";

@@ -1,7 +1,7 @@
 "use client";
 // A new password, typed twice: the account page (with the current one) and a one-time link (with
 // the link's token). The policy is checked on the server; the form says what is wrong in words.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { FormMessage, primaryButton } from "@/components/ui/form";
 import { TextField } from "@/components/ui/text-field";

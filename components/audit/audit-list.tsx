@@ -1,7 +1,7 @@
 // The audit trail's rows: a table at desktop width, one card per row on a phone. Each row: when
 // (Oslo time), who, the action's name, the outcome, the sales unit and the payment (a link to its
 // page), and the details as short "key: value" pairs.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td } from "@/components/ui/table";
 import { AUDIT_ACTIONS, AUDIT_OUTCOMES, type AuditAction, type AuditOutcome } from "@/lib/audit";

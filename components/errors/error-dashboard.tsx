@@ -4,7 +4,7 @@
 // while "live" is on (TanStack Query), so a new error shows without a reload; pause stops it.
 import { useQuery } from "@tanstack/react-query";
 import dynamic from "next/dynamic";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { Badge } from "@/components/ui/badge";

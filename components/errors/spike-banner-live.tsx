@@ -2,7 +2,7 @@
 // The spike banner on screen: refreshed every 30 seconds (detection runs every minute), announced
 // politely to screen readers when it changes. Each spike links to the dashboard filtered to it.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { readOpenSpikesAction } from "@/lib/actions/spikes/read-open-spikes";
 import { formatDateTime, formatPercent } from "@/lib/format";
 import type { Dictionary } from "@/lib/i18n/dictionaries/nb";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { DATE_PRESETS, historyHref, type HistoryUrlState } from "@/lib/payments/history/url";
 import type { HistoryText } from "./types";
 

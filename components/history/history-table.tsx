@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import type { ReactNode } from "react";
 import { formatDateTime, formatOre } from "@/lib/format";
 import { interpolate, type Locale } from "@/lib/i18n/locales";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { interpolate, type Locale } from "@/lib/i18n/locales";
 import type { MatchCount, StatusCounts } from "@/lib/payments/history/totals";
 import { historyHref, PAYMENT_STATUSES, toggleStatus, type HistoryUrlState } from "@/lib/payments/history/url";

@@ -1,6 +1,6 @@
 // "Needs attention": each item a sentence with its count and money, a hint on what to do, a link to
 // where it is done, and up to three of the payments concerned.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { formatOre } from "@/lib/format";
 import type { AttentionItem } from "@/lib/home/attention";

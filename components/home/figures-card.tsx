@@ -1,6 +1,6 @@
 // Today and the last 7 days at a glance: payments created, money reserved and waiting for capture,
 // failed payments and refunds (of the payments created in the period).
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { formatCount } from "@/components/history/format-count";
 import { formatOre } from "@/lib/format";

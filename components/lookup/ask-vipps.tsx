@@ -1,5 +1,5 @@
 "use client";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { paymentHref } from "@/lib/ids";
 import { useActionState } from "react";
 import { lookUpAtVippsAction } from "@/lib/actions/payments/look-up-at-vipps";

@@ -3,7 +3,7 @@
 // once every payment has its outcome. Polled every second while it runs (TanStack Query); the work
 // itself happens on the server, so closing the page stops nothing.
 import { useQuery } from "@tanstack/react-query";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import { Table, Td } from "@/components/ui/table";
 import { readBatchAction } from "@/lib/actions/money/read-batch";

@@ -2,7 +2,7 @@
 // The capture queue's table: select payments (all shown, or one by one) and capture or release them
 // in one go (components/money/batch-dialog.tsx). Payments with an operation in flight, or already in
 // an unfinished batch, cannot be selected.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useState } from "react";
 import type { StepUpTexts } from "@/components/account/two-factor/step-up-prompt";
 import { Table, Td } from "@/components/ui/table";

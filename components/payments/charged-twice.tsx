@@ -1,6 +1,6 @@
 // The answer to "I was charged twice": the verdict, the answer in both languages (whatever the UI
 // language: the customer may write in either), and the other payments of the same amount.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import { formatDateTime, formatOre } from "@/lib/format";
 import { paymentHref } from "@/lib/ids";

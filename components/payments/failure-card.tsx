@@ -1,5 +1,5 @@
 // Why a failed payment failed, in Vipps' own words, with what the error means and who acts on it.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Remedy } from "@/components/errors/remedy-card";
 import { remedyView } from "@/lib/api-errors/remedies";
 import { formatDateTime } from "@/lib/format";

@@ -1,7 +1,7 @@
 "use client";
 // Adding a sales unit: MSN, name, environment and capture type. On success the action opens the
 // new unit's page, where its keys are entered.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState } from "react";
 import { fieldError, nonFieldError, submitKeepingInput } from "@/components/ui/keep-input";
 import { SelectInput, TextField } from "@/components/ui/text-field";

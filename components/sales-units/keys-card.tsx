@@ -2,7 +2,7 @@
 // A unit's API keys: what is stored (only when and by whom), a form for new keys (write-only: the
 // fields start empty and are emptied again once saved), "Save and test", the choice of a partner key
 // instead, and in demo mode the simulator's keys for the MSN to copy in, as from portal.vipps.no.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { useActionState, useEffect, useRef, useState } from "react";
 import { nonFieldError, submitKeepingInput } from "@/components/ui/keep-input";
 import { SelectInput } from "@/components/ui/text-field";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Brand } from "@/components/ui/brand";
 import { can, type Actor, type Permission } from "@/lib/auth/permissions";
 import { signOutFormAction } from "@/lib/actions/auth/sign-out";

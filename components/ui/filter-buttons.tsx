@@ -1,5 +1,5 @@
 // The end of a GET filter form: apply, and (where the page has one) a link back to no filters.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 export function FilterButtons({ apply, clear }: { apply: string; clear?: { href: string; label: string } }) {
   return (

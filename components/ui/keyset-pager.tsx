@@ -1,5 +1,5 @@
 // Newer / older links of a list read in keyset pages (lib/keyset.ts), keeping the filter's query.
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 
 export const pageLinkClass =
   "rounded-lg border border-surface-line bg-surface px-3 py-1.5 text-sm font-medium hover:bg-surface-sunken";

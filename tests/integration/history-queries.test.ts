@@ -328,7 +328,7 @@ describe.each(kinds)("history queries on %s", (kind) => {
   it("counts per status follow every filter except the status filter", async () => {
     const q = query(A, { status: "captured", min: "30" });
     const c = await counts(userA, q);
-    expect(c.source).toBe("direct");
+    expect(c.source).toBe("capped");
     for (const s of PAYMENT_STATUSES)
       expect(c.counts![s], s).toBe(inA.filter((r) => r.status === s && r.amount >= 3000).length);
     const captured = inA.filter((r) => r.status === "captured" && r.amount >= 3000);
@@ -380,7 +380,25 @@ describe.each(kinds)("history queries on %s", (kind) => {
     expect((await walk(query(A, { q: "ord" }), 40)).forward.flat()).toHaveLength(ord.length);
   });
 
-  it("counts without a text filter exactly, however many rows match", async () => {
+  it("counts an amount range like a text search: exactly up to the cap, then 'more than'", async () => {
+    const from30 = inA.filter((r) => r.amount >= 3000);
+    expect(from30.length).toBeGreaterThan(5);
+    const under = await countHistory(userA, query(A, { min: "30" }).filters, { ...opts(), textCap: from30.length });
+    expect(under).toMatchObject({ source: "capped", total: { n: from30.length, more: false } });
+    expect(under.sums?.amount).toBe(from30.reduce((a, r) => a + r.amount, 0));
+    const over = await countHistory(userA, query(A, { min: "30" }).filters, { ...opts(), textCap: 5 });
+    expect(over).toEqual({
+      counts: null,
+      all: { n: 5, more: true },
+      total: { n: 5, more: true },
+      sums: null,
+      source: "capped",
+    });
+    // the rows are not capped: paging reaches every match
+    expect((await walk(query(A, { min: "30" }), 40)).forward.flat()).toHaveLength(from30.length);
+  });
+
+  it("counts without a text or amount filter exactly, however many rows match", async () => {
     const all = await countHistory(userA, query(A, {}).filters, { ...opts(), textCap: 5 });
     expect(all.total).toEqual({ n: inA.length, more: false });
     expect(all.source).toBe("kept");

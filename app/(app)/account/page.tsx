@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { PasswordForm } from "@/components/account/password-form";
 import { SessionsList } from "@/components/account/sessions-list";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Card } from "@/components/ui/card";
 import { secondaryButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,7 +1,7 @@
 // The request log: every logged call in the user's sales units, filtered (all in the URL), newest
 // first with keyset pages, each row opening the call with its masked bodies; CSV of the filtered list.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { LogFilters } from "@/components/api-log/log-filters";
 import { StatusBadge } from "@/components/api-log/status-badge";
 import { formatCount } from "@/components/history/format-count";

@@ -1,7 +1,7 @@
 // The page a one-time password link opens (an invitation or a reset). Public: the person is not
 // signed in. The token is checked before the form is shown, and again, atomically, when it is used.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { PasswordForm } from "@/components/account/password-form";
 import { LanguageSwitch } from "@/components/shell/language-switch";
 import { Brand } from "@/components/ui/brand";

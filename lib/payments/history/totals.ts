@@ -2,8 +2,9 @@
 // cheapest first:
 // - status, date and sales-unit filters only: the kept daily totals (PaymentDailyTotal, maintained
 //   by triggers on Payment), so the cost is a number of days × statuses, not of payments;
-// - an amount filter: a direct aggregate over the matching payments (exact; grows with them);
-// - a text filter: at most TEXT_COUNT_CAP + 1 rows read, exact below the cap, "more than" above it.
+// - a text or amount filter: at most TEXT_COUNT_CAP + 1 rows read, exact below the cap, "more than"
+//   above it (an exact count of an amount range grew with the unit: 22 ms for 17,000 of 1,000,000).
+// A direct aggregate over the matching payments (exact, grows with them) is kept for checks.
 import "server-only";
 import type { PrismaClient } from "@/generated/prisma/client";
 import type { PaymentStatus } from "@/generated/prisma/enums";
@@ -14,7 +15,7 @@ import type { HistoryFilters } from "@/lib/payments/history/params";
 import { PAYMENT_STATUSES } from "@/lib/payments/history/url";
 import { historyWhere } from "@/lib/payments/history/where";
 
-/** How far a text search is counted: it stops after this many and says "more than". */
+/** How far a text or amount search is counted: it stops after this many and says "more than". */
 export const TEXT_COUNT_CAP = 200;
 
 /** Payments per status under the other filters (the chips). */
@@ -159,11 +160,9 @@ export async function countHistory(
 ): Promise<HistoryCounts> {
   assertCan(actor, "payments:read");
   const client = opts.client ?? (await db());
-  if (!filters.text) {
-    const amounts = filters.minOre !== null || filters.maxOre !== null;
-    if (amounts || opts.direct) return exact(await directTotals(client, actor, filters), filters, "direct");
-    return exact(await keptTotals(client, actor, filters), filters, "kept");
-  }
+  if (opts.direct) return exact(await directTotals(client, actor, filters), filters, "direct");
+  const amounts = filters.minOre !== null || filters.maxOre !== null;
+  if (!filters.text && !amounts) return exact(await keptTotals(client, actor, filters), filters, "kept");
   const cap = opts.textCap ?? TEXT_COUNT_CAP;
   // With statuses chosen, their own matches are read alongside (in parallel): they may be few
   // enough to count when all statuses together are past the cap.

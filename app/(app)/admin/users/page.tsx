@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { Badge } from "@/components/ui/badge";
 import { primaryButton } from "@/components/ui/form";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,7 +1,7 @@
 // One logged call: what was sent and answered (masked again on the way out, in case an old row
 // predates a masking rule), the contextId Vipps support asks for, the remedy, and the payment.
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import type { ReactNode } from "react";
 import { StatusBadge } from "@/components/api-log/status-badge";

@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { AlertsTable } from "@/components/spikes/alerts-table";
 import { WebhookForm } from "@/components/spikes/webhook-form";
 import { PageHeader } from "@/components/ui/page-header";

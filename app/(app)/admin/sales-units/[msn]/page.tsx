@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { ApprovalRulesForm } from "@/components/sales-units/approval-rules-form";
 import { CallbackTokenForm } from "@/components/sales-units/callback-token-form";

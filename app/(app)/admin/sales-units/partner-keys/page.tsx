@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { NewPartnerKeyForm, PartnerKeyActions } from "@/components/sales-units/partner-key-forms";
 import { EnvironmentBadge } from "@/components/sales-units/unit-badges";
 import { PageHeader } from "@/components/ui/page-header";

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Link } from "@/components/ui/link";
 import { notFound } from "next/navigation";
 import { MoneyPanel } from "@/components/money/money-panel";
 import { AmountsCard } from "@/components/payments/amounts-card";
