@@ -250,6 +250,7 @@ export async function generateBenchData(
   // Replica mode skipped the triggers that keep the history's daily totals: count them once now.
   await sql.query(`SELECT payment_daily_totals_rebuild()`);
   await sql.query(`VACUUM ANALYZE "PaymentDailyTotal"`);
+  await sql.query(`VACUUM ANALYZE "PaymentMonthlyTotal"`);
   const loaded = performance.now();
   const { indexMs, analyzeMs } = await endBulkLoad(sql, PAYMENT_TABLES, indexes, opts.maintenanceWorkMem);
   await sql.query(`ANALYZE "SalesUnit"`);

@@ -1,4 +1,4 @@
-// The kept daily totals (PaymentDailyTotal, maintained by triggers on Payment) against a direct
+// The kept daily and monthly totals (PaymentDailyTotal, PaymentMonthlyTotal, maintained by triggers on Payment) against a direct
 // count, on PGlite and PostgreSQL: after random inserts, updates, status and amount changes, moves
 // across Oslo midnight and the summer-time nights, deletes, upserts, raw SQL, and concurrent writers.
 // Then the query layer: the history's counts and sums from the kept totals equal those counted from
@@ -80,23 +80,32 @@ interface Line {
   refunded: number;
 }
 
-/** The totals as kept (zero rows left out). */
+/** The totals as kept, daily ("d|…") and monthly ("m|…"; zero rows left out). */
 async function kept(prisma: PrismaClient): Promise<Line[]> {
-  const rows = await prisma.paymentDailyTotal.findMany();
-  return rows
-    .map((r) => ({
-      key: `${r.msn}|${r.status}|${r.day.toISOString().slice(0, 10)}`,
-      count: r.count,
-      amount: Number(r.amount),
-      reserved: Number(r.reserved),
-      captured: Number(r.captured),
-      refunded: Number(r.refunded),
-    }))
+  const line = (
+    key: string,
+    r: { count: number; amount: bigint; reserved: bigint; captured: bigint; refunded: bigint },
+  ) => ({
+    key,
+    count: r.count,
+    amount: Number(r.amount),
+    reserved: Number(r.reserved),
+    captured: Number(r.captured),
+    refunded: Number(r.refunded),
+  });
+  const [days, months] = await Promise.all([
+    prisma.paymentDailyTotal.findMany(),
+    prisma.paymentMonthlyTotal.findMany(),
+  ]);
+  return [
+    ...days.map((r) => line(`d|${r.msn}|${r.status}|${r.day.toISOString().slice(0, 10)}`, r)),
+    ...months.map((r) => line(`m|${r.msn}|${r.status}|${r.month.toISOString().slice(0, 7)}`, r)),
+  ]
     .filter((l) => l.count !== 0 || l.amount !== 0 || l.reserved !== 0 || l.captured !== 0 || l.refunded !== 0)
     .sort((a, b) => a.key.localeCompare(b.key));
 }
 
-/** The same counted from the payments, the Oslo day computed in JavaScript (not by the database). */
+/** The same counted from the payments, the Oslo day and month computed in JavaScript (not by the database). */
 async function counted(prisma: PrismaClient): Promise<Line[]> {
   const rows = await prisma.payment.findMany({
     select: {
@@ -111,14 +120,16 @@ async function counted(prisma: PrismaClient): Promise<Line[]> {
   });
   const by = new Map<string, Line>();
   for (const r of rows) {
-    const key = `${r.msn}|${r.status}|${osloDate(r.createdAt)}`;
-    const l = by.get(key) ?? { key, count: 0, amount: 0, reserved: 0, captured: 0, refunded: 0 };
-    l.count += 1;
-    l.amount += r.amount;
-    l.reserved += r.reservedAmount;
-    l.captured += r.capturedAmount;
-    l.refunded += r.refundedAmount;
-    by.set(key, l);
+    const day = osloDate(r.createdAt);
+    for (const key of [`d|${r.msn}|${r.status}|${day}`, `m|${r.msn}|${r.status}|${day.slice(0, 7)}`]) {
+      const l = by.get(key) ?? { key, count: 0, amount: 0, reserved: 0, captured: 0, refunded: 0 };
+      l.count += 1;
+      l.amount += r.amount;
+      l.reserved += r.reservedAmount;
+      l.captured += r.capturedAmount;
+      l.refunded += r.refundedAmount;
+      by.set(key, l);
+    }
   }
   return [...by.values()].sort((a, b) => a.key.localeCompare(b.key));
 }
@@ -320,5 +331,6 @@ describe.each(kinds)("kept daily totals on %s", (kind) => {
     await db.prisma.$executeRawUnsafe(`TRUNCATE "Payment" CASCADE`);
     expect(await kept(db.prisma)).toEqual([]);
     expect(await db.prisma.paymentDailyTotal.count()).toBe(0);
+    expect(await db.prisma.paymentMonthlyTotal.count()).toBe(0);
   });
 });
