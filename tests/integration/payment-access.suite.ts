@@ -106,6 +106,13 @@ export function accessSuite(kind: DbKind) {
       ]);
       // Still scoped: the support user of 212345 sees only that unit's.
       expect((await lib.lookupPayments(supportA, "ord-3100")).rows.map((r) => r.msn)).toEqual(["212345", "212345"]);
+      // A prefix in another case: "oRd-310" starts both.
+      const prefixed = await lib.lookupPayments(admin, "oRd-310");
+      expect(prefixed.rows.filter((r) => r.orderId.toLowerCase() === "ord-3100").map((r) => r.match)).toEqual([
+        "prefixAnyCase",
+        "prefixAnyCase",
+        "prefixAnyCase",
+      ]);
       await prisma.payment.delete({ where: { msn_orderId: { msn: "212345", orderId: "ord-3100" } } });
     });
 

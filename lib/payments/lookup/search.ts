@@ -3,7 +3,7 @@
 // ("599", "599,00", "1 234,50 kr") and the transaction text. orderIds are unique per MSN only, so
 // one orderId can be several payments.
 import "server-only";
-import type { Prisma, PaymentStatus } from "@/generated/prisma/client";
+import { Prisma, type PaymentStatus } from "@/generated/prisma/client";
 import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { databaseCollation, sortsByCodePoint } from "@/lib/db/collation";
@@ -80,6 +80,24 @@ const MIN_FUZZY = 3;
 const prefix = (q: string, codePoint: boolean) =>
   codePoint ? { gte: q, lt: `${q}~`, startsWith: q } : { startsWith: q };
 
+/**
+ * Ids of the newest payments whose orderId starts with q in any letter case, through the btree on
+ * lower("orderId") (text_pattern_ops, migration 20261201112600): the range uses that index's own
+ * operators, so it holds under any collation and in a generic plan; the LIKE keeps it exact (an
+ * orderId is [A-Za-z0-9-], so q holds no LIKE wildcard). The trigram index this replaced read
+ * every orderId sharing a trigram with q.
+ */
+async function anyCaseIds(prisma: PrismaClient, actor: Actor, q: string, take: number): Promise<string[]> {
+  const lo = q.toLowerCase();
+  const rows = await prisma.$queryRaw<{ id: string }[]>`
+    SELECT id FROM "Payment"
+    WHERE lower("orderId") ~>=~ ${lo} AND lower("orderId") ~<~ ${`${lo}~`} AND lower("orderId") LIKE ${`${lo}%`}
+    ${actor.allSalesUnits ? Prisma.empty : Prisma.sql`AND msn = ANY(${[...actor.msns]})`}
+    ORDER BY "createdAt" DESC, id DESC
+    LIMIT ${take}`;
+  return rows.map((r) => r.id);
+}
+
 const collationOf = new WeakMap<object, Promise<boolean>>();
 
 /** Read once per client: the database's collation does not change under a running app. */
@@ -150,12 +168,9 @@ export async function lookupPayments(actor: Actor, q: string): Promise<LookupRes
         })
       : none,
     anyCase
-      ? prisma.payment.findMany({
-          where: { ...scope, ...conditions.anyCase },
-          orderBy: newest,
-          take: LIMIT + 1,
-          select,
-        })
+      ? anyCaseIds(prisma, actor, q, LIMIT + 1).then((ids) =>
+          ids.length === 0 ? [] : prisma.payment.findMany({ where: { id: { in: ids } }, orderBy: newest, select }),
+        )
       : none,
     /^\d{6,}$/.test(q)
       ? prisma.payment.findMany({ where: { ...scope, ...conditions.transaction }, take: LIMIT + 1, select })
