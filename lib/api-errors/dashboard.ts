@@ -144,7 +144,9 @@ export async function loadDashboard(
     FROM "ApiCallErrorSeen" AS s WHERE ${seenKey} AND s."lastAt" >= r.last ${scope}) END`;
   // Over all units, an error's units in the range: a unit whose first or latest call lies in it, or,
   // when its calls span the whole range (first before, latest after: a custom period in the past),
-  // one whose per-unit rollups hold a row of it in the range.
+  // one whose per-unit rollups hold a row of it in the range — one index descent per unit and span
+  // (the error-key indexes hold unit and environment before the time). OFFSET 0 keeps it a probe per
+  // unit: without it PostgreSQL may hash every unit's rows of the error in the range instead.
   const spanned = Prisma.sql`AND "msn" = s."msn" AND "environment" = s."environment" ${sameKey}`;
   const topUnits =
     family === "unit"
@@ -152,7 +154,7 @@ export async function loadDashboard(
       : Prisma.sql`ARRAY(SELECT DISTINCT s."msn" FROM "ApiCallErrorSeen" AS s
           WHERE ${seenKey} AND s."lastAt" >= ${from} AND s."firstMinute" < ${to} ${scope}
             AND (s."firstMinute" >= ${from} OR s."lastAt" < ${to}
-              OR EXISTS (${spansSql(spansOf(from, to), spanned, "unit")})))`;
+              OR EXISTS (SELECT 1 FROM (${spansSql(spansOf(from, to), spanned, "unit")}) AS u OFFSET 0)))`;
 
   // Tiles and the per-operation table from one read: per operation, in the range and before it.
   const [countRows, seriesRows, topRows] = await Promise.all([
