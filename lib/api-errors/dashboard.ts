@@ -120,22 +120,41 @@ export async function loadDashboard(
     FROM (${rows(from, to, errors)}) AS e
     GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC LIMIT 20`;
   const topKeys = family === "unit" ? perUnit : overAll;
+  // The top errors' units and latest messages from ApiCallErrorSeen (each error key per unit: first
+  // minute, latest call and its message, kept by the writers): a few rows per unit, however many
+  // rollup rows or calls the range holds. Its columns are the rollups', so the same scope applies.
+  const seenKey = Prisma.sql`s."errorGroup" = r."errorGroup" AND s."errorCode" = r."errorCode"
+    AND s."httpStatus" = r."httpStatus" AND s."operation" = r."operation"`;
   // Errors without a Vipps code (gateway 401/403, 5xx without a body): the latest logged message, which
   // tells their causes apart (an invalid subscription key and an expired token are fixed differently).
-  // The latest such call in the range lies in the error's last minute (from the rollups, in the same
-  // scope, whose columns the raw calls share), so only that minute's raw calls are read.
-  const latest = (status: Prisma.Sql) => Prisma.sql`(
+  // The latest such call in the range lies in the error's last minute (r.last, from the rollups). Each
+  // unit's row whose latest call lies in that minute is a candidate, and the latest of them is the
+  // answer — unless a unit has a later call (after the range: a custom period in the past), whose
+  // latest call inside the range the row cannot tell: then that minute's raw calls are read.
+  const rawLatest = (status: Prisma.Sql) => Prisma.sql`(
     SELECT coalesce("errorMessage", "networkError") FROM "ApiCallLog"
     WHERE "operation" = r."operation" AND ${status} AND "at" >= r.last AND "at" < r.last + interval '1 minute'
       AND coalesce("errorGroup", '') = r."errorGroup" AND coalesce("errorCode", '') = r."errorCode" ${scope}
-    ORDER BY "at" DESC LIMIT 1)`;
-  const lastMessage = Prisma.sql`CASE WHEN r."errorGroup" <> '' AND r."errorCode" <> '' THEN NULL
-    WHEN r."httpStatus" = 0 THEN ${latest(Prisma.sql`"httpStatus" IS NULL`)}
-    ELSE ${latest(Prisma.sql`"httpStatus" = r."httpStatus"`)} END`;
+    ORDER BY "at" DESC, coalesce("errorMessage", "networkError", '') COLLATE "C" DESC LIMIT 1)`;
+  const rawMessage = Prisma.sql`CASE WHEN r."httpStatus" = 0 THEN ${rawLatest(Prisma.sql`"httpStatus" IS NULL`)}
+    ELSE ${rawLatest(Prisma.sql`"httpStatus" = r."httpStatus"`)} END`;
+  const lastMessage = Prisma.sql`CASE WHEN r."errorGroup" <> '' AND r."errorCode" <> '' THEN NULL ELSE (
+    SELECT CASE WHEN count(*) = 0 OR bool_or(s."lastAt" >= r.last + interval '1 minute') THEN ${rawMessage}
+      ELSE (array_agg(s."message" ORDER BY s."lastAt" DESC, coalesce(s."message", '') COLLATE "C" DESC))[1] END
+    FROM "ApiCallErrorSeen" AS s WHERE ${seenKey} AND s."lastAt" >= r.last ${scope}) END`;
+  // Over all units, an error's units in the range: a unit whose first or latest call lies in it, or,
+  // when its calls span the whole range (first before, latest after: a custom period in the past),
+  // one whose per-unit rollups hold a row of it in the range — one index descent per unit and span
+  // (the error-key indexes hold unit and environment before the time). OFFSET 0 keeps it a probe per
+  // unit: without it PostgreSQL may hash every unit's rows of the error in the range instead.
+  const spanned = Prisma.sql`AND "msn" = s."msn" AND "environment" = s."environment" ${sameKey}`;
   const topUnits =
     family === "unit"
       ? Prisma.sql`r.msns`
-      : Prisma.sql`ARRAY(SELECT DISTINCT m FROM (${rows(from, to, sameKey)}) AS e, unnest(e."msns") AS m)`;
+      : Prisma.sql`ARRAY(SELECT DISTINCT s."msn" FROM "ApiCallErrorSeen" AS s
+          WHERE ${seenKey} AND s."lastAt" >= ${from} AND s."firstMinute" < ${to} ${scope}
+            AND (s."firstMinute" >= ${from} OR s."lastAt" < ${to}
+              OR EXISTS (SELECT 1 FROM (${spansSql(spansOf(from, to), spanned, "unit")}) AS u OFFSET 0)))`;
 
   // Tiles and the per-operation table from one read: per operation, in the range and before it.
   const [countRows, seriesRows, topRows] = await Promise.all([

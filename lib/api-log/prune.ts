@@ -1,11 +1,11 @@
 // Retention of the API call log: raw calls for API_LOG_RETENTION_DAYS (default 30), rollups (every
-// level, lib/api-log/rollups.ts) for 13 months, so the dashboard's long ranges outlive the raw rows. Deleted in bounded batches
+// level, lib/api-log/rollups.ts, and ApiCallErrorSeen by its latest call) for 13 months, so the dashboard's long ranges outlive the raw rows. Deleted in bounded batches
 // (one short statement each, oldest first along the time index), with FOR UPDATE SKIP LOCKED so that
 // several app instances pruning at once take different rows and never wait on each other.
 // Why batched DELETEs and not PostgreSQL partitions: ARCHITECTURE.md, "Retention".
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
-import { ROLLUP_LEVELS } from "./rollups";
+import { ERROR_SEEN, ROLLUP_LEVELS } from "./rollups";
 
 export const ROLLUP_RETENTION_MONTHS = 13;
 const DAY = 86_400_000;
@@ -83,6 +83,8 @@ export async function pruneApiLog(db: Db, o: PruneOptions): Promise<PruneResult>
   };
   const levels = [];
   for (const { table, time } of ROLLUP_LEVELS) levels.push(await rollupLevel(table, time));
+  // Each error key's first/latest call per unit (ApiCallErrorSeen) lives as long as its latest call's rollups.
+  levels.push(await rollupLevel(ERROR_SEEN.table, ERROR_SEEN.time));
   // Closed spike alerts live as long as the rollups they were read from; open ones always stay.
   const alerts = await inBatches(
     () => db.$executeRaw`

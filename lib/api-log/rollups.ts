@@ -90,6 +90,58 @@ export async function addToRollups(
   const groups = groupRows(rows);
   if (groups.length === 0) return;
   for (const level of ROLLUP_LEVELS) await tx.$executeRaw(levelUpsert(level, levelRows(level, groups)));
+  const seen = errorSeenUpsert(rows);
+  if (seen) await tx.$executeRaw(seen);
+}
+
+/** Each error key's first and latest call per unit (ApiCallErrorSeen), pruned by its latest call. */
+export const ERROR_SEEN = { table: "ApiCallErrorSeen", time: "lastAt" } as const;
+
+/** Every table writeCalls adds to besides the raw calls (tests and the benchmark empty or count them). */
+export const DERIVED_TABLES: readonly string[] = [...ROLLUP_LEVELS.map((l) => l.table), ERROR_SEEN.table];
+
+/** An error: no HTTP answer (status 0 in the rollups) or 4xx/5xx. */
+const isErrorRow = (row: Prisma.ApiCallLogCreateManyInput) => row.httpStatus == null || row.httpStatus >= 400;
+
+/**
+ * The batch's errors added to ApiCallErrorSeen (each error key per unit: first minute, latest call and
+ * its message), after the levels and in key order like them. The latest call is chosen in SQL (time,
+ * then the message in byte order) in the batch and against the stored row alike, so the result does
+ * not depend on how calls were split into batches or in which order the batches came.
+ */
+export function errorSeenUpsert(rows: readonly Prisma.ApiCallLogCreateManyInput[]): Prisma.Sql | null {
+  const json = rows.filter(isErrorRow).map((row) => {
+    const k = rollupKeyOf(row);
+    const { msn, environment, operation, httpStatus, errorGroup, errorCode } = k;
+    const message = row.errorMessage ?? row.networkError ?? null;
+    return {
+      msn,
+      environment,
+      operation,
+      httpStatus,
+      errorGroup,
+      errorCode,
+      minute: k.minute,
+      at: new Date(row.at ?? k.minute),
+      message,
+    };
+  });
+  if (json.length === 0) return null;
+  const t = `"ApiCallErrorSeen"`;
+  const newer = `(EXCLUDED."lastAt", coalesce(EXCLUDED."message", '') COLLATE "C") > (${t}."lastAt", coalesce(${t}."message", '') COLLATE "C")`;
+  return Prisma.sql`
+    INSERT INTO "ApiCallErrorSeen" ("errorGroup", "errorCode", "httpStatus", "operation", "msn", "environment",
+      "firstMinute", "lastAt", "message")
+    SELECT "errorGroup", "errorCode", "httpStatus", "operation", "msn", "environment"::"Environment", min("minute"),
+      max("at"), (array_agg("message" ORDER BY "at" DESC, coalesce("message", '') COLLATE "C" DESC))[1]
+    FROM jsonb_to_recordset(${JSON.stringify(json)}::jsonb) AS g("errorGroup" text, "errorCode" text, "httpStatus" int,
+      "operation" text, "msn" text, "environment" text, "minute" timestamptz, "at" timestamptz, "message" text)
+    GROUP BY 1, 2, 3, 4, 5, 6
+    ORDER BY 1, 2, 3, 4, 5, 6
+    ON CONFLICT ("errorGroup", "errorCode", "httpStatus", "operation", "msn", "environment") DO UPDATE SET
+      "firstMinute" = LEAST(${Prisma.raw(t)}."firstMinute", EXCLUDED."firstMinute"),
+      "lastAt" = GREATEST(${Prisma.raw(t)}."lastAt", EXCLUDED."lastAt"),
+      "message" = CASE WHEN ${Prisma.raw(newer)} THEN EXCLUDED."message" ELSE ${Prisma.raw(t)}."message" END`;
 }
 
 const LOG_COLUMNS = new Set<string>(Object.values(Prisma.ApiCallLogScalarFieldEnum));

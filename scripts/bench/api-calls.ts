@@ -157,6 +157,16 @@ export const allSliceSqls = () =>
     ] as const
   ).map(([target, source, time]) => backfillSliceSql("api_call_rollups_all", target, source, time));
 
+/** ApiCallErrorSeen from the daily rollups and the raw calls: the app's own migration backfill, whole. */
+export function errorSeenSql(): string {
+  const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith("_api_call_error_seen"));
+  if (!dir) throw new Error("no *_api_call_error_seen migration");
+  const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
+  const start = sql.indexOf(`INSERT INTO "ApiCallErrorSeen"`);
+  if (start < 0) throw new Error(`no backfill in ${dir}`);
+  return sql.slice(start, sql.indexOf(";", start));
+}
+
 export interface CallsGenerated {
   calls: number;
   rollups: number;
@@ -176,6 +186,7 @@ const TABLES = [
   "ApiCallRollupAll",
   "ApiCallRollupAllHour",
   "ApiCallRollupAllDay",
+  "ApiCallErrorSeen",
 ];
 
 /** Fills a migrated, empty database. `workers`: more connections to load in parallel (PostgreSQL). */
@@ -219,6 +230,7 @@ export async function generateCalls(
       });
     await parallel(sliceJobs);
   }
+  await sql.query(errorSeenSql());
   const t2 = performance.now();
   const { indexMs, analyzeMs } = await endBulkLoad(sql, TABLES, indexes);
   const counts = await sql.query<{ c: string; r: string }>(

@@ -6,7 +6,7 @@ import { describe, expect, it } from "vitest";
 import { Prisma } from "@/generated/prisma/client";
 import { pruneApiLog, rawCutoff, rollupCutoff } from "@/lib/api-log/prune";
 import { startPruner } from "@/lib/api-log/prune-start";
-import { ROLLUP_LEVELS, writeCalls } from "@/lib/api-log/rollups";
+import { DERIVED_TABLES, writeCalls } from "@/lib/api-log/rollups";
 import { databaseKinds } from "../helpers/databases";
 import { useDatabaseWithSecondPool } from "../helpers/second-pool";
 
@@ -33,7 +33,7 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
 
   const reset = async (rows: Prisma.ApiCallLogCreateManyInput[]) => {
     await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
-    for (const { table } of ROLLUP_LEVELS) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
+    for (const table of DERIVED_TABLES) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
     await writeCalls(dbs.db.prisma, rows);
   };
   const orderIds = async () =>
@@ -123,6 +123,24 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
     }
     // A second run finds nothing.
     expect(await pruneApiLog(dbs.db.prisma, { now: NOW, retentionDays: 30 })).toMatchObject({ calls: 0, rollups: 0 });
+  });
+
+  it("keeps each error key's first and latest call per unit while its latest call's rollups stay", async () => {
+    const error = (at: number, orderId: string, httpStatus: number, errorMessage: string) => ({
+      ...call(at, orderId),
+      httpStatus,
+      errorMessage,
+    });
+    await reset([
+      error(ROLLUPS_BEFORE - 60_000, "gone", 500, "old"),
+      error(NOW.getTime() - 500 * DAY, "first", 401, "long ago"),
+      error(NOW.getTime() - DAY, "latest", 401, "yesterday"),
+    ]);
+    await pruneApiLog(dbs.db.prisma, { now: NOW, retentionDays: 30 });
+    const seen = await dbs.db.prisma.apiCallErrorSeen.findMany({ orderBy: { httpStatus: "asc" } });
+    expect(seen.map((s) => [s.httpStatus, s.firstMinute.getTime(), s.lastAt.getTime(), s.message])).toEqual([
+      [401, NOW.getTime() - 500 * DAY, NOW.getTime() - DAY, "yesterday"],
+    ]);
   });
 
   it("loops in bounded batches until done, or leaves the rest for the next run", async () => {

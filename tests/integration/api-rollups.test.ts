@@ -10,6 +10,7 @@ import {
   LATENCY_BOUNDS_MS,
   latencyBucket,
   quantileFromBuckets,
+  DERIVED_TABLES,
   ROLLUP_LEVELS,
   writeCalls,
 } from "@/lib/api-log/rollups";
@@ -44,7 +45,10 @@ function randomRow(r: () => number): Prisma.ApiCallLogCreateManyInput {
     httpStatus: status,
     errorGroup: vipps ? pick(r, ["Payment", "VippsError", "Merchant"]) : null,
     errorCode: vipps ? pick(r, ["61", "99", "41", null]) : null,
-    networkError: status === null ? "timeout" : null,
+    // Messages that tie on time (minute edges) and differ only in case or by a missing one.
+    errorMessage:
+      status !== null && status >= 400 ? pick(r, ["Unauthorized", "unauthorized", "Ø-feil", "", null]) : null,
+    networkError: status === null ? pick(r, ["timeout", "socket hang up"]) : null,
     durationMs: r() < 0.5 ? pick(r, EDGE_DURATIONS) : Math.floor(r() * 20_000),
   };
 }
@@ -103,6 +107,33 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
       FROM ${Prisma.raw(`"${table}"`)} ORDER BY 1, 2, 3, 4, 5, 6`;
   };
 
+  /** Each error key per unit: first minute, latest call, its message (ties: the greatest in byte order). */
+  const directSeen = () =>
+    dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT coalesce("errorGroup", '') AS "errorGroup", coalesce("errorCode", '') AS "errorCode",
+        coalesce("httpStatus", 0) AS "httpStatus", "operation", coalesce("msn", '') AS msn, "environment"::text AS environment,
+        min(date_trunc('minute', "at")) AS "firstMinute", max("at") AS "lastAt",
+        (array_agg(coalesce("errorMessage", "networkError")
+          ORDER BY "at" DESC, coalesce("errorMessage", "networkError", '') COLLATE "C" DESC))[1] AS message
+      FROM "ApiCallLog" WHERE "httpStatus" IS NULL OR "httpStatus" >= 400
+      GROUP BY 1, 2, 3, 4, 5, 6 ORDER BY 1, 2, 3, 4, 5, 6`;
+  const seen = () =>
+    dbs.db.prisma.$queryRaw<Record<string, unknown>[]>`
+      SELECT "errorGroup", "errorCode", "httpStatus", "operation", "msn", "environment"::text AS environment,
+        "firstMinute", "lastAt", "message"
+      FROM "ApiCallErrorSeen" ORDER BY 1, 2, 3, 4, 5, 6`;
+  const plain = (rows: Record<string, unknown>[]) =>
+    rows.map((x) =>
+      Object.fromEntries(
+        Object.entries(x).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v === null ? null : String(v)]),
+      ),
+    );
+  async function expectSeenEqual(label: string) {
+    const want = plain(await directSeen());
+    expect(want.length, label).toBeGreaterThan(0);
+    expect(plain(await seen()), `${label} errors seen`).toEqual(want);
+  }
+
   function expectEqual(want: Record<string, unknown>[], got: Record<string, unknown>[], key: string[], label: string) {
     expect(got.length, label).toBe(want.length);
     for (let i = 0; i < want.length; i++) {
@@ -122,7 +153,7 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
       const seed = 1000 + run;
       const r = mulberry32(seed);
       await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
-      for (const { table } of ROLLUP_LEVELS) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
+      for (const table of DERIVED_TABLES) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
       const rows = Array.from({ length: 150 + Math.floor(r() * 250) }, () => randomRow(r));
       // Random batches (out of time order), written by four writers at once over one or two pools.
       const batches: Prisma.ApiCallLogCreateManyInput[][] = [];
@@ -148,6 +179,7 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
           ["time", ...key, "firstMinute", "lastMinute"],
           `seed ${seed} ${unit}s`,
         );
+      await expectSeenEqual(`seed ${seed}`);
       await expectAllUnitsEqual(`seed ${seed}`);
     }
   });
@@ -163,21 +195,38 @@ describe.each(kinds)("API call rollups on %s", (kind) => {
       );
   }
 
-  it("over all units: the migration's backfill from the per-unit levels equals a direct count", async () => {
-    const r = mulberry32(4242);
+  /** 400 random calls through writeCalls into emptied tables. */
+  async function writeRandom(seed: number) {
+    const r = mulberry32(seed);
     await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallLog"`;
-    for (const { table } of ROLLUP_LEVELS) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
+    for (const table of DERIVED_TABLES) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
     const rows = Array.from({ length: 400 }, () => randomRow(r));
     for (let i = 0; i < rows.length; i += 50) await writeCalls(dbs.db.prisma, rows.slice(i, i + 50));
+  }
+  /** The INSERT statements of the migration named `*_<suffix>`, run as written. */
+  async function runBackfill(suffix: string, statements: number) {
+    const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith(`_${suffix}`))!;
+    const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
+    const inserts = sql.split(";").filter((x) => x.includes("INSERT INTO"));
+    expect(inserts).toHaveLength(statements);
+    for (const statement of inserts) await dbs.db.prisma.$executeRawUnsafe(statement);
+  }
+
+  it("over all units: the migration's backfill from the per-unit levels equals a direct count", async () => {
+    await writeRandom(4242);
     // As before the migration: the per-unit levels only.
     for (const { table, perUnit } of ROLLUP_LEVELS)
       if (!perUnit) await dbs.db.prisma.$executeRaw`DELETE FROM ${Prisma.raw(`"${table}"`)}`;
-    const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith("_api_call_rollups_all"))!;
-    const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
-    const inserts = sql.split(";").filter((x) => x.includes("INSERT INTO"));
-    expect(inserts).toHaveLength(3);
-    for (const statement of inserts) await dbs.db.prisma.$executeRawUnsafe(statement);
+    await runBackfill("api_call_rollups_all", 3);
     await expectAllUnitsEqual("backfill");
+  });
+
+  it("errors seen: the migration's backfill from the daily rollups and the raw calls equals a direct computation", async () => {
+    await writeRandom(777);
+    await expectSeenEqual("writers");
+    await dbs.db.prisma.$executeRaw`DELETE FROM "ApiCallErrorSeen"`;
+    await runBackfill("api_call_error_seen", 1);
+    await expectSeenEqual("backfill");
   });
 
   it("gives p50 and p95 as the bucket a quantile falls in", () => {

@@ -42,7 +42,9 @@ const rows: Prisma.ApiCallLogCreateManyInput[] = Array.from({ length: 1500 }, ()
     httpStatus: status,
     errorGroup: vipps ? pick(["Payment", "VippsError"]) : null,
     errorCode: vipps ? pick(["61", "99"]) : null,
-    networkError: status === null ? "timeout" : null,
+    // Code-less errors' messages, which the top errors show: several per key, some at the same time.
+    errorMessage: status !== null && !vipps && status >= 400 ? pick(["Unauthorized", "Forbidden", "", null]) : null,
+    networkError: status === null ? pick(["timeout", "socket hang up"]) : null,
     durationMs: Math.floor(r() * 3000),
   };
 });
@@ -87,6 +89,15 @@ describe.each(kinds)("error dashboard across rollup levels on %s", (kind) => {
     ["30d production", { range: "30d", environment: "production" }],
     ["custom 10 days", { range: "custom", from: new Date(NOW.getTime() - 10 * DAY - 3 * HOUR), to: NOW }],
     ["custom 100 days", { range: "custom", from: new Date(NOW.getTime() - 100 * DAY), to: NOW }],
+    // Ended in the past: units and errors with calls after the period too.
+    [
+      "custom in the past",
+      {
+        range: "custom",
+        from: new Date(NOW.getTime() - 20 * DAY - 5 * HOUR),
+        to: new Date(NOW.getTime() - 5 * DAY - 3 * HOUR),
+      },
+    ],
     ["custom 3 hours", { range: "custom", from: new Date(NOW.getTime() - 3 * HOUR - 17 * 60_000), to: NOW }],
   ];
 
@@ -135,6 +146,16 @@ describe.each(kinds)("error dashboard across rollup levels on %s", (kind) => {
       expect(t.firstSeen.getTime(), `${label} first`).toBe(minuteOf(new Date(Math.min(...xs))).getTime());
       expect(t.lastSeen.getTime(), `${label} last`).toBe(minuteOf(new Date(Math.max(...xs))).getTime() + 60_000);
       expect(t.isNew, `${label} new`).toBe(!mine.some((x) => same(x) && atOf(x) < from));
+      // A code-less error's latest message in the range (of calls at the same time, the greatest).
+      const messageOf = (x: Prisma.ApiCallLogCreateManyInput) => x.errorMessage ?? x.networkError ?? null;
+      const latest = inRange
+        .filter(same)
+        .sort(
+          (a, b) =>
+            atOf(b) - atOf(a) ||
+            ((messageOf(b) ?? "") > (messageOf(a) ?? "") ? 1 : (messageOf(b) ?? "") < (messageOf(a) ?? "") ? -1 : 0),
+        )[0]!;
+      expect(t.message, `${label} message`).toBe(t.errorGroup && t.errorCode ? null : messageOf(latest));
     }
   });
 });
