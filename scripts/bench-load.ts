@@ -400,6 +400,10 @@ async function runOne(kind: string, simUrl: string, simPid: number | undefined):
       const end = t0 + seconds * 1000;
 
       const readers = cookies.map(async (cookie, r) => {
+        // People do not all click at the same instant: with pauses, each reader's first page comes
+        // at a random point of one pause (without, all 50 asked at t0 and the first wave queued
+        // behind each other: ~8 % of a 60-s phase's reads at 5-s pauses waited 1–1.3 s for it).
+        if (thinkMs > 0) await sleep(thinkMs * Math.random());
         for (let i = r; performance.now() < end; i++) {
           const route = ROUTES[i % ROUTES.length]!;
           const url = urlFor(route);
