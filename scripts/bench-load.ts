@@ -278,6 +278,8 @@ interface LoadResult {
   };
 }
 
+const nonNegative = (x: number | null) => (x !== null && x >= 0 ? x : null);
+
 /** Busy CPU seconds of the whole machine since boot, all cores (Linux /proc/stat), or null. */
 function machineBusySeconds(): number | null {
   try {
@@ -458,7 +460,8 @@ async function runOne(kind: string, simUrl: string, simPid: number | undefined):
         cores: os.cpus().length,
         generator: Math.round(((self.user + self.system) / 1e6 / elapsed) * 100),
         simulator: pct(sim0, cpuSeconds(simPid)),
-        postgres: kind === "postgres" ? pct(pg0, postgresCpuSeconds()) : null,
+        // Backends that closed meanwhile take their CPU time with them: a negative sum says nothing.
+        postgres: kind === "postgres" ? nonNegative(pct(pg0, postgresCpuSeconds())) : null,
       };
       await Promise.race([Promise.all(inFlight), sleep(60_000)]);
       return {
