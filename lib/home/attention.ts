@@ -3,6 +3,7 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { can, type Actor } from "@/lib/auth/permissions";
+import { msnScopeSql } from "@/lib/auth/scope-sql";
 import { CAPTURE_DAYS } from "@/lib/money/rules";
 
 export type AttentionKind =
@@ -23,13 +24,6 @@ const DAY = 24 * HOUR;
 /** A callback later than this after the reservation is not expected any more. */
 const CALLBACK_GRACE_MS = 10 * 60_000;
 
-/** The actor's MSNs as SQL, or null for all. An empty list matches nothing. */
-function scopeSql(actor: Actor, column: Prisma.Sql) {
-  if (actor.allSalesUnits) return Prisma.empty;
-  if (actor.msns.length === 0) return Prisma.sql`AND false`;
-  return Prisma.sql`AND ${column} IN (${Prisma.join([...actor.msns])})`;
-}
-
 type Counted = { count: bigint; amount: bigint | null; examples: { msn: string; orderId: string }[] | null };
 
 async function reservations(db: PrismaClient, actor: Actor, extra: Prisma.Sql) {
@@ -38,7 +32,7 @@ async function reservations(db: PrismaClient, actor: Actor, extra: Prisma.Sql) {
       (array_agg(json_build_object('msn', p.msn, 'orderId', p."orderId") ORDER BY p."reservedAt"))[1:3] AS examples
     FROM "Payment" p JOIN "SalesUnit" s ON s.msn = p.msn
     WHERE p.status IN ('reserved', 'partially_captured') AND p."remainingToCapture" > 0
-      AND s."captureType" = 'reserve' ${scopeSql(actor, Prisma.sql`p.msn`)} ${extra}`;
+      AND s."captureType" = 'reserve' ${msnScopeSql(actor, Prisma.sql`p.msn`)} ${extra}`;
   return row;
 }
 
@@ -47,7 +41,7 @@ async function operations(db: PrismaClient, actor: Actor, extra: Prisma.Sql) {
   const [row] = await db.$queryRaw<Counted[]>`
     SELECT count(*) AS count, sum(o.amount) AS amount,
       (array_agg(json_build_object('msn', o.msn, 'orderId', o."orderId") ORDER BY o."createdAt"))[1:3] AS examples
-    FROM "MoneyOperation" o WHERE true ${scopeSql(actor, Prisma.sql`o.msn`)} ${extra}`;
+    FROM "MoneyOperation" o WHERE true ${msnScopeSql(actor, Prisma.sql`o.msn`)} ${extra}`;
   return row;
 }
 
@@ -94,7 +88,7 @@ export async function readAttention(db: PrismaClient, actor: Actor, now = new Da
     developer
       ? db.$queryRaw<Counted[]>`
           SELECT count(*) AS count, NULL::bigint AS amount, NULL AS examples
-          FROM "SpikeAlert" a WHERE a."closedAt" IS NULL ${scopeSql(actor, Prisma.sql`a.msn`)}`.then(([row]) => row)
+          FROM "SpikeAlert" a WHERE a."closedAt" IS NULL ${msnScopeSql(actor, Prisma.sql`a.msn`)}`.then(([row]) => row)
       : none,
     // Reserved in the last 7 days with no callback from Vipps, in sales units that do receive
     // callbacks (one in the last 30 days): the shop's callback endpoint may be failing.
@@ -105,7 +99,7 @@ export async function readAttention(db: PrismaClient, actor: Actor, now = new Da
           FROM "Payment" p
           WHERE p."reservedAt" > ${new Date(now.getTime() - 7 * DAY)}
             AND p."reservedAt" < ${new Date(now.getTime() - CALLBACK_GRACE_MS)}
-            ${scopeSql(actor, Prisma.sql`p.msn`)}
+            ${msnScopeSql(actor, Prisma.sql`p.msn`)}
             AND EXISTS (SELECT 1 FROM "ApiCallLog" c WHERE c.msn = p.msn AND c.source = 'callback'
               AND c.at > ${new Date(now.getTime() - 30 * DAY)})
             AND NOT EXISTS (SELECT 1 FROM "ApiCallLog" c WHERE c."orderId" = p."orderId" AND c.msn = p.msn

@@ -5,6 +5,7 @@
 import "server-only";
 import { Prisma, type PaymentStatus } from "@/generated/prisma/client";
 import { assertCan, msnScope, type Actor } from "@/lib/auth/permissions";
+import { msnScopeSql } from "@/lib/auth/scope-sql";
 import type { PrismaClient } from "@/generated/prisma/client";
 import { databaseCollation, sortsByCodePoint } from "@/lib/db/collation";
 import { db } from "@/lib/db/client";
@@ -92,7 +93,7 @@ async function anyCaseIds(prisma: PrismaClient, actor: Actor, q: string, take: n
   const rows = await prisma.$queryRaw<{ id: string }[]>`
     SELECT id FROM "Payment"
     WHERE lower("orderId") ~>=~ ${lo} AND lower("orderId") ~<~ ${`${lo}~`} AND lower("orderId") LIKE ${`${lo}%`}
-    ${actor.allSalesUnits ? Prisma.empty : Prisma.sql`AND msn = ANY(${[...actor.msns]})`}
+    ${msnScopeSql(actor, Prisma.sql`msn`)}
     ORDER BY "createdAt" DESC, id DESC
     LIMIT ${take}`;
   return rows.map((r) => r.id);
