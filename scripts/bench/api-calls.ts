@@ -11,7 +11,7 @@
 // number g, so two runs generate the same calls.
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { groupRows, LATENCY_BUCKETS } from "@/lib/api-log/rollups";
+import { DERIVED_TABLES, groupRows, LATENCY_BUCKETS } from "@/lib/api-log/rollups";
 import { MIGRATIONS_DIR } from "@/lib/db/migrations";
 import { allVisiblePct, beginBulkLoad, endBulkLoad, insertBenchSalesUnits, type SqlExecutor } from "./generate";
 import { benchMsn } from "./shape";
@@ -124,16 +124,22 @@ SELECT at, (${msns})[unit], CASE WHEN test THEN 'test' ELSE 'production' END::"E
 FROM c`;
 }
 
+/** The `INSERT INTO "<target>"` statement of the app's migration named `*_<suffix>` (its backfill). */
+function migrationInsert(suffix: string, target: string): { dir: string; insert: string } {
+  const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith(`_${suffix}`));
+  if (!dir) throw new Error(`no *_${suffix} migration`);
+  const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
+  const start = sql.indexOf(`INSERT INTO "${target}"`);
+  if (start < 0) throw new Error(`no backfill of ${target} in ${dir}`);
+  return { dir, insert: sql.slice(start, sql.indexOf(";", start)).trim() };
+}
+
 /**
  * A backfill from the app's own migration (the one named `*_<suffix>`), limited to [$1, $2) of `time`
  * in the table it reads: the minute rollups from the raw calls, the hours from the minutes.
  */
 function backfillSliceSql(suffix: string, target: string, source: string, time: string): string {
-  const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith(`_${suffix}`));
-  if (!dir) throw new Error(`no *_${suffix} migration`);
-  const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
-  const start = sql.indexOf(`INSERT INTO "${target}"`);
-  const insert = sql.slice(start, sql.indexOf(";", start)).trim();
+  const { dir, insert } = migrationInsert(suffix, target);
   const anchor = `FROM "${source}"\nGROUP BY`;
   if (!insert.startsWith("INSERT") || !insert.includes(anchor)) throw new Error(`unexpected backfill in ${dir}`);
   return insert.replace(anchor, `FROM "${source}" WHERE "${time}" >= $1 AND "${time}" < $2\nGROUP BY`);
@@ -158,14 +164,7 @@ export const allSliceSqls = () =>
   ).map(([target, source, time]) => backfillSliceSql("api_call_rollups_all", target, source, time));
 
 /** ApiCallErrorSeen from the daily rollups and the raw calls: the app's own migration backfill, whole. */
-export function errorSeenSql(): string {
-  const dir = readdirSync(MIGRATIONS_DIR).find((d) => d.endsWith("_api_call_error_seen"));
-  if (!dir) throw new Error("no *_api_call_error_seen migration");
-  const sql = readFileSync(path.join(MIGRATIONS_DIR, dir, "migration.sql"), "utf8");
-  const start = sql.indexOf(`INSERT INTO "ApiCallErrorSeen"`);
-  if (start < 0) throw new Error(`no backfill in ${dir}`);
-  return sql.slice(start, sql.indexOf(";", start));
-}
+export const errorSeenSql = () => migrationInsert("api_call_error_seen", "ApiCallErrorSeen").insert;
 
 export interface CallsGenerated {
   calls: number;
@@ -178,16 +177,8 @@ export interface CallsGenerated {
   check: RollupCheck;
 }
 
-const TABLES = [
-  "ApiCallLog",
-  "ApiCallRollup",
-  "ApiCallRollupHour",
-  "ApiCallRollupDay",
-  "ApiCallRollupAll",
-  "ApiCallRollupAllHour",
-  "ApiCallRollupAllDay",
-  "ApiCallErrorSeen",
-];
+/** The raw calls and every table writeCalls keeps beside them. */
+const TABLES = ["ApiCallLog", ...DERIVED_TABLES];
 
 /** Fills a migrated, empty database. `workers`: more connections to load in parallel (PostgreSQL). */
 export async function generateCalls(
