@@ -238,7 +238,7 @@ async function measureSets(
     log,
   );
   opened.forEach((x, i) => {
-    x.set.dashboard = results.map((r) => ({ range: r.range, actor: r.actor, summary: r.summaries[i]! }));
+    x.set.dashboard = results.map((r) => ({ range: r.range, actor: r.actor, view: r.view, summary: r.summaries[i]! }));
   });
 }
 

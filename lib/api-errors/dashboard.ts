@@ -6,7 +6,19 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
 import { remedyView } from "./remedies";
-import { coarsestFor, joinSpans, spansOf, spansSql, type Family, type Level } from "./spans";
+import { coarsestFor, joinSpans, spansOf, spansSql, type Family } from "./spans";
+import {
+  EMPTY_PART,
+  keepPart,
+  keptPart,
+  mergeParts,
+  topKeys,
+  type Part,
+  type TopKey,
+  type TopPart,
+} from "./dashboard-cache";
+import { readerOpenFrom } from "@/lib/api-log/rollups";
+import { rollupCutoff } from "@/lib/api-log/prune";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
 import {
   CUSTOM_STEPS_MS,
@@ -28,8 +40,7 @@ export * from "./dashboard-types";
 const errorKeyOf = (g: string, c: string, s: number) =>
   s === 0 ? "network" : g && c ? `${g}/${c}` : g ? `${g} · HTTP ${s}` : c ? `HTTP ${s} · ${c}` : `HTTP ${s}`;
 
-/** Where "everything before a range" starts: older than any rollup kept. */
-const EPOCH = new Date(0);
+const HOUR_MS = 3_600_000;
 const IS_ERROR = Prisma.sql`("httpStatus" = 0 OR "httpStatus" >= 400)`;
 const BUCKETS_SQL = Prisma.raw(
   Array.from({ length: LATENCY_BUCKETS }, (_, i) => `sum("l${i}")::int AS "l${i}"`).join(", "),
@@ -51,11 +62,16 @@ function scopeSql(actor: Actor, f: DashboardFilter): Prisma.Sql {
  * One read in a transaction of its own without parallel workers: a dashboard query reads a few thousand
  * rollup rows, and on a large table the planner would start workers for them, which costs more than
  * the scan (≈200 of 240 ms for a 7-day view on a busy two-core machine, against 5 ms of work; npm run
- * bench -- errors). Without them the cost stays that of the rows read.
+ * bench -- errors). Without them the cost stays that of the rows read. Nor JIT compilation: the top
+ * errors' query is planned per shown error with the estimate of a set-returning function (100 rows),
+ * which crosses jit_above_cost, and compiling took ~45 of its ~50 ms for 2 ms of work.
  */
 function serial<T>(db: PrismaClient, query: Prisma.PrismaPromise<T>): Promise<T> {
   return db
-    .$transaction([db.$executeRaw`SET LOCAL max_parallel_workers_per_gather = 0`, query])
+    .$transaction([
+      db.$queryRaw`SELECT set_config('max_parallel_workers_per_gather', '0', true), set_config('jit', 'off', true)`,
+      query,
+    ])
     .then(([, rows]) => rows);
 }
 
@@ -78,48 +94,32 @@ export function windowOf(filter: DashboardFilter, now: Date): { stepMs: number; 
   return { stepMs, from: new Date(to.getTime() - RANGE_MS[range]), to };
 }
 
-export async function loadDashboard(
-  db: PrismaClient,
-  actor: Actor,
-  filter: DashboardFilter,
-  nowDate = new Date(),
-): Promise<Dashboard> {
-  assertCan(actor, "apilog:read");
-  const { stepMs, from, to } = windowOf(filter, nowDate);
-  const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
-  const scope = scopeSql(actor, filter);
-  // Whole UTC days from the daily level, the edges from hours and minutes (lib/api-errors/spans.ts):
-  // a 30-day view reads about 30 rows per key, whatever the traffic. The series only from levels whose
-  // rows fit inside one bar. A view of every unit reads the levels summed over the units: its rows do
-  // not multiply with the units the traffic is spread over.
-  const family: Family = actor.allSalesUnits && !filter.msn ? "all" : "unit";
-  const rows = (a: Date, b: Date, where: Prisma.Sql, coarsest?: Level) =>
-    spansSql(spansOf(a, b, coarsest), where, family);
-  const errors = Prisma.sql`AND ${IS_ERROR} ${scope}`;
-  const step = Prisma.sql`make_interval(secs => ${stepMs / 1000}::int)`;
-  // The rows of one top error (r), in the scope.
+type TopRead = Omit<TopPart, "first" | "last"> & { first: Date; last: Date };
+
+interface ReadScope {
+  scope: Prisma.Sql;
+  family: Family;
+  before: Date;
+  from: Date;
+  to: Date;
+  stepMs: number;
+}
+
+/** What the rollups cannot say of a shown error: its units over all units, "new", a latest message. */
+interface About {
+  unitsOver: string[] | null;
+  seenBefore: boolean;
+  message: string | null;
+}
+type Shown = TopKey & About;
+
+/**
+ * The columns of About for the shown errors `r` (errorGroup, errorCode, httpStatus, operation, first
+ * and last minute), in one query: a few index probes per error.
+ */
+function aboutSql({ scope, family, from, to }: ReadScope): Prisma.Sql {
   const sameKey = Prisma.sql`AND "errorGroup" = r."errorGroup" AND "errorCode" = r."errorCode"
     AND "httpStatus" = r."httpStatus" AND "operation" = r."operation" ${scope}`;
-
-  // The 20 top errors. Per unit, the units come with the counts: per unit first, then per error (two
-  // hash aggregates instead of sorting every row for array_agg(DISTINCT …)). Over all units, only the
-  // shown errors' sets are read: their rows in the range, not every error's.
-  const perUnit = Prisma.sql`
-    SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_agg(msn) AS msns, sum(n)::int AS n,
-      min("first") AS first, max("last") AS last
-    FROM (
-      SELECT "errorGroup", "errorCode", "httpStatus", "operation", "msns"[1] AS msn, sum("calls") AS n,
-        min("first") AS first, max("last") AS last
-      FROM (${rows(from, to, errors)}) AS e
-      GROUP BY 1, 2, 3, 4, 5
-    ) AS u
-    GROUP BY 1, 2, 3, 4 ORDER BY 6 DESC LIMIT 20`;
-  const overAll = Prisma.sql`
-    SELECT "errorGroup", "errorCode", "httpStatus", "operation", sum("calls")::int AS n,
-      min("first") AS first, max("last") AS last
-    FROM (${rows(from, to, errors)}) AS e
-    GROUP BY 1, 2, 3, 4 ORDER BY 5 DESC LIMIT 20`;
-  const topKeys = family === "unit" ? perUnit : overAll;
   // The top errors' units and latest messages from ApiCallErrorSeen (each error key per unit: first
   // minute, latest call and its message, kept by the writers): a few rows per unit, however many
   // rollup rows or calls the range holds. Its columns are the rollups', so the same scope applies.
@@ -148,16 +148,52 @@ export async function loadDashboard(
   // (the error-key indexes hold unit and environment before the time). OFFSET 0 keeps it a probe per
   // unit: without it PostgreSQL may hash every unit's rows of the error in the range instead.
   const spanned = Prisma.sql`AND "msn" = s."msn" AND "environment" = s."environment" ${sameKey}`;
-  const topUnits =
+  const unitsOver =
     family === "unit"
-      ? Prisma.sql`r.msns`
+      ? Prisma.sql`NULL::text[]`
       : Prisma.sql`ARRAY(SELECT DISTINCT s."msn" FROM "ApiCallErrorSeen" AS s
           WHERE ${seenKey} AND s."lastAt" >= ${from} AND s."firstMinute" < ${to} ${scope}
             AND (s."firstMinute" >= ${from} OR s."lastAt" < ${to}
               OR EXISTS (SELECT 1 FROM (${spansSql(spansOf(from, to), spanned, "unit")}) AS u OFFSET 0)))`;
+  // "New": no call with this error before the range (its first call per unit, kept by the writers).
+  // OFFSET 0: a probe per error, not a hash of the whole table.
+  return Prisma.sql`${unitsOver} AS "unitsOver", EXISTS (
+      SELECT 1 FROM "ApiCallErrorSeen" AS s WHERE ${seenKey} AND s."firstMinute" < ${from} ${scope} OFFSET 0
+    ) AS "seenBefore", ${lastMessage} AS message`;
+}
 
-  // Tiles and the per-operation table from one read: per operation, in the range and before it.
-  const [countRows, seriesRows, topRows] = await Promise.all([
+type PartRead = Part & { shown?: Shown[] };
+
+/**
+ * The part of the window [a, b) summed from the rollups: tiles per operation (before the range and
+ * in it), the series and every error per key, operation and unit. With `decorate` (a part that is the
+ * whole window), the 20 top errors and their About instead of every error, in the same query.
+ */
+async function readPart(db: PrismaClient, q: ReadScope, a: Date, b: Date, decorate = false): Promise<PartRead> {
+  if (a >= b) return EMPTY_PART;
+  const { scope, family, from, stepMs } = q;
+  const mid = new Date(Math.min(Math.max(from.getTime(), a.getTime()), b.getTime())); // tiles: t >= from is "now"
+  const errors = Prisma.sql`AND ${IS_ERROR} ${scope}`;
+  // The range's part from levels whose rows each fit inside one bar (the series bins them).
+  const rangeRows = spansSql(spansOf(mid, b, coarsestFor(stepMs)), errors, family);
+  const step = Prisma.sql`make_interval(secs => ${stepMs / 1000}::int)`;
+  const msn = family === "unit" ? Prisma.sql`"msns"[1]` : Prisma.sql`''`;
+  const inRange = mid < b;
+  const perUnit = Prisma.sql`
+    SELECT "errorGroup", "errorCode", "httpStatus", "operation", ${msn} AS msn, sum("calls")::int AS n,
+      min("first") AS first, max("last") AS last
+    FROM (${rangeRows}) AS e
+    GROUP BY 1, 2, 3, 4, 5`;
+  // The 20 with the most calls (per unit first, then per error: two hash aggregates instead of sorting
+  // every row for array_agg(DISTINCT …)); ties in the order topKeys gives them.
+  const top20 = Prisma.sql`
+    SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_remove(array_agg(msn), '') AS msns,
+      sum(n)::int AS n, min(first) AS first, max(last) AS last
+    FROM (${perUnit}) AS u
+    GROUP BY 1, 2, 3, 4
+    ORDER BY 6 DESC, "errorGroup" COLLATE "C", "errorCode" COLLATE "C", "httpStatus", "operation" COLLATE "C"
+    LIMIT 20`;
+  const [counts, series, top] = await Promise.all([
     serial(
       db,
       db.$queryRaw<Record<string, unknown>[]>`
@@ -166,46 +202,136 @@ export async function loadDashboard(
         sum("calls") FILTER (WHERE "httpStatus" BETWEEN 400 AND 499)::int AS client,
         sum("calls") FILTER (WHERE "httpStatus" >= 500)::int AS server,
         sum("calls") FILTER (WHERE "httpStatus" = 0)::int AS network, ${BUCKETS_SQL}
-      FROM (${spansSql(joinSpans(spansOf(before, from), spansOf(from, to)), scope, family)}) AS r
+      FROM (${spansSql(joinSpans(spansOf(a, mid), spansOf(mid, b)), scope, family)}) AS r
       GROUP BY 1, 2`,
     ),
-    serial(
-      db,
-      db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
-      SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
-      FROM (${rows(from, to, errors, coarsestFor(stepMs))}) AS r
-      GROUP BY 1, 2, 3, 4`,
-    ),
-    serial(
-      db,
-      db.$queryRaw<
-        {
-          errorGroup: string;
-          errorCode: string;
-          httpStatus: number;
-          operation: string;
-          msns: string[];
-          n: number;
-          first: Date;
-          last: Date;
-          seenBefore: boolean;
-          message: string | null;
-        }[]
-      >`
-      SELECT r."errorGroup", r."errorCode", r."httpStatus", r."operation", r.n, r.first, r.last,
-        ${topUnits} AS msns, EXISTS (
-          -- "New": no call with this error before the range, answered in the same query.
-          ${rows(EPOCH, from, sameKey)}
-        ) AS "seenBefore", ${lastMessage} AS message
-      FROM (${topKeys}) AS r
-      ORDER BY r.n DESC`,
-    ),
+    inRange
+      ? serial(
+          db,
+          db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
+          SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
+          FROM (${rangeRows}) AS r
+          GROUP BY 1, 2, 3, 4`,
+        )
+      : [],
+    !inRange
+      ? []
+      : decorate
+        ? serial(
+            db,
+            db.$queryRaw<(TopRead & About & { msns: string[] })[]>`
+            SELECT r.*, ${aboutSql(q)} FROM (${top20}) AS r`,
+          )
+        : serial(db, db.$queryRaw<TopRead[]>`${perUnit}`),
   ]);
+  const part: PartRead = {
+    counts: counts.map((r) => ({
+      current: r.current === true,
+      operation: String(r.operation),
+      calls: Number(r.calls ?? 0),
+      errors: Number(r.errors ?? 0),
+      client: Number(r.client ?? 0),
+      server: Number(r.server ?? 0),
+      network: Number(r.network ?? 0),
+      buckets: bucketsOf(r),
+    })),
+    series: series.map((r) => ({ ...r, at: new Date(r.at).getTime() })),
+    top: [],
+  };
+  const times = <T extends { first: Date; last: Date }>(r: T) => ({
+    ...r,
+    first: new Date(r.first).getTime(),
+    last: new Date(r.last).getTime(),
+  });
+  if (decorate) part.shown = (top as (TopRead & About & { msns: string[] })[]).map(times);
+  else part.top = (top as TopRead[]).map(times);
+  return part;
+}
+
+export interface LoadOptions {
+  /** Reuse what was summed for hours that are over (./dashboard-cache.ts); off to measure a first view. */
+  keep?: boolean;
+  /**
+   * The clock that says which hours are over (default: this machine's). Never the caller's `nowDate`
+   * alone: a view of the future would count hours as over that writers still fill. The benchmark sets
+   * it to its data's "now", for the view a live dashboard has at that moment.
+   */
+  wall?: Date;
+}
+
+export async function loadDashboard(
+  db: PrismaClient,
+  actor: Actor,
+  filter: DashboardFilter,
+  nowDate = new Date(),
+  options: LoadOptions = {},
+): Promise<Dashboard> {
+  assertCan(actor, "apilog:read");
+  const { stepMs, from, to } = windowOf(filter, nowDate);
+  const before = new Date(from.getTime() - (to.getTime() - from.getTime()));
+  const scope = scopeSql(actor, filter);
+  // Whole UTC days from the daily level, the edges from hours and minutes (lib/api-errors/spans.ts):
+  // a 30-day view reads about 30 rows per key, whatever the traffic. The series only from levels whose
+  // rows fit inside one bar. A view of every unit reads the levels summed over the units: its rows do
+  // not multiply with the units the traffic is spread over.
+  const family: Family = actor.allSalesUnits && !filter.msn ? "all" : "unit";
+  const q: ReadScope = { scope, family, before, from, to, stepMs };
+
+  // The hours that are over, by the clock less a grace, are summed once and kept while their versions
+  // stand; the rest (the last hour or so) is read every time. Any minute may divide the window: a bar
+  // across the cut gets its calls from both parts.
+  const wall = (options.wall ?? new Date()).getTime();
+  const cut = new Date(Math.min(Math.max(readerOpenFrom(wall), before.getTime()), to.getTime()));
+  let shown: Shown[];
+  let merged: Part;
+  if (cut <= before || options.keep === false) {
+    // Nothing is over, or nothing kept: one read of the window, top errors included.
+    const whole = await readPart(db, q, before, to, true);
+    merged = whole;
+    shown = whole.shown ?? [];
+  } else {
+    const open = readPart(db, q, cut, to);
+    open.catch(() => {}); // awaited below; not "unhandled" if the versions' read fails first
+    const [v] = await db.$queryRaw<{ n: number; sum: string }[]>`
+      SELECT count(*)::int AS n, coalesce(sum("version"), 0)::text AS sum FROM "ApiCallVersion"
+      WHERE "hour" >= ${new Date(Math.floor(before.getTime() / HOUR_MS) * HOUR_MS)} AND "hour" < ${cut}`;
+    const stamp = `${v!.n}:${v!.sum}`;
+    const key = JSON.stringify([
+      actor.allSalesUnits ? "*" : [...actor.msns].sort(),
+      filter.msn ?? "",
+      filter.environment ?? "",
+      filter.operation ?? "",
+      before,
+      from,
+      cut,
+      stepMs,
+      // Pruned rollups leave the window the month they go.
+      rollupCutoff(new Date(wall)),
+    ]);
+    let closed = keptPart(db, key, stamp);
+    if (!closed) keepPart(db, key, stamp, (closed = await readPart(db, q, before, cut)));
+    merged = mergeParts([closed, await open]);
+    // The 20 top errors of both parts, then their About in one query (no parallel plan or JIT to
+    // avoid: LIMIT gives the planner the number of rows).
+    const top = topKeys(merged.top, 20);
+    const json = JSON.stringify(top.map((t, i) => ({ ...t, i, first: new Date(t.first), last: new Date(t.last) })));
+    const about = top.length
+      ? await db.$queryRaw<(About & { i: number })[]>`
+          SELECT r.i, ${aboutSql(q)}
+          FROM (SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS x(i int, "errorGroup" text, "errorCode" text,
+            "httpStatus" int, "operation" text, first timestamptz, last timestamptz) LIMIT ${top.length}) AS r`
+      : [];
+    const aboutOf = new Map(about.map((x) => [x.i, x]));
+    shown = top.map((t, i) => ({ ...t, ...(aboutOf.get(i) ?? { unitsOver: null, seenBefore: false, message: null }) }));
+  }
+  const { counts: countRows, series: seriesRows } = merged;
 
   const totals = (current: boolean): Totals => {
     const mine = countRows.filter((r) => r.current === current);
-    const sum = (k: string) => mine.reduce((n, r) => n + Number(r[k] ?? 0), 0);
-    const buckets = Array.from({ length: LATENCY_BUCKETS }, (_, i) => sum(`l${i}`));
+    const sum = (k: "calls" | "errors" | "client" | "server" | "network") => mine.reduce((n, r) => n + r[k], 0);
+    const buckets = Array.from({ length: LATENCY_BUCKETS }, (_, i) =>
+      mine.reduce((n, r) => n + (r.buckets[i] ?? 0), 0),
+    );
     return {
       calls: sum("calls"),
       errors: sum("errors"),
@@ -225,7 +351,7 @@ export async function loadDashboard(
   const keyParts: Record<string, KeyParts> = {};
   const sparks = new Map<string, number[]>();
   for (const r of seriesRows) {
-    const i = Math.round((new Date(r.at).getTime() - from.getTime()) / stepMs);
+    const i = Math.round((r.at - from.getTime()) / stepMs);
     const key = errorKeyOf(r.errorGroup, r.errorCode, r.httpStatus);
     // "Payment/61" is one group and code whatever the status; "HTTP 401" one status.
     keyParts[key] ??= { errorGroup: r.errorGroup, errorCode: r.errorCode, httpStatus: r.httpStatus };
@@ -238,18 +364,18 @@ export async function loadDashboard(
   const keys = [...keyTotals.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0])).map(([k]) => k);
 
   const opRows = countRows
-    .filter((r) => r.current === true)
-    .sort((a, b) => Number(b.calls) - Number(a.calls) || String(a.operation).localeCompare(String(b.operation)));
+    .filter((r) => r.current)
+    .sort((a, b) => b.calls - a.calls || a.operation.localeCompare(b.operation));
   const operations: OperationRow[] = opRows.map((r) => ({
-    operation: String(r.operation),
-    calls: Number(r.calls),
-    errors: Number(r.errors ?? 0),
-    p50: quantileFromBuckets(bucketsOf(r), 0.5),
-    p95: quantileFromBuckets(bucketsOf(r), 0.95),
+    operation: r.operation,
+    calls: r.calls,
+    errors: r.errors,
+    p50: quantileFromBuckets(r.buckets, 0.5),
+    p95: quantileFromBuckets(r.buckets, 0.95),
   }));
   const callsOf = new Map(operations.map((o) => [o.operation, o.calls]));
 
-  const top: TopError[] = topRows.map((t) => {
+  const top: TopError[] = shown.map((t) => {
     const key = errorKeyOf(t.errorGroup, t.errorCode, t.httpStatus);
     const message = t.message;
     const remedy = remedyView({
@@ -268,11 +394,11 @@ export async function loadDashboard(
       errorCode: t.errorCode,
       httpStatus: t.httpStatus,
       operation: t.operation,
-      msns: t.msns.filter(Boolean).sort(),
+      msns: (t.unitsOver ?? t.msns).filter(Boolean).sort(),
       count: t.n,
       share: t.n / Math.max(1, callsOf.get(t.operation) ?? t.n),
       firstSeen: new Date(t.first),
-      lastSeen: new Date(new Date(t.last).getTime() + 60_000),
+      lastSeen: new Date(t.last + 60_000),
       isNew: !t.seenBefore,
       spark: sparks.get(key) ?? [],
     };

@@ -5,7 +5,7 @@
 // Why batched DELETEs and not PostgreSQL partitions: ARCHITECTURE.md, "Retention".
 import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
-import { ERROR_SEEN, ROLLUP_LEVELS } from "./rollups";
+import { ERROR_SEEN, ROLLUP_LEVELS, VERSIONS } from "./rollups";
 
 export const ROLLUP_RETENTION_MONTHS = 13;
 const DAY = 86_400_000;
@@ -85,6 +85,8 @@ export async function pruneApiLog(db: Db, o: PruneOptions): Promise<PruneResult>
   for (const { table, time } of ROLLUP_LEVELS) levels.push(await rollupLevel(table, time));
   // Each error key's first/latest call per unit (ApiCallErrorSeen) lives as long as its latest call's rollups.
   levels.push(await rollupLevel(ERROR_SEEN.table, ERROR_SEEN.time));
+  // Hour versions (what the dashboard's kept sums are checked against) go with their hours' rollups.
+  levels.push(await rollupLevel(VERSIONS.table, VERSIONS.time));
   // Closed spike alerts live as long as the rollups they were read from; open ones always stay.
   const alerts = await inBatches(
     () => db.$executeRaw`

@@ -92,13 +92,59 @@ export async function addToRollups(
   for (const level of ROLLUP_LEVELS) await tx.$executeRaw(levelUpsert(level, levelRows(level, groups)));
   const seen = errorSeenUpsert(rows);
   if (seen) await tx.$executeRaw(seen);
+  // Last: its hour is read from the clock just before the commit.
+  const late = versionUpsert(groups, Date.now(), Math.floor(Math.random() * VERSION_SHARDS));
+  if (late) await tx.$executeRaw(late);
 }
+
+/**
+ * How far apart two machines' clocks may be (and a writer's last statement from its commit). A writer
+ * counts an hour as over this much before its own clock says so, and the dashboard keeps sums only
+ * for hours over this much after its clock says so: every write to an hour the dashboard keeps bumps
+ * that hour's version (lib/api-errors/dashboard-cache.ts).
+ */
+export const CLOCK_GRACE_MS = 5 * 60_000;
+const HOUR_MS = 3_600_000;
+export const VERSION_SHARDS = 16;
+
+/** The start of the first hour a writer at `nowMs` still counts as open. */
+export const writerOpenFrom = (nowMs: number) => Math.floor((nowMs + CLOCK_GRACE_MS) / HOUR_MS) * HOUR_MS;
+/** The start of the first hour a reader at `nowMs` still treats as open (every earlier hour is over). */
+export const readerOpenFrom = (nowMs: number) => Math.floor((nowMs - CLOCK_GRACE_MS) / HOUR_MS) * HOUR_MS;
+
+/**
+ * The batch's hours that are over (calls arriving late, or in an hour's last minutes) get a new
+ * version in ApiCallVersion, in one shard, last and in hour order like the levels: higher than the
+ * row's previous version and than any version written before (the clock in microseconds), so a
+ * version never comes back after the table was emptied.
+ */
+export function versionUpsert(groups: readonly RollupGroup[], nowMs: number, shard: number): Prisma.Sql | null {
+  const open = writerOpenFrom(nowMs);
+  const hours = [...new Set(groups.map((g) => Math.floor(g.minute.getTime() / HOUR_MS) * HOUR_MS))]
+    .filter((h) => h < open)
+    .sort((a, b) => a - b)
+    .map((h) => new Date(h).toISOString());
+  if (hours.length === 0) return null;
+  return Prisma.sql`
+    INSERT INTO "ApiCallVersion" ("hour", "shard", "version")
+    SELECT h, ${shard}::smallint, (extract(epoch FROM clock_timestamp()) * 1000000)::bigint
+    FROM unnest(${hours}::timestamptz[]) AS h ORDER BY h
+    ON CONFLICT ("hour", "shard") DO UPDATE SET
+      "version" = GREATEST("ApiCallVersion"."version" + 1, EXCLUDED."version")`;
+}
+
+/** Hour versions (ApiCallVersion) are pruned with the rollups, by their hour. */
+export const VERSIONS = { table: "ApiCallVersion", time: "hour" } as const;
 
 /** Each error key's first and latest call per unit (ApiCallErrorSeen), pruned by its latest call. */
 export const ERROR_SEEN = { table: "ApiCallErrorSeen", time: "lastAt" } as const;
 
 /** Every table writeCalls adds to besides the raw calls (tests and the benchmark empty or count them). */
-export const DERIVED_TABLES: readonly string[] = [...ROLLUP_LEVELS.map((l) => l.table), ERROR_SEEN.table];
+export const DERIVED_TABLES: readonly string[] = [
+  ...ROLLUP_LEVELS.map((l) => l.table),
+  ERROR_SEEN.table,
+  VERSIONS.table,
+];
 
 /** An error: no HTTP answer (status 0 in the rollups) or 4xx/5xx. */
 const isErrorRow = (row: Prisma.ApiCallLogCreateManyInput) => row.httpStatus == null || row.httpStatus >= 400;

@@ -89,8 +89,12 @@ describe.each(kinds)("pruning the API call log on %s", (kind) => {
       call(NOW.getTime() - 1, "just-now"),
     ]);
     const r = await pruneApiLog(dbs.db.prisma, { now: NOW, retentionDays: 30 });
-    // Two minutes, their two hours and their two days; per unit and over all units.
-    expect(r).toMatchObject({ calls: 4, rollups: 12, done: true });
+    // Two minutes, their two hours and their two days; per unit and over all units; and the two hours'
+    // versions (every call here was written after its hour was over, so each hour has one).
+    expect(r).toMatchObject({ calls: 4, rollups: 14, done: true });
+    const versions = await dbs.db.prisma.apiCallVersion.findMany({ select: { hour: true }, orderBy: { hour: "asc" } });
+    expect(versions.length).toBe(5);
+    expect(versions[0]!.hour.toISOString()).toBe(new Date(ROLLUPS_BEFORE).toISOString());
     expect(await orderIds()).toEqual(["just-now", "raw-first-ms-in", "seeded-30-days-ago"]);
     expect(await minutes()).toEqual([
       new Date(ROLLUPS_BEFORE).toISOString(),

@@ -3,12 +3,13 @@
 // writeCalls, then every preset and odd custom periods checked against a count of the raw rows in
 // JavaScript — tiles now and before, errors per bar, per operation, top errors with first/last seen
 // and "new". On PGlite and PostgreSQL.
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, it } from "vitest";
 import type { Prisma } from "@/generated/prisma/client";
-import { loadDashboard, type DashboardFilter } from "@/lib/api-errors/dashboard";
-import { latencyBucket, LATENCY_BUCKETS, minuteOf, quantileFromBuckets, writeCalls } from "@/lib/api-log/rollups";
+import { loadDashboard, type DashboardFilter, type LoadOptions } from "@/lib/api-errors/dashboard";
+import { writeCalls } from "@/lib/api-log/rollups";
 import { mulberry32 } from "@/lib/random";
 import { databaseKinds, migratedDatabase, type TestDb } from "../helpers/databases";
+import { expectRawCounts } from "../helpers/dashboard-raw";
 import { actor } from "../helpers/ingest";
 
 const kinds = await databaseKinds();
@@ -48,23 +49,6 @@ const rows: Prisma.ApiCallLogCreateManyInput[] = Array.from({ length: 1500 }, ()
     durationMs: Math.floor(r() * 3000),
   };
 });
-
-const atOf = (x: Prisma.ApiCallLogCreateManyInput) => new Date(x.at!).getTime();
-const isError = (x: Prisma.ApiCallLogCreateManyInput) => x.httpStatus === null || x.httpStatus! >= 400;
-
-function totals(xs: Prisma.ApiCallLogCreateManyInput[]) {
-  const buckets = new Array<number>(LATENCY_BUCKETS).fill(0);
-  for (const x of xs) buckets[latencyBucket(x.durationMs)]!++;
-  const status = (f: (s: number | null) => boolean) => xs.filter((x) => f(x.httpStatus ?? null)).length;
-  return {
-    calls: xs.length,
-    errors: xs.filter(isError).length,
-    client: status((s) => s !== null && s >= 400 && s < 500),
-    server: status((s) => s !== null && s >= 500),
-    network: status((s) => s === null),
-    p95: quantileFromBuckets(buckets, 0.95),
-  };
-}
 
 describe.each(kinds)("error dashboard across rollup levels on %s", (kind) => {
   let db: TestDb;
@@ -107,55 +91,21 @@ describe.each(kinds)("error dashboard across rollup levels on %s", (kind) => {
   ]);
 
   it.each(cases)("%s equals a count of the raw calls", async (_name, filter, who) => {
-    const d = await loadDashboard(db.prisma, who, filter, NOW);
-    const mine = rows.filter(
-      (x) =>
-        (who.allSalesUnits || who.msns.includes(x.msn!)) &&
-        (!filter.environment || x.environment === filter.environment),
-    );
-    const [from, to] = [d.from.getTime(), d.to.getTime()];
-    const inRange = mine.filter((x) => atOf(x) >= from && atOf(x) < to);
-    const before = mine.filter((x) => atOf(x) >= 2 * from - to && atOf(x) < from);
-    expect(d.now, "now").toEqual(totals(inRange));
-    expect(d.before, "before").toEqual(totals(before));
+    expectRawCounts(await loadDashboard(db.prisma, who, filter, NOW), rows, who, filter);
+  });
 
-    const perBar = d.series.map((b) => Object.values(b.counts).reduce((s, n) => s + n, 0));
-    const wantBars = d.series.map(() => 0);
-    for (const x of inRange.filter(isError)) wantBars[Math.floor((atOf(x) - from) / d.stepMs)]!++;
-    expect(perBar, "errors per bar").toEqual(wantBars);
-
-    for (const o of d.operations) {
-      const xs = inRange.filter((x) => x.operation === o.operation);
-      expect({ calls: o.calls, errors: o.errors }, o.operation).toEqual({
-        calls: xs.length,
-        errors: xs.filter(isError).length,
-      });
-    }
-    expect(d.operations.reduce((s, o) => s + o.calls, 0)).toBe(inRange.length);
-
-    for (const t of d.top) {
-      const same = (x: Prisma.ApiCallLogCreateManyInput) =>
-        (x.httpStatus ?? 0) === t.httpStatus &&
-        (x.errorGroup ?? "") === t.errorGroup &&
-        (x.errorCode ?? "") === t.errorCode &&
-        x.operation === t.operation;
-      const xs = inRange.filter(same).map(atOf);
-      const label = `${t.key} ${t.operation}`;
-      expect(t.count, label).toBe(xs.length);
-      expect(t.msns, `${label} units`).toEqual([...new Set(inRange.filter(same).map((x) => x.msn!))].sort());
-      expect(t.firstSeen.getTime(), `${label} first`).toBe(minuteOf(new Date(Math.min(...xs))).getTime());
-      expect(t.lastSeen.getTime(), `${label} last`).toBe(minuteOf(new Date(Math.max(...xs))).getTime() + 60_000);
-      expect(t.isNew, `${label} new`).toBe(!mine.some((x) => same(x) && atOf(x) < from));
-      // A code-less error's latest message in the range (of calls at the same time, the greatest).
-      const messageOf = (x: Prisma.ApiCallLogCreateManyInput) => x.errorMessage ?? x.networkError ?? null;
-      const latest = inRange
-        .filter(same)
-        .sort(
-          (a, b) =>
-            atOf(b) - atOf(a) ||
-            ((messageOf(b) ?? "") > (messageOf(a) ?? "") ? 1 : (messageOf(b) ?? "") < (messageOf(a) ?? "") ? -1 : 0),
-        )[0]!;
-      expect(t.message, `${label} message`).toBe(t.errorGroup && t.errorCode ? null : messageOf(latest));
-    }
+  // The same windows read whole (nothing kept: the one read that also picks the top errors), and cut
+  // where the hours that are over (kept, lib/api-errors/dashboard-cache.ts) meet the rest, at several
+  // clocks: the last hour's window, the last day's, a week's. Every way must equal the raw calls.
+  const walls: [string, LoadOptions][] = [
+    ["read whole", { keep: false }],
+    ["cut 40 minutes back", { wall: new Date(NOW.getTime() - 40 * 60_000) }],
+    ["cut 9 hours back", { wall: new Date(NOW.getTime() - 9 * HOUR) }],
+    ["cut 2 days back", { wall: new Date(NOW.getTime() - 2 * DAY - 7 * HOUR - 13 * 60_000) }],
+  ];
+  it.each(
+    walls.flatMap(([how, o]) => cases.map(([name, filter, who]) => [`${name}, ${how}`, filter, who, o] as const)),
+  )("%s equals a count of the raw calls", async (_name, filter, who, o) => {
+    expectRawCounts(await loadDashboard(db.prisma, who, filter, NOW, o), rows, who, filter);
   });
 });
