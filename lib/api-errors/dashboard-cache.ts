@@ -143,6 +143,9 @@ export function topKeys(top: readonly TopPart[], limit: number): TopKey[] {
 const MAX_KEPT = 200;
 const kept = new WeakMap<object, Map<string, { stamp: string; part: Part }>>();
 
+/** Whether a part is kept under `key` (of any stamp): then the rest is worth reading beside the versions. */
+export const hasKept = (client: object, key: string): boolean => kept.get(client)?.has(key) ?? false;
+
 export function keptPart(client: object, key: string, stamp: string): Part | undefined {
   const parts = kept.get(client);
   const hit = parts?.get(key);

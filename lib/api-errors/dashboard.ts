@@ -6,9 +6,10 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
 import { remedyView } from "./remedies";
-import { coarsestFor, joinSpans, spansOf, spansSql, type Family } from "./spans";
+import { coarsestFor, joinSpans, spansOf, spansSql, type Family, type Level } from "./spans";
 import {
   EMPTY_PART,
+  hasKept,
   keepPart,
   keptPart,
   mergeParts,
@@ -162,28 +163,50 @@ function aboutSql({ scope, family, from, to }: ReadScope): Prisma.Sql {
     ) AS "seenBefore", ${lastMessage} AS message`;
 }
 
-type PartRead = Part & { shown?: Shown[] };
+/** A read of [a, b): its rows before the cut and from it, and with `decorate` the top errors. */
+interface WindowRead {
+  over: Part;
+  rest: Part;
+  shown?: Shown[];
+}
 
 /**
- * The part of the window [a, b) summed from the rollups: tiles per operation (before the range and
- * in it), the series and every error per key, operation and unit. With `decorate` (a part that is the
- * whole window), the 20 top errors and their About instead of every error, in the same query.
+ * [a, b) summed from the rollups, split at `cut` (rows before it are of hours that are over): tiles
+ * per operation (before the range and in it), the series and every error per key, operation and unit.
+ * With `decorate` (no cut: a whole window read at once), the 20 top errors and their About instead of
+ * every error, in the same query. Three queries in parallel.
  */
-async function readPart(db: PrismaClient, q: ReadScope, a: Date, b: Date, decorate = false): Promise<PartRead> {
-  if (a >= b) return EMPTY_PART;
+async function readWindow(
+  db: PrismaClient,
+  q: ReadScope,
+  a: Date,
+  b: Date,
+  { cut = a, decorate = false }: { cut?: Date; decorate?: boolean } = {},
+): Promise<WindowRead> {
+  if (a >= b) return { over: EMPTY_PART, rest: EMPTY_PART };
   const { scope, family, from, stepMs } = q;
-  const mid = new Date(Math.min(Math.max(from.getTime(), a.getTime()), b.getTime())); // tiles: t >= from is "now"
+  const clamp = (t: Date) => new Date(Math.min(Math.max(t.getTime(), a.getTime()), b.getTime()));
+  // Spans that end on every boundary (the range's start for the tiles, the cut), so each row lies
+  // wholly on one side of each: t >= from is "now", t >= cut is read again next time.
+  const split = (points: Date[], coarsest?: Level) =>
+    joinSpans(...points.slice(1).map((p, i) => spansOf(points[i]!, p, coarsest)));
+  const [mid, c] = [clamp(from), clamp(cut)];
   const errors = Prisma.sql`AND ${IS_ERROR} ${scope}`;
   // The range's part from levels whose rows each fit inside one bar (the series bins them).
-  const rangeRows = spansSql(spansOf(mid, b, coarsestFor(stepMs)), errors, family);
+  const inRange = mid < b;
+  const rangeRows = spansSql(
+    split([mid, new Date(Math.max(c.getTime(), mid.getTime())), b], coarsestFor(stepMs)),
+    errors,
+    family,
+  );
   const step = Prisma.sql`make_interval(secs => ${stepMs / 1000}::int)`;
   const msn = family === "unit" ? Prisma.sql`"msns"[1]` : Prisma.sql`''`;
-  const inRange = mid < b;
+  const rest = Prisma.sql`(t >= ${c}) AS rest`;
   const perUnit = Prisma.sql`
     SELECT "errorGroup", "errorCode", "httpStatus", "operation", ${msn} AS msn, sum("calls")::int AS n,
-      min("first") AS first, max("last") AS last
+      min("first") AS first, max("last") AS last, ${rest}
     FROM (${rangeRows}) AS e
-    GROUP BY 1, 2, 3, 4, 5`;
+    GROUP BY 1, 2, 3, 4, 5, 9`;
   // The 20 with the most calls (per unit first, then per error: two hash aggregates instead of sorting
   // every row for array_agg(DISTINCT …)); ties in the order topKeys gives them.
   const top20 = Prisma.sql`
@@ -193,6 +216,7 @@ async function readPart(db: PrismaClient, q: ReadScope, a: Date, b: Date, decora
     GROUP BY 1, 2, 3, 4
     ORDER BY 6 DESC, "errorGroup" COLLATE "C", "errorCode" COLLATE "C", "httpStatus", "operation" COLLATE "C"
     LIMIT 20`;
+  type Decorated = TopRead & About & { msns: string[] };
   const [counts, series, top] = await Promise.all([
     serial(
       db,
@@ -201,56 +225,63 @@ async function readPart(db: PrismaClient, q: ReadScope, a: Date, b: Date, decora
         sum("calls") FILTER (WHERE ${IS_ERROR})::int AS errors,
         sum("calls") FILTER (WHERE "httpStatus" BETWEEN 400 AND 499)::int AS client,
         sum("calls") FILTER (WHERE "httpStatus" >= 500)::int AS server,
-        sum("calls") FILTER (WHERE "httpStatus" = 0)::int AS network, ${BUCKETS_SQL}
-      FROM (${spansSql(joinSpans(spansOf(a, mid), spansOf(mid, b)), scope, family)}) AS r
-      GROUP BY 1, 2`,
+        sum("calls") FILTER (WHERE "httpStatus" = 0)::int AS network, ${BUCKETS_SQL}, ${rest}
+      FROM (${spansSql(split([a, ...[mid, c].sort((x, y) => x.getTime() - y.getTime()), b]), scope, family)}) AS r
+      GROUP BY 1, 2, rest`,
     ),
     inRange
       ? serial(
           db,
-          db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number }[]>`
-          SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n
+          db.$queryRaw<
+            { at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number; rest: boolean }[]
+          >`
+          SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n,
+            ${rest}
           FROM (${rangeRows}) AS r
-          GROUP BY 1, 2, 3, 4`,
+          GROUP BY 1, 2, 3, 4, 6`,
         )
       : [],
     !inRange
       ? []
       : decorate
-        ? serial(
-            db,
-            db.$queryRaw<(TopRead & About & { msns: string[] })[]>`
-            SELECT r.*, ${aboutSql(q)} FROM (${top20}) AS r`,
-          )
-        : serial(db, db.$queryRaw<TopRead[]>`${perUnit}`),
+        ? serial(db, db.$queryRaw<Decorated[]>`SELECT r.*, ${aboutSql(q)} FROM (${top20}) AS r`)
+        : serial(db, db.$queryRaw<(TopRead & { rest: boolean })[]>`${perUnit}`),
   ]);
-  const part: PartRead = {
-    counts: counts.map((r) => ({
-      current: r.current === true,
-      operation: String(r.operation),
-      calls: Number(r.calls ?? 0),
-      errors: Number(r.errors ?? 0),
-      client: Number(r.client ?? 0),
-      server: Number(r.server ?? 0),
-      network: Number(r.network ?? 0),
-      buckets: bucketsOf(r),
-    })),
-    series: series.map((r) => ({ ...r, at: new Date(r.at).getTime() })),
-    top: [],
-  };
   const times = <T extends { first: Date; last: Date }>(r: T) => ({
     ...r,
     first: new Date(r.first).getTime(),
     last: new Date(r.last).getTime(),
   });
-  if (decorate) part.shown = (top as (TopRead & About & { msns: string[] })[]).map(times);
-  else part.top = (top as TopRead[]).map(times);
-  return part;
+  const partOf = (isRest: boolean): Part => ({
+    counts: counts
+      .filter((r) => (r.rest === true) === isRest)
+      .map((r) => ({
+        current: r.current === true,
+        operation: String(r.operation),
+        calls: Number(r.calls ?? 0),
+        errors: Number(r.errors ?? 0),
+        client: Number(r.client ?? 0),
+        server: Number(r.server ?? 0),
+        network: Number(r.network ?? 0),
+        buckets: bucketsOf(r),
+      })),
+    series: series
+      .filter((r) => r.rest === isRest)
+      .map(({ rest: _, ...r }) => ({ ...r, at: new Date(r.at).getTime() })),
+    top: decorate
+      ? []
+      : (top as (TopRead & { rest: boolean })[]).filter((r) => r.rest === isRest).map(({ rest: _, ...r }) => times(r)),
+  });
+  return { over: partOf(false), rest: partOf(true), shown: decorate ? (top as Decorated[]).map(times) : undefined };
 }
 
 export interface LoadOptions {
-  /** Reuse what was summed for hours that are over (./dashboard-cache.ts); off to measure a first view. */
-  keep?: boolean;
+  /**
+   * "use" (default): reuse what was summed for hours that are over (./dashboard-cache.ts), or read it
+   * and keep it. "renew": read it and keep it, as a first view does. "off": read the whole window at
+   * once and keep nothing.
+   */
+  keep?: "use" | "renew" | "off";
   /**
    * The clock that says which hours are over (default: this machine's). Never the caller's `nowDate`
    * alone: a view of the future would count hours as over that writers still fill. The benchmark sets
@@ -282,20 +313,15 @@ export async function loadDashboard(
   // across the cut gets its calls from both parts.
   const wall = (options.wall ?? new Date()).getTime();
   const cut = new Date(Math.min(Math.max(readerOpenFrom(wall), before.getTime()), to.getTime()));
+  const keep = options.keep ?? "use";
   let shown: Shown[];
   let merged: Part;
-  if (cut <= before || options.keep === false) {
+  if (cut <= before || keep === "off") {
     // Nothing is over, or nothing kept: one read of the window, top errors included.
-    const whole = await readPart(db, q, before, to, true);
-    merged = whole;
+    const whole = await readWindow(db, q, before, to, { decorate: true });
+    merged = mergeParts([whole.over, whole.rest]);
     shown = whole.shown ?? [];
   } else {
-    const open = readPart(db, q, cut, to);
-    open.catch(() => {}); // awaited below; not "unhandled" if the versions' read fails first
-    const [v] = await db.$queryRaw<{ n: number; sum: string }[]>`
-      SELECT count(*)::int AS n, coalesce(sum("version"), 0)::text AS sum FROM "ApiCallVersion"
-      WHERE "hour" >= ${new Date(Math.floor(before.getTime() / HOUR_MS) * HOUR_MS)} AND "hour" < ${cut}`;
-    const stamp = `${v!.n}:${v!.sum}`;
     const key = JSON.stringify([
       actor.allSalesUnits ? "*" : [...actor.msns].sort(),
       filter.msn ?? "",
@@ -308,11 +334,23 @@ export async function loadDashboard(
       // Pruned rollups leave the window the month they go.
       rollupCutoff(new Date(wall)),
     ]);
-    let closed = keptPart(db, key, stamp);
-    if (!closed) keepPart(db, key, stamp, (closed = await readPart(db, q, before, cut)));
-    merged = mergeParts([closed, await open]);
-    // The 20 top errors of both parts, then their About in one query (no parallel plan or JIT to
-    // avoid: LIMIT gives the planner the number of rows).
+    // With a kept part, the rest is read beside the versions (they only say whether the part stands).
+    const hoped = keep === "use" && hasKept(db, key) ? readWindow(db, q, cut, to, { cut }) : undefined;
+    hoped?.catch(() => {}); // awaited below; not "unhandled" if the versions' read fails first
+    // The versions are read before the rows they guard: a kept part is never older than its stamp.
+    const [v] = await db.$queryRaw<{ n: number; sum: string }[]>`
+      SELECT count(*)::int AS n, coalesce(sum("version"), 0)::text AS sum FROM "ApiCallVersion"
+      WHERE "hour" >= ${new Date(Math.floor(before.getTime() / HOUR_MS) * HOUR_MS)} AND "hour" < ${cut}`;
+    const stamp = `${v!.n}:${v!.sum}`;
+    const kept = keep === "use" ? keptPart(db, key, stamp) : undefined;
+    if (kept && hoped) merged = mergeParts([kept, (await hoped).rest]);
+    else {
+      const whole = await readWindow(db, q, before, to, { cut });
+      keepPart(db, key, stamp, whole.over);
+      merged = mergeParts([whole.over, whole.rest]);
+    }
+    // The 20 top errors of both parts, then their About in one query (LIMIT gives the planner the
+    // number of rows: no hash of whole tables, no JIT).
     const top = topKeys(merged.top, 20);
     const json = JSON.stringify(top.map((t, i) => ({ ...t, i, first: new Date(t.first), last: new Date(t.last) })));
     const about = top.length

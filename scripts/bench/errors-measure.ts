@@ -18,7 +18,8 @@ export const DASHBOARD_RANGES: readonly RangeName[] = ["1h", "24h", "7d", "30d"]
 /**
  * "live": an open dashboard at the data's "now", refreshed as the UI does (the hours that are over
  * kept from the previous read, the last hour or so read again; lib/api-errors/dashboard-cache.ts).
- * "first": a first view, nothing kept: the whole window read.
+ * "first": a first view (or the first after an hour turned): nothing kept yet, the whole window
+ * read (split at the hour) and kept.
  */
 export const DASHBOARD_VIEWS = ["live", "first"] as const;
 export type DashboardView = (typeof DASHBOARD_VIEWS)[number];
@@ -72,7 +73,8 @@ export async function benchDashboard(
         const summaries = await measureEach(plan, sets.length, (w) => {
           const now = new Date(sets[w]!.nowMs);
           return loadDashboard(sets[w]!.db, sets[w]!.actors[actor], { range }, now, {
-            ...(view === "live" ? { wall: now } : { keep: false }),
+            wall: now,
+            keep: view === "live" ? "use" : "renew",
           });
         });
         results.push({ range, actor, view, summaries });

@@ -77,7 +77,7 @@ describe.each(kinds)("the error dashboard's kept sums on %s", (kind) => {
   it.each(views)("%s: a kept read equals a whole read and the raw calls", async (_n, filter, who) => {
     const first = await loadDashboard(db.prisma, who, filter, NOW, { wall: NOW });
     const again = await loadDashboard(db.prisma, who, filter, NOW, { wall: NOW });
-    const whole = await loadDashboard(db.prisma, who, filter, NOW, { keep: false });
+    const whole = await loadDashboard(db.prisma, who, filter, NOW, { keep: "off" });
     expect(shown(again)).toEqual(shown(whole));
     expect(shown(first)).toEqual(shown(whole));
     expectRawCounts(again, rows, who, filter);
@@ -95,7 +95,7 @@ describe.each(kinds)("the error dashboard's kept sums on %s", (kind) => {
       ]);
       const later = await loadDashboard(db.prisma, who, filter, NOW, { wall: NOW });
       expectRawCounts(later, rows, who, filter);
-      expect(shown(later)).toEqual(shown(await loadDashboard(db.prisma, who, filter, NOW, { keep: false })));
+      expect(shown(later)).toEqual(shown(await loadDashboard(db.prisma, who, filter, NOW, { keep: "off" })));
       // The other instance, which kept nothing yet, and once it has: the same.
       expect(shown(await loadDashboard(other(), who, filter, NOW, { wall: NOW }))).toEqual(shown(later));
     },
@@ -112,7 +112,7 @@ describe.each(kinds)("the error dashboard's kept sums on %s", (kind) => {
     expect(changed).toBe(1);
     const kept = await loadDashboard(db.prisma, admin, filter, NOW, { wall: NOW });
     expect(kept.now.calls).toBe(before.now.calls);
-    expect((await loadDashboard(db.prisma, admin, filter, NOW, { keep: false })).now.calls).toBe(before.now.calls + 10);
+    expect((await loadDashboard(db.prisma, admin, filter, NOW, { keep: "off" })).now.calls).toBe(before.now.calls + 10);
     // One late call for that day (through writeCalls) moves its version: both changes are seen.
     await write([{ ...call(day.getTime() + 5 * HOUR), httpStatus: 200, errorGroup: null, errorCode: null }]);
     const moved = await loadDashboard(db.prisma, admin, filter, NOW, { wall: NOW });
