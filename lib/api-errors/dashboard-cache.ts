@@ -47,8 +47,6 @@ export interface Part {
   top: TopPart[];
 }
 
-export const EMPTY_PART: Part = { counts: [], series: [], top: [] };
-
 function groupBy<T>(rows: readonly T[], key: (r: T) => string, add: (into: T, r: T) => void): T[] {
   const out = new Map<string, T>();
   for (const r of rows) {
@@ -90,70 +88,23 @@ export function mergeParts(parts: readonly Part[]): Part {
   };
 }
 
-export interface TopKey {
-  errorGroup: string;
-  errorCode: string;
-  httpStatus: number;
-  operation: string;
-  /** The units with errors of this key ("" dropped: the view over all units reads them elsewhere). */
-  msns: string[];
-  n: number;
-  first: number;
-  last: number;
-}
-
-/** The `limit` errors (key and operation) with the most calls, their units' rows added up. */
-export function topKeys(top: readonly TopPart[], limit: number): TopKey[] {
-  const byKey = new Map<string, TopKey>();
-  for (const r of top) {
-    const k = `${r.errorGroup}\u0000${r.errorCode}\u0000${r.httpStatus}\u0000${r.operation}`;
-    const { errorGroup, errorCode, httpStatus, operation } = r;
-    const have = byKey.get(k) ?? {
-      errorGroup,
-      errorCode,
-      httpStatus,
-      operation,
-      msns: [],
-      n: 0,
-      first: r.first,
-      last: r.last,
-    };
-    byKey.set(k, have);
-    have.n += r.n;
-    have.first = Math.min(have.first, r.first);
-    have.last = Math.max(have.last, r.last);
-    if (r.msn && r.n > 0 && !have.msns.includes(r.msn)) have.msns.push(r.msn);
-  }
-  // Most calls first; ties in a fixed order (the one the single read's SQL gives them: byte order,
-  // the status as a number), so a refresh does not reshuffle equal rows.
-  const bytes = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return [...byKey.values()]
-    .sort(
-      (a, b) =>
-        b.n - a.n ||
-        bytes(a.errorGroup, b.errorGroup) ||
-        bytes(a.errorCode, b.errorCode) ||
-        a.httpStatus - b.httpStatus ||
-        bytes(a.operation, b.operation),
-    )
-    .slice(0, limit);
-}
-
 /** Parts kept per database client (a PrismaClient): at most MAX_KEPT, the least recently used go first. */
 const MAX_KEPT = 200;
-const kept = new WeakMap<object, Map<string, { stamp: string; part: Part }>>();
+const kept = new WeakMap<object, Map<string, Kept>>();
 
-/** Whether a part is kept under `key` (of any stamp): then the rest is worth reading beside the versions. */
-export const hasKept = (client: object, key: string): boolean => kept.get(client)?.has(key) ?? false;
+export interface Kept {
+  stamp: string;
+  part: Part;
+}
 
-export function keptPart(client: object, key: string, stamp: string): Part | undefined {
+/** The part kept under `key`, of whatever stamp (the caller compares it), now the most recently used. */
+export function keptPart(client: object, key: string): Kept | undefined {
   const parts = kept.get(client);
   const hit = parts?.get(key);
   if (!parts || !hit) return undefined;
   parts.delete(key);
-  if (hit.stamp !== stamp) return undefined;
   parts.set(key, hit); // most recently used last
-  return hit.part;
+  return hit;
 }
 
 export function keepPart(client: object, key: string, stamp: string, part: Part): void {

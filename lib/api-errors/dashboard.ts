@@ -7,17 +7,7 @@ import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
 import { remedyView } from "./remedies";
 import { coarsestFor, joinSpans, spansOf, spansSql, type Family, type Level } from "./spans";
-import {
-  EMPTY_PART,
-  hasKept,
-  keepPart,
-  keptPart,
-  mergeParts,
-  topKeys,
-  type Part,
-  type TopKey,
-  type TopPart,
-} from "./dashboard-cache";
+import { keepPart, keptPart, mergeParts, type Part, type TopPart } from "./dashboard-cache";
 import { readerOpenFrom } from "@/lib/api-log/rollups";
 import { rollupCutoff } from "@/lib/api-log/prune";
 import { assertCan, type Actor } from "@/lib/auth/permissions";
@@ -95,8 +85,6 @@ export function windowOf(filter: DashboardFilter, now: Date): { stepMs: number; 
   return { stepMs, from: new Date(to.getTime() - RANGE_MS[range]), to };
 }
 
-type TopRead = Omit<TopPart, "first" | "last"> & { first: Date; last: Date };
-
 interface ReadScope {
   scope: Prisma.Sql;
   family: Family;
@@ -112,7 +100,8 @@ interface About {
   seenBefore: boolean;
   message: string | null;
 }
-type Shown = TopKey & About;
+/** A shown error: its key and operation, units (per unit), calls, first and last minute, and About. */
+type Shown = Omit<TopPart, "msn"> & { msns: string[] } & About;
 
 /**
  * The columns of About for the shown errors `r` (errorGroup, errorCode, httpStatus, operation, first
@@ -163,27 +152,27 @@ function aboutSql({ scope, family, from, to }: ReadScope): Prisma.Sql {
     ) AS "seenBefore", ${lastMessage} AS message`;
 }
 
-/** A read of [a, b): its rows before the cut and from it, and with `decorate` the top errors. */
+/** A read of [a, b): its rows before the cut and from it, and the 20 top errors of the whole window. */
 interface WindowRead {
   over: Part;
   rest: Part;
-  shown?: Shown[];
+  shown: Shown[];
 }
 
 /**
  * [a, b) summed from the rollups, split at `cut` (rows before it are of hours that are over): tiles
- * per operation (before the range and in it), the series and every error per key, operation and unit.
- * With `decorate` (no cut: a whole window read at once), the 20 top errors and their About instead of
- * every error, in the same query. Three queries in parallel.
+ * per operation (before the range and in it), the series, and every error per key, operation and unit
+ * (`groups`: only when the caller keeps them). With the errors of a kept part (`kept`, the window's
+ * other part), the 20 top errors of both and their About come from the same query. Three queries in
+ * parallel: one round.
  */
 async function readWindow(
   db: PrismaClient,
   q: ReadScope,
   a: Date,
   b: Date,
-  { cut = a, decorate = false }: { cut?: Date; decorate?: boolean } = {},
+  { cut = a, kept = [], groups = false }: { cut?: Date; kept?: readonly TopPart[]; groups?: boolean } = {},
 ): Promise<WindowRead> {
-  if (a >= b) return { over: EMPTY_PART, rest: EMPTY_PART };
   const { scope, family, from, stepMs } = q;
   const clamp = (t: Date) => new Date(Math.min(Math.max(t.getTime(), a.getTime()), b.getTime()));
   // Spans that end on every boundary (the range's start for the tiles, the cut), so each row lies
@@ -192,32 +181,41 @@ async function readWindow(
     joinSpans(...points.slice(1).map((p, i) => spansOf(points[i]!, p, coarsest)));
   const [mid, c] = [clamp(from), clamp(cut)];
   const errors = Prisma.sql`AND ${IS_ERROR} ${scope}`;
-  // The range's part from levels whose rows each fit inside one bar (the series bins them).
-  const inRange = mid < b;
-  const rangeRows = spansSql(
-    split([mid, new Date(Math.max(c.getTime(), mid.getTime())), b], coarsestFor(stepMs)),
-    errors,
-    family,
-  );
+  // The range's errors: for the series from levels whose rows each fit inside one bar (it bins them),
+  // for the top errors from the coarsest (a 7-day view's whole days, not 24 hour rows each).
+  const rangePoints = [mid, new Date(Math.max(c.getTime(), mid.getTime())), b];
+  const barRows = spansSql(split(rangePoints, coarsestFor(stepMs)), errors, family);
+  const rangeRows = spansSql(split(rangePoints), errors, family);
   const step = Prisma.sql`make_interval(secs => ${stepMs / 1000}::int)`;
   const msn = family === "unit" ? Prisma.sql`"msns"[1]` : Prisma.sql`''`;
   const rest = Prisma.sql`(t >= ${c}) AS rest`;
-  const perUnit = Prisma.sql`
-    SELECT "errorGroup", "errorCode", "httpStatus", "operation", ${msn} AS msn, sum("calls")::int AS n,
-      min("first") AS first, max("last") AS last, ${rest}
-    FROM (${rangeRows}) AS e
-    GROUP BY 1, 2, 3, 4, 5, 9`;
-  // The 20 with the most calls (per unit first, then per error: two hash aggregates instead of sorting
-  // every row for array_agg(DISTINCT …)); ties in the order topKeys gives them.
-  const top20 = Prisma.sql`
-    SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_remove(array_agg(msn), '') AS msns,
-      sum(n)::int AS n, min(first) AS first, max(last) AS last
-    FROM (${perUnit}) AS u
-    GROUP BY 1, 2, 3, 4
-    ORDER BY 6 DESC, "errorGroup" COLLATE "C", "errorCode" COLLATE "C", "httpStatus", "operation" COLLATE "C"
-    LIMIT 20`;
-  type Decorated = TopRead & About & { msns: string[] };
-  const [counts, series, top] = await Promise.all([
+  const keptJson = JSON.stringify(kept.map((k) => ({ ...k, first: new Date(k.first), last: new Date(k.last) })));
+  // Every error per key, operation and unit read (g), with the kept part's (k); the 20 with the most
+  // calls of both (per unit first, then per error: two hash aggregates instead of sorting every row
+  // for array_agg(DISTINCT …)), ties in byte order, the status as a number; then their About.
+  const top = Prisma.sql`
+    WITH g AS MATERIALIZED (
+      SELECT "errorGroup", "errorCode", "httpStatus", "operation", ${msn} AS msn, sum("calls")::int AS n,
+        min("first") AS first, max("last") AS last, ${rest}
+      FROM (${rangeRows}) AS e
+      GROUP BY 1, 2, 3, 4, 5, 9),
+    k AS (
+      SELECT * FROM jsonb_to_recordset(${keptJson}::jsonb) AS x("errorGroup" text, "errorCode" text,
+        "httpStatus" int, "operation" text, msn text, n int, first timestamptz, last timestamptz)),
+    t AS (
+      SELECT "errorGroup", "errorCode", "httpStatus", "operation", array_remove(array_agg(DISTINCT msn), '') AS msns,
+        sum(n)::int AS n, min(first) AS first, max(last) AS last
+      FROM (SELECT "errorGroup", "errorCode", "httpStatus", "operation", msn, n, first, last FROM g
+        UNION ALL SELECT "errorGroup", "errorCode", "httpStatus", "operation", msn, n, first, last FROM k) AS a
+      GROUP BY 1, 2, 3, 4
+      ORDER BY 6 DESC, "errorGroup" COLLATE "C", "errorCode" COLLATE "C", "httpStatus", "operation" COLLATE "C"
+      LIMIT 20)
+    SELECT ${groups ? Prisma.sql`(SELECT coalesce(json_agg(g), '[]') FROM g)` : Prisma.sql`'[]'::json`} AS groups,
+      (SELECT coalesce(json_agg(d ORDER BY d.n DESC, d."errorGroup" COLLATE "C", d."errorCode" COLLATE "C",
+        d."httpStatus", d."operation" COLLATE "C"), '[]')
+        FROM (SELECT r.*, ${aboutSql(q)} FROM t AS r) AS d) AS shown`;
+  type Json<T> = Omit<T, "first" | "last"> & { first: string; last: string };
+  const [counts, series, [errs]] = await Promise.all([
     serial(
       db,
       db.$queryRaw<Record<string, unknown>[]>`
@@ -229,25 +227,17 @@ async function readWindow(
       FROM (${spansSql(split([a, ...[mid, c].sort((x, y) => x.getTime() - y.getTime()), b]), scope, family)}) AS r
       GROUP BY 1, 2, rest`,
     ),
-    inRange
-      ? serial(
-          db,
-          db.$queryRaw<
-            { at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number; rest: boolean }[]
-          >`
-          SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n,
-            ${rest}
-          FROM (${rangeRows}) AS r
-          GROUP BY 1, 2, 3, 4, 6`,
-        )
-      : [],
-    !inRange
-      ? []
-      : decorate
-        ? serial(db, db.$queryRaw<Decorated[]>`SELECT r.*, ${aboutSql(q)} FROM (${top20}) AS r`)
-        : serial(db, db.$queryRaw<(TopRead & { rest: boolean })[]>`${perUnit}`),
+    serial(
+      db,
+      db.$queryRaw<{ at: Date; errorGroup: string; errorCode: string; httpStatus: number; n: number; rest: boolean }[]>`
+      SELECT date_bin(${step}, t, ${from}) AS at, "errorGroup", "errorCode", "httpStatus", sum("calls")::int AS n,
+        ${rest}
+      FROM (${barRows}) AS r
+      GROUP BY 1, 2, 3, 4, 6`,
+    ),
+    serial(db, db.$queryRaw<{ groups: Json<TopPart & { rest: boolean }>[]; shown: Json<Shown>[] }[]>`${top}`),
   ]);
-  const times = <T extends { first: Date; last: Date }>(r: T) => ({
+  const times = <T extends { first: string; last: string }>(r: T) => ({
     ...r,
     first: new Date(r.first).getTime(),
     last: new Date(r.last).getTime(),
@@ -268,18 +258,16 @@ async function readWindow(
     series: series
       .filter((r) => r.rest === isRest)
       .map(({ rest: _, ...r }) => ({ ...r, at: new Date(r.at).getTime() })),
-    top: decorate
-      ? []
-      : (top as (TopRead & { rest: boolean })[]).filter((r) => r.rest === isRest).map(({ rest: _, ...r }) => times(r)),
+    top: errs!.groups.filter((r) => r.rest === isRest).map(({ rest: _, ...r }) => times(r)),
   });
-  return { over: partOf(false), rest: partOf(true), shown: decorate ? (top as Decorated[]).map(times) : undefined };
+  return { over: partOf(false), rest: partOf(true), shown: errs!.shown.map(times) };
 }
 
 export interface LoadOptions {
   /**
    * "use" (default): reuse what was summed for hours that are over (./dashboard-cache.ts), or read it
-   * and keep it. "renew": read it and keep it, as a first view does. "off": read the whole window at
-   * once and keep nothing.
+   * and keep it. "renew": read it and keep it, as a first view does. "off": read the whole window and
+   * keep nothing.
    */
   keep?: "use" | "renew" | "off";
   /**
@@ -314,13 +302,12 @@ export async function loadDashboard(
   const wall = (options.wall ?? new Date()).getTime();
   const cut = new Date(Math.min(Math.max(readerOpenFrom(wall), before.getTime()), to.getTime()));
   const keep = options.keep ?? "use";
-  let shown: Shown[];
+  let read: WindowRead;
   let merged: Part;
   if (cut <= before || keep === "off") {
-    // Nothing is over, or nothing kept: one read of the window, top errors included.
-    const whole = await readWindow(db, q, before, to, { decorate: true });
-    merged = mergeParts([whole.over, whole.rest]);
-    shown = whole.shown ?? [];
+    // Nothing is over, or nothing kept: one read of the window.
+    read = await readWindow(db, q, before, to);
+    merged = mergeParts([read.over, read.rest]);
   } else {
     const key = JSON.stringify([
       actor.allSalesUnits ? "*" : [...actor.msns].sort(),
@@ -334,34 +321,26 @@ export async function loadDashboard(
       // Pruned rollups leave the window the month they go.
       rollupCutoff(new Date(wall)),
     ]);
-    // With a kept part, the rest is read beside the versions (they only say whether the part stands).
-    const hoped = keep === "use" && hasKept(db, key) ? readWindow(db, q, cut, to, { cut }) : undefined;
-    hoped?.catch(() => {}); // awaited below; not "unhandled" if the versions' read fails first
+    // With a part kept, the rest is read (with the kept errors, for the top 20) beside the versions,
+    // which only say whether the part still stands: one round.
+    const had = keep === "use" ? keptPart(db, key) : undefined;
+    const hoped = had && readWindow(db, q, cut, to, { cut, kept: had.part.top });
+    if (hoped) hoped.catch(() => {}); // awaited below; not "unhandled" if the versions' read fails first
     // The versions are read before the rows they guard: a kept part is never older than its stamp.
     const [v] = await db.$queryRaw<{ n: number; sum: string }[]>`
       SELECT count(*)::int AS n, coalesce(sum("version"), 0)::text AS sum FROM "ApiCallVersion"
       WHERE "hour" >= ${new Date(Math.floor(before.getTime() / HOUR_MS) * HOUR_MS)} AND "hour" < ${cut}`;
     const stamp = `${v!.n}:${v!.sum}`;
-    const kept = keep === "use" ? keptPart(db, key, stamp) : undefined;
-    if (kept && hoped) merged = mergeParts([kept, (await hoped).rest]);
-    else {
-      const whole = await readWindow(db, q, before, to, { cut });
-      keepPart(db, key, stamp, whole.over);
-      merged = mergeParts([whole.over, whole.rest]);
+    if (had && hoped && had.stamp === stamp) {
+      read = await hoped;
+      merged = mergeParts([had.part, read.rest]);
+    } else {
+      read = await readWindow(db, q, before, to, { cut, groups: true });
+      keepPart(db, key, stamp, read.over);
+      merged = mergeParts([read.over, read.rest]);
     }
-    // The 20 top errors of both parts, then their About in one query (LIMIT gives the planner the
-    // number of rows: no hash of whole tables, no JIT).
-    const top = topKeys(merged.top, 20);
-    const json = JSON.stringify(top.map((t, i) => ({ ...t, i, first: new Date(t.first), last: new Date(t.last) })));
-    const about = top.length
-      ? await db.$queryRaw<(About & { i: number })[]>`
-          SELECT r.i, ${aboutSql(q)}
-          FROM (SELECT * FROM jsonb_to_recordset(${json}::jsonb) AS x(i int, "errorGroup" text, "errorCode" text,
-            "httpStatus" int, "operation" text, first timestamptz, last timestamptz) LIMIT ${top.length}) AS r`
-      : [];
-    const aboutOf = new Map(about.map((x) => [x.i, x]));
-    shown = top.map((t, i) => ({ ...t, ...(aboutOf.get(i) ?? { unitsOver: null, seenBefore: false, message: null }) }));
   }
+  const shown = read.shown;
   const { counts: countRows, series: seriesRows } = merged;
 
   const totals = (current: boolean): Totals => {

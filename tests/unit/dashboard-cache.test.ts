@@ -1,8 +1,8 @@
 // The error dashboard's kept sums (lib/api-errors/dashboard-cache.ts): parts of a window merge to the
-// whole, the top errors come in one fixed order, and an hour a reader keeps is one every writer with
+// whole, kept parts are bounded per client, and an hour a reader keeps is one every writer with
 // a clock within the grace bumps when it writes there late (lib/api-log/rollups.ts).
 import { describe, expect, it } from "vitest";
-import { keepPart, keptPart, mergeParts, topKeys, type Part, type TopPart } from "@/lib/api-errors/dashboard-cache";
+import { keepPart, keptPart, mergeParts, type Part, type TopPart } from "@/lib/api-errors/dashboard-cache";
 import { CLOCK_GRACE_MS, readerOpenFrom, versionUpsert, writerOpenFrom } from "@/lib/api-log/rollups";
 import { mulberry32 } from "@/lib/random";
 
@@ -68,40 +68,20 @@ describe("mergeParts", () => {
   });
 });
 
-describe("topKeys", () => {
-  it("adds a key's units, most calls first, ties in byte order with the status as a number", () => {
-    const t = topKeys(
-      [
-        top({ msn: "212346", n: 2 }),
-        top({ msn: "212345", n: 2 }),
-        top({ errorGroup: "", errorCode: "", httpStatus: 500, n: 4 }),
-        top({ errorGroup: "", errorCode: "", httpStatus: 60, n: 4 }),
-        top({ operation: "Refund", n: 1 }),
-        top({ operation: "refund", n: 1 }),
-      ],
-      5,
-    );
-    expect(t.map((x) => [x.errorGroup, x.httpStatus, x.operation, x.n, x.msns])).toEqual([
-      ["", 60, "capture", 4, ["212345"]],
-      ["", 500, "capture", 4, ["212345"]],
-      ["Payment", 400, "capture", 4, ["212346", "212345"]],
-      ["Payment", 400, "Refund", 1, ["212345"]],
-      ["Payment", 400, "refund", 1, ["212345"]],
-    ]);
-    expect(topKeys([top({ n: 1 }), top({ operation: "refund", n: 2 })], 1).map((x) => x.operation)).toEqual(["refund"]);
-  });
-});
-
 describe("kept parts", () => {
-  it("are reused only under the same stamp, per client", () => {
+  it("are kept per client with their stamp, the least recently used going first beyond 200", () => {
     const [c1, c2] = [{}, {}];
     const part: Part = { counts: [], series: [], top: [top({})] };
     keepPart(c1, "k", "1:5", part);
-    expect(keptPart(c1, "k", "1:5")).toBe(part);
-    expect(keptPart(c2, "k", "1:5")).toBeUndefined();
-    expect(keptPart(c1, "k", "1:6")).toBeUndefined();
-    // A stale entry is dropped, not kept for later.
-    expect(keptPart(c1, "k", "1:5")).toBeUndefined();
+    expect(keptPart(c1, "k")).toEqual({ stamp: "1:5", part });
+    expect(keptPart(c2, "k")).toBeUndefined();
+    keepPart(c1, "k", "1:6", part);
+    expect(keptPart(c1, "k")?.stamp).toBe("1:6");
+    for (let i = 0; i < 199; i++) keepPart(c1, `x${i}`, "s", part);
+    expect(keptPart(c1, "k")).toBeDefined(); // used: now the most recent
+    keepPart(c1, "x199", "s", part);
+    expect(keptPart(c1, "x0")).toBeUndefined();
+    expect(keptPart(c1, "k")).toBeDefined();
   });
 });
 
