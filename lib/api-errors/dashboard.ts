@@ -367,7 +367,15 @@ export async function loadDashboard(
   const keyTotals = new Map<string, number>();
   const keyParts: Record<string, KeyParts> = {};
   const sparks = new Map<string, number[]>();
-  for (const r of seriesRows) {
+  // In one order whatever the parts (a key's parts are those of its earliest bar, lowest status).
+  const byBar = [...seriesRows].sort(
+    (a, b) =>
+      a.at - b.at ||
+      (a.errorGroup < b.errorGroup ? -1 : a.errorGroup > b.errorGroup ? 1 : 0) ||
+      (a.errorCode < b.errorCode ? -1 : a.errorCode > b.errorCode ? 1 : 0) ||
+      a.httpStatus - b.httpStatus,
+  );
+  for (const r of byBar) {
     const i = Math.round((r.at - from.getTime()) / stepMs);
     const key = errorKeyOf(r.errorGroup, r.errorCode, r.httpStatus);
     // "Payment/61" is one group and code whatever the status; "HTTP 401" one status.
