@@ -44,7 +44,6 @@ import { explainAll, type ExplainResult } from "./bench/explain";
 import type { GenerateResult } from "./bench/generate";
 import {
   benchHistoryServer,
-  benchHistoryServerPaired,
   benchTotalsPaired,
   historyKinds,
   historyQueries,
@@ -330,7 +329,7 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
       ] as const;
       if (!opts.totalsOnly) {
         log(`history: ${bigSet.name} and ${smallSet.name}, server time, interleaved …`);
-        [bigReport.historyServer, smallReport.historyServer] = await benchHistoryServerPaired(pair, historyPlan, log);
+        [bigReport.historyServer, smallReport.historyServer] = await benchHistoryServer(pair, historyPlan, log);
       }
       log(`history totals: ${bigSet.name} and ${smallSet.name}, kept and counted, interleaved …`);
       totals = await benchTotalsPaired(pair, { ...base, budgetMs: opts.budgetMs }, log);
@@ -363,7 +362,7 @@ export async function runPaymentsBench(flags: readonly string[] = []): Promise<v
         report.lookup = await benchLookup(db, opts.pglite, shape.salesUnits, plan, log);
         explains.push(...(await explainAll(db.sql, await lookupQueries(db, opts.pglite, shape.salesUnits), name)));
         log(`${name}: history, server time …`);
-        report.historyServer = await benchHistoryServer(db, shape, historyPlan, log);
+        [report.historyServer] = await benchHistoryServer([{ db, shape }], historyPlan, log);
         explains.push(...(await explainAll(db.sql, await historyQueries(db, shape, ["first", "text"]), name)));
       } finally {
         releaseAppDb();
