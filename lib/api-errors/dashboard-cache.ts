@@ -47,13 +47,14 @@ export interface Part {
   top: TopPart[];
 }
 
-function groupBy<T>(rows: readonly T[], key: (r: T) => string, add: (into: T, r: T) => void): T[] {
+/** Rows summed per key into shallow copies (`add` replaces arrays, never changes them: a kept part's rows stay as they were). */
+function groupBy<T extends object>(rows: readonly T[], key: (r: T) => string, add: (into: T, r: T) => void): T[] {
   const out = new Map<string, T>();
   for (const r of rows) {
     const k = key(r);
     const have = out.get(k);
     if (have) add(have, r);
-    else out.set(k, structuredClone(r));
+    else out.set(k, { ...r });
   }
   return [...out.values()];
 }
@@ -68,7 +69,7 @@ export function mergeParts(parts: readonly Part[]): Part {
       (r) => `${r.current}\u0000${r.operation}`,
       (a, r) => {
         for (const k of ["calls", "errors", "client", "server", "network"] as const) a[k] += r[k];
-        r.buckets.forEach((b, i) => (a.buckets[i] = (a.buckets[i] ?? 0) + b));
+        a.buckets = r.buckets.map((b, i) => (a.buckets[i] ?? 0) + b);
       },
     ),
     series: groupBy(
