@@ -55,6 +55,14 @@ export interface HistoryCounts {
 }
 
 const zero = (): StatusTotal => ({ count: 0, amount: 0, reserved: 0, captured: 0, refunded: 0 });
+/** `x` added to `t`, field by field. */
+function addInto(t: StatusTotal, x: StatusTotal): void {
+  t.count += x.count;
+  t.amount += x.amount;
+  t.reserved += x.reserved;
+  t.captured += x.captured;
+  t.refunded += x.refunded;
+}
 export const zeroTotals = () => Object.fromEntries(PAYMENT_STATUSES.map((s) => [s, zero()])) as StatusTotals;
 const num = (v: bigint | number | null | undefined) => Number(v ?? 0);
 /** A Date for a @db.Date column: midnight UTC of the calendar day. */
@@ -121,13 +129,14 @@ export async function keptTotals(client: PrismaClient, actor: Actor, f: HistoryF
     monthly ? client.paymentMonthlyTotal.groupBy({ by: ["status"], where: monthly, _sum: SUMS }) : [],
   ]);
   const out = zeroTotals();
-  for (const g of [...byDay, ...byMonth] as SumRow[]) {
-    const t = out[g.status];
-    t.count += num(g._sum.count);
-    t.amount += num(g._sum.amount);
-    t.reserved += num(g._sum.reserved);
-    t.captured += num(g._sum.captured);
-    t.refunded += num(g._sum.refunded);
+  for (const { status, _sum: x } of [...byDay, ...byMonth] as SumRow[]) {
+    addInto(out[status], {
+      count: num(x.count),
+      amount: num(x.amount),
+      reserved: num(x.reserved),
+      captured: num(x.captured),
+      refunded: num(x.refunded),
+    });
   }
   return out;
 }
@@ -164,12 +173,8 @@ async function cappedTotals(client: PrismaClient, actor: Actor, f: HistoryFilter
   if (rows.length > cap) return null;
   const out = zeroTotals();
   for (const r of rows) {
-    const t = out[r.status];
-    t.count += 1;
-    t.amount += r.amount;
-    t.reserved += r.reservedAmount;
-    t.captured += r.capturedAmount;
-    t.refunded += r.refundedAmount;
+    const { amount, reservedAmount: reserved, capturedAmount: captured, refundedAmount: refunded } = r;
+    addInto(out[r.status], { count: 1, amount, reserved, captured, refunded });
   }
   return out;
 }
@@ -178,14 +183,7 @@ async function cappedTotals(client: PrismaClient, actor: Actor, f: HistoryFilter
 export function sumOf(totals: StatusTotals, statuses: readonly PaymentStatus[]): StatusTotal {
   const chosen = statuses.length > 0 ? statuses : PAYMENT_STATUSES;
   const sum = zero();
-  for (const s of chosen) {
-    const t = totals[s];
-    sum.count += t.count;
-    sum.amount += t.amount;
-    sum.reserved += t.reserved;
-    sum.captured += t.captured;
-    sum.refunded += t.refunded;
-  }
+  for (const s of chosen) addInto(sum, totals[s]);
   return sum;
 }
 
