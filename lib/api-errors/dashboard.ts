@@ -6,7 +6,7 @@ import "server-only";
 import { Prisma, type PrismaClient } from "@/generated/prisma/client";
 import { LATENCY_BUCKETS, quantileFromBuckets } from "@/lib/api-log/rollups";
 import { remedyView } from "./remedies";
-import { coarsestFor, joinSpans, spansOf, spansSql, type Family, type Level } from "./spans";
+import { coarsestFor, joinSpans, LEVELS, spansOf, spansSql, type Family, type Level } from "./spans";
 import { keepPart, keptPart, mergeParts, type Part, type TopPart } from "./dashboard-cache";
 import { readerOpenFrom } from "@/lib/api-log/rollups";
 import { rollupCutoff } from "@/lib/api-log/prune";
@@ -31,7 +31,6 @@ export * from "./dashboard-types";
 const errorKeyOf = (g: string, c: string, s: number) =>
   s === 0 ? "network" : g && c ? `${g}/${c}` : g ? `${g} · HTTP ${s}` : c ? `HTTP ${s} · ${c}` : `HTTP ${s}`;
 
-const HOUR_MS = 3_600_000;
 const IS_ERROR = Prisma.sql`("httpStatus" = 0 OR "httpStatus" >= 400)`;
 const BUCKETS_SQL = Prisma.raw(
   Array.from({ length: LATENCY_BUCKETS }, (_, i) => `sum("l${i}")::int AS "l${i}"`).join(", "),
@@ -329,7 +328,7 @@ export async function loadDashboard(
     // The versions are read before the rows they guard: a kept part is never older than its stamp.
     const [v] = await db.$queryRaw<{ n: number; sum: string }[]>`
       SELECT count(*)::int AS n, coalesce(sum("version"), 0)::text AS sum FROM "ApiCallVersion"
-      WHERE "hour" >= ${new Date(Math.floor(before.getTime() / HOUR_MS) * HOUR_MS)} AND "hour" < ${cut}`;
+      WHERE "hour" >= ${new Date(Math.floor(before.getTime() / LEVELS.hour.ms) * LEVELS.hour.ms)} AND "hour" < ${cut}`;
     const stamp = `${v!.n}:${v!.sum}`;
     if (had && hoped && had.stamp === stamp) {
       read = await hoped;
